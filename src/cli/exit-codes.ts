@@ -1,0 +1,16 @@
+/**
+ * Exit statuses of the `rl-objective` CLI.
+ *
+ * - `ok`: success, or every check agrees.
+ * - `disagree`: the run completed but a check disagreed or an expectation failed.
+ * - `input`: bad input (spec, number, file); one line on stderr.
+ * - `internal`: a bug in rl-objective; one line on stderr (set `RL_OBJECTIVE_DEBUG=1` for the stack).
+ * - `interrupted`: SIGINT or SIGTERM; completed work is kept where the command supports resuming.
+ */
+export const EXIT = {
+  ok: 0,
+  disagree: 1,
+  input: 2,
+  internal: 70,
+  interrupted: 130,
+} as const;
