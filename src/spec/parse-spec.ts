@@ -1,0 +1,47 @@
+import { InputError } from '../errors/input-error.ts';
+
+/** A parsed spec: a name and its `key=value` parameters, in the order written. */
+export interface ParsedSpec {
+  readonly name: string;
+  readonly params: ReadonlyMap<string, string>;
+}
+
+const NAME = /^[a-z][a-z0-9-]*$/;
+const KEY = /^[a-z][a-z0-9-]*$/;
+
+/**
+ * Parses the spec grammar shared by the CLI and the API: `name[:key=value[,key=value]...]`,
+ * e.g. `grpo:std=sample,eps=1e-6,eps-at=var` or `passk:k=4`.
+ *
+ * Only the syntax is checked here; which names, keys and values are allowed is up to the
+ * reader of the spec (see {@link SpecReader}). A repeated key is an error.
+ *
+ * @param text the spec as typed
+ * @param what what the spec describes, for error messages (e.g. `scheme`)
+ */
+export function parseSpec(text: string, what: string): ParsedSpec {
+  const trimmed = text.trim();
+  const colon = trimmed.indexOf(':');
+  const name = colon < 0 ? trimmed : trimmed.slice(0, colon);
+  if (!NAME.test(name)) {
+    throw new InputError(
+      `${what} spec '${text}': expected name[:key=value[,key=value]...], got name '${name}'`,
+    );
+  }
+  const params = new Map<string, string>();
+  if (colon >= 0) {
+    for (const pair of trimmed.slice(colon + 1).split(',')) {
+      const eq = pair.indexOf('=');
+      const key = (eq < 0 ? pair : pair.slice(0, eq)).trim();
+      const value = eq < 0 ? '' : pair.slice(eq + 1).trim();
+      if (eq < 0 || !KEY.test(key) || value === '') {
+        throw new InputError(`${what} spec '${text}': expected key=value, got '${pair}'`);
+      }
+      if (params.has(key)) {
+        throw new InputError(`${what} spec '${text}': key '${key}' is given twice`);
+      }
+      params.set(key, value);
+    }
+  }
+  return { name, params };
+}
