@@ -1,0 +1,1 @@
+export { substream, type Uniform } from './substream.ts';

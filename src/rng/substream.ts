@@ -1,0 +1,16 @@
+import seedrandom from 'seedrandom';
+
+/** A uniform generator on [0, 1) with 32 bits of resolution. */
+export type Uniform = () => number;
+
+/**
+ * A reproducible random substream (MATH.md §6, "Randomness must be reproducible"): seedrandom's
+ * alea generator (passes BigCrush, about 5x faster than the default ARC4), seeded from the run
+ * seed and a path such as `['check', 3, 'chunk', 17]`.
+ *
+ * Every unit of work draws from its own substream, so results do not depend on how many threads
+ * or shards run the work, nor in which order.
+ */
+export function substream(seed: string | number, ...path: readonly (string | number)[]): Uniform {
+  return seedrandom.alea(`rl-objective/${seed}/${path.join('/')}`);
+}
