@@ -22,6 +22,11 @@ export interface Scheme {
    * Throws an InputError when `rewards.length !== M` or a reward is not 0 or 1.
    */
   advantages(rewards: readonly number[]): number[];
+  /**
+   * The same native formula without validation or allocation, for the simulators' inner loop:
+   * writes `Z_i` into `out[0..M-1]`. The caller guarantees `M` rewards, each 0 or 1.
+   */
+  advantagesInto(rewards: ArrayLike<number>, out: Float64Array): void;
   /** `a[s]`: weight of a wrong answer when `s` of the other `M - 1` answers are right. */
   readonly a: readonly number[];
   /** `b[s]`: weight of a right answer when `s` of the other `M - 1` answers are right. */
