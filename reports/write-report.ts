@@ -1,0 +1,50 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Report } from './model.ts';
+import { renderHtml } from './render-html.ts';
+import { renderMarkdown } from './render-markdown.ts';
+import { renderSvg } from './render-svg.ts';
+
+/** Where {@link writeReport} put each file. */
+export interface ReportPaths {
+  readonly json: string;
+  readonly markdown: string;
+  readonly html: string;
+  readonly figures: readonly string[];
+}
+
+/** Writes through a temporary file and a rename, so a reader never sees half a report. */
+async function writeAtomic(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, path);
+}
+
+/**
+ * Writes a {@link Report} into `dir`: `agreement.json` (the report object itself),
+ * `agreement.md`, a self-contained `index.html`, and `figures/<id>.svg` for every figure
+ * (rendered headless with vega-lite and vega). Creates `dir` when missing.
+ */
+export async function writeReport(report: Report, dir: string): Promise<ReportPaths> {
+  const figureDir = join(dir, 'figures');
+  await mkdir(figureDir, { recursive: true });
+  const svgs = new Map<string, string>();
+  const figures: string[] = [];
+  for (const figure of report.figures) {
+    const svg = await renderSvg(figure);
+    svgs.set(figure.id, svg);
+    const path = join(figureDir, `${figure.id}.svg`);
+    await writeAtomic(path, svg);
+    figures.push(path);
+  }
+  const paths = {
+    json: join(dir, 'agreement.json'),
+    markdown: join(dir, 'agreement.md'),
+    html: join(dir, 'index.html'),
+    figures,
+  };
+  await writeAtomic(paths.json, `${JSON.stringify(report, null, 2)}\n`);
+  await writeAtomic(paths.markdown, renderMarkdown(report));
+  await writeAtomic(paths.html, renderHtml(report, svgs));
+  return paths;
+}
