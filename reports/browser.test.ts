@@ -61,7 +61,7 @@ describe.skipIf(!installed && !inCi)('index.html in headless Chromium', () => {
         // vega draws each series as path marks; an empty plot would have none.
         expect(await svg.locator('path').count()).toBeGreaterThan(figure.series.length);
       }
-      expect(await page.locator('#summary').innerText()).toContain('2/2 checks agree');
+      expect(await page.locator('#summary').textContent()).toContain('2/2 checks agree');
       expect(requests).toEqual([]);
     } finally {
       await browser.close();

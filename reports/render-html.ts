@@ -20,7 +20,7 @@ figcaption { font-size: 12px; color: #57606a; }
 `;
 
 /** Escapes text for HTML element content and attribute values. */
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
@@ -35,8 +35,8 @@ function escape(text: string): string {
  */
 export function renderHtml(report: Report, svgs: ReadonlyMap<string, string>): string {
   const pass = report.summary.agree === report.summary.checks;
-  const text = (s: string) => `<td class="text">${escape(s)}</td>`;
-  const num = (v: number | null) => `<td>${escape(formatNumber(v))}</td>`;
+  const text = (s: string) => `<td class="text">${escapeHtml(s)}</td>`;
+  const num = (v: number | null) => `<td>${escapeHtml(formatNumber(v))}</td>`;
   const rows = report.checks
     .map(
       (r) =>
@@ -50,31 +50,31 @@ export function renderHtml(report: Report, svgs: ReadonlyMap<string, string>): s
     .map((f) => {
       const svg = svgs.get(f.id);
       if (svg === undefined) throw new Error(`no SVG rendered for figure '${f.id}'`);
-      const note = f.note ? ` — ${escape(f.note)}` : '';
-      return `<figure class="figure" id="figure-${escape(f.id)}" data-figure="${escape(f.id)}">${svg}<figcaption>${escape(f.title)}${note}</figcaption></figure>`;
+      const note = f.note ? ` — ${escapeHtml(f.note)}` : '';
+      return `<figure class="figure" id="figure-${escapeHtml(f.id)}" data-figure="${escapeHtml(f.id)}">${svg}<figcaption>${escapeHtml(f.title)}${note}</figcaption></figure>`;
     })
     .join('\n');
   const theorems = Object.entries(report.summary.byTheorem)
     .map(([theorem, t]) => `<tr>${text(theorem)}<td>${t.checks}</td><td>${t.agree}</td></tr>`)
     .join('\n');
   const versions = Object.entries(report.versions)
-    .map(([name, version]) => `${escape(name)} ${escape(version)}`)
+    .map(([name, version]) => `${escapeHtml(name)} ${escapeHtml(version)}`)
     .join(', ');
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(report.title)}</title>
+<title>${escapeHtml(report.title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<p class="summary ${pass ? 'pass' : 'fail'}" id="summary">${escape(summaryLine(report))}</p>
-<h1>${escape(report.title)}</h1>
+<p class="summary ${pass ? 'pass' : 'fail'}" id="summary">${escapeHtml(summaryLine(report))}</p>
+<h1>${escapeHtml(report.title)}</h1>
 <ul>
-<li>command: <code>${escape(report.command)}</code></li>
-<li>seed: <code>${escape(String(report.seed))}</code> · family-wise α ${escape(formatNumber(report.alpha))} (Holm over ${report.summary.monteCarlo} Monte Carlo comparisons) · ${report.summary.deterministic} deterministic checks</li>
-<li>z-scores vs N(0,1): Kolmogorov–Smirnov distance ${escape(formatNumber(report.summary.ksDistance))}</li>
+<li>command: <code>${escapeHtml(report.command)}</code></li>
+<li>seed: <code>${escapeHtml(String(report.seed))}</code> · family-wise α ${escapeHtml(formatNumber(report.alpha))} (Holm over ${report.summary.monteCarlo} Monte Carlo comparisons) · ${report.summary.deterministic} deterministic checks</li>
+<li>z-scores vs N(0,1): Kolmogorov–Smirnov distance ${escapeHtml(formatNumber(report.summary.ksDistance))}</li>
 <li>versions: ${versions}</li>
 </ul>
 <h2>Figures</h2>
