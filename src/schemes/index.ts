@@ -1,2 +1,13 @@
 // Public API of src/schemes: re-export each public function from its own file.
-export {};
+
+export { binomialRatio } from './binomial-ratio.ts';
+export { schemeCatalogue } from './catalogue.ts';
+export { type CountFormTables, countFormTables } from './count-form-tables.ts';
+export { parseSchemeSpec } from './parse-scheme-spec.ts';
+export { type ResolvedScheme, resolveScheme } from './resolve-scheme.ts';
+export type { Scheme } from './scheme.ts';
+export { schemeCatalogueHelp } from './scheme-catalogue-help.ts';
+export { scheme } from './scheme-from-spec.ts';
+export type { SchemeFormulas, SchemeKind } from './scheme-kind.ts';
+export { NATIVE_TABLES_MAX_M, schemeTables } from './scheme-tables.ts';
+export { weightTables } from './weight-tables.ts';

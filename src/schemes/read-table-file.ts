@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { InputError } from '../errors/input-error.ts';
+import type { CountFormTables } from './count-form-tables.ts';
+
+const TableFile = z
+  .object({
+    M: z.number().int().positive(),
+    a: z.array(z.number()),
+    b: z.array(z.number()),
+  })
+  .refine((t) => t.a.length === t.M && t.b.length === t.M, {
+    message: 'a and b must each have M entries',
+  });
+
+/** Count-form tables read from a file, with the group size they are for. */
+export interface TableFileContents extends CountFormTables {
+  readonly M: number;
+}
+
+/**
+ * Reads a count-form table file `{"M": n, "a": [n numbers], "b": [n numbers]}` (MATH.md §2),
+ * validated with zod. Every failure (missing or unreadable file, malformed JSON, a missing or
+ * non-numeric field, wrong lengths) is an InputError naming the file.
+ */
+export function readTableFile(file: string): TableFileContents {
+  const where = `table file '${file}'`;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${where}: cannot read it (${code ?? String(error)})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${where}: malformed JSON (${(error as Error).message})`);
+  }
+  const parsed = TableFile.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    throw new InputError(
+      `${where}: expected {"M": n, "a": [n numbers], "b": [n numbers]}; ${field}${issue.message}`,
+    );
+  }
+  const { M, a, b } = parsed.data;
+  return { M, a, b };
+}

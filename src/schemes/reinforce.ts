@@ -1,0 +1,17 @@
+import type { SchemeKind } from './scheme-kind.ts';
+
+/**
+ * `reinforce` (MATH.md §3): `Z_i = R_i`, so `a_s = 0`, `b_s = 1` and `h_M(t) = t`.
+ * Takes no keys.
+ */
+export const reinforce: SchemeKind = {
+  name: 'reinforce',
+  usage: 'reinforce',
+  summary: 'Z = R; a = 0, b = 1; h = t',
+  read: () => (M) => ({
+    advantagesInto(rewards, out) {
+      for (let i = 0; i < M; i++) out[i] = rewards[i]!;
+    },
+    weight: (R) => R,
+  }),
+};

@@ -1,0 +1,19 @@
+import type { SchemeKind } from './scheme-kind.ts';
+
+/**
+ * `rs`, rejection sampling with a fixed group size (RAFT; MATH.md §3): `Z_i = M R_i / K`, and 0
+ * when `K = 0`; so `a_s = 0`, `b_s = M/(s+1)` and `h_M(t) = sum_{k=1}^M (1-(1-t)^k)/k`.
+ */
+export const rs: SchemeKind = {
+  name: 'rs',
+  usage: 'rs',
+  summary: 'Z = M R/K (0 when K = 0), fixed-M rejection sampling; h ~ log t + H_M',
+  read: () => (M) => ({
+    advantagesInto(rewards, out) {
+      let K = 0;
+      for (let i = 0; i < M; i++) K += rewards[i]!;
+      for (let i = 0; i < M; i++) out[i] = K === 0 ? 0 : (M * rewards[i]!) / K;
+    },
+    weight: (R, K) => (K === 0 ? 0 : (M * R) / K),
+  }),
+};

@@ -1,0 +1,38 @@
+import type { SpecReader } from '../spec/spec-reader.ts';
+
+/**
+ * One weight scheme bound to a group size `M`, as its two independent formulas (MATH.md §2):
+ * the native group formula a trainer runs, and the closed-form count expression. The tables
+ * `a`, `b` of a {@link Scheme} come from the first (evaluated on canonical groups) up to
+ * `NATIVE_TABLES_MAX_M`, and from the second above it; tests prove that the two agree.
+ */
+export interface SchemeFormulas {
+  /**
+   * Native group formula, written the way the trainer writes it (group mean, group std from the
+   * reward array, ...). Writes `Z_i` into `out[0..M-1]`; must not allocate.
+   */
+  advantagesInto(rewards: ArrayLike<number>, out: Float64Array): void;
+  /**
+   * Closed-form count expression: the weight of a response with reward `R` in a group with `K`
+   * correct answers in all (so `S = K - R`). Only called with `0 <= K - R <= M - 1`.
+   */
+  weight(R: 0 | 1, K: number): number;
+}
+
+/**
+ * A catalogue entry (MATH.md §3 and §7): a scheme name, its help text, and a reader that turns
+ * the spec parameters into formulas for any group size.
+ */
+export interface SchemeKind {
+  /** Catalogue name, the part of the spec before the colon. */
+  readonly name: string;
+  /** Keys and defaults, e.g. `grpo[:std=population|sample,eps=1e-8,eps-at=std|var]`. */
+  readonly usage: string;
+  /** One line for `--help` and error messages. */
+  readonly summary: string;
+  /**
+   * Reads and validates every parameter that does not depend on `M` (throwing InputError), and
+   * returns the binder that validates `M` and builds the formulas.
+   */
+  read(reader: SpecReader): (M: number) => SchemeFormulas;
+}
