@@ -1,11 +1,17 @@
+import { chenPassk } from './chen-passk.ts';
 import { drGrpo } from './dr-grpo.ts';
 import { grpo } from './grpo.ts';
+import { openrlhfGroupNorm } from './openrlhf-group-norm.ts';
 import { passk } from './passk.ts';
+import { pkpo } from './pkpo.ts';
 import { reinforce } from './reinforce.ts';
 import { rloo } from './rloo.ts';
 import { rs } from './rs.ts';
 import type { SchemeKind } from './scheme-kind.ts';
 import { table } from './table.ts';
+import { trlGrpo } from './trl-grpo.ts';
+import { verlGrpo } from './verl-grpo.ts';
+import { verlGrpoPassk } from './verl-grpo-passk.ts';
 
 /**
  * Every scheme the spec grammar accepts, in help order: the catalogue of MATH.md §3, then the
@@ -20,4 +26,10 @@ export const schemeCatalogue: readonly SchemeKind[] = [
   grpo,
   passk,
   table,
+  verlGrpo,
+  verlGrpoPassk,
+  trlGrpo,
+  openrlhfGroupNorm,
+  pkpo,
+  chenPassk,
 ];
