@@ -1,2 +1,13 @@
 // Public API of src/objective: re-export each public function from its own file.
-export {};
+export { bruteForceHPrime } from './brute-force-h-prime.ts';
+export { h } from './h.ts';
+export { hAtOne } from './h-at-one.ts';
+export { hCoefficients } from './h-coefficients.ts';
+export { hPrime } from './h-prime.ts';
+export { harmonicShiftedH } from './harmonic-shifted-h.ts';
+export { normalizedH } from './normalized-h.ts';
+export type { ObjectivePoint } from './objective-points.ts';
+export { objectivePoints } from './objective-points.ts';
+export type { Target } from './target.ts';
+export { type TargetDistance, type TargetDistanceOptions, targetDistance } from './target-distance.ts';
+export { target } from './targets.ts';

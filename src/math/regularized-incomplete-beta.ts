@@ -1,0 +1,40 @@
+import { InputError } from '../errors/input-error.ts';
+import { requireUnitInterval } from '../errors/require.ts';
+import { bernsteinBasisInto } from './bernstein-basis.ts';
+
+/**
+ * The regularized incomplete beta function `I_t(a, b)` for integers `a, b >= 1`, through the
+ * binomial-tail identity `I_t(a, b) = P(Binomial(a+b-1, t) >= a)` (MATH.md §2, with
+ * `a = s+1`, `b = M-s`).
+ *
+ * The smaller tail is summed from its far end inward (all terms positive, no cancellation), and
+ * the larger one is `1 - smaller`. Chosen over `@stdlib/math-base-special-betainc` by measurement
+ * against mpmath (src/math/fixtures/special.json, 498 cases with a + b - 1 up to 1e5, t from 1e-6
+ * to 1 - 1e-6): this route's max relative error is 1.4e-14, stdlib's is 5.7e-13 (see
+ * regularized-incomplete-beta.test.ts, which re-measures both). O(a + b).
+ *
+ * @param t point in [0, 1]
+ * @param a positive integer
+ * @param b positive integer
+ */
+export function regularizedIncompleteBeta(t: number, a: number, b: number): number {
+  requireUnitInterval('t', t);
+  for (const [name, v] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    if (!Number.isSafeInteger(v) || v < 1) {
+      throw new InputError(`${name} must be a positive integer, got ${String(v)}`);
+    }
+  }
+  if (t === 0) return 0;
+  if (t === 1) return 1;
+  const n = a + b - 1;
+  const B = new Float64Array(n + 1);
+  bernsteinBasisInto(n, t, B);
+  let upper = 0;
+  for (let k = n; k >= a; k--) upper += B[k]!;
+  let lower = 0;
+  for (let k = 0; k < a; k++) lower += B[k]!;
+  return upper <= lower ? upper : 1 - lower;
+}

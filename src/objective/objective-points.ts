@@ -1,0 +1,61 @@
+import { requireUnitInterval } from '../errors/require.ts';
+import { bernsteinBasisInto } from '../math/bernstein-basis.ts';
+import { hCoefficients } from './h-coefficients.ts';
+import { requireC } from './require-c.ts';
+
+/** One point of an induced objective: `h_M(t)` and `h_M'(t)`. */
+export interface ObjectivePoint {
+  readonly t: number;
+  readonly h: number;
+  readonly dh: number;
+}
+
+/**
+ * `h_M(t)` and `h_M'(t)` (MATH.md §2) at every `t` of `ts`, with one degree-M Bernstein basis
+ * pass per point: O(M) per point and no allocation inside the loop.
+ *
+ * `h = sum_k G_k B_{k,M}(t)` as in {@link h}. The degree-(M-1) basis of `h' = sum_s c_s
+ * B_{s,M-1}(t)` is read off the same pass through the exact relations
+ * `B_{s,M-1} = B_{s,M} (M-s)/(M(1-t))` (used for t <= 1/2) and
+ * `B_{s,M-1} = B_{s+1,M} (s+1)/(M t)` (t > 1/2), so neither divisor is ever below 1/2.
+ * Agrees with {@link h} and {@link hPrime} to a few ulps.
+ *
+ * @param c count-form table `c_s = b_s - a_s`, s = 0..M-1
+ * @param ts points in [0, 1]
+ */
+export function objectivePoints(
+  c: ArrayLike<number>,
+  ts: ArrayLike<number>,
+): ObjectivePoint[] {
+  requireC(c);
+  for (let i = 0; i < ts.length; i++) requireUnitInterval(`t[${i}]`, ts[i]!);
+  const M = c.length;
+  const G = hCoefficients(c);
+  const B = new Float64Array(M + 1);
+  const points: ObjectivePoint[] = new Array(ts.length);
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    bernsteinBasisInto(M, t, B);
+    let hSum = 0;
+    let dhSum = 0;
+    if (t <= 0.5) {
+      for (let k = 0; k < M; k++) {
+        const b = B[k]!;
+        if (b === 0) continue;
+        hSum += G[k]! * b;
+        dhSum += c[k]! * (M - k) * b;
+      }
+      hSum += G[M]! * B[M]!;
+      points[i] = { t, h: hSum, dh: dhSum / (M * (1 - t)) };
+    } else {
+      for (let k = 1; k <= M; k++) {
+        const b = B[k]!;
+        if (b === 0) continue;
+        hSum += G[k]! * b;
+        dhSum += c[k - 1]! * k * b;
+      }
+      points[i] = { t, h: hSum, dh: dhSum / (M * t) };
+    }
+  }
+  return points;
+}

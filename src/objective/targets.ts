@@ -1,0 +1,112 @@
+import { InputError } from '../errors/input-error.ts';
+import { monomialInBernstein } from '../math/monomial-in-bernstein.ts';
+import { parseSpec } from '../spec/parse-spec.ts';
+import { SpecReader } from '../spec/spec-reader.ts';
+import type { Target } from './target.ts';
+
+const NAMES = ['identity', 'log', 'logit', 'arcsin', 'power', 'passk'] as const;
+
+function positive(name: string, v: number): number {
+  if (!(Number.isFinite(v) && v > 0)) throw new InputError(`${name} must be > 0, got ${v}`);
+  return v;
+}
+
+function positiveInteger(name: string, v: number): number {
+  if (!(Number.isSafeInteger(v) && v >= 1)) {
+    throw new InputError(`${name} must be a positive integer, got ${v}`);
+  }
+  return v;
+}
+
+function requireDegree(n: number): void {
+  if (!(Number.isSafeInteger(n) && n >= 0)) {
+    throw new InputError(`degree n must be a non-negative integer, got ${String(n)}`);
+  }
+}
+
+/**
+ * A named target objective `h` (MATH.md §3, "The Bernstein recipe"), from a spec
+ * `name[:key=value]`:
+ *
+ * - `identity`: `h = t` (REINFORCE, RLOO);
+ * - `log`: `h = ln t` (pure rejection sampling, MATH.md §4);
+ * - `logit`: `h = ln(t/(1-t))`;
+ * - `arcsin`: `h = 2 arcsin(sqrt t)` (the GRPO limit);
+ * - `power:q=Q`, `Q > 0`: `h = t^Q`;
+ * - `passk:k=K`, `K >= 1` an integer: `h = 1 - (1-t)^K`.
+ *
+ * `derivativeInBernstein(n)` is exact where `h'` is a polynomial of degree <= n: identity (all
+ * ones), power with integer `Q <= n+1` (`Q C(s,Q-1)/C(n,Q-1)`) and passk with `K <= n+1`
+ * (`K C(n-s,K-1)/C(n,K-1)`, MATH.md §3 pass@k row, with `n = M-1`).
+ */
+export function target(spec: string): Target {
+  const parsed = parseSpec(spec, 'target');
+  const reader = new SpecReader(parsed, 'target');
+  const name = parsed.name;
+  let made: Omit<Target, 'spec' | 'name'>;
+  switch (name) {
+    case 'identity':
+      made = {
+        h: (t) => t,
+        hPrime: () => 1,
+        derivativeInBernstein: (n) => {
+          requireDegree(n);
+          return new Array<number>(n + 1).fill(1);
+        },
+      };
+      break;
+    case 'log':
+      made = { h: Math.log, hPrime: (t) => 1 / t, derivativeInBernstein: noPolynomial };
+      break;
+    case 'logit':
+      made = {
+        h: (t) => Math.log(t) - Math.log1p(-t),
+        hPrime: (t) => 1 / (t * (1 - t)),
+        derivativeInBernstein: noPolynomial,
+      };
+      break;
+    case 'arcsin':
+      made = {
+        h: (t) => 2 * Math.asin(Math.sqrt(t)),
+        hPrime: (t) => 1 / Math.sqrt(t * (1 - t)),
+        derivativeInBernstein: noPolynomial,
+      };
+      break;
+    case 'power': {
+      const q = reader.requiredNumber('q', positive);
+      made = {
+        h: (t) => t ** q,
+        hPrime: (t) => q * t ** (q - 1),
+        derivativeInBernstein: (n) => {
+          requireDegree(n);
+          if (!Number.isInteger(q) || q - 1 > n) return undefined;
+          return monomialInBernstein(q - 1, n).map((beta) => q * beta);
+        },
+      };
+      break;
+    }
+    case 'passk': {
+      const k = reader.requiredNumber('k', positiveInteger);
+      made = {
+        h: (t) => -Math.expm1(k * Math.log1p(-t)),
+        hPrime: (t) => k * (1 - t) ** (k - 1),
+        derivativeInBernstein: (n) => {
+          requireDegree(n);
+          if (k - 1 > n) return undefined;
+          return monomialInBernstein(k - 1, n)
+            .reverse()
+            .map((beta) => k * beta);
+        },
+      };
+      break;
+    }
+    default:
+      throw new InputError(`unknown target '${name}'; allowed: ${NAMES.join(', ')}`);
+  }
+  return { name, spec: reader.done(), ...made };
+}
+
+function noPolynomial(n: number): undefined {
+  requireDegree(n);
+  return undefined;
+}
