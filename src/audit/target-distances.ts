@@ -1,0 +1,28 @@
+import { targetDistance } from '../objective/target-distance.ts';
+import { target } from '../objective/targets.ts';
+import type { Nearest } from './types.ts';
+
+/**
+ * The distance of the objective induced by `c` (MATH.md §2) to each named target an audit
+ * compares with (MATH.md §3): identity, log, logit, arcsin and pass@k for `k = 1..M`, each after
+ * the best affine fit (`targetDistance`), keyed by canonical target spec (`passk:k=4`), and the
+ * nearest of them (the first listed on a tie, so identity before `passk:k=1`).
+ */
+export function targetDistances(c: readonly number[]): {
+  distances: Record<string, number>;
+  nearest: Nearest;
+} {
+  const specs = ['identity', 'log', 'logit', 'arcsin'];
+  for (let k = 1; k <= c.length; k++) specs.push(`passk:k=${k}`);
+  const distances: Record<string, number> = {};
+  let nearest: Nearest | undefined;
+  for (const spec of specs) {
+    const named = target(spec);
+    const distance = targetDistance(c, named).distance;
+    distances[named.spec] = distance;
+    if (nearest === undefined || distance < nearest.distance) {
+      nearest = { name: named.spec, distance };
+    }
+  }
+  return { distances, nearest: nearest! };
+}
