@@ -1,0 +1,64 @@
+import { sampleVariance } from 'simple-statistics';
+import { describe, expect, it } from 'vitest';
+import { substream } from '../rng/substream.ts';
+import { VectorMoments } from './vector-moments.ts';
+
+const data = (n: number) => {
+  const u = substream(1, 'moments');
+  return Array.from({ length: n }, () => [u() * 3 - 1, 1e6 + u(), u() < 0.5 ? 0 : 1]);
+};
+
+describe('VectorMoments', () => {
+  it('matches simple-statistics mean and sample variance per component', () => {
+    const xs = data(1000);
+    const m = new VectorMoments(3);
+    for (const x of xs) m.push(x);
+    for (let j = 0; j < 3; j++) {
+      const col = xs.map((x) => x[j]!);
+      const mean = col.reduce((a, b) => a + b, 0) / col.length;
+      expect(Math.abs(m.mean[j]! - mean) / Math.abs(mean)).toBeLessThan(1e-13);
+      expect(
+        Math.abs(m.sampleVariance()[j]! - sampleVariance(col)) / sampleVariance(col),
+      ).toBeLessThan(1e-9);
+      expect(m.stderr()[j]).toBeCloseTo(Math.sqrt(sampleVariance(col) / col.length), 12);
+    }
+  });
+
+  it('merges parts to the moments of the whole (Chan)', () => {
+    const xs = data(999);
+    const whole = new VectorMoments(3);
+    for (const x of xs) whole.push(x);
+    const parts = [xs.slice(0, 1), xs.slice(1, 400), xs.slice(400)].map((part) => {
+      const m = new VectorMoments(3);
+      for (const x of part) m.push(x);
+      return m;
+    });
+    const merged = new VectorMoments(3);
+    for (const p of parts) merged.merge(p);
+    expect(merged.n).toBe(999);
+    for (let j = 0; j < 3; j++) {
+      expect(Math.abs(merged.mean[j]! - whole.mean[j]!)).toBeLessThan(
+        1e-12 * Math.abs(whole.mean[j]!) + 1e-15,
+      );
+      expect(Math.abs(merged.m2[j]! - whole.m2[j]!) / whole.m2[j]!).toBeLessThan(1e-10);
+    }
+  });
+
+  it('round-trips through JSON bit for bit, -0 and non-finite values included', () => {
+    const m = new VectorMoments(4);
+    m.push([0.1, -0, Number.NaN, 1e300]);
+    m.push([0.2, -0, 1, Number.POSITIVE_INFINITY]);
+    m.mean[1] = -0;
+    const back = VectorMoments.fromJSON(JSON.parse(JSON.stringify(m)));
+    expect(back.n).toBe(2);
+    expect([...back.mean].map((x) => Object.is(x, -0))).toEqual([false, true, false, false]);
+    expect(Buffer.from(back.mean.buffer).equals(Buffer.from(m.mean.buffer))).toBe(true);
+    expect(Buffer.from(back.m2.buffer).equals(Buffer.from(m.m2.buffer))).toBe(true);
+    // A plain JSON.stringify of the arrays would not be lossless: the check above can fail.
+    expect(Object.is(JSON.parse(JSON.stringify([-0]))[0], -0)).toBe(false);
+  });
+
+  it('rejects merging different dimensions', () => {
+    expect(() => new VectorMoments(2).merge(new VectorMoments(3))).toThrow(/dimension/);
+  });
+});

@@ -1,0 +1,109 @@
+import { floatCodec, type JsonFloat } from './float-codec.ts';
+
+/** {@link VectorMoments} as plain JSON, lossless (see {@link floatCodec}). */
+export interface VectorMomentsJson {
+  readonly n: number;
+  readonly mean: readonly JsonFloat[];
+  readonly m2: readonly JsonFloat[];
+}
+
+/**
+ * Streaming, mergeable first and second moments of a stream of vectors (MATH.md §6): the count
+ * `n`, the mean and `M2 = sum (x - mean)^2` per component, updated by Welford's recurrence one
+ * vector at a time and combined by Chan et al.'s pairwise formula. The sample variance is
+ * `M2/(n-1)` and the standard error of the mean `sqrt(M2/(n(n-1)))`.
+ *
+ * Merging is deterministic: the same sequence of pushes and merges gives the same bits, which is
+ * what makes a run's result independent of its thread count when chunks merge in order.
+ */
+export class VectorMoments {
+  n = 0;
+  readonly mean: Float64Array;
+  readonly m2: Float64Array;
+
+  constructor(readonly dim: number) {
+    this.mean = new Float64Array(dim);
+    this.m2 = new Float64Array(dim);
+  }
+
+  /** Welford's update with one vector `x` of length {@link dim}. */
+  push(x: ArrayLike<number>): void {
+    const n = ++this.n;
+    const inv = 1 / n;
+    const mean = this.mean;
+    const m2 = this.m2;
+    for (let j = 0; j < this.dim; j++) {
+      const xj = x[j]!;
+      const d = xj - mean[j]!;
+      const updated = mean[j]! + d * inv;
+      mean[j] = updated;
+      m2[j] = m2[j]! + d * (xj - updated);
+    }
+  }
+
+  /**
+   * Chan's merge of a summary `(n, mean, m2)` of other vectors into this one, as if they had
+   * been pushed after the vectors already seen.
+   */
+  mergeSummary(n: number, mean: ArrayLike<number>, m2: ArrayLike<number>): void {
+    if (n === 0) return;
+    if (this.n === 0) {
+      this.n = n;
+      for (let j = 0; j < this.dim; j++) {
+        this.mean[j] = mean[j]!;
+        this.m2[j] = m2[j]!;
+      }
+      return;
+    }
+    const total = this.n + n;
+    const wB = n / total;
+    const cross = (this.n * n) / total;
+    for (let j = 0; j < this.dim; j++) {
+      const d = mean[j]! - this.mean[j]!;
+      this.mean[j] = this.mean[j]! + d * wB;
+      this.m2[j] = this.m2[j]! + m2[j]! + d * d * cross;
+    }
+    this.n = total;
+  }
+
+  /** Chan's merge of `other` into this one (other's vectors come after this one's). */
+  merge(other: VectorMoments): void {
+    if (other.dim !== this.dim) {
+      throw new Error(`VectorMoments.merge: dimension ${other.dim} != ${this.dim}`);
+    }
+    this.mergeSummary(other.n, other.mean, other.m2);
+  }
+
+  /** Sample variance per component, `M2/(n-1)` (NaN for n < 2). */
+  sampleVariance(): Float64Array {
+    return this.m2.map((m) => (this.n < 2 ? Number.NaN : m / (this.n - 1)));
+  }
+
+  /** Standard error of the mean per component, `sqrt(M2/(n(n-1)))` (MATH.md §6). */
+  stderr(): Float64Array {
+    return this.m2.map((m) => (this.n < 2 ? Number.NaN : Math.sqrt(m / (this.n * (this.n - 1)))));
+  }
+
+  /** A deep copy. */
+  clone(): VectorMoments {
+    const copy = new VectorMoments(this.dim);
+    copy.mergeSummary(this.n, this.mean, this.m2);
+    return copy;
+  }
+
+  toJSON(): VectorMomentsJson {
+    return { n: this.n, mean: floatCodec.encodeAll(this.mean), m2: floatCodec.encodeAll(this.m2) };
+  }
+
+  /** Rebuilds moments from {@link toJSON}'s output, bit for bit. */
+  static fromJSON(json: VectorMomentsJson): VectorMoments {
+    if (json.mean.length !== json.m2.length) {
+      throw new Error('VectorMoments.fromJSON: mean and m2 differ in length');
+    }
+    const moments = new VectorMoments(json.mean.length);
+    moments.n = json.n;
+    moments.mean.set(floatCodec.decodeAll(json.mean));
+    moments.m2.set(floatCodec.decodeAll(json.m2));
+    return moments;
+  }
+}
