@@ -49,7 +49,13 @@ export function figureSpec(figure: Figure): TopLevelSpec {
     title: figure.y.title,
     scale: figure.y.scale === 'log' ? { type: 'log' as const } : { zero: kinds.has('bar') },
   };
-  const color = { field: 'series', type: 'nominal' as const, title: null };
+  // Legend in series order, not alphabetical.
+  const color = {
+    field: 'series',
+    type: 'nominal' as const,
+    title: null,
+    scale: { domain: figure.series.map((s) => s.label) },
+  };
   const only = (mark: string) => [{ filter: { field: 'mark', equal: mark } }];
   const layer: NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> = [];
   if (kinds.has('bar')) {

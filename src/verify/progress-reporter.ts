@@ -1,0 +1,84 @@
+import cliProgress from 'cli-progress';
+import type { CheckRow } from '../../reports/model.ts';
+import type { Check } from './check.ts';
+
+/** Receives the events of a battery run, in order, from one thread. */
+export interface BatteryProgress {
+  /** Check `index` (0-based) of `count` starts. */
+  start(check: Check, index: number, count: number): void;
+  /** Fraction of the current check done, in [0, 1]. */
+  advance(fraction: number): void;
+  /** The current check ended with this row (verdicts are final only after Holm, at the end). */
+  done(row: Pick<CheckRow, 'id' | 'seconds'>): void;
+  /** The run ended; release the terminal. */
+  stop(): void;
+}
+
+/** Work units of a check, for the overall bar's ETA: responses simulated, at least 1. */
+function weight(check: Check): number {
+  if (check.kind === 'deterministic') return 1e4;
+  return check.groups * Math.max(check.M ?? 1, 1);
+}
+
+/**
+ * The progress display of `verify` on `stream` (stderr): when it is a TTY, two cli-progress bars,
+ * the current check and the whole run with an ETA; otherwise one plain log line per check, so
+ * that CI logs stay readable. `checks` is the whole battery, used to weight the overall ETA.
+ */
+export function progressReporter(
+  stream: NodeJS.WriteStream,
+  checks: readonly Check[],
+): BatteryProgress {
+  const weights = checks.map(weight);
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  let before = 0;
+  let current = 0;
+  let index = 0;
+  if (!stream.isTTY) {
+    return {
+      start(check, i, count) {
+        index = i;
+        stream.write(`[${i + 1}/${count}] ${check.id} ...\n`);
+      },
+      advance() {},
+      done(row) {
+        stream.write(
+          `[${index + 1}/${checks.length}] ${row.id} done in ${row.seconds.toFixed(2)} s\n`,
+        );
+      },
+      stop() {},
+    };
+  }
+  const multi = new cliProgress.MultiBar(
+    {
+      stream,
+      clearOnComplete: true,
+      hideCursor: true,
+      etaBuffer: 50,
+      format: '{label} |{bar}| {percentage}% | ETA {eta_formatted} | {name}',
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const overall = multi.create(total, 0, { label: 'run  ', name: '' });
+  const one = multi.create(1, 0, { label: 'check', name: '' });
+  return {
+    start(check, i, count) {
+      index = i;
+      current = weights[i] ?? 1;
+      one.start(1, 0, { label: 'check', name: check.id });
+      overall.update(before, { name: `${i + 1}/${count}` });
+    },
+    advance(fraction) {
+      one.update(fraction);
+      overall.update(before + fraction * current);
+    },
+    done() {
+      before += current;
+      one.update(1);
+      overall.update(before);
+    },
+    stop() {
+      multi.stop();
+    },
+  };
+}
