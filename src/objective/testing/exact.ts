@@ -42,6 +42,7 @@ export function fromDouble(x: number): Frac {
 /** The double nearest a fraction, to within 1 ulp (ample for errors measured at 1e-15). */
 export function toNumber(f: Frac): number {
   if (f.n === 0n) return 0;
+  if (f.n < 0n) return -toNumber({ n: -f.n, d: f.d });
   const shift = BigInt(Math.max(0, 80 - (f.n.toString(2).length - f.d.toString(2).length)));
   const q = (f.n << shift) / f.d;
   return Number(q) / 2 ** Number(shift);
@@ -54,34 +55,43 @@ export function binom(n: number, k: number): bigint {
   return r;
 }
 
+/**
+ * `[c_s * L]` as integers and the common denominator `L` of the c table, so that every sum below is
+ * one integer over one denominator (no gcd on thousand-bit numbers).
+ */
+function overCommonDenominator(c: readonly Frac[]): { cn: bigint[]; L: bigint } {
+  let L = 1n;
+  for (const f of c) L = (L / gcd(L, f.d)) * f.d;
+  return { cn: c.map((f) => f.n * (L / f.d)), L };
+}
+
+/** `C(n,k) p^k q^(n-k)` for k = 0..n: the Bernstein basis at t = p/(p+q), times (p+q)^n. */
+function basisNumerators(n: number, p: bigint, q: bigint): bigint[] {
+  return Array.from({ length: n + 1 }, (_, k) => binom(n, k) * p ** BigInt(k) * q ** BigInt(n - k));
+}
+
 /** Exact `h_M(t) = (1/M) sum_s c_s I_t(s+1, M-s)`, with `I_t(s+1, M-s) = P(Bin(M,t) >= s+1)`. */
 export function exactH(c: readonly Frac[], t: Frac): Frac {
   const M = c.length;
-  const u = sub(frac(1), t);
-  const pmf = (k: number): Frac =>
-    mul(frac(binom(M, k)), mul(frac(t.n ** BigInt(k), t.d ** BigInt(k)), frac(u.n ** BigInt(M - k), u.d ** BigInt(M - k))));
-  let tail = frac(0);
-  let sum = frac(0);
+  const { cn, L } = overCommonDenominator(c);
+  const B = basisNumerators(M, t.n, t.d - t.n);
+  let tail = 0n;
+  let sum = 0n;
   for (let s = M - 1; s >= 0; s--) {
-    tail = add(tail, pmf(s + 1));
-    sum = add(sum, mul(c[s]!, tail));
+    tail += B[s + 1]!;
+    sum += cn[s]! * tail;
   }
-  return div(sum, frac(M));
+  return { n: sum, d: L * BigInt(M) * t.d ** BigInt(M) };
 }
 
 /** Exact `h_M'(t) = sum_s c_s C(M-1,s) t^s (1-t)^(M-1-s)`. */
 export function exactHPrime(c: readonly Frac[], t: Frac): Frac {
   const M = c.length;
-  const u = sub(frac(1), t);
-  let sum = frac(0);
-  for (let s = 0; s < M; s++) {
-    const term = mul(
-      frac(binom(M - 1, s)),
-      mul(frac(t.n ** BigInt(s), t.d ** BigInt(s)), frac(u.n ** BigInt(M - 1 - s), u.d ** BigInt(M - 1 - s))),
-    );
-    sum = add(sum, mul(c[s]!, term));
-  }
-  return sum;
+  const { cn, L } = overCommonDenominator(c);
+  const B = basisNumerators(M - 1, t.n, t.d - t.n);
+  let sum = 0n;
+  for (let s = 0; s < M; s++) sum += cn[s]! * B[s]!;
+  return { n: sum, d: L * t.d ** BigInt(M - 1) };
 }
 
 /** The rational c tables of MATH.md §3, as `b_s - a_s` from the a and b columns. */
