@@ -1,4 +1,5 @@
 import { chenPassk } from './chen-passk.ts';
+import { design } from './design.ts';
 import { drGrpo } from './dr-grpo.ts';
 import { grpo } from './grpo.ts';
 import { openrlhfGroupNorm } from './openrlhf-group-norm.ts';
@@ -25,6 +26,7 @@ export const schemeCatalogue: readonly SchemeKind[] = [
   rs,
   grpo,
   passk,
+  design,
   table,
   verlGrpo,
   verlGrpoPassk,

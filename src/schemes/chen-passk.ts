@@ -20,9 +20,9 @@ export const chenPassk: SchemeKind = {
   usage: 'chen-passk:k=K',
   summary: 'Chen et al. pass@k advantages, 0 when K = 0 or M - K < k',
   read(reader) {
-    const kAt = readK(reader);
+    const kParameter = readK(reader);
     return (M) => {
-      const k = kAt(M);
+      const k = kParameter.bind(M);
       const weight = (R: 0 | 1, K: number): number => {
         if (K === 0 || M - K < k) return 0;
         const missAll = binomialRatio(M - K, M, k); // 1 - rho

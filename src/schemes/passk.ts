@@ -12,7 +12,7 @@ export const passk: SchemeKind = {
   usage: 'passk:k=K',
   summary: 'unbiased pass@k weights, 1 <= k <= M; h = 1 - (1-t)^k exactly',
   read(reader) {
-    const kAt = readK(reader);
-    return (M) => passAtKFormulas(kAt(M), M, 1);
+    const k = readK(reader);
+    return (M) => passAtKFormulas(k.bind(M), M, 1);
   },
 };

@@ -12,7 +12,7 @@ export const pkpo: SchemeKind = {
   usage: 'pkpo:k=K',
   summary: 'PKPO s_loo-1: pass@k weights times 1/M; h = (1 - (1-t)^k)/M',
   read(reader) {
-    const kAt = readK(reader);
-    return (M) => passAtKFormulas(kAt(M), M, 1 / M);
+    const k = readK(reader);
+    return (M) => passAtKFormulas(k.bind(M), M, 1 / M);
   },
 };

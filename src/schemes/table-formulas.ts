@@ -1,4 +1,3 @@
-import type { CountFormTables } from './count-form-tables.ts';
 import type { SchemeFormulas } from './scheme-kind.ts';
 
 /**
@@ -6,7 +5,10 @@ import type { SchemeFormulas } from './scheme-kind.ts';
  * `Z_i = (1 - R_i) a[S_i] + R_i b[S_i]`, `S_i = K - R_i`. Used by `table` and `design`, whose
  * native formula is this lookup. `a` and `b` must have `M` entries.
  */
-export function tableFormulas({ a, b }: CountFormTables, M: number): SchemeFormulas {
+export function tableFormulas(
+  { a, b }: { readonly a: readonly number[]; readonly b: readonly number[] },
+  M: number,
+): SchemeFormulas {
   const weight = (R: 0 | 1, K: number): number => (R === 1 ? b[K - 1]! : a[K]!);
   return {
     advantagesInto(rewards, out) {

@@ -1,5 +1,10 @@
-import type { CountFormTables } from '../count-form-tables.ts';
 import type { SchemeFormulas } from '../scheme-kind.ts';
+
+/** Count-form tables, possibly read-only (a `Scheme` or a `CountFormTables`). */
+export interface Tables {
+  readonly a: readonly number[];
+  readonly b: readonly number[];
+}
 
 /**
  * Tolerance for two computations of the same weight, in units of Number.EPSILON relative to the
@@ -37,7 +42,7 @@ export interface Disagreement {
  */
 export function patternAgreement(
   advantagesInto: SchemeFormulas['advantagesInto'],
-  tables: CountFormTables,
+  tables: Tables,
   M: number,
 ): Disagreement {
   const rewards = new Array<number>(M);
@@ -63,7 +68,7 @@ export function patternAgreement(
 }
 
 /** Worst elementwise error, in ulps, of tables `x` against reference tables `y`. */
-export function tablesErrorUlps(x: CountFormTables, y: CountFormTables): number {
+export function tablesErrorUlps(x: Tables, y: Tables): number {
   let worst = 0;
   for (const key of ['a', 'b'] as const) {
     for (let s = 0; s < y[key].length; s++) {

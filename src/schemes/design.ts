@@ -1,0 +1,80 @@
+import { InputError } from '../errors/input-error.ts';
+import { target as makeTarget } from '../objective/targets.ts';
+import { type KParameter, readK } from './read-k.ts';
+import type { SchemeKind } from './scheme-kind.ts';
+import { tableFormulas } from './table-formulas.ts';
+
+const TARGETS = ['identity', 'log', 'logit', 'arcsin', 'power', 'passk'] as const;
+type TargetName = (typeof TARGETS)[number];
+
+/** Node rules for `c_s = h'(xi_s)`; at `M = 1` every rule gives `xi_0 = 1/2`. */
+const NODES = {
+  interior: (s: number, M: number) => (s + 1) / (M + 1),
+  midpoint: (s: number, M: number) => (s + 0.5) / M,
+  endpoint: (s: number, M: number) => (M === 1 ? 0.5 : s / (M - 1)),
+} as const;
+
+/**
+ * `design:target=NAME[,q=Q|k=K],nodes=interior|midpoint|endpoint,split=b|a|half`: the Bernstein
+ * recipe of MATH.md §3, a count-form scheme designed to optimize a chosen `h`.
+ *
+ * - `target`: `identity`, `log`, `logit`, `arcsin`, `power` (with `q > 0`) or `passk` (with
+ *   `1 <= k <= M`); see `target` in src/objective.
+ * - `c`: when `h'` is a polynomial of degree `<= M - 1` (identity, passk, power with integer
+ *   `q`), its exact Bernstein coefficients `target.derivativeInBernstein(M - 1)`, so
+ *   `h_M = h - h(0)` exactly and the nodes are not used. Otherwise `c_s = h'(xi_s)` at the nodes:
+ *   `interior` (default) `xi_s = (s+1)/(M+1)`, which keeps `log`, `logit` and `arcsin` finite;
+ *   `midpoint` `xi_s = (s + 1/2)/M`; `endpoint` `xi_s = s/(M-1)`, the classical Bernstein nodes,
+ *   rejected where `h'` is infinite at 0 or 1.
+ * - `split` of `c` between the tables, which changes only the variance: `b` (default) `a = 0`,
+ *   `b = c`, so only right answers are weighted, as in pass@k and rejection sampling; `a`
+ *   `a = -c`, `b = 0`; `half` `a = -c/2`, `b = c/2`.
+ *
+ * The native formula is the table lookup `Z_i = (1 - R_i) a[S_i] + R_i b[S_i]`.
+ */
+export const design: SchemeKind = {
+  name: 'design',
+  usage: 'design:target=identity|log|logit|arcsin|power|passk[,q=Q|k=K,nodes=..,split=..]',
+  summary: "Bernstein recipe: c_s = h'(xi_s), exact for polynomial h'; split=b|a|half",
+  read(reader) {
+    const name = reader.string('target');
+    if (name === undefined) {
+      throw new InputError(`scheme 'design' needs target=...; allowed: ${TARGETS.join(', ')}`);
+    }
+    if (!(TARGETS as readonly string[]).includes(name)) {
+      throw new InputError(
+        `scheme 'design': unknown design target '${name}'; allowed: ${TARGETS.join(', ')}`,
+      );
+    }
+    const targetName = name as TargetName;
+    let targetSpec: string = targetName;
+    let k: KParameter | undefined;
+    if (targetName === 'power') targetSpec = `power:q=${reader.requiredNumber('q')}`;
+    if (targetName === 'passk') {
+      k = readK(reader);
+      targetSpec = `passk:k=${k.k}`;
+    }
+    const h = makeTarget(targetSpec);
+    const nodeRule = reader.choice('nodes', ['interior', 'midpoint', 'endpoint'], 'interior');
+    const split = reader.choice('split', ['b', 'a', 'half'], 'b');
+    return (M) => {
+      k?.bind(M);
+      const xi = NODES[nodeRule];
+      const c =
+        h.derivativeInBernstein(M - 1) ?? Array.from({ length: M }, (_, s) => h.hPrime(xi(s, M)));
+      c.forEach((cs, s) => {
+        if (!Number.isFinite(cs)) {
+          throw new InputError(
+            `scheme 'design': h' of target '${h.spec}' is not finite at node ${s} (t = ${xi(s, M)}) with nodes=${nodeRule}; use nodes=interior or nodes=midpoint`,
+          );
+        }
+      });
+      const aShare = split === 'b' ? 0 : split === 'a' ? 1 : 0.5;
+      // `+ 0` turns the -0 of `-0 * c_s` into 0.
+      return tableFormulas(
+        { a: c.map((cs) => -aShare * cs + 0), b: c.map((cs) => (1 - aShare) * cs) },
+        M,
+      );
+    };
+  },
+};
