@@ -1,0 +1,49 @@
+import { InputError } from '../errors/input-error.ts';
+import { requireFinite, requireUnitInterval } from '../errors/require.ts';
+import type { Policy } from './policy.ts';
+
+/**
+ * The Bernoulli-logistic policy (MATH.md §5): one parameter `theta`, `p = sigmoid(theta)`,
+ * `grad log pi = R - p` (`1 - p` for a correct draw, `-p` for a wrong one), `grad p = p(1-p)`.
+ * Given `p` in [0, 1] (then `theta = logit p`, infinite at the ends, and `grad p = 0` there) or
+ * a finite `theta`.
+ */
+export function bernoulli(params: { readonly p: number } | { readonly theta: number }): Policy {
+  if ('p' in params && 'theta' in params) {
+    throw new InputError('bernoulli policy: give p or theta, not both');
+  }
+  let p: number;
+  if ('p' in params) {
+    p = requireUnitInterval('bernoulli policy: p', params.p);
+  } else {
+    const theta = requireFinite('bernoulli policy: theta', params.theta);
+    p = 1 / (1 + Math.exp(-theta));
+  }
+  const description =
+    'p' in params
+      ? { kind: 'bernoulli' as const, p }
+      : { kind: 'bernoulli' as const, theta: params.theta };
+  return {
+    kind: 'bernoulli',
+    description,
+    dim: 1,
+    theta: Float64Array.of(Math.log(p) - Math.log1p(-p)),
+    prompts: [{ Q: 1, p, gradP: Float64Array.of(p * (1 - p)), offset: 0 }],
+    sampler(slots, g) {
+      const rewards = new Float64Array(slots);
+      return {
+        beginGroup() {},
+        draw(u, slot) {
+          // Branch-free `u < p ? 1 : 0`: u - p lies in (-1, 1).
+          const r = 0 - Math.floor(u.next() - p);
+          rewards[slot] = r;
+          return r;
+        },
+        addScore(slot, w) {
+          g[0] = g[0]! + w * (rewards[slot]! - p);
+        },
+        flush() {},
+      };
+    },
+  };
+}

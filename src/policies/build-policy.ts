@@ -1,0 +1,26 @@
+import { bernoulli } from './bernoulli.ts';
+import { corpus } from './corpus.ts';
+import type { Policy } from './policy.ts';
+import type { PolicyDescription } from './policy-schema.ts';
+import { sequence } from './sequence.ts';
+import { softmax } from './softmax.ts';
+
+/**
+ * Builds the policy (MATH.md §5) a validated description names, with its exact `p` and
+ * `grad p`. Throws InputError for limits the schema cannot express (enumeration limit, indices,
+ * `sum Q = 1`).
+ */
+export function buildPolicy(description: PolicyDescription): Policy {
+  switch (description.kind) {
+    case 'bernoulli':
+      return bernoulli(description);
+    case 'softmax':
+      return softmax(description);
+    case 'sequence':
+      return sequence(description);
+    case 'corpus':
+      return corpus(
+        description.prompts.map(({ Q, policy }) => ({ Q, policy: buildPolicy(policy) })),
+      );
+  }
+}

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { InputError } from '../errors/input-error.ts';
+import { parseNumber } from '../errors/require.ts';
+import { parseSpec } from '../spec/parse-spec.ts';
+import { SpecReader } from '../spec/spec-reader.ts';
+import { type PolicyDescription, policyKindSchemas } from './policy-schema.ts';
+
+/** Separates the items of a list value in a short form: `,` already separates keys. */
+export const LIST_SEPARATOR = ';';
+
+/**
+ * Reads a policy (MATH.md §5) as typed on the command line, into a validated description:
+ * - a short form in the spec grammar: `bernoulli:p=0.3`, `bernoulli:theta=-0.5`,
+ *   `softmax:logits=0.1;-0.4;0.3;0,correct=0;2` (lists separated by `;`), or
+ *   `sequence:V=4,L=3,r=1,seed=7[,scale=1]` (keys are case-insensitive);
+ * - a JSON object (see `policySchema`), inline or as `@file.json`; a corpus is JSON only.
+ *
+ * Every malformed input is an InputError with a one-line message.
+ */
+export function parsePolicy(text: string): PolicyDescription {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('@')) return fromJson(readFile(trimmed.slice(1)), trimmed);
+  if (trimmed.startsWith('{')) return fromJson(trimmed, 'inline');
+  return fromShortForm(trimmed);
+}
+
+function readFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new InputError(`policy file '${path}': cannot read it (${code})`);
+  }
+}
+
+function fromJson(text: string, where: string): PolicyDescription {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`policy JSON (${where}): ${(error as Error).message.split('\n')[0]}`);
+  }
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  const kinds = Object.keys(policyKindSchemas);
+  if (typeof value !== 'object' || value === null || !kinds.includes(kind as string)) {
+    throw new InputError(`policy JSON (${where}): "kind" must be one of ${kinds.join(', ')}`);
+  }
+  const parsed = policyKindSchemas[kind as keyof typeof policyKindSchemas].safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    throw new InputError(`policy JSON (${where}): ${path}${issue.message.split('\n')[0]}`);
+  }
+  return parsed.data;
+}
+
+function fromShortForm(text: string): PolicyDescription {
+  // Keys are lower-cased so that the MATH.md names `V` and `L` can be typed as they are.
+  const colon = text.indexOf(':');
+  const lowered =
+    colon < 0
+      ? text
+      : `${text.slice(0, colon)}:${text
+          .slice(colon + 1)
+          .split(',')
+          .map((pair) => {
+            const eq = pair.indexOf('=');
+            return eq < 0 ? pair : pair.slice(0, eq).toLowerCase() + pair.slice(eq);
+          })
+          .join(',')}`;
+  const reader = new SpecReader(parseSpec(lowered, 'policy'), 'policy');
+  const name = reader.spec.name;
+  let description: PolicyDescription;
+  if (name === 'bernoulli') {
+    const hasTheta = reader.spec.params.has('theta');
+    if (hasTheta && reader.spec.params.has('p')) {
+      throw new InputError(`policy '${text}': give p or theta, not both`);
+    }
+    description = hasTheta
+      ? { kind: 'bernoulli', theta: reader.requiredNumber('theta') }
+      : { kind: 'bernoulli', p: reader.requiredNumber('p') };
+  } else if (name === 'softmax') {
+    const logits = list(reader, 'logits');
+    const correct = list(reader, 'correct', true);
+    description = { kind: 'softmax', logits, correct };
+  } else if (name === 'sequence') {
+    description = {
+      kind: 'sequence',
+      V: reader.requiredNumber('v'),
+      L: reader.requiredNumber('l'),
+      r: reader.number('r', 0),
+      seed: reader.string('seed', '0')!,
+      scale: reader.number('scale', 1),
+    };
+  } else if (name === 'corpus') {
+    throw new InputError(`policy '${text}': a corpus is given as JSON, inline or @file.json`);
+  } else {
+    throw new InputError(
+      `policy '${name}' is unknown; allowed: bernoulli, softmax, sequence, corpus (JSON)`,
+    );
+  }
+  reader.done();
+  return fromJson(JSON.stringify(description), `'${text}'`);
+}
+
+function list(reader: SpecReader, key: string, allowEmpty = false): number[] {
+  const raw = reader.string(key);
+  if (raw === undefined) {
+    if (allowEmpty) return [];
+    throw new InputError(`policy '${reader.spec.name}' needs ${key}=...`);
+  }
+  return raw
+    .split(LIST_SEPARATOR)
+    .map((item) => parseNumber(`policy '${reader.spec.name}': ${key}`, item));
+}

@@ -1,0 +1,54 @@
+import type { UniformStream } from '../rng/uniform-stream.ts';
+import type { PolicyDescription } from './policy-schema.ts';
+
+/** The largest number of responses (softmax `K`, sequence `V^L`) a policy may enumerate. */
+export const ENUMERATION_LIMIT = 100_000;
+
+/**
+ * One prompt's exact terms (MATH.md §1, §5): its weight `Q(x)`, its probability of a correct
+ * answer `p_x`, and `grad p_x` with respect to its own parameters, which sit at
+ * `offset .. offset + gradP.length - 1` of the policy's parameter vector.
+ */
+export interface PromptTerm {
+  readonly Q: number;
+  readonly p: number;
+  readonly gradP: Float64Array;
+  readonly offset: number;
+}
+
+/**
+ * Draws responses for the simulators (MATH.md §1, steps 1–2) and adds their score vectors
+ * `grad log pi(y)` into a gradient buffer given when the sampler was made. Slots name the
+ * responses of the current group, so that their scores can be added once the weights are known.
+ */
+export interface Sampler {
+  /** Starts a group: a corpus draws its prompt `x ~ Q` here. */
+  beginGroup(u: UniformStream): void;
+  /** Draws response `slot` of the current group; returns its reward `R` (0 or 1). */
+  draw(u: UniformStream, slot: number): number;
+  /** Adds `w · grad log pi(y_slot)` into the buffer; a part may wait for {@link flush}. */
+  addScore(slot: number, w: number): void;
+  /** Completes every score added since the last flush. */
+  flush(): void;
+}
+
+/**
+ * A policy with exact `p` and `grad p` (MATH.md §5): Bernoulli-logistic, tabular softmax, the
+ * autoregressive toy model, or a corpus of those. Built from a validated {@link PolicyDescription}.
+ */
+export interface Policy {
+  readonly kind: PolicyDescription['kind'];
+  /** The canonical description, with every default filled in; JSON-safe. */
+  readonly description: PolicyDescription;
+  /** Number of parameters (the length of the gradient). */
+  readonly dim: number;
+  /** The parameters the gradient is taken with respect to (bernoulli `theta`, softmax logits, ...). */
+  readonly theta: Float64Array;
+  /** One term per prompt; a single policy has one with `Q = 1` and offset 0. */
+  readonly prompts: readonly PromptTerm[];
+  /**
+   * A sampler remembering up to `slots` responses per group, adding scores into `g`
+   * (length {@link dim}).
+   */
+  sampler(slots: number, g: Float64Array): Sampler;
+}

@@ -1,0 +1,140 @@
+import { InputError } from '../errors/input-error.ts';
+import { substream } from '../rng/substream.ts';
+import { categoricalCdf, drawCategorical } from './categorical-sampler.ts';
+import { ENUMERATION_LIMIT, type Policy } from './policy.ts';
+import { softmaxProbabilities } from './softmax-probabilities.ts';
+
+/** Parameters of the autoregressive toy model; see {@link sequence}. */
+export interface SequenceParams {
+  readonly V: number;
+  readonly L: number;
+  readonly r: number;
+  readonly seed: string | number;
+  readonly scale?: number;
+}
+
+/**
+ * The autoregressive toy model (MATH.md §5): vocabulary `V`, length `L`,
+ * `pi(y) = prod_l softmax(theta[l][y_{l-1}])[y_l]`, and the verifier `sum_l y_l mod V == r`.
+ *
+ * Parameters: position 0 has one row of `V` logits (after a start token); position `l >= 1` has
+ * one row per previous token, so `theta` has `V + (L-1)·V^2` entries, row
+ * `1 + (l-1)·V + y_{l-1}`. Every logit is drawn uniform in `[-scale, scale]` (default 1) from
+ * `substream(seed, 'sequence-theta')`. `grad log pi(y)` is the sum over positions of
+ * `e_{y_l} - softmax(row)` in the row used; `p` and `grad p = sum_{y in C} pi(y) grad log pi(y)`
+ * come from exact enumeration of the `V^L` sequences, which must not exceed
+ * {@link ENUMERATION_LIMIT}.
+ */
+export function sequence(params: SequenceParams): Policy {
+  const { V, L, r, seed } = params;
+  const scale = params.scale ?? 1;
+  if (!Number.isInteger(V) || V < 1)
+    throw new InputError(`sequence policy: V must be a positive integer, got ${V}`);
+  if (!Number.isInteger(L) || L < 1)
+    throw new InputError(`sequence policy: L must be a positive integer, got ${L}`);
+  if (V ** L > ENUMERATION_LIMIT) {
+    throw new InputError(
+      `sequence policy: V^L = ${V}^${L} exceeds the enumeration limit ${ENUMERATION_LIMIT}`,
+    );
+  }
+  if (!Number.isInteger(r) || r < 0 || r >= V)
+    throw new InputError(`sequence policy: r must be an integer in 0..${V - 1}, got ${r}`);
+  if (!(Number.isFinite(scale) && scale >= 0))
+    throw new InputError(`sequence policy: scale must be a finite number >= 0, got ${scale}`);
+  const rows = 1 + (L - 1) * V;
+  const dim = rows * V;
+  const u = substream(seed, 'sequence-theta');
+  const theta = Float64Array.from({ length: dim }, () => scale * (2 * u() - 1));
+  const pi = new Float64Array(dim);
+  for (let row = 0; row < rows; row++)
+    pi.set(softmaxProbabilities(theta.subarray(row * V, row * V + V)), row * V);
+  const rowOf = (l: number, prev: number) => (l === 0 ? 0 : 1 + (l - 1) * V + prev);
+  const { p, gradP } = enumerate();
+  const cdf = categoricalCdf(pi, V);
+
+  function enumerate(): { p: number; gradP: Float64Array } {
+    const total = V ** L;
+    const y = new Int32Array(L);
+    const rowWeight = new Float64Array(rows);
+    const grad = new Float64Array(dim);
+    let sum = 0;
+    for (let index = 0; index < total; index++) {
+      let rest = index;
+      let tokens = 0;
+      for (let l = L - 1; l >= 0; l--) {
+        y[l] = rest % V;
+        rest = Math.floor(rest / V);
+        tokens += y[l]!;
+      }
+      if (tokens % V !== r) continue;
+      let prob = 1;
+      for (let l = 0; l < L; l++) prob *= pi[rowOf(l, y[l - 1] ?? 0) * V + y[l]!]!;
+      sum += prob;
+      for (let l = 0; l < L; l++) {
+        const row = rowOf(l, y[l - 1] ?? 0);
+        grad[row * V + y[l]!] = grad[row * V + y[l]!]! + prob;
+        rowWeight[row] = rowWeight[row]! + prob;
+      }
+    }
+    for (let row = 0; row < rows; row++) {
+      for (let v = 0; v < V; v++)
+        grad[row * V + v] = grad[row * V + v]! - rowWeight[row]! * pi[row * V + v]!;
+    }
+    return { p: sum, gradP: grad };
+  }
+
+  return {
+    kind: 'sequence',
+    description: { kind: 'sequence', V, L, r, seed, scale },
+    dim,
+    theta,
+    prompts: [{ Q: 1, p, gradP, offset: 0 }],
+    sampler(slots, g) {
+      const used = new Int32Array(slots * L);
+      const tokens = new Int32Array(slots * L);
+      // The `-softmax(row)` parts are added at flush, once per row touched.
+      const rowWeight = new Float64Array(rows);
+      const touched = new Int32Array(rows);
+      const isTouched = new Uint8Array(rows);
+      let nTouched = 0;
+      return {
+        beginGroup() {},
+        draw(stream, slot) {
+          let prev = 0;
+          let sum = 0;
+          for (let l = 0; l < L; l++) {
+            const row = rowOf(l, prev);
+            const y = drawCategorical(cdf, row, V, stream.next());
+            used[slot * L + l] = row;
+            tokens[slot * L + l] = y;
+            sum += y;
+            prev = y;
+          }
+          return sum % V === r ? 1 : 0;
+        },
+        addScore(slot, w) {
+          for (let l = 0; l < L; l++) {
+            const row = used[slot * L + l]!;
+            const at = row * V + tokens[slot * L + l]!;
+            g[at] = g[at]! + w;
+            if (!isTouched[row]) {
+              isTouched[row] = 1;
+              touched[nTouched++] = row;
+            }
+            rowWeight[row] = rowWeight[row]! + w;
+          }
+        },
+        flush() {
+          for (let k = 0; k < nTouched; k++) {
+            const row = touched[k]!;
+            const w = rowWeight[row]!;
+            for (let v = 0; v < V; v++) g[row * V + v] = g[row * V + v]! - w * pi[row * V + v]!;
+            rowWeight[row] = 0;
+            isTouched[row] = 0;
+          }
+          nTouched = 0;
+        },
+      };
+    },
+  };
+}

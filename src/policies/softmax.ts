@@ -1,0 +1,72 @@
+import { InputError } from '../errors/input-error.ts';
+import { categoricalCdf, drawCategorical } from './categorical-sampler.ts';
+import { ENUMERATION_LIMIT, type Policy } from './policy.ts';
+import { softmaxProbabilities } from './softmax-probabilities.ts';
+
+/**
+ * The tabular softmax policy (MATH.md §5): `K` responses with logits `theta`, correct subset `C`.
+ * `pi = softmax(theta)`, `p = sum_{y in C} pi_y`, `grad log pi(y) = e_y - pi` and
+ * `grad p = pi ⊙ (1_C - p)`, elementwise, with respect to the logits.
+ *
+ * Throws InputError when `K` exceeds {@link ENUMERATION_LIMIT}, a logit is not finite, or a
+ * correct index is not an integer in `0..K-1` or repeats.
+ */
+export function softmax(params: {
+  readonly logits: readonly number[];
+  readonly correct: readonly number[];
+}): Policy {
+  const { logits, correct } = params;
+  const K = logits.length;
+  if (K < 1 || K > ENUMERATION_LIMIT) {
+    throw new InputError(
+      `softmax policy: K = ${K} responses; allowed 1..${ENUMERATION_LIMIT} (the enumeration limit)`,
+    );
+  }
+  logits.forEach((v, j) => {
+    if (!Number.isFinite(v))
+      throw new InputError(`softmax policy: logit ${j} must be finite, got ${v}`);
+  });
+  const isCorrect = new Uint8Array(K);
+  for (const y of correct) {
+    if (!Number.isInteger(y) || y < 0 || y >= K) {
+      throw new InputError(`softmax policy: correct index ${y} must be an integer in 0..${K - 1}`);
+    }
+    if (isCorrect[y]) throw new InputError(`softmax policy: correct index ${y} is given twice`);
+    isCorrect[y] = 1;
+  }
+  const pi = softmaxProbabilities(logits);
+  let p = 0;
+  for (const y of correct) p += pi[y]!;
+  const gradP = pi.map((v, y) => v * (isCorrect[y]! - p));
+  const cdf = categoricalCdf(pi, K);
+  return {
+    kind: 'softmax',
+    description: { kind: 'softmax', logits: [...logits], correct: [...correct] },
+    dim: K,
+    theta: Float64Array.from(logits),
+    prompts: [{ Q: 1, p, gradP, offset: 0 }],
+    sampler(slots, g) {
+      const responses = new Int32Array(slots);
+      // The `-pi` part of every score is added once per flush, as `-(sum of weights) pi`.
+      let pending = 0;
+      return {
+        beginGroup() {},
+        draw(u, slot) {
+          const y = drawCategorical(cdf, 0, K, u.next());
+          responses[slot] = y;
+          return isCorrect[y]!;
+        },
+        addScore(slot, w) {
+          const y = responses[slot]!;
+          g[y] = g[y]! + w;
+          pending += w;
+        },
+        flush() {
+          if (pending === 0) return;
+          for (let j = 0; j < K; j++) g[j] = g[j]! - pending * pi[j]!;
+          pending = 0;
+        },
+      };
+    },
+  };
+}
