@@ -47,5 +47,7 @@ export function unitT(options: { interior?: boolean } = {}): fc.Arbitrary<number
  * over `[t1, t2]`.
  */
 export function orderedPair(): fc.Arbitrary<readonly [number, number]> {
-  return fc.tuple(unitT(), unitT()).map(([x, y]) => (x <= y ? [x, y] : [y, x]) as const);
+  return fc
+    .tuple(unitT(), unitT())
+    .map(([x, y]): readonly [number, number] => (x <= y ? [x, y] : [y, x]));
 }

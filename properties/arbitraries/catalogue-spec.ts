@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { schemeCatalogue } from '../../src/schemes/index.ts';
+import { groupSize } from './count-form-tables.ts';
+
+/** A catalogue scheme spec together with a group size it accepts. */
+export interface CatalogueCase {
+  readonly spec: string;
+  readonly M: number;
+}
+
+const EPS_VALUES = [0, 1e-9, 1e-8, 1e-6, 1e-4, 0.1, 1] as const;
+
+/**
+ * Spec generators per catalogue name (MATH.md §3 and §7), given `M`: every key and value the
+ * scheme accepts. `minM` is the smallest group size the scheme allows.
+ */
+const GENERATORS: Readonly<
+  Record<string, { minM: number; spec: (M: number) => fc.Arbitrary<string> }>
+> = {
+  reinforce: { minM: 1, spec: () => fc.constant('reinforce') },
+  rloo: { minM: 2, spec: () => fc.constant('rloo') },
+  'dr-grpo': { minM: 1, spec: () => fc.constant('dr-grpo') },
+  rs: { minM: 1, spec: () => fc.constant('rs') },
+  grpo: {
+    minM: 1,
+    spec: (M) =>
+      fc
+        .tuple(
+          fc.constantFrom(...(M >= 2 ? ['population', 'sample'] : ['population'])),
+          fc.constantFrom(...EPS_VALUES),
+          fc.constantFrom('std', 'var'),
+        )
+        .map(([std, eps, at]) => `grpo:std=${std},eps=${eps},eps-at=${at}`),
+  },
+  passk: { minM: 1, spec: (M) => fc.integer({ min: 1, max: M }).map((k) => `passk:k=${k}`) },
+  'verl-grpo': {
+    minM: 1,
+    spec: () => fc.constantFrom('true', 'false').map((v) => `verl-grpo:norm-by-std=${v}`),
+  },
+  'verl-grpo-passk': {
+    minM: 2,
+    spec: () => fc.constantFrom('true', 'false').map((v) => `verl-grpo-passk:norm-by-std=${v}`),
+  },
+  'trl-grpo': {
+    minM: 2,
+    spec: () => fc.constantFrom('group', 'none').map((v) => `trl-grpo:scale-rewards=${v}`),
+  },
+  'openrlhf-group-norm': { minM: 2, spec: () => fc.constant('openrlhf-group-norm') },
+  pkpo: { minM: 1, spec: (M) => fc.integer({ min: 1, max: M }).map((k) => `pkpo:k=${k}`) },
+  'chen-passk': {
+    minM: 1,
+    spec: (M) => fc.integer({ min: 1, max: M }).map((k) => `chen-passk:k=${k}`),
+  },
+};
+
+/**
+ * Names in the live catalogue that {@link catalogueCase} can generate: every entry except
+ * `table` (which needs a file; the table properties cover it) and `design` (covered by the
+ * design properties). A catalogue name with no generator here is generated bare (`name`), at
+ * `M >= 2`, so a scheme added later is still exercised.
+ */
+export function catalogueNames(): string[] {
+  return schemeCatalogue.map((k) => k.name).filter((n) => n !== 'table' && n !== 'design');
+}
+
+/**
+ * A random catalogue scheme with random options and a group size in `[1, maxM]` that it accepts,
+ * optionally with DAPO's `filter=dapo` (MATH.md §7). Shrinks to the first catalogue entry and the
+ * smallest `M`.
+ */
+export function catalogueCase(maxM = 64): fc.Arbitrary<CatalogueCase> {
+  return fc.constantFrom(...catalogueNames()).chain((name) => {
+    const generator = GENERATORS[name] ?? { minM: 2, spec: () => fc.constant(name) };
+    return groupSize(generator.minM, Math.max(generator.minM, maxM)).chain((M) =>
+      fc.tuple(generator.spec(M), fc.boolean()).map(([spec, dapo]) => ({
+        spec: dapo ? `${spec}${spec.includes(':') ? ',' : ':'}filter=dapo` : spec,
+        M,
+      })),
+    );
+  });
+}
