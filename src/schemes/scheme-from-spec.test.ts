@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../errors/input-error.ts';
+import { parseSchemeSpec } from './parse-scheme-spec.ts';
+import { scheme } from './scheme-from-spec.ts';
+import { errorUlps, toleranceUlps } from './test-support/agreement.ts';
+import { representativeSpecs } from './test-support/representative-specs.ts';
+
+/**
+ * The a_s, b_s columns of the MATH.md §3 table, written here from the table itself
+ * (grpo: "from the formula with K = s" for a, "with K = s + 1" for b).
+ */
+const columns: Record<string, (M: number, s: number) => [number, number]> = {
+  reinforce: () => [0, 1],
+  rloo: (M, s) => [-s / (M - 1), 1 - s / (M - 1)],
+  'dr-grpo': (M, s) => [-s / M, 1 - (s + 1) / M],
+  rs: (M, s) => [0, M / (s + 1)],
+  'grpo:std=population,eps=1e-8,eps-at=std': (M, s) => grpoColumns(M, s, false, 1e-8, false),
+  'grpo:std=sample,eps=0.001,eps-at=std': (M, s) => grpoColumns(M, s, true, 1e-3, false),
+  'grpo:std=population,eps=0.01,eps-at=var': (M, s) => grpoColumns(M, s, false, 1e-2, true),
+  'grpo:std=sample,eps=0,eps-at=std': (M, s) => grpoColumns(M, s, true, 0, false),
+};
+
+function grpoColumns(
+  M: number,
+  s: number,
+  sample: boolean,
+  eps: number,
+  epsInRoot: boolean,
+): [number, number] {
+  const z = (R: number, K: number) => {
+    if (K === 0 || K === M) return 0; // "a group with all answers equal gets Z = 0"
+    const mu = K / M;
+    const sigma2 = sample ? (mu * (1 - mu) * M) / (M - 1) : mu * (1 - mu);
+    return (R - mu) / (epsInRoot ? Math.sqrt(sigma2 + eps) : Math.sqrt(sigma2) + eps);
+  };
+  return [z(0, s), z(1, s + 1)];
+}
+
+describe('MATH.md §3 table columns a_s, b_s', () => {
+  // Tolerance toleranceUlps(M) = 4 + M/2 ulps of the reference (agreement.ts); the references
+  // round differently (mu(1-mu) against K(M-K)/M^2). M = 2000 takes the closed-form route.
+  for (const [spec, column] of Object.entries(columns)) {
+    it.each([2, 3, 7, 12, 64, 2000])(`${spec}, M = %i`, (M) => {
+      const x = scheme(spec, M);
+      for (let s = 0; s < M; s++) {
+        const [a, b] = column(M, s);
+        expect(errorUlps(x.a[s]!, a), `a[${s}]`).toBeLessThanOrEqual(toleranceUlps(M));
+        expect(errorUlps(x.b[s]!, b), `b[${s}]`).toBeLessThanOrEqual(toleranceUlps(M));
+        expect(x.c[s]).toBe(x.b[s]! - x.a[s]!);
+      }
+    });
+  }
+
+  it('the check can fail: population std where the spec says sample', () => {
+    const x = scheme('grpo:std=sample,eps=0,eps-at=std', 10);
+    expect(errorUlps(x.b[3]!, grpoColumns(10, 3, false, 0, false)[1])).toBeGreaterThan(1e10);
+  });
+
+  it('grpo at M = 2 has c = (1/(1/2 + eps), 1/(1/2 + eps)): constant, so h = t up to scale', () => {
+    const x = scheme('grpo', 2);
+    expect(x.c[0]).toBe(x.c[1]);
+  });
+});
+
+describe('canonical specs', () => {
+  it('fill in every default', () => {
+    expect(parseSchemeSpec('grpo')).toBe('grpo:std=population,eps=1e-8,eps-at=std');
+    expect(parseSchemeSpec('grpo:eps-at=var,std=sample')).toBe(
+      'grpo:std=sample,eps=1e-8,eps-at=var',
+    );
+    expect(parseSchemeSpec('verl-grpo')).toBe('verl-grpo:norm-by-std=true');
+    expect(parseSchemeSpec('trl-grpo')).toBe('trl-grpo:scale-rewards=group');
+    expect(parseSchemeSpec('design:target=log')).toBe('design:target=log,nodes=interior,split=b');
+    expect(parseSchemeSpec('design:split=half,target=power,q=2')).toBe(
+      'design:target=power,q=2,nodes=interior,split=half',
+    );
+    expect(parseSchemeSpec('reinforce:filter=dapo')).toBe('reinforce:filter=dapo');
+    expect(parseSchemeSpec('passk:filter=dapo,k=3')).toBe('passk:k=3,filter=dapo');
+  });
+
+  it.each([1, 2, 5, 12, 100])('round-trip for every representative scheme at M = %i', (M) => {
+    for (const spec of representativeSpecs(M)) {
+      const s = scheme(spec, M);
+      expect(scheme(s.spec, M).spec).toBe(s.spec);
+      expect(parseSchemeSpec(spec)).toBe(s.spec);
+      expect(parseSchemeSpec(s.spec)).toBe(s.spec);
+      expect(s.M).toBe(M);
+      expect(s.spec.startsWith(s.name)).toBe(true);
+    }
+  });
+});
+
+describe('advantages', () => {
+  it('computes the native formula on a group', () => {
+    expect(scheme('rloo', 4).advantages([1, 0, 1, 0])).toEqual([
+      1 - 1 / 3,
+      -2 / 3,
+      1 - 1 / 3,
+      -2 / 3,
+    ]);
+    expect(scheme('rs', 4).advantages([1, 0, 0, 0])).toEqual([4, 0, 0, 0]);
+    expect(scheme('grpo', 3).advantages([1, 1, 1])).toEqual([0, 0, 0]);
+    expect(scheme('grpo:eps=0', 3).advantages([0, 0, 0])).toEqual([0, 0, 0]);
+  });
+
+  it('rejects a group of the wrong size or a reward that is not 0 or 1', () => {
+    const s = scheme('grpo', 3);
+    expect(() => s.advantages([1, 0])).toThrow(InputError);
+    expect(() => s.advantages([1, 0])).toThrow('expected 3 rewards, got 2');
+    expect(() => s.advantages([1, 0.5, 0])).toThrow('reward 1 must be 0 or 1, got 0.5');
+  });
+
+  it('advantagesInto writes the same values without allocating a result', () => {
+    const s = scheme('grpo:std=sample', 5);
+    const out = new Float64Array(5);
+    s.advantagesInto(new Float64Array([1, 0, 0, 1, 1]), out);
+    expect(Array.from(out)).toEqual(s.advantages([1, 0, 0, 1, 1]));
+  });
+
+  it('the tables are frozen', () => {
+    expect(Object.isFrozen(scheme('reinforce', 3).a)).toBe(true);
+  });
+});
+
+describe('bad input throws InputError with a one-line message naming the problem', () => {
+  const cases: [string, number, string | RegExp][] = [
+    ['grpoo', 4, /^unknown scheme 'grpoo'; allowed: reinforce, rloo, dr-grpo, rs, grpo, passk/],
+    ['grpo:sd=sample', 4, "scheme 'grpo' has no key 'sd'; allowed keys: std, eps, eps-at, filter"],
+    ['reinforce:k=2', 4, "scheme 'reinforce' has no key 'k'; allowed keys: filter"],
+    ['grpo:std=bessel', 4, "scheme 'grpo': std must be one of population, sample; got 'bessel'"],
+    ['grpo:eps=x', 4, "scheme 'grpo': eps must be a number, got 'x'"],
+    ['grpo:eps=-1e-8', 4, "scheme 'grpo': eps must be a finite number >= 0, got -1e-8"],
+    ['grpo:eps-at=sd', 4, "eps-at must be one of std, var; got 'sd'"],
+    ['passk', 4, "scheme 'passk' needs k=..."],
+    ['passk:k=0', 4, "scheme 'passk': k must be a positive integer, got 0"],
+    ['passk:k=1.5', 4, "scheme 'passk': k must be a positive integer, got 1.5"],
+    ['passk:k=5', 4, "scheme 'passk': k must be <= M = 4, got k = 5"],
+    ['pkpo:k=5', 4, "scheme 'pkpo': k must be <= M = 4, got k = 5"],
+    ['chen-passk:k=0', 4, "scheme 'chen-passk': k must be a positive integer, got 0"],
+    ['rloo', 1, "scheme 'rloo' needs M >= 2 (its baseline divides by M - 1), got M = 1"],
+    ['verl-grpo-passk', 1, "scheme 'verl-grpo-passk' needs M >= 2"],
+    ['trl-grpo', 1, "scheme 'trl-grpo' needs M >= 2"],
+    ['openrlhf-group-norm', 1, "scheme 'openrlhf-group-norm' needs M >= 2"],
+    ['trl-grpo:scale-rewards=batch', 4, /scale-rewards=batch .* not count form/],
+    ['trl-grpo:scale-rewards=true', 4, "scale-rewards must be one of group, none; got 'true'"],
+    ['verl-grpo:norm-by-std=no', 4, "norm-by-std must be one of true, false; got 'no'"],
+    ['reinforce:filter=dapo2', 4, "scheme 'reinforce': filter must be dapo; got 'dapo2'"],
+    ['design', 4, "scheme 'design' needs target=...; allowed: identity, log, logit"],
+    ['design:target=exp', 4, "scheme 'design': unknown design target 'exp'; allowed: identity"],
+    ['design:target=log,q=2', 4, "scheme 'design' has no key 'q'"],
+    ['design:target=power', 4, "scheme 'design' needs q=..."],
+    ['design:target=power,q=-1', 4, 'q must be > 0, got -1'],
+    ['design:target=passk,k=9', 4, "scheme 'design': k must be <= M = 4, got k = 9"],
+    ['design:target=log,nodes=endpoint', 4, /not finite at node 0 .* use nodes=interior/],
+    ['design:target=log,nodes=edges', 4, 'nodes must be one of interior, midpoint, endpoint'],
+    ['design:target=log,split=c', 4, 'split must be one of b, a, half'],
+    ['table', 4, "scheme 'table' needs file=..."],
+    ['grpo:', 4, "scheme spec 'grpo:': expected key=value"],
+    ['grpo', 0, 'M must be a positive integer, got 0'],
+    ['grpo', 2.5, 'M must be a positive integer, got 2.5'],
+    ['grpo', Number.NaN, 'M must be a positive integer, got NaN'],
+    ['grpo', -3, 'M must be a positive integer, got -3'],
+  ];
+  it.each(cases)('%s with M = %d', (spec, M, message) => {
+    let error: unknown;
+    try {
+      scheme(spec, M);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const text = (error as Error).message;
+    expect(text).not.toContain('\n');
+    if (typeof message === 'string') expect(text).toContain(message);
+    else expect(text).toMatch(message);
+  });
+
+  it('parseSchemeSpec fails early on everything that does not need M', () => {
+    expect(() => parseSchemeSpec('grpoo')).toThrow(InputError);
+    expect(() => parseSchemeSpec('grpo:eps=-1')).toThrow(InputError);
+    expect(() => parseSchemeSpec('passk:k=0')).toThrow(InputError);
+    expect(() => parseSchemeSpec('design:target=exp')).toThrow(InputError);
+    expect(parseSchemeSpec('passk:k=50')).toBe('passk:k=50');
+    expect(parseSchemeSpec('rloo')).toBe('rloo');
+  });
+});
