@@ -40,7 +40,9 @@ describe('bernsteinBasis', () => {
   it('the sum check fails for a basis shifted by one degree (the check can fail)', () => {
     const B = bernsteinBasis(11, 0.3);
     const shifted = bernsteinBasis(12, 0.3);
-    const err = Math.abs(B.reduce((x, y) => x + y, 0) - shifted.slice(0, 12).reduce((x, y) => x + y, 0));
+    const err = Math.abs(
+      B.reduce((x, y) => x + y, 0) - shifted.slice(0, 12).reduce((x, y) => x + y, 0),
+    );
     expect(err).toBeGreaterThan(64 * Number.EPSILON);
   });
 });

@@ -32,19 +32,30 @@ const TOL = 1e-11; // relative; the brute-force sum cancels a few digits at smal
 describe('bruteForceHPrime (enumerating K with the native formula)', () => {
   it.each([2, 3, 8, 33])('equals hPrime(c) for independent native formulas, M = %i', (M) => {
     for (const t of TS) {
-      expect(relErr(bruteForceHPrime(grpoNative(M, 1e-6), t), hPrime(grpoC(M, 'sample', 1e-6), t))).toBeLessThanOrEqual(TOL);
-      expect(relErr(bruteForceHPrime(rsNative(M), t), hPrime(doubleC('rs', M), t))).toBeLessThanOrEqual(TOL);
+      expect(
+        relErr(bruteForceHPrime(grpoNative(M, 1e-6), t), hPrime(grpoC(M, 'sample', 1e-6), t)),
+      ).toBeLessThanOrEqual(TOL);
+      expect(
+        relErr(bruteForceHPrime(rsNative(M), t), hPrime(doubleC('rs', M), t)),
+      ).toBeLessThanOrEqual(TOL);
       expect(relErr(bruteForceHPrime(rlooNative(M), t), 1)).toBeLessThanOrEqual(TOL);
     }
   });
 
-  it.each(['reinforce', 'rloo', 'dr-grpo', 'rs', 'passk:k=3', 'grpo', 'verl-grpo', 'design:target=logit'])(
-    'equals hPrime(c) for the catalogue scheme %s at M = 12',
-    (spec) => {
-      const s = scheme(spec, 12);
-      for (const t of TS) expect(relErr(bruteForceHPrime(s, t), hPrime(s.c, t))).toBeLessThanOrEqual(TOL);
-    },
-  );
+  it.each([
+    'reinforce',
+    'rloo',
+    'dr-grpo',
+    'rs',
+    'passk:k=3',
+    'grpo',
+    'verl-grpo',
+    'design:target=logit',
+  ])('equals hPrime(c) for the catalogue scheme %s at M = 12', (spec) => {
+    const s = scheme(spec, 12);
+    for (const t of TS)
+      expect(relErr(bruteForceHPrime(s, t), hPrime(s.c, t))).toBeLessThanOrEqual(TOL);
+  });
 
   it('flags a self-counting RLOO baseline (the check can fail)', () => {
     expect(relErr(bruteForceHPrime(rlooSelfCounting(8), 0.3), 1)).toBeGreaterThan(TOL);

@@ -3,7 +3,12 @@ import { regularizedIncompleteBeta } from '../math/regularized-incomplete-beta.t
 import { h } from './h.ts';
 import { hPrime } from './h-prime.ts';
 import { objectivePoints } from './objective-points.ts';
-import { type Evaluate, worstVsExact, worstVsGrpoSmall, worstVsLargeM } from './testing/accuracy.ts';
+import {
+  type Evaluate,
+  worstVsExact,
+  worstVsGrpoSmall,
+  worstVsLargeM,
+} from './testing/accuracy.ts';
 
 const bernsteinForm: Evaluate = (c, ts) => objectivePoints(c, ts);
 const scalarForms: Evaluate = (c, ts) => ts.map((t) => ({ h: h(c, t), dh: hPrime(c, t) }));
@@ -43,7 +48,11 @@ describe('h and hPrime accuracy', () => {
   });
 
   it('the Bernstein form of h is as accurate as the incomplete-beta sum, to within 2x (measured)', () => {
-    const b = [worstVsExact(bernsteinForm), worstVsGrpoSmall(bernsteinForm), worstVsLargeM(bernsteinForm, 1024)];
+    const b = [
+      worstVsExact(bernsteinForm),
+      worstVsGrpoSmall(bernsteinForm),
+      worstVsLargeM(bernsteinForm, 1024),
+    ];
     const ib = [
       worstVsExact(incompleteBetaForm),
       worstVsGrpoSmall(incompleteBetaForm),
@@ -68,7 +77,10 @@ describe('h and hPrime accuracy', () => {
 describe('the accuracy checks can fail', () => {
   const shift: Evaluate = (c, ts) => objectivePoints([...c.slice(1), c[c.length - 1]!], ts);
   const wrongNorm: Evaluate = (c, ts) =>
-    objectivePoints(c, ts).map((p) => ({ h: (p.h * c.length) / Math.max(1, c.length - 1), dh: p.dh }));
+    objectivePoints(c, ts).map((p) => ({
+      h: (p.h * c.length) / Math.max(1, c.length - 1),
+      dh: p.dh,
+    }));
   const relPerturb: Evaluate = (c, ts) =>
     objectivePoints(c, ts).map((p) => ({ h: p.h * (1 + 1e-11), dh: p.dh * (1 - 1e-11) }));
 

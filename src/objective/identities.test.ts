@@ -16,7 +16,10 @@ const dhOfShifted: Evaluate = (c, ts) => {
   return objectivePoints(c, ts).map((p, i) => ({ h: p.h, dh: wrong[i]!.dh }));
 };
 const offByOneG: Evaluate = (c, ts) =>
-  objectivePoints(c, ts).map((p, i) => ({ h: p.h + (c[0]! / c.length) * (1 - ts[i]!) ** c.length, dh: p.dh }));
+  objectivePoints(c, ts).map((p, i) => ({
+    h: p.h + (c[0]! / c.length) * (1 - ts[i]!) ** c.length,
+    dh: p.dh,
+  }));
 const wrongNorm: Evaluate = (c, ts) =>
   objectivePoints(c, ts).map((p) => ({ h: (p.h * c.length) / (c.length - 1), dh: p.dh }));
 
@@ -117,9 +120,12 @@ describe('MATH.md identities hold, up to M = 100000', () => {
     if (M <= 4096) expect(integralGap(real, M, 0, 0.2)).toBeLessThanOrEqual(1e-12);
   });
 
-  it.each(MS)('M = %i: reinforce = t, dr-grpo = (1-1/M)t, passk = 1-(1-t)^k, rs dh (64 eps)', (M) => {
-    expect(closedFormGap(real, M)).toBeLessThanOrEqual(64);
-  });
+  it.each(MS)(
+    'M = %i: reinforce = t, dr-grpo = (1-1/M)t, passk = 1-(1-t)^k, rs dh (64 eps)',
+    (M) => {
+      expect(closedFormGap(real, M)).toBeLessThanOrEqual(64);
+    },
+  );
 
   it.each(MS)('M = %i: rs obeys h - H_M - ln t in [0, (1-t)^(M+1)/((M+1)t)] (to 64 eps)', (M) => {
     expect(rsBoundViolation(real, M)).toBeLessThanOrEqual(64); // measured 12 at M = 1e5
@@ -127,7 +133,9 @@ describe('MATH.md identities hold, up to M = 100000', () => {
 
   it('grpo at M = 2 gives t: exactly with eps = 0, and after h/h(1) with any eps or std', () => {
     for (const t of TS) {
-      expect(rel(objectivePoints(grpoC(2, 'population', 0), [t])[0]!.h, t)).toBeLessThanOrEqual(2 * EPS);
+      expect(rel(objectivePoints(grpoC(2, 'population', 0), [t])[0]!.h, t)).toBeLessThanOrEqual(
+        2 * EPS,
+      );
       for (const c of [grpoC(2, 'population', 1e-8), grpoC(2, 'sample', 1e-6)]) {
         expect(rel(normalizedH(c, t), t)).toBeLessThanOrEqual(4 * EPS);
       }

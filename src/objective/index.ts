@@ -9,5 +9,9 @@ export { normalizedH } from './normalized-h.ts';
 export type { ObjectivePoint } from './objective-points.ts';
 export { objectivePoints } from './objective-points.ts';
 export type { Target } from './target.ts';
-export { type TargetDistance, type TargetDistanceOptions, targetDistance } from './target-distance.ts';
+export {
+  type TargetDistance,
+  type TargetDistanceOptions,
+  targetDistance,
+} from './target-distance.ts';
 export { target } from './targets.ts';

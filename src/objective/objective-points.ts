@@ -23,10 +23,7 @@ export interface ObjectivePoint {
  * @param c count-form table `c_s = b_s - a_s`, s = 0..M-1
  * @param ts points in [0, 1]
  */
-export function objectivePoints(
-  c: ArrayLike<number>,
-  ts: ArrayLike<number>,
-): ObjectivePoint[] {
+export function objectivePoints(c: ArrayLike<number>, ts: ArrayLike<number>): ObjectivePoint[] {
   requireC(c);
   for (let i = 0; i < ts.length; i++) requireUnitInterval(`t[${i}]`, ts[i]!);
   const M = c.length;

@@ -11,7 +11,9 @@ describe('targetDistance', () => {
   it('--expect arcsin:0.05 passes for verl-grpo at M = 64 and fails for reinforce', () => {
     const grpo = targetDistance(grpoC(64, 'sample', 1e-6), ARCSIN).distance;
     const reinforce = targetDistance(doubleC('reinforce', 64), ARCSIN).distance;
-    console.log(`distance to arcsin: verl-grpo M=64 ${grpo.toFixed(4)}, reinforce ${reinforce.toFixed(4)}`);
+    console.log(
+      `distance to arcsin: verl-grpo M=64 ${grpo.toFixed(4)}, reinforce ${reinforce.toFixed(4)}`,
+    );
     expect(grpo).toBeLessThanOrEqual(0.05);
     expect(reinforce).toBeGreaterThan(0.05);
     expect(targetDistance(scheme('verl-grpo', 64).c, ARCSIN).distance).toBeCloseTo(grpo, 12);
@@ -20,7 +22,9 @@ describe('targetDistance', () => {
   it('is 0 for an exact affine image of the target, and invariant to scaling c', () => {
     const passk = doubleC('passk', 32, 4);
     expect(targetDistance(passk, target('passk:k=4')).distance).toBeLessThanOrEqual(1e-12);
-    expect(targetDistance(doubleC('dr-grpo', 32), target('identity')).distance).toBeLessThanOrEqual(1e-12);
+    expect(targetDistance(doubleC('dr-grpo', 32), target('identity')).distance).toBeLessThanOrEqual(
+      1e-12,
+    );
     const c = grpoC(64, 'sample', 1e-6);
     const a = targetDistance(c, ARCSIN).distance;
     const b = targetDistance(

@@ -19,12 +19,23 @@ describe('target', () => {
   });
 
   it('hPrime is the derivative of h (central difference, 1e-7 relative to max(1, |hPrime|))', () => {
-    for (const spec of ['identity', 'log', 'logit', 'arcsin', 'power:q=0.5', 'power:q=3', 'passk:k=4']) {
+    for (const spec of [
+      'identity',
+      'log',
+      'logit',
+      'arcsin',
+      'power:q=0.5',
+      'power:q=3',
+      'passk:k=4',
+    ]) {
       const tg = target(spec);
       for (const t of TS) {
         const step = 1e-5 * Math.min(t, 1 - t);
         const numeric = (tg.h(t + step) - tg.h(t - step)) / (2 * step);
-        expect(Math.abs(numeric - tg.hPrime(t)) / Math.max(1, Math.abs(tg.hPrime(t))), spec).toBeLessThanOrEqual(1e-7);
+        expect(
+          Math.abs(numeric - tg.hPrime(t)) / Math.max(1, Math.abs(tg.hPrime(t))),
+          spec,
+        ).toBeLessThanOrEqual(1e-7);
       }
     }
   });
@@ -45,9 +56,10 @@ describe('target', () => {
       expect(c).toHaveLength(n + 1);
       for (const t of [0, ...TS, 1]) {
         const ref = tg.hPrime(t);
-        expect(Math.abs(bernsteinPolynomial(c, t) - ref), `${spec} n=${n} t=${t}`).toBeLessThanOrEqual(
-          64 * EPS * Math.max(1, Math.abs(ref)),
-        );
+        expect(
+          Math.abs(bernsteinPolynomial(c, t) - ref),
+          `${spec} n=${n} t=${t}`,
+        ).toBeLessThanOrEqual(64 * EPS * Math.max(1, Math.abs(ref)));
       }
     }
   });
@@ -69,13 +81,21 @@ describe('target', () => {
 
   it('the exactness check fails for passk of the wrong k (the check can fail)', () => {
     const c = target('passk:k=3').derivativeInBernstein(10)!;
-    expect(Math.abs(bernsteinPolynomial(c, 0.4) - target('passk:k=4').hPrime(0.4))).toBeGreaterThan(1e-3);
+    expect(Math.abs(bernsteinPolynomial(c, 0.4) - target('passk:k=4').hPrime(0.4))).toBeGreaterThan(
+      1e-3,
+    );
   });
 
-  it.each(['nope', 'power', 'power:q=0', 'power:q=-1', 'passk:k=0', 'passk:k=1.5', 'log:q=1', 'passk:k=x'])(
-    'rejects %j with an InputError',
-    (spec) => {
-      expect(() => target(spec)).toThrow(InputError);
-    },
-  );
+  it.each([
+    'nope',
+    'power',
+    'power:q=0',
+    'power:q=-1',
+    'passk:k=0',
+    'passk:k=1.5',
+    'log:q=1',
+    'passk:k=x',
+  ])('rejects %j with an InputError', (spec) => {
+    expect(() => target(spec)).toThrow(InputError);
+  });
 });

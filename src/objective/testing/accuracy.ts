@@ -60,7 +60,12 @@ export function worstVsGrpoSmall(evaluate: Evaluate): Worst {
       f.points.map((p) => p[0]),
     );
     f.points.forEach(([t, h, dh], i) => {
-      track(worst, relErr(got[i]!.h, h), relErr(got[i]!.dh, dh), `grpo ${f.std} eps=${f.eps} M=${f.M} t=${t}`);
+      track(
+        worst,
+        relErr(got[i]!.h, h),
+        relErr(got[i]!.dh, dh),
+        `grpo ${f.std} eps=${f.eps} M=${f.M} t=${t}`,
+      );
     });
   }
   return worst;

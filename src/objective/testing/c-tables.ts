@@ -4,7 +4,9 @@
 /** GRPO `c_s = (1-(s+1)/M)/(sigma_{s+1}+eps) + (s/M)/(sigma_s+eps)`, zero-std groups weight 0. */
 export function grpoC(M: number, std: 'population' | 'sample', eps: number): number[] {
   const sigma = (K: number): number =>
-    std === 'population' ? Math.sqrt((K / M) * (1 - K / M)) : Math.sqrt((K * (M - K)) / (M * (M - 1)));
+    std === 'population'
+      ? Math.sqrt((K / M) * (1 - K / M))
+      : Math.sqrt((K * (M - K)) / (M * (M - 1)));
   const z = (R: number, K: number): number => {
     const sd = sigma(K);
     return sd === 0 ? 0 : (R - K / M) / (sd + eps);

@@ -19,7 +19,8 @@ function reduce(n: bigint, d: bigint): Frac {
   const g = gcd(n, d) || 1n;
   return { n: n / g, d: d / g };
 }
-export const frac = (n: bigint | number, d: bigint | number = 1n): Frac => reduce(BigInt(n), BigInt(d));
+export const frac = (n: bigint | number, d: bigint | number = 1n): Frac =>
+  reduce(BigInt(n), BigInt(d));
 export const add = (a: Frac, b: Frac): Frac => reduce(a.n * b.d + b.n * a.d, a.d * b.d);
 export const sub = (a: Frac, b: Frac): Frac => reduce(a.n * b.d - b.n * a.d, a.d * b.d);
 export const mul = (a: Frac, b: Frac): Frac => reduce(a.n * b.n, a.d * b.d);
