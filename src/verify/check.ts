@@ -29,7 +29,10 @@ interface CheckBase {
   readonly detail: string;
 }
 
-/** The outcome of a deterministic comparison: agreement means |estimate - closedForm| <= tolerance. */
+/**
+ * The outcome of a deterministic comparison: agreement means |estimate - closedForm| <= tolerance
+ * for relation `equal`, and estimate <= closedForm + tolerance for relation `at-most` (a bound).
+ */
 export interface DeterministicOutcome {
   readonly closedForm: number;
   readonly estimate: number;
@@ -41,8 +44,10 @@ export interface DeterministicOutcome {
  */
 export interface DeterministicCheck extends CheckBase {
   readonly kind: 'deterministic';
-  /** Largest allowed |estimate - closedForm|. */
+  /** Largest allowed |estimate - closedForm| (`equal`), or excess over the bound (`at-most`). */
   readonly tolerance: number;
+  /** `equal` (default): the two must match; `at-most`: `closedForm` is an upper bound. */
+  readonly relation?: 'equal' | 'at-most';
   evaluate(): DeterministicOutcome;
 }
 

@@ -1,5 +1,5 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { holm, resolution, zScores, zThreshold } from '../stats/index.ts';
 import type { MonteCarloOutcome } from './check.ts';
 
 /** The verdict on one Monte Carlo check, reported on its component with the largest |z|. */
@@ -17,19 +17,13 @@ export interface MonteCarloVerdict {
   readonly agree: boolean;
 }
 
-/** z per component; an exact match with zero spread is z = 0, any mismatch with it is infinite. */
-function zScore(estimate: number, closedForm: number, stderr: number): number {
-  const difference = estimate - closedForm;
-  if (difference === 0) return 0;
-  return stderr > 0 ? difference / stderr : Math.sign(difference) * Number.POSITIVE_INFINITY;
-}
-
 /**
- * Decides every Monte Carlo check of a run together (MATH.md §6): the family-wise false-fail
- * rate `alpha` is split by Holm's step-down procedure over the checks; inside a check of `d`
- * components the level is split by Bonferroni, so the check's p-value is
- * `min(1, d · 2Φ(-max|z|))`. Each verdict states its |z| threshold at its Holm level and its
- * resolution at false-pass rate `beta`.
+ * Decides every Monte Carlo check of a run together (MATH.md §6). The family-wise false-fail
+ * rate `alpha` is split by Holm's step-down procedure over the checks. Inside a check of `d`
+ * components the check's level is split by Bonferroni, so the check's statistic is its largest
+ * |z|, turned into the |z| of one comparison with the same p-value, `p = min(1, d · 2Φ(-max|z|))`,
+ * before Holm sees it. Each verdict states the |z| threshold of its component at its Holm rank,
+ * `zThreshold(alpha / ((m - rank) d))`, and its resolution at false-pass rate `beta`.
  */
 export function decideMonteCarlo(
   outcomes: readonly MonteCarloOutcome[],
@@ -37,30 +31,30 @@ export function decideMonteCarlo(
   beta: number,
 ): MonteCarloVerdict[] {
   const worst = outcomes.map((o) => {
+    const z = zScores(o.estimate, o.stderr, o.closedForm);
     let component = 0;
-    let z = 0;
-    for (let i = 0; i < o.estimate.length; i++) {
-      const zi = zScore(o.estimate[i]!, o.closedForm[i]!, o.stderr[i]!);
-      if (i === 0 || Math.abs(zi) > Math.abs(z)) {
-        component = i;
-        z = zi;
-      }
+    for (let i = 1; i < z.length; i++) {
+      if (!(Math.abs(z[i]!) <= Math.abs(z[component]!))) component = i;
     }
-    const d = o.estimate.length;
-    return { component, z, d, p: Math.min(1, d * 2 * normalCdf(-Math.abs(z), 0, 1)) };
+    const d = z.length;
+    const size = Math.abs(z[component]!);
+    // The single-comparison |z| with p-value d·P(|N(0,1)| > size): identical when d = 1.
+    const pooled = Number.isNaN(size) ? size : pooledZ(size, d);
+    return { component, z: z[component]!, d, pooled };
   });
   const m = outcomes.length;
-  const order = worst.map((_, i) => i).sort((i, j) => worst[i]!.p - worst[j]!.p || i - j);
-  const zBeta = normalQuantile(1 - beta, 0, 1);
+  const rejected = holm(
+    worst.map((w) => w.pooled),
+    alpha,
+  );
+  const size = (i: number) =>
+    Number.isNaN(worst[i]!.pooled) ? Number.POSITIVE_INFINITY : worst[i]!.pooled;
+  const order = worst.map((_, i) => i).sort((i, j) => size(j) - size(i) || i - j);
   const verdicts: MonteCarloVerdict[] = new Array(m);
-  let stillRejecting = true;
   for (const [rank, i] of order.entries()) {
     const w = worst[i]!;
     const o = outcomes[i]!;
-    const level = alpha / (m - rank);
-    const rejected = stillRejecting && w.p <= level;
-    if (!rejected) stillRejecting = false;
-    const threshold = normalQuantile(1 - level / (2 * w.d), 0, 1);
+    const threshold = zThreshold(alpha / ((m - rank) * w.d));
     const stderr = o.stderr[w.component]!;
     verdicts[i] = {
       component: w.component,
@@ -69,9 +63,17 @@ export function decideMonteCarlo(
       stderr,
       z: w.z,
       threshold,
-      resolution: (threshold + zBeta) * stderr,
-      agree: !rejected,
+      resolution: resolution(stderr, threshold, beta),
+      agree: !rejected[i],
     };
   }
   return verdicts;
+}
+
+/** `zThreshold(d · P(|N(0,1)| > size))`, or `size` itself once that tail underflows. */
+function pooledZ(size: number, d: number): number {
+  if (d === 1 || !Number.isFinite(size)) return size;
+  const p = d * 2 * normalCdf(-size, 0, 1);
+  if (p >= 1) return 0;
+  return p > 0 ? zThreshold(p) : size;
 }

@@ -1,4 +1,5 @@
 import type { CheckRow } from '../../reports/model.ts';
+import { zScores } from '../stats/index.ts';
 import type { Check, MonteCarloOutcome } from './check.ts';
 import { decideMonteCarlo, type MonteCarloVerdict } from './decide-monte-carlo.ts';
 import type { BatteryProgress } from './progress-reporter.ts';
@@ -15,10 +16,22 @@ export interface RunBatteryOptions {
   readonly progress?: BatteryProgress;
 }
 
+/** The rows of a run, and the z-scores for the calibration figure. */
+export interface BatteryResult {
+  /** One row per check, in battery order. */
+  readonly rows: CheckRow[];
+  /**
+   * Per Monte Carlo check, the z-score of its first component: chosen before seeing the data, so
+   * N(0, 1) when the closed form is right (the reported largest |z| of a vector is not).
+   */
+  readonly calibrationZ: number[];
+}
+
 const silent: BatteryProgress = { start() {}, advance() {}, done() {}, stop() {} };
 
 /**
- * Runs every check in order and returns one {@link CheckRow} per check, in the same order.
+ * Runs every check in order and returns one {@link CheckRow} per check, in the same order, with
+ * the calibration z-scores.
  *
  * Deterministic checks agree when |estimate - closedForm| <= tolerance. Monte Carlo checks are
  * decided together at the end (MATH.md §6): their p-values go through Holm's step-down at the
@@ -29,7 +42,7 @@ const silent: BatteryProgress = { start() {}, advance() {}, done() {}, stop() {}
 export async function runBattery(
   checks: readonly Check[],
   options: RunBatteryOptions,
-): Promise<CheckRow[]> {
+): Promise<BatteryResult> {
   const progress = options.progress ?? silent;
   const ids = new Set<string>();
   for (const check of checks) {
@@ -54,7 +67,8 @@ export async function runBattery(
       if (check.kind === 'deterministic') {
         const { closedForm, estimate } = check.evaluate();
         const seconds = (performance.now() - started) / 1000;
-        const error = Math.abs(estimate - closedForm);
+        const excess =
+          check.relation === 'at-most' ? estimate - closedForm : Math.abs(estimate - closedForm);
         rows.push({
           ...base,
           closedForm,
@@ -63,7 +77,7 @@ export async function runBattery(
           z: null,
           threshold: check.tolerance,
           resolution: check.tolerance,
-          agree: error <= check.tolerance,
+          agree: excess <= check.tolerance,
           groups: 0,
           seconds,
         });
@@ -113,5 +127,13 @@ export async function runBattery(
           : check.detail,
     };
   }
-  return rows as CheckRow[];
+  const calibrationZ = outcomes.map(
+    ({ outcome }) =>
+      zScores(
+        outcome.estimate.slice(0, 1),
+        outcome.stderr.slice(0, 1),
+        outcome.closedForm.slice(0, 1),
+      )[0]!,
+  );
+  return { rows: rows as CheckRow[], calibrationZ };
 }

@@ -1,0 +1,23 @@
+import type { Budget } from './budget.ts';
+import type { Check } from './check.ts';
+import { bruteForceChecks } from './checks/brute-force-checks.ts';
+import { closedFormIntegralChecks } from './checks/closed-form-integral-checks.ts';
+import { designChecks } from './checks/design-checks.ts';
+import { grpoArcsinChecks } from './checks/grpo-arcsin-checks.ts';
+import { monteCarloChecks } from './checks/monte-carlo-checks.ts';
+import { rejectionSamplingLogChecks } from './checks/rejection-sampling-log-checks.ts';
+
+/**
+ * The verification battery for a budget: every check of the paper's claims (issue 5), the
+ * deterministic ones first (they take milliseconds), then the Monte Carlo ones.
+ */
+export function battery(budget: Budget): Check[] {
+  return [
+    ...closedFormIntegralChecks(budget),
+    ...bruteForceChecks(budget),
+    ...rejectionSamplingLogChecks(budget),
+    ...grpoArcsinChecks(budget),
+    ...designChecks(budget),
+    ...monteCarloChecks(budget),
+  ];
+}

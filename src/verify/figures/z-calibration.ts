@@ -1,0 +1,47 @@
+import { formatNumber } from '../../../reports/format-number.ts';
+import type { Figure } from '../../../reports/model.ts';
+import { ksDistance } from '../../stats/index.ts';
+import { grid } from './grid.ts';
+
+/** Histogram bin width, in standard deviations. */
+const WIDTH = 0.5;
+
+/**
+ * Calibration (MATH.md §6): a density histogram of the Monte Carlo z-scores (one per check, its
+ * first component, chosen before seeing the data so that it is N(0, 1) under agreement) against
+ * the N(0, 1) density, with their Kolmogorov–Smirnov distance printed under the title.
+ */
+export function zCalibrationFigure(z: readonly number[]): Figure {
+  const finite = z.filter(Number.isFinite);
+  const lo = Math.min(-4, Math.floor(Math.min(...finite, 0) / WIDTH) * WIDTH);
+  const hi = Math.max(4, Math.ceil(Math.max(...finite, 0) / WIDTH) * WIDTH);
+  const bins = Math.round((hi - lo) / WIDTH);
+  const counts = new Array<number>(bins).fill(0);
+  for (const v of finite) counts[Math.min(bins - 1, Math.floor((v - lo) / WIDTH))]! += 1;
+  const n = Math.max(finite.length, 1);
+  const ks = ksDistance(finite);
+  return {
+    id: 'z-calibration',
+    title: 'Calibration: z-scores against N(0, 1)',
+    x: { title: 'z' },
+    y: { title: 'density' },
+    note: `Kolmogorov–Smirnov distance ${formatNumber(ks)} over ${finite.length} z-scores`,
+    series: [
+      {
+        label: `z-scores (${finite.length})`,
+        params: { n: finite.length, ks },
+        mark: 'bar',
+        barWidth: WIDTH,
+        points: counts.map((count, i) => ({ x: lo + (i + 0.5) * WIDTH, y: count / (n * WIDTH) })),
+      },
+      {
+        label: 'N(0, 1) density',
+        params: {},
+        points: grid(lo, hi, 241).map((x) => ({
+          x,
+          y: Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI),
+        })),
+      },
+    ],
+  };
+}
