@@ -1,0 +1,43 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { InputError } from '../errors/input-error.ts';
+import type { ChunkResult } from './chunk-result.ts';
+import type { SimulationConfig } from './simulation-config.ts';
+
+/** The worker file: runs `runChunk` for one chunk per task. */
+const WORKER = new URL('../../simulations/worker.ts', import.meta.url).href;
+
+/** A pool of worker threads running chunks; share one between many simulations. */
+export interface SimulationPool {
+  readonly threads: number;
+  /** Runs `runChunk(config, chunk)` on a worker. */
+  run(config: SimulationConfig, chunk: number, signal?: AbortSignal): Promise<ChunkResult>;
+  /** Stops the workers. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * Starts a piscina pool of `threads` workers for simulations (MATH.md §6: the chunks, not the
+ * threads, fix the result). Workers cannot load TypeScript by themselves on Node 20, so each
+ * starts with `--import tsx`. Throws InputError when `threads` is not an integer in
+ * 1..max(64, cores).
+ */
+export function createSimulationPool(threads: number): SimulationPool {
+  const limit = Math.max(64, availableParallelism());
+  if (!Number.isInteger(threads) || threads < 1 || threads > limit) {
+    throw new InputError(`threads must be an integer in 1..${limit}, got ${threads}`);
+  }
+  const pool = new Piscina({
+    filename: WORKER,
+    minThreads: threads,
+    maxThreads: threads,
+    // tsx resolved from this package, so that workers load it whatever the working directory.
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    idleTimeout: Number.POSITIVE_INFINITY,
+  });
+  return {
+    threads,
+    run: (config, chunk, signal) => pool.run({ config, chunk }, signal ? { signal } : {}),
+    destroy: () => pool.destroy(),
+  };
+}

@@ -1,0 +1,130 @@
+import { buildPolicy } from '../policies/build-policy.ts';
+import { scheme as buildScheme } from '../schemes/index.ts';
+import { VectorMoments } from '../stats/vector-moments.ts';
+import { DEFAULT_ALPHA, DEFAULT_BETA, verdict } from '../stats/verdict.ts';
+import { algorithm1ClosedForm } from './algorithm1-closed-form.ts';
+import type { ChunkResult } from './chunk-result.ts';
+import { expectedDraws } from './expected-draws.ts';
+import { pureRsClosedForm } from './pure-rs-closed-form.ts';
+import type { SimulationConfig } from './simulation-config.ts';
+
+/** How a merged run is compared with its closed form. */
+export interface ComparisonOptions {
+  /** Family-wise false-fail rate over all components of this run (Holm); default 1e-6. */
+  readonly alpha?: number;
+  /** A per-comparison `|z|` threshold instead of Holm within the run (for a caller's own Holm). */
+  readonly threshold?: number;
+  /** False-pass rate at the reported resolution; default 1e-3. */
+  readonly beta?: number;
+  /**
+   * The closed form to compare with, instead of the run's own (`h_M'(p) grad p` from the
+   * scheme's tables, or `grad p / p` for pure-rs): e.g. a deliberately wrong one.
+   */
+  readonly closedForm?: ArrayLike<number>;
+}
+
+/** A simulation compared with its closed form (MATH.md §6). */
+export interface SimulationResult {
+  readonly config: SimulationConfig;
+  /** Mean per-group update, per parameter. */
+  readonly estimate: number[];
+  /** Its standard error, `sqrt(sampleVariance/N)`, per parameter. */
+  readonly stderr: number[];
+  readonly closedForm: number[];
+  readonly z: number[];
+  /** `(z_alpha' + z_beta)·SE`: the run detects a discrepancy this large with prob. `1 - beta`. */
+  readonly resolution: number[];
+  /** The `|z|` threshold of one discrepant comparison. */
+  readonly threshold: number;
+  readonly alpha: number;
+  readonly beta: number;
+  /** True when no comparison (nor, for pure-rs, the mean number of draws) disagrees. */
+  readonly agree: boolean;
+  readonly groups: number;
+  readonly responses: number;
+  readonly seconds: number;
+  readonly responsesPerSecond: number;
+  /** Pure-rs: mean draws per group, its SE, `E[N] = B/p`, its z and resolution. */
+  readonly draws?: {
+    readonly mean: number;
+    readonly stderr: number;
+    readonly expected: number;
+    readonly z: number;
+    readonly resolution: number;
+  };
+  /** The merged accumulator of every chunk, for checkpoints and merges. */
+  readonly accumulator: ChunkResult;
+}
+
+/**
+ * Turns a run's merged accumulator into estimates and a verdict (MATH.md §6): the mean update
+ * and its standard error per parameter, the closed form (`sum_x Q h_M'(p_x) grad p_x` from the
+ * scheme's `c` table for Algorithm 1, `grad p / p` for pure-rs), z per component, and Holm's
+ * test at family-wise `alpha` over all components — for pure-rs the mean number of draws against
+ * `B/p` is one more comparison of the family — with the resolution of each.
+ */
+export function summarizeSimulation(
+  config: SimulationConfig,
+  accumulator: ChunkResult,
+  seconds: number,
+  options: ComparisonOptions = {},
+): SimulationResult {
+  const policy = buildPolicy(config.policy);
+  const gradient = VectorMoments.fromJSON(accumulator.gradient);
+  const closedForm = Float64Array.from(
+    options.closedForm ??
+      (config.estimator === 'algorithm1'
+        ? algorithm1ClosedForm(policy, buildScheme(config.scheme!, config.M!).c)
+        : pureRsClosedForm(policy)),
+  );
+  if (closedForm.length !== policy.dim) {
+    throw new RangeError(
+      `closed form has ${closedForm.length} components; the policy has ${policy.dim}`,
+    );
+  }
+  const estimate = [...gradient.mean];
+  const stderr = [...gradient.stderr()];
+  const closed = [...closedForm];
+  const drawMoments = accumulator.draws ? VectorMoments.fromJSON(accumulator.draws) : null;
+  const expected = config.estimator === 'pure-rs' ? expectedDraws(policy, config.B!) : Number.NaN;
+  if (drawMoments) {
+    estimate.push(drawMoments.mean[0]!);
+    stderr.push(drawMoments.stderr()[0]!);
+    closed.push(expected);
+  }
+  const alpha = options.alpha ?? DEFAULT_ALPHA;
+  const beta = options.beta ?? DEFAULT_BETA;
+  const v = verdict(
+    { estimate, stderr, closedForm: closed },
+    { alpha, beta, ...(options.threshold === undefined ? {} : { threshold: options.threshold }) },
+  );
+  const d = policy.dim;
+  return {
+    config,
+    estimate: estimate.slice(0, d),
+    stderr: stderr.slice(0, d),
+    closedForm: closed.slice(0, d),
+    z: v.z.slice(0, d),
+    resolution: v.resolution.slice(0, d),
+    threshold: v.threshold,
+    alpha,
+    beta,
+    agree: v.agree && accumulator.capped === 0,
+    groups: accumulator.groups,
+    responses: accumulator.responses,
+    seconds,
+    responsesPerSecond: seconds > 0 ? accumulator.responses / seconds : Number.POSITIVE_INFINITY,
+    ...(drawMoments
+      ? {
+          draws: {
+            mean: estimate[d]!,
+            stderr: stderr[d]!,
+            expected,
+            z: v.z[d]!,
+            resolution: v.resolution[d]!,
+          },
+        }
+      : {}),
+    accumulator,
+  };
+}
