@@ -29,5 +29,6 @@ export function sizeAudit(tables: RecoveredTables, options: AuditOptions): SizeA
     dh,
     hNormalized: end === 0 ? null : h / end,
   }));
-  return { M, a, b, coverage, ...targetDistances(c), points };
+  const { nearest, distances } = targetDistances(c);
+  return { M, a, b, coverage, nearest, distances, points };
 }

@@ -9,7 +9,7 @@ import { loadAdvantagesModule } from '../../audit/load-advantages-module.ts';
 import { parseExpectation } from '../../audit/parse-expectation.ts';
 import type { AuditReport } from '../../audit/types.ts';
 import { InputError } from '../../errors/input-error.ts';
-import { parseNumber, requirePositiveInteger } from '../../errors/require.ts';
+import { parseNumber, requireNonNegative, requirePositiveInteger } from '../../errors/require.ts';
 import { EXIT } from '../exit-codes.ts';
 
 interface AuditFlags {
@@ -72,7 +72,7 @@ async function runAudit(flags: AuditFlags): Promise<number> {
     throw new InputError('--M applies to --module only; traces and tables carry their group size');
   }
   const options = {
-    relTol: parseNumber('--rel-tol', flags.relTol),
+    relTol: requireNonNegative('--rel-tol', parseNumber('--rel-tol', flags.relTol)),
     grid: requirePositiveInteger('--grid', parseNumber('--grid', flags.grid)),
   };
   const expectation = flags.expect === undefined ? undefined : parseExpectation(flags.expect);
