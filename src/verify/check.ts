@@ -1,3 +1,5 @@
+import type { SimulationPool } from '../estimators/index.ts';
+
 /**
  * The checks of the verification battery (issue 5): each carries one theorem id of the paper and
  * compares an estimate with a closed form (MATH.md §6).
@@ -62,10 +64,12 @@ export interface MonteCarloOutcome {
   readonly groups: number;
 }
 
-/** What a Monte Carlo check is given to run: its seed, thread count, cancellation, progress. */
+/** What a Monte Carlo check is given to run: its seed, worker pool, cancellation, progress. */
 export interface MonteCarloContext {
-  readonly seed: string;
-  readonly threads: number;
+  /** The run seed; a check names its own substream after its id. */
+  readonly seed: string | number;
+  /** Worker threads shared by every check of the run; absent when running in this thread. */
+  readonly pool?: SimulationPool;
   readonly signal?: AbortSignal;
   /** Fraction of this check done, in [0, 1]. */
   onProgress(fraction: number): void;

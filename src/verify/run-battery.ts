@@ -1,5 +1,5 @@
 import type { CheckRow } from '../../reports/model.ts';
-import { zScores } from '../stats/index.ts';
+import { createSimulationPool } from '../estimators/index.ts';
 import type { Check, MonteCarloOutcome } from './check.ts';
 import { decideMonteCarlo, type MonteCarloVerdict } from './decide-monte-carlo.ts';
 import type { BatteryProgress } from './progress-reporter.ts';
@@ -22,7 +22,8 @@ export interface BatteryResult {
   readonly rows: CheckRow[];
   /**
    * Per Monte Carlo check, the z-score of its first component: chosen before seeing the data, so
-   * N(0, 1) when the closed form is right (the reported largest |z| of a vector is not).
+   * N(0, 1) when the closed form is right (the reported largest |z| of a vector is not). Checks
+   * whose first component has no spread (a deterministic estimator) are left out.
    */
   readonly calibrationZ: number[];
 }
@@ -36,8 +37,9 @@ const silent: BatteryProgress = { start() {}, advance() {}, done() {}, stop() {}
  * Deterministic checks agree when |estimate - closedForm| <= tolerance. Monte Carlo checks are
  * decided together at the end (MATH.md §6): their p-values go through Holm's step-down at the
  * family-wise `alpha`, each with its |z| threshold and its resolution δ at false-pass rate `beta`.
- * Each Monte Carlo check draws from the substream named by the run seed and its own id, so its
- * numbers do not depend on the other checks, their order, or the thread count.
+ * Each Monte Carlo check draws from the substreams named by the run seed and its own id, so its
+ * numbers do not depend on the other checks, their order, or the thread count. With
+ * `threads > 1` one worker pool is shared by all the checks.
  */
 export async function runBattery(
   checks: readonly Check[],
@@ -51,6 +53,8 @@ export async function runBattery(
   }
   const rows: (CheckRow | undefined)[] = [];
   const outcomes: { index: number; outcome: MonteCarloOutcome; seconds: number }[] = [];
+  const needsPool = options.threads > 1 && checks.some((c) => c.kind === 'monte-carlo');
+  const pool = needsPool ? createSimulationPool(options.threads) : undefined;
   try {
     for (const [index, check] of checks.entries()) {
       options.signal?.throwIfAborted();
@@ -84,8 +88,8 @@ export async function runBattery(
         progress.done({ id: check.id, seconds });
       } else {
         const outcome = await check.run({
-          seed: `${options.seed}/${check.id}`,
-          threads: options.threads,
+          seed: options.seed,
+          pool,
           signal: options.signal,
           onProgress: (fraction) => progress.advance(fraction),
         });
@@ -97,6 +101,7 @@ export async function runBattery(
     }
   } finally {
     progress.stop();
+    await pool?.destroy();
   }
   const verdicts: MonteCarloVerdict[] = decideMonteCarlo(
     outcomes.map((o) => o.outcome),
@@ -127,13 +132,8 @@ export async function runBattery(
           : check.detail,
     };
   }
-  const calibrationZ = outcomes.map(
-    ({ outcome }) =>
-      zScores(
-        outcome.estimate.slice(0, 1),
-        outcome.stderr.slice(0, 1),
-        outcome.closedForm.slice(0, 1),
-      )[0]!,
-  );
+  const calibrationZ = outcomes
+    .filter(({ outcome }) => outcome.stderr[0]! > 0)
+    .map(({ outcome }) => (outcome.estimate[0]! - outcome.closedForm[0]!) / outcome.stderr[0]!);
   return { rows: rows as CheckRow[], calibrationZ };
 }

@@ -1,10 +1,136 @@
+import { algorithm1ClosedForm } from '../../estimators/index.ts';
+import { buildPolicy, parsePolicy } from '../../policies/index.ts';
+import { scheme } from '../../schemes/index.ts';
 import type { Budget } from '../budget.ts';
 import type { MonteCarloCheck } from '../check.ts';
+import { baselineVarianceCheck } from './baseline-variance-check.ts';
+import { catalogueAt } from './catalogue-at.ts';
+import { POLICIES } from './policies.ts';
+import { simulationCheck } from './simulation-check.ts';
+
+/** Short names of the policy kinds, for check ids. */
+const KINDS = ['bernoulli', 'softmax', 'sequence', 'corpus'];
+
+/** Pairs of schemes with the same `c`, the second with a baseline added to a and b. */
+const BASELINE_PAIRS: readonly [string, string][] = [
+  ['reinforce', 'rloo'],
+  ['design:target=log', 'design:target=log,split=half'],
+];
 
 /**
- * The Monte Carlo checks of the battery: `weighted-gradient` over schemes, policy kinds and M,
- * `pure-rejection-sampling`, fixed-M `rejection-sampling-log` and `baseline-invariance`.
+ * The Monte Carlo checks of the battery (MATH.md §2, §4–6), each simulated with the native group
+ * formulas and compared with its closed form:
+ * - `weighted-gradient`: every catalogue scheme at every M of the budget, on every policy kind
+ *   (`crossPolicies`) or on a rotation that covers every kind (quick);
+ * - `pure-rejection-sampling`: the estimator against ∇log p, and the mean number of draws against
+ *   B/p, for B ∈ {1, 4} on the Bernoulli and softmax policies;
+ * - `rejection-sampling-log`: fixed-M rejection sampling against its biased closed form
+ *   `(1-(1-p)^M)/p ∇p` at small p;
+ * - `baseline-invariance`: a baselined scheme against the closed form of the scheme without the
+ *   baseline (mean unchanged), and the exact change of variance (variance changed);
+ * - `design`: Bernstein-designed weights for log simulated against their h_M'(p)∇p.
  */
-export function monteCarloChecks(_budget: Budget): MonteCarloCheck[] {
-  return [];
+export function monteCarloChecks(budget: Budget): MonteCarloCheck[] {
+  const checks: MonteCarloCheck[] = [];
+  const groupsFor = (M: number) => Math.max(1000, Math.round(budget.responses / M));
+  for (const [j, M] of budget.groupSizes.entries()) {
+    for (const [i, spec] of catalogueAt(M).entries()) {
+      const kinds = budget.crossPolicies ? [0, 1, 2, 3] : [(i + j) % POLICIES.length];
+      for (const k of kinds) {
+        const canonical = scheme(spec, M).spec;
+        checks.push(
+          simulationCheck({
+            id: `weighted-gradient/${canonical}/M=${M}/${KINDS[k]}`,
+            theorem: 'weighted-gradient',
+            detail: `Algorithm 1 mean update against h_M′(p)∇p on the ${KINDS[k]} policy`,
+            input: { scheme: canonical, M, policy: POLICIES[k]!, groups: groupsFor(M) },
+          }),
+        );
+      }
+    }
+  }
+  // On the Bernoulli policy every correct draw has the same score, so only the draws vary there;
+  // the softmax policy makes the gradient comparison random too.
+  for (const k of [0, 1]) {
+    for (const B of [1, 4]) {
+      const input = {
+        estimator: 'pure-rs',
+        B,
+        policy: POLICIES[k]!,
+        groups: budget.pureRsEstimates,
+      };
+      checks.push(
+        simulationCheck({
+          id: `pure-rejection-sampling/B=${B}/${KINDS[k]}/gradient`,
+          theorem: 'pure-rejection-sampling',
+          detail: 'mean of (1/B) Σ ∇log π over the B correct draws against ∇log p = ∇p/p',
+          input,
+        }),
+        simulationCheck({
+          id: `pure-rejection-sampling/B=${B}/${KINDS[k]}/draws`,
+          theorem: 'pure-rejection-sampling',
+          detail: 'mean number of draws until B correct against B/p',
+          input,
+          read: (r) => ({
+            estimate: [r.draws!.mean],
+            stderr: [r.draws!.stderr],
+            closedForm: [r.draws!.expected],
+          }),
+        }),
+      );
+    }
+  }
+  for (const [M, p] of [
+    [4, 0.2],
+    [16, 0.05],
+  ] as const) {
+    checks.push(
+      simulationCheck({
+        id: `rejection-sampling-log/M=${M}/p=${p}/biased-gradient`,
+        theorem: 'rejection-sampling-log',
+        detail: `fixed-M rs update against (1−(1−p)^M)/p ∇p (∇log p would be off by (1−p)^M/p ∇p)`,
+        input: { scheme: 'rs', M, policy: `bernoulli:p=${p}`, groups: groupsFor(M) },
+      }),
+    );
+  }
+  const baselinePolicies = budget.name === 'quick' ? [0] : [0, 1, 3];
+  for (const [plain, baselined] of BASELINE_PAIRS) {
+    const M = 8;
+    for (const k of baselinePolicies) {
+      checks.push(
+        simulationCheck({
+          id: `baseline-invariance/${baselined}/M=${M}/${KINDS[k]}/mean`,
+          theorem: 'baseline-invariance',
+          detail: `mean update of ${baselined} against the closed form of ${plain} (same c)`,
+          input: { scheme: baselined, M, policy: POLICIES[k]!, groups: groupsFor(M) },
+          closedForm: () =>
+            algorithm1ClosedForm(buildPolicy(parsePolicy(POLICIES[k]!)), scheme(plain, M).c),
+        }),
+      );
+    }
+    checks.push(
+      baselineVarianceCheck(
+        `baseline-invariance/${baselined}/M=${M}/bernoulli/variance`,
+        plain,
+        baselined,
+        M,
+        0.3,
+        groupsFor(M),
+      ),
+    );
+  }
+  const designTargets = budget.name === 'quick' ? ['log'] : ['log', 'logit', 'arcsin'];
+  for (const target of designTargets) {
+    const M = 16;
+    const spec = scheme(`design:target=${target}`, M).spec;
+    checks.push(
+      simulationCheck({
+        id: `design/${target}/M=${M}/bernoulli/simulated`,
+        theorem: 'design',
+        detail: 'designed weights simulated with their native table lookup against h_M′(p)∇p',
+        input: { scheme: spec, M, policy: 'bernoulli:p=0.3', groups: groupsFor(M) },
+      }),
+    );
+  }
+  return checks;
 }

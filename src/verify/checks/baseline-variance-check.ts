@@ -1,0 +1,61 @@
+import { scheme } from '../../schemes/index.ts';
+import type { MonteCarloCheck } from '../check.ts';
+import { exactUpdateMoments } from './exact-update-moments.ts';
+import { runSimulation } from './simulation-check.ts';
+
+/**
+ * `baseline-invariance`, variance half (MATH.md §2: a baseline "changes the variance, never the
+ * mean"): two schemes with the same `c` (`plain`, and `baselined` = plain plus a baseline) are
+ * simulated on the Bernoulli policy with `p`, each in its own substream. The estimate is the
+ * difference of their sample variances of the per-group update (`stderr² · N`); the closed form
+ * is the exact difference by enumeration, which is not 0. The standard error of each sample
+ * variance is `sqrt((μ4 - σ⁴)/N)` from the exact moments, so z is N(0, 1) when the closed form
+ * is right, and the resolution says how small a change of variance the run would still see.
+ */
+export function baselineVarianceCheck(
+  id: string,
+  plain: string,
+  baselined: string,
+  M: number,
+  p: number,
+  groups: number,
+): MonteCarloCheck {
+  const policy = `bernoulli:p=${p}`;
+  return {
+    kind: 'monte-carlo',
+    id,
+    theorem: 'baseline-invariance',
+    scheme: `${baselined} vs ${plain}`,
+    M,
+    policy,
+    detail: `variance of the update: Var[${baselined}] − Var[${plain}], exact by enumeration`,
+    groups,
+    async run(context) {
+      const parts = [plain, baselined].map((spec) => ({
+        spec,
+        exact: exactUpdateMoments(scheme(spec, M), p),
+      }));
+      const variances: number[] = [];
+      const errors: number[] = [];
+      for (const [k, { spec, exact }] of parts.entries()) {
+        const result = await runSimulation(
+          `${id}/${k === 0 ? 'plain' : 'baselined'}`,
+          { scheme: spec, M, policy, groups },
+          {
+            ...context,
+            onProgress: (f) => context.onProgress((k + f) / 2),
+          },
+        );
+        const N = result.groups;
+        variances.push(result.stderr[0]! ** 2 * N);
+        errors.push(Math.sqrt((exact.fourth - exact.variance ** 2) / N));
+      }
+      return {
+        estimate: [variances[1]! - variances[0]!],
+        stderr: [Math.hypot(errors[0]!, errors[1]!)],
+        closedForm: [parts[1]!.exact.variance - parts[0]!.exact.variance],
+        groups: 2 * groups,
+      };
+    },
+  };
+}
