@@ -19,8 +19,9 @@ export const LIST_SEPARATOR = ';';
  */
 export function parsePolicy(text: string): PolicyDescription {
   const trimmed = text.trim();
-  if (trimmed.startsWith('@')) return fromJson(readFile(trimmed.slice(1)), trimmed);
-  if (trimmed.startsWith('{')) return fromJson(trimmed, 'inline');
+  if (trimmed.startsWith('@'))
+    return fromJson(readFile(trimmed.slice(1)), `policy JSON (${trimmed})`);
+  if (trimmed.startsWith('{')) return fromJson(trimmed, 'policy JSON (inline)');
   return fromShortForm(trimmed);
 }
 
@@ -33,23 +34,23 @@ function readFile(path: string): string {
   }
 }
 
-function fromJson(text: string, where: string): PolicyDescription {
+function fromJson(text: string, label: string): PolicyDescription {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`policy JSON (${where}): ${(error as Error).message.split('\n')[0]}`);
+    throw new InputError(`${label}: ${(error as Error).message.split('\n')[0]}`);
   }
   const kind = (value as { kind?: unknown } | null)?.kind;
   const kinds = Object.keys(policyKindSchemas);
   if (typeof value !== 'object' || value === null || !kinds.includes(kind as string)) {
-    throw new InputError(`policy JSON (${where}): "kind" must be one of ${kinds.join(', ')}`);
+    throw new InputError(`${label}: "kind" must be one of ${kinds.join(', ')}`);
   }
   const parsed = policyKindSchemas[kind as keyof typeof policyKindSchemas].safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new InputError(`policy JSON (${where}): ${path}${issue.message.split('\n')[0]}`);
+    throw new InputError(`${label}: ${path}${issue.message.split('\n')[0]}`);
   }
   return parsed.data;
 }
@@ -100,7 +101,7 @@ function fromShortForm(text: string): PolicyDescription {
     );
   }
   reader.done();
-  return fromJson(JSON.stringify(description), `'${text}'`);
+  return fromJson(JSON.stringify(description), `policy '${text}'`);
 }
 
 function list(reader: SpecReader, key: string, allowEmpty = false): number[] {

@@ -1,12 +1,169 @@
+import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { InputError } from '../../errors/input-error.ts';
+import { parseNumber } from '../../errors/require.ts';
+import { simulate } from '../../estimators/simulate.ts';
+import type { SimulationInput } from '../../estimators/simulation-config.ts';
+import type { SimulationResult } from '../../estimators/summarize-simulation.ts';
+import { EXIT } from '../exit-codes.ts';
 
-/** Registers `rl-objective simulate`. Placeholder until its issue lands; replace this whole file. */
+interface SimulateFlags {
+  estimator: string;
+  scheme?: string;
+  M?: string;
+  B?: string;
+  maxDraws?: string;
+  policy: string;
+  groups: string;
+  seed: string;
+  threads: string;
+  alpha?: string;
+  chunkGroups?: string;
+  json?: boolean;
+}
+
+const EXAMPLES = `
+Policies: bernoulli:p=0.3 | bernoulli:theta=-0.5 | softmax:logits=0.1;-0.4;0.3;0,correct=0;2
+          sequence:V=4,L=3,r=1,seed=7 | JSON inline or @file.json (a corpus is JSON only)
+          (quote specs that contain ';' in the shell)
+
+Examples:
+  rl-objective simulate --scheme grpo --M 8 --policy bernoulli:p=0.3 --groups 1e6
+  rl-objective simulate --scheme rs --M 4 --policy 'softmax:logits=0;1;2;3,correct=1' --groups 2e5 --threads 2 --json
+  rl-objective simulate --estimator pure-rs --B 4 --policy bernoulli:p=0.2 --groups 1e5
+
+Exit status: 0 if the estimate agrees with the closed form, 1 if not, 2 for bad input.`;
+
+/**
+ * Registers `rl-objective simulate`: Algorithm 1 with a weight scheme, or pure rejection
+ * sampling, simulated response by response and compared with its closed form (MATH.md §1,
+ * §4–6). A thin shell over {@link simulate}.
+ */
 export function registerSimulate(root: Command): void {
   root
     .command('simulate')
-    .description('not implemented yet')
-    .action(() => {
-      throw new InputError('simulate is not implemented yet');
+    .description(
+      "Monte Carlo check of the expected update: Algorithm 1 against h_M'(p) grad p, pure-rs against grad log p",
+    )
+    .option('--estimator <name>', 'algorithm1 or pure-rs', 'algorithm1')
+    .option('--scheme <spec>', 'weight scheme (algorithm1), e.g. grpo:std=sample')
+    .option('--M <n>', 'group size (algorithm1)')
+    .option('--B <n>', 'correct answers per group (pure-rs)')
+    .option('--max-draws <n>', 'per-group draw cap (pure-rs), default 1e8')
+    .requiredOption('--policy <spec>', 'policy short form, JSON, or @file.json')
+    .requiredOption('--groups <n>', 'number of groups, a positive integer (1e6 allowed)')
+    .option('--seed <s>', 'run seed', '0')
+    .option('--threads <n>', 'worker threads', '1')
+    .option('--alpha <a>', 'family-wise false-fail rate of the run', '1e-6')
+    .option(
+      '--chunk-groups <n>',
+      'groups per chunk (fixes the chunking; default from the work per group)',
+    )
+    .option(
+      '--json',
+      'print {"estimate","stderr","closedForm","z","resolution","agree","groups","responses","seconds","responsesPerSecond"} (+ "meanDraws" for pure-rs)',
+    )
+    .addHelpText('after', EXAMPLES)
+    .action(async (flags: SimulateFlags) => {
+      const number = (name: string, text: string | undefined) =>
+        text === undefined ? undefined : parseNumber(name, text);
+      const input: SimulationInput = {
+        estimator: flags.estimator,
+        scheme: flags.scheme,
+        M: number('--M', flags.M),
+        B: number('--B', flags.B),
+        maxDraws: number('--max-draws', flags.maxDraws),
+        policy: flags.policy,
+        groups: number('--groups', flags.groups)!,
+        seed: flags.seed,
+        chunkGroups: number('--chunk-groups', flags.chunkGroups),
+      };
+      const alpha = number('--alpha', flags.alpha)!;
+      if (!(alpha > 0 && alpha < 1))
+        throw new InputError(`--alpha must be in (0, 1), got ${flags.alpha}`);
+      const controller = new AbortController();
+      const interrupt = () => controller.abort(new Error('interrupted'));
+      process.once('SIGINT', interrupt);
+      const bar = process.stderr.isTTY
+        ? new SingleBar({
+            stream: process.stderr,
+            format: 'simulate [{bar}] {percentage}% | {value}/{total} groups | ETA {eta_formatted}',
+          })
+        : null;
+      let result: SimulationResult;
+      try {
+        result = await simulate(input, {
+          threads: number('--threads', flags.threads)!,
+          alpha,
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (!bar) return;
+            if (p.chunksDone === 1 || !bar.getTotal()) bar.start(p.groups, 0);
+            bar.update(p.groupsDone);
+          },
+        });
+      } catch (error) {
+        if (controller.signal.aborted) {
+          bar?.stop();
+          process.stderr.write('rl-objective: simulate interrupted\n');
+          process.exitCode = EXIT.interrupted;
+          return;
+        }
+        throw error;
+      } finally {
+        bar?.stop();
+        process.off('SIGINT', interrupt);
+      }
+      process.stdout.write(flags.json ? `${JSON.stringify(jsonOutput(result))}\n` : text(result));
+      process.exitCode = result.agree ? EXIT.ok : EXIT.disagree;
     });
+}
+
+function jsonOutput(r: SimulationResult) {
+  return {
+    estimate: r.estimate,
+    stderr: r.stderr,
+    closedForm: r.closedForm,
+    z: r.z,
+    resolution: r.resolution,
+    agree: r.agree,
+    groups: r.groups,
+    responses: r.responses,
+    seconds: r.seconds,
+    responsesPerSecond: r.responsesPerSecond,
+    ...(r.draws ? { meanDraws: r.draws.mean } : {}),
+  };
+}
+
+function text(r: SimulationResult): string {
+  const c = r.config;
+  const what =
+    c.estimator === 'algorithm1'
+      ? `algorithm1, scheme ${c.scheme}, M = ${c.M}`
+      : `pure-rs, B = ${c.B}`;
+  const fmt = (x: number) => String(Number(x.toPrecision(8)));
+  const header = ['param', 'estimate', 'stderr', 'closedForm', 'z', '±resolution'];
+  const rows = r.estimate.map((e, j) => [
+    String(j),
+    fmt(e),
+    fmt(r.stderr[j]!),
+    fmt(r.closedForm[j]!),
+    fmt(r.z[j]!),
+    fmt(r.resolution[j]!),
+  ]);
+  if (r.draws) {
+    const d = r.draws;
+    rows.push(['draws', fmt(d.mean), fmt(d.stderr), fmt(d.expected), fmt(d.z), fmt(d.resolution)]);
+  }
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j]!.length)));
+  const line = (row: readonly string[]) =>
+    row.map((cell, j) => cell.padStart(widths[j]!)).join('  ');
+  const maxZ = Math.max(...r.z.map(Math.abs), r.draws ? Math.abs(r.draws.z) : 0);
+  return [
+    `${what}, ${r.groups} groups, ${r.responses} responses in ${r.seconds.toFixed(2)} s (${r.responsesPerSecond.toExponential(2)}/s)`,
+    line(header),
+    ...rows.map(line),
+    `${r.agree ? 'agrees' : 'DISAGREES'}: max |z| = ${fmt(maxZ)}, threshold ${fmt(r.threshold)} (alpha ${r.alpha}, Holm over ${rows.length} comparisons); resolution at beta ${r.beta}`,
+    '',
+  ].join('\n');
 }
