@@ -1,5 +1,6 @@
 // Public API of src/objective: re-export each public function from its own file.
 export { bruteForceHPrime } from './brute-force-h-prime.ts';
+export { type DesignOptions, type DesignReport, designReport } from './design-report.ts';
 export { h } from './h.ts';
 export { hAtOne } from './h-at-one.ts';
 export { hCoefficients } from './h-coefficients.ts';
@@ -8,6 +9,13 @@ export { harmonicShiftedH } from './harmonic-shifted-h.ts';
 export { normalizedH } from './normalized-h.ts';
 export type { ObjectivePoint } from './objective-points.ts';
 export { objectivePoints } from './objective-points.ts';
+export {
+  type Normalization,
+  type ObjectiveTable,
+  type ObjectiveTableOptions,
+  type ObjectiveTablePoint,
+  objectiveTable,
+} from './objective-table.ts';
 export type { Target } from './target.ts';
 export {
   type TargetDistance,

@@ -1,12 +1,58 @@
 import type { Command } from 'commander';
-import { InputError } from '../../errors/input-error.ts';
+import { parseNumber } from '../../errors/require.ts';
+import { designReport } from '../../objective/design-report.ts';
 
-/** Registers `rl-objective design`. Placeholder until its issue lands; replace this whole file. */
+interface DesignFlags {
+  target: string;
+  M: string;
+  nodes?: string;
+  split?: string;
+  json?: boolean;
+}
+
+/**
+ * Registers `rl-objective design`: count-form weights designed by the Bernstein recipe
+ * (MATH.md §3) to optimize a chosen target, with the sup distance of the induced `h_M` to it.
+ * A thin shell over {@link designReport}.
+ */
 export function registerDesign(root: Command): void {
   root
     .command('design')
-    .description('not implemented yet')
-    .action(() => {
-      throw new InputError('design is not implemented yet');
+    .description('design count-form weights a, b whose induced objective h_M approximates a target')
+    .requiredOption('--target <spec>', 'identity | log | logit | arcsin | power:q=Q | passk:k=K')
+    .requiredOption('--M <n>', 'group size, a positive integer')
+    .option(
+      '--nodes <rule>',
+      'interior: (s+1)/(M+1) (default) | midpoint: (s+1/2)/M | endpoint: s/(M-1)',
+    )
+    .option('--split <how>', 'how c splits into a and b: b (a = 0, default) | a | half')
+    .option('--json', 'print {"target","scheme","M","a","b","distance":{...}}')
+    .addHelpText(
+      'after',
+      '\nThe distance is the sup over [delta, 1-delta] of |fit(h_M) - u|, where u is the target\nscaled to [0, 1] and fit is the least-squares affine map (delta = 1e-3, 1001 points).\n\nExamples:\n  rl-objective design --target logit --M 16\n  rl-objective design --target passk:k=4 --M 8 --json',
+    )
+    .action((flags: DesignFlags) => {
+      const options: Record<string, string> = {};
+      if (flags.nodes !== undefined) options.nodes = flags.nodes;
+      if (flags.split !== undefined) options.split = flags.split;
+      const report = designReport({
+        target: flags.target,
+        M: parseNumber('--M', flags.M),
+        options,
+      });
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(report)}\n`);
+        return;
+      }
+      const d = report.distance;
+      process.stdout.write(
+        [
+          `target ${report.target}, M = ${report.M}`,
+          `scheme ${report.scheme}`,
+          `a = [${report.a.join(', ')}]`,
+          `b = [${report.b.join(', ')}]`,
+          `sup distance to ${report.target}: ${d.distance.toPrecision(4)} (worst at t = ${d.tWorst.toPrecision(4)}; grid [${d.delta}, ${1 - d.delta}], ${d.points} points)`,
+        ].join('\n') + '\n',
+      );
     });
 }

@@ -1,12 +1,79 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors/input-error.ts';
+import { parseNumber } from '../../errors/require.ts';
+import { type Normalization, objectiveTable } from '../../objective/objective-table.ts';
+import { schemeCatalogueHelp } from '../../schemes/scheme-catalogue-help.ts';
+import { formatTable } from '../format-table.ts';
 
-/** Registers `rl-objective objective`. Placeholder until its issue lands; replace this whole file. */
+interface ObjectiveFlags {
+  scheme: string;
+  M: string;
+  t?: string;
+  grid?: string;
+  normalize?: string | true;
+  json?: boolean;
+}
+
+const TABLES_SHOWN_MAX_M = 16;
+
+/**
+ * Registers `rl-objective objective`: the objective `h_M` a weight scheme induces (MATH.md §2),
+ * and its derivative, at chosen points. A thin shell over {@link objectiveTable}.
+ */
 export function registerObjective(root: Command): void {
   root
     .command('objective')
-    .description('not implemented yet')
-    .action(() => {
-      throw new InputError('objective is not implemented yet');
+    .description("the objective h_M (and dh = h_M') that a weight scheme induces at group size M")
+    .requiredOption('--scheme <spec>', 'weight scheme, e.g. grpo:std=sample,eps=1e-6 (see below)')
+    .requiredOption('--M <n>', 'group size, a positive integer')
+    .option('--t <list>', 'comma-separated points in [0, 1], e.g. 0.1,0.5,0.9')
+    .option('--grid <n>', 'n equally spaced points from 0 to 1 (default 11 when --t is absent)')
+    .option(
+      '--normalize [kind]',
+      "add hNormalized: 'end' is h/h(1) (default), 'harmonic' is h - (H_M - 1), the paper's rs normalization",
+    )
+    .option('--json', 'print {"scheme","M","a","b","points":[{"t","h","dh"}]}')
+    .addHelpText(
+      'after',
+      `\nSchemes:\n${schemeCatalogueHelp()}\n\nExamples:\n  rl-objective objective --scheme grpo --M 8 --grid 5\n  rl-objective objective --scheme passk:k=4 --M 16 --t 0.01,0.1,0.5 --json\n  rl-objective objective --scheme rs --M 16 --t 0.01,0.1,1 --normalize harmonic`,
+    )
+    .action((flags: ObjectiveFlags) => {
+      if (flags.t !== undefined && flags.grid !== undefined) {
+        throw new InputError('give either --t or --grid, not both');
+      }
+      const table = objectiveTable({
+        scheme: flags.scheme,
+        M: parseNumber('--M', flags.M),
+        t: flags.t?.split(',').map((t) => parseNumber('--t', t)),
+        grid: flags.grid === undefined ? undefined : parseNumber('--grid', flags.grid),
+        normalize: normalization(flags.normalize),
+      });
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(table)}\n`);
+        return;
+      }
+      const normalized = flags.normalize !== undefined;
+      const lines = [`scheme ${table.scheme}, M = ${table.M}`];
+      if (table.M <= TABLES_SHOWN_MAX_M) {
+        lines.push(`a = [${table.a.join(', ')}]`, `b = [${table.b.join(', ')}]`);
+      } else {
+        lines.push(`(tables a and b have ${table.M} entries each: use --json to see them)`);
+      }
+      process.stdout.write(`${lines.join('\n')}\n\n`);
+      process.stdout.write(
+        formatTable(
+          normalized ? ['t', 'h', 'dh', 'hNormalized'] : ['t', 'h', 'dh'],
+          table.points.map((p) =>
+            normalized ? [p.t, p.h, p.dh, p.hNormalized!] : [p.t, p.h, p.dh],
+          ),
+        ),
+      );
     });
+}
+
+function normalization(flag: string | true | undefined): Normalization | undefined {
+  if (flag === undefined) return undefined;
+  if (flag === true || flag === 'end') return 'end';
+  if (flag === 'harmonic') return 'harmonic';
+  throw new InputError(`--normalize must be 'end' or 'harmonic', got '${flag}'`);
 }

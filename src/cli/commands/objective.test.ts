@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../testing/run-cli.ts';
+
+describe('rl-objective objective', () => {
+  it('prints exactly the documented JSON, with h = 1 - (1-t)^k for passk', () => {
+    const run = runCli([
+      'objective',
+      '--scheme',
+      'passk:k=4',
+      '--M',
+      '8',
+      '--t',
+      '0,0.25,1',
+      '--json',
+    ]);
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(Object.keys(out)).toEqual(['scheme', 'M', 'a', 'b', 'points']);
+    expect(out.scheme).toBe('passk:k=4');
+    expect(out.a).toHaveLength(8);
+    expect(out.points.map((p: { t: number }) => p.t)).toEqual([0, 0.25, 1]);
+    for (const { t, h, dh } of out.points) {
+      // h and dh are Bernstein sums of a few terms: a few ulps of 1.
+      expect(Math.abs(h - (1 - (1 - t) ** 4))).toBeLessThan(16 * Number.EPSILON);
+      expect(Math.abs(dh - 4 * (1 - t) ** 3)).toBeLessThan(64 * Number.EPSILON);
+    }
+  });
+
+  it('adds hNormalized with --normalize: h/h(1) by default, h - (H_M - 1) with harmonic', () => {
+    const end = JSON.parse(
+      runCli(['objective', '--scheme', 'grpo', '--M', '16', '--grid', '3', '--normalize', '--json'])
+        .stdout,
+    );
+    expect(end.points.at(-1).hNormalized).toBe(1);
+    const harmonic = JSON.parse(
+      runCli([
+        'objective',
+        '--scheme',
+        'rs',
+        '--M',
+        '2',
+        '--t',
+        '1',
+        '--normalize',
+        'harmonic',
+        '--json',
+      ]).stdout,
+    );
+    // rs at t = 1: h = H_M, so h - (H_M - 1) = 1 up to rounding.
+    expect(Math.abs(harmonic.points[0].hNormalized - 1)).toBeLessThan(4 * Number.EPSILON);
+  });
+
+  it('prints a table by default', () => {
+    const run = runCli(['objective', '--scheme', 'reinforce', '--M', '4', '--grid', '3']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('scheme reinforce, M = 4');
+    expect(run.stdout).toMatch(/0\.5\s+0\.5\s+1/);
+  });
+
+  it.each([
+    [['--scheme', 'grpo', '--M', '3.5'], 'M must be a positive integer'],
+    [['--scheme', 'grpo', '--M', '0'], 'M must be a positive integer'],
+    [['--scheme', 'grpo', '--M', '4', '--t', '1.5'], 'must be a number in [0, 1]'],
+    [['--scheme', 'grpo', '--M', '4', '--t', 'abc'], "--t must be a number, got 'abc'"],
+    [['--scheme', 'grpo:eps=-1', '--M', '4'], 'eps must be a finite number >= 0'],
+    [['--scheme', 'passk:k=9', '--M', '4'], 'k must be <= M'],
+    [['--scheme', 'passk:k=0', '--M', '4'], 'k'],
+    [['--scheme', 'rloo', '--M', '1'], "scheme 'rloo' needs M >= 2"],
+    [['--scheme', 'nope', '--M', '4'], "unknown scheme 'nope'; allowed: reinforce"],
+    [['--scheme', 'grpo:x=1', '--M', '4'], "has no key 'x'; allowed keys: std"],
+    [['--scheme', 'design:target=nope', '--M', '4'], "unknown design target 'nope'"],
+    [['--scheme', 'grpo', '--M', '4', '--t', '0.5', '--grid', '3'], 'either --t or --grid'],
+  ])('rejects %j with one line on stderr and exit 2', (args, message) => {
+    const run = runCli(['objective', ...args]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('rl-objective design', () => {
+  it('designs exact pass@k weights (distance at rounding level) and prints JSON', () => {
+    const run = runCli(['design', '--target', 'passk:k=3', '--M', '8', '--json']);
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.scheme).toBe('design:target=passk,k=3,nodes=interior,split=b');
+    expect(out.distance.distance).toBeLessThan(1e-12);
+  });
+
+  it('reports a distance that falls as M doubles for logit', () => {
+    const d = (M: number) =>
+      JSON.parse(runCli(['design', '--target', 'logit', '--M', String(M), '--json']).stdout)
+        .distance.distance;
+    expect(d(32)).toBeLessThan(d(16));
+  });
+
+  it('rejects an unknown target with one line and exit 2', () => {
+    const run = runCli(['design', '--target', 'banana', '--M', '4']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      "rl-objective: unknown target 'banana'; allowed: identity, log, logit, arcsin, power, passk\n",
+    );
+  });
+});

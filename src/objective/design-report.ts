@@ -1,0 +1,48 @@
+import { requirePositiveInteger } from '../errors/require.ts';
+import { scheme as makeScheme } from '../schemes/scheme-from-spec.ts';
+import { parseSpec } from '../spec/parse-spec.ts';
+import { type TargetDistance, targetDistance } from './target-distance.ts';
+import { target as makeTarget } from './targets.ts';
+
+/** What {@link designReport} is asked for. */
+export interface DesignOptions {
+  /** Target spec: `identity`, `log`, `logit`, `arcsin`, `power:q=Q` or `passk:k=K`. */
+  readonly target: string;
+  readonly M: number;
+  /** Extra `design` scheme keys, e.g. `{ nodes: 'midpoint', split: 'half' }`. */
+  readonly options?: Readonly<Record<string, string>>;
+}
+
+/** A designed scheme and how close its induced objective is to the target. */
+export interface DesignReport {
+  /** Canonical target spec. */
+  readonly target: string;
+  /** Canonical spec of the designed scheme, usable with `objective` and `simulate`. */
+  readonly scheme: string;
+  readonly M: number;
+  readonly a: readonly number[];
+  readonly b: readonly number[];
+  /** Sup distance of `h_M` to the target after the best affine fit (see `targetDistance`). */
+  readonly distance: TargetDistance;
+}
+
+/**
+ * The Bernstein recipe of MATH.md §3: weights `c_s = h'(ξ_s)` designed to optimize a chosen
+ * target `h` at group size `M` (exact when `h'` is a polynomial of degree ≤ M − 1), with the sup
+ * distance between the induced `h_M` and the target.
+ */
+export function designReport(options: DesignOptions): DesignReport {
+  const M = requirePositiveInteger('M', options.M);
+  const h = makeTarget(options.target);
+  const { name, params } = parseSpec(h.spec, 'target');
+  const keys = [['target', name], ...params, ...Object.entries(options.options ?? {})];
+  const s = makeScheme(`design:${keys.map(([k, v]) => `${k}=${v}`).join(',')}`, M);
+  return {
+    target: h.spec,
+    scheme: s.spec,
+    M,
+    a: s.a,
+    b: s.b,
+    distance: targetDistance(s.c, h),
+  };
+}

@@ -1,0 +1,88 @@
+import { InputError } from '../errors/input-error.ts';
+import { requirePositiveInteger } from '../errors/require.ts';
+import { harmonic } from '../math/harmonic.ts';
+import { scheme as makeScheme } from '../schemes/scheme-from-spec.ts';
+import { hAtOne } from './h-at-one.ts';
+import { objectivePoints } from './objective-points.ts';
+
+/** The paper's normalizations (MATH.md §3): `end` is `h/h(1)`, `harmonic` is `h − (H_M − 1)`. */
+export type Normalization = 'end' | 'harmonic';
+
+/** What {@link objectiveTable} is asked for. */
+export interface ObjectiveTableOptions {
+  /** Scheme spec, e.g. `grpo:std=sample,eps=1e-6`. */
+  readonly scheme: string;
+  /** Group size. */
+  readonly M: number;
+  /** Points in [0, 1]; when absent, `grid` equally spaced points from 0 to 1. */
+  readonly t?: readonly number[];
+  /** Number of equally spaced points on [0, 1] (>= 2) when `t` is absent. Default 11. */
+  readonly grid?: number;
+  /** Add `hNormalized` to every point. */
+  readonly normalize?: Normalization;
+}
+
+/** One row of an {@link ObjectiveTable}. */
+export interface ObjectiveTablePoint {
+  readonly t: number;
+  readonly h: number;
+  readonly dh: number;
+  readonly hNormalized?: number;
+}
+
+/** The objective `h_M` induced by a scheme: the `objective` command's JSON output. */
+export interface ObjectiveTable {
+  /** Canonical scheme spec. */
+  readonly scheme: string;
+  readonly M: number;
+  readonly a: readonly number[];
+  readonly b: readonly number[];
+  readonly points: readonly ObjectiveTablePoint[];
+}
+
+/**
+ * The objective `h_M` that a weight scheme induces (MATH.md §2: `h_M(t) = (1/M) Σ c_s
+ * I_t(s+1, M−s)` and `h_M'(t) = Σ c_s B_{s,M−1}(t)`), with the scheme's count-form tables, at the
+ * requested points, optionally normalized as in the paper's figures 2 and 3.
+ *
+ * Throws InputError for a bad spec, `M`, `t` or grid, and for `end` normalization when
+ * `h_M(1) = 0`.
+ */
+export function objectiveTable(options: ObjectiveTableOptions): ObjectiveTable {
+  const M = requirePositiveInteger('M', options.M);
+  const s = makeScheme(options.scheme, M);
+  const ts = options.t ?? uniformGrid(options.grid ?? 11);
+  const points: ObjectiveTablePoint[] = objectivePoints(s.c, ts);
+  if (options.normalize === undefined) return { scheme: s.spec, M, a: s.a, b: s.b, points };
+  const normalized = normalizer(s.c, options.normalize, s.spec);
+  return {
+    scheme: s.spec,
+    M,
+    a: s.a,
+    b: s.b,
+    points: points.map((p) => ({ ...p, hNormalized: normalized(p.h) })),
+  };
+}
+
+function normalizer(
+  c: readonly number[],
+  normalization: Normalization,
+  spec: string,
+): (h: number) => number {
+  if (normalization === 'harmonic') {
+    const shift = harmonic(c.length) - 1;
+    return (h) => h - shift;
+  }
+  const end = hAtOne(c);
+  if (end === 0) {
+    throw new InputError(`scheme '${spec}' has h_M(1) = 0, so h/h(1) is undefined`);
+  }
+  return (h) => h / end;
+}
+
+function uniformGrid(n: number): number[] {
+  if (!(Number.isSafeInteger(n) && n >= 2)) {
+    throw new InputError(`grid must be an integer >= 2, got ${String(n)}`);
+  }
+  return Array.from({ length: n }, (_, j) => (j === n - 1 ? 1 : j / (n - 1)));
+}
