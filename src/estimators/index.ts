@@ -23,6 +23,7 @@ export {
 export { createSimulationPool, type SimulationPool } from './simulation-pool.ts';
 export {
   type ComparisonOptions,
+  ROUNDING_FLOOR,
   type SimulationResult,
   summarizeSimulation,
 } from './summarize-simulation.ts';

@@ -21,14 +21,26 @@ export interface ComparisonOptions {
    * scheme's tables, or `grad p / p` for pure-rs): e.g. a deliberately wrong one.
    */
   readonly closedForm?: ArrayLike<number>;
+  /**
+   * Relative floor of the standard error, default {@link ROUNDING_FLOOR}: a per-group update that
+   * is constant up to rounding has a sample variance of rounding noise, which says nothing
+   * about the simulation.
+   */
+  readonly rounding?: number;
 }
+
+/** Default relative standard-error floor: far above the rounding of a group's O(M) flops. */
+export const ROUNDING_FLOOR = 1e-12;
 
 /** A simulation compared with its closed form (MATH.md §6). */
 export interface SimulationResult {
   readonly config: SimulationConfig;
   /** Mean per-group update, per parameter. */
   readonly estimate: number[];
-  /** Its standard error, `sqrt(sampleVariance/N)`, per parameter. */
+  /**
+   * Its standard error `sqrt(sampleVariance/N)` per parameter, floored at `rounding` times the
+   * update's scale (for Algorithm 1 `max|c| · sum_x Q |grad p_x|`, a bound on the closed form).
+   */
   readonly stderr: number[];
   readonly closedForm: number[];
   readonly z: number[];
@@ -54,6 +66,27 @@ export interface SimulationResult {
   };
   /** The merged accumulator of every chunk, for checkpoints and merges. */
   readonly accumulator: ChunkResult;
+}
+
+/**
+ * Per component, the size the update can have: for Algorithm 1 `max|c| · sum_x Q |grad p_x|`
+ * (`|h_M'| <= max|c|` as a Bernstein polynomial), else the larger of estimate and closed form.
+ */
+function updateScale(
+  config: SimulationConfig,
+  policy: ReturnType<typeof buildPolicy>,
+  closedForm: ArrayLike<number>,
+  mean: ArrayLike<number>,
+): Float64Array {
+  const scale = Float64Array.from(closedForm, (c, j) => Math.max(Math.abs(c), Math.abs(mean[j]!)));
+  if (config.estimator !== 'algorithm1') return scale;
+  const maxC = Math.max(...buildScheme(config.scheme!, config.M!).c.map(Math.abs));
+  for (const { Q, gradP, offset } of policy.prompts) {
+    for (let j = 0; j < gradP.length; j++) {
+      scale[offset + j] = Math.max(scale[offset + j]!, maxC * Q * Math.abs(gradP[j]!));
+    }
+  }
+  return scale;
 }
 
 /**
@@ -83,7 +116,9 @@ export function summarizeSimulation(
     );
   }
   const estimate = [...gradient.mean];
-  const stderr = [...gradient.stderr()];
+  const rounding = options.rounding ?? ROUNDING_FLOOR;
+  const scale = updateScale(config, policy, closedForm, gradient.mean);
+  const stderr = [...gradient.stderr()].map((se, j) => Math.max(se, rounding * scale[j]!));
   const closed = [...closedForm];
   const drawMoments = accumulator.draws ? VectorMoments.fromJSON(accumulator.draws) : null;
   const expected = config.estimator === 'pure-rs' ? expectedDraws(policy, config.B!) : Number.NaN;
