@@ -108,6 +108,16 @@ describe('rl-objective audit', () => {
     });
   });
 
+  it('--out writes the audit report (JSON, Markdown, HTML, one SVG per size)', async () => {
+    const { existsSync, readFileSync } = await import('node:fs');
+    const out = join(dir, 'report');
+    const { code, stdout } = await audit('--table', `${fixtures}verl-grpo-m4.json`, '--out', out);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`report: ${join(out, 'index.html')}`);
+    expect(readFileSync(join(out, 'agreement.md'), 'utf8')).toMatch(/^\*\*1\/1 checks agree/);
+    expect(existsSync(join(out, 'figures', 'induced-objective-M4.svg'))).toBe(true);
+  });
+
   it('the committed example traces are what fixtureTraces() writes', async () => {
     const { readFileSync } = await import('node:fs');
     for (const [name, text] of Object.entries(fixtureTraces())) {

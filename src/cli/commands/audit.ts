@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { writeReport } from '../../../reports/write-report.ts';
+import { auditDocument } from '../../audit/audit-document.ts';
 import { auditFunction } from '../../audit/audit-function.ts';
 import { DEFAULT_REL_TOL } from '../../audit/audit-report.ts';
 import { auditTable } from '../../audit/audit-table.ts';
@@ -23,6 +25,7 @@ interface AuditFlags {
   grid: string;
   expect?: string;
   json?: boolean;
+  out?: string;
 }
 
 /**
@@ -58,6 +61,10 @@ export function registerAudit(root: Command): void {
       'expected objective, e.g. arcsin:0.05 or passk:k=4:0.02 (tol defaults to 0.05)',
     )
     .option('--json', 'print the audit as JSON')
+    .option(
+      '--out <dir>',
+      'also write the audit report (agreement.json, agreement.md, index.html, figures/) into DIR',
+    )
     .action(async (flags: AuditFlags) => {
       process.exitCode = await runAudit(flags);
     });
@@ -103,6 +110,21 @@ async function runAudit(flags: AuditFlags): Promise<number> {
     process.stdout.write(`${JSON.stringify(json)}\n`);
   } else {
     process.stdout.write(formatAudit(report, verdict));
+  }
+  if (flags.out !== undefined) {
+    const source = inputs[0]!;
+    const document = auditDocument(
+      report,
+      {
+        source: `${source} ${flags[source]}`,
+        command: ['rl-objective', ...process.argv.slice(2)].join(' '),
+        seed: flags.seed,
+        relTol: options.relTol,
+      },
+      verdict,
+    );
+    const paths = await writeReport(document, flags.out);
+    if (!flags.json) process.stdout.write(`report: ${paths.html}\n`);
   }
   const ok = report.countForm && (verdict === undefined || verdict.met);
   return ok ? EXIT.ok : EXIT.disagree;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { auditDocument } from './audit-document.ts';
+import { auditFunction } from './audit-function.ts';
+import { checkExpectation } from './check-expectation.ts';
+import { causalBaseline, verlGrpo } from './conventions/index.ts';
+import { parseExpectation } from './parse-expectation.ts';
+
+const provenance = { source: 'test', command: 'rl-objective audit', seed: 0, relTol: 1e-9 };
+
+describe('auditDocument', () => {
+  it('turns a count-form audit with an expectation into checks and a figure per size', async () => {
+    const report = await auditFunction((r) => verlGrpo(r), { M: [8, 64] });
+    const verdict = checkExpectation(report, parseExpectation('arcsin:0.05'));
+    const doc = auditDocument(report, provenance, verdict);
+    expect(doc.checks.map((c) => [c.id, c.agree])).toEqual([
+      ['count-form-M8', true],
+      ['count-form-M64', true],
+      ['expect-arcsin-M8', true],
+      ['expect-arcsin-M64', true],
+    ]);
+    expect(doc.summary).toMatchObject({ checks: 4, agree: 4, disagree: 0 });
+    expect(doc.figures.map((f) => f.id)).toEqual(['induced-objective-M8', 'induced-objective-M64']);
+    const [induced, ...targets] = doc.figures[1]!.series;
+    expect(induced!.points).toHaveLength(201);
+    expect(induced!.points.at(-1)!.y).toBeCloseTo(1, 12);
+    // The arcsin curve is drawn through its best affine fit: the largest gap to the induced
+    // curve is the distance, rescaled by 1/(slope h(1)), so it is small but not zero.
+    const arcsin = targets.find((s) => s.params.target === 'arcsin')!;
+    expect(arcsin.points.length).toBeGreaterThanOrEqual(199);
+    const gap = Math.max(
+      ...arcsin.points.map((p) => {
+        const near = induced!.points.reduce((x, y) =>
+          Math.abs(y.x - p.x) < Math.abs(x.x - p.x) ? y : x,
+        );
+        return Math.abs(near.x - p.x) < 1e-12 ? Math.abs(near.y - p.y) : 0;
+      }),
+    );
+    expect(gap).toBeGreaterThan(1e-4);
+    expect(gap).toBeLessThan(0.05);
+  });
+
+  it('lists each violating cell as a failing check and draws no figure', async () => {
+    const report = await auditFunction(causalBaseline, { M: 4 });
+    const doc = auditDocument(report, provenance);
+    expect(doc.checks).toHaveLength(report.violations.length);
+    expect(
+      doc.checks.every(
+        (c) => !c.agree && c.detail === report.violations[doc.checks.indexOf(c)]!.reason,
+      ),
+    ).toBe(true);
+    expect(doc.figures).toEqual([]);
+  });
+});
