@@ -6,8 +6,11 @@ export type BudgetName = 'quick' | 'default' | 'full';
 /** How much work a battery run spends. */
 export interface Budget {
   readonly name: BudgetName;
-  /** Responses simulated per Monte Carlo check of Algorithm 1 (groups = responses / M). */
-  readonly responses: number;
+  /**
+   * Work per Monte Carlo check of Algorithm 1, in responses plus gradient entries:
+   * `groups = work / (M + dim)`, so that a check costs about the same whatever M and the policy.
+   */
+  readonly work: number;
   /** Group sizes for the `weighted-gradient` sweep over schemes and policies. */
   readonly groupSizes: readonly number[];
   /** Whether every policy kind is crossed with every scheme and M, or a covering subset. */
@@ -19,21 +22,21 @@ export interface Budget {
 const BUDGETS: Readonly<Record<BudgetName, Budget>> = {
   quick: {
     name: 'quick',
-    responses: 2e6,
+    work: 3e6,
     groupSizes: [2, 8],
     crossPolicies: false,
     pureRsEstimates: 2e5,
   },
   default: {
     name: 'default',
-    responses: 2e7,
+    work: 2e7,
     groupSizes: [1, 2, 8, 64],
     crossPolicies: true,
     pureRsEstimates: 2e6,
   },
   full: {
     name: 'full',
-    responses: 4e8,
+    work: 4e8,
     groupSizes: [1, 2, 4, 8, 16, 64, 256],
     crossPolicies: true,
     pureRsEstimates: 4e7,

@@ -32,7 +32,8 @@ const BASELINE_PAIRS: readonly [string, string][] = [
  */
 export function monteCarloChecks(budget: Budget): MonteCarloCheck[] {
   const checks: MonteCarloCheck[] = [];
-  const groupsFor = (M: number) => Math.max(1000, Math.round(budget.responses / M));
+  const dims = POLICIES.map((text) => buildPolicy(parsePolicy(text)).dim);
+  const groupsFor = (M: number, k = 0) => Math.max(1000, Math.round(budget.work / (M + dims[k]!)));
   for (const [j, M] of budget.groupSizes.entries()) {
     for (const [i, spec] of catalogueAt(M).entries()) {
       const kinds = budget.crossPolicies ? [0, 1, 2, 3] : [(i + j) % POLICIES.length];
@@ -43,7 +44,7 @@ export function monteCarloChecks(budget: Budget): MonteCarloCheck[] {
             id: `weighted-gradient/${canonical}/M=${M}/${KINDS[k]}`,
             theorem: 'weighted-gradient',
             detail: `Algorithm 1 mean update against h_M′(p)∇p on the ${KINDS[k]} policy`,
-            input: { scheme: canonical, M, policy: POLICIES[k]!, groups: groupsFor(M) },
+            input: { scheme: canonical, M, policy: POLICIES[k]!, groups: groupsFor(M, k) },
           }),
         );
       }
@@ -102,7 +103,7 @@ export function monteCarloChecks(budget: Budget): MonteCarloCheck[] {
           id: `baseline-invariance/${baselined}/M=${M}/${KINDS[k]}/mean`,
           theorem: 'baseline-invariance',
           detail: `mean update of ${baselined} against the closed form of ${plain} (same c)`,
-          input: { scheme: baselined, M, policy: POLICIES[k]!, groups: groupsFor(M) },
+          input: { scheme: baselined, M, policy: POLICIES[k]!, groups: groupsFor(M, k) },
           closedForm: () =>
             algorithm1ClosedForm(buildPolicy(parsePolicy(POLICIES[k]!)), scheme(plain, M).c),
         }),

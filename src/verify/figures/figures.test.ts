@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckRow } from '../../../reports/model.ts';
+import { agreementFigure } from './agreement.ts';
+import { grpoNormalizedFigure } from './grpo-normalized.ts';
+import { inducedObjectivesFigure } from './induced-objectives.ts';
+import { rejectionSamplingVsLogFigure } from './rejection-sampling-vs-log.ts';
+import { transformsFigure } from './transforms.ts';
+import { zCalibrationFigure } from './z-calibration.ts';
+
+const curves = (figure: { series: readonly { mark?: string; points: readonly unknown[] }[] }) =>
+  figure.series.filter((s) => (s.mark ?? 'line') === 'line');
+
+describe('figures', () => {
+  it('every curve has at least 200 points, all finite', () => {
+    const row = { theorem: 'weighted-gradient', closedForm: 0.2, estimate: 0.21, resolution: 0.02 };
+    for (const figure of [
+      transformsFigure(),
+      rejectionSamplingVsLogFigure(),
+      grpoNormalizedFigure(),
+      inducedObjectivesFigure(),
+      agreementFigure([row as CheckRow]),
+      zCalibrationFigure([0.1, -1.2, 2]),
+    ]) {
+      expect(curves(figure).length).toBeGreaterThan(0);
+      for (const s of curves(figure)) {
+        expect(s.points.length).toBeGreaterThanOrEqual(200);
+        for (const p of s.points as { x: number; y: number }[]) {
+          expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('figure 2 runs from e^-6 to 1 on a log axis with params {M}; figure 3 has the paper curves', () => {
+    const rs = rejectionSamplingVsLogFigure();
+    expect(rs.x.scale).toBe('log');
+    const first = rs.series[0]!.points;
+    expect(first[0]!.x).toBeCloseTo(Math.exp(-6), 14);
+    expect(first[first.length - 1]!.x).toBe(1);
+    expect(rs.series.slice(0, 3).map((s) => s.params.M)).toEqual([2, 16, 256]);
+    // h_M(1) - (H_M - 1) = 1 = ln 1 + 1 for rejection sampling.
+    for (const s of rs.series) expect(s.points[s.points.length - 1]!.y).toBeCloseTo(1, 12);
+    const grpo = grpoNormalizedFigure().series.map(
+      (s) => `${s.params.M}/${s.params.eps}/${s.params.std}`,
+    );
+    for (const want of ['2/1e-8', '16/1e-8', '256/1e-8', '128/1e-8', '128/0.1']) {
+      expect(grpo).toContain(`${want}/population`);
+    }
+  });
+
+  it('GRPO at M = 2 is exactly t after normalization', () => {
+    const m2 = grpoNormalizedFigure().series[0]!;
+    for (const p of m2.points) expect(p.y).toBeCloseTo(p.x, 12);
+  });
+
+  it('the calibration histogram integrates to 1 and prints the KS distance', () => {
+    const figure = zCalibrationFigure([-0.3, 0.2, 1.1, -1.7, 0.05]);
+    const bars = figure.series[0]!;
+    const area = bars.points.reduce((sum, p) => sum + p.y * bars.barWidth!, 0);
+    expect(area).toBeCloseTo(1, 12);
+    expect(figure.note).toMatch(/^Kolmogorov–Smirnov distance 0\.\d+ over 5 z-scores$/);
+  });
+});
