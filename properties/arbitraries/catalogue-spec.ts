@@ -47,6 +47,26 @@ const GENERATORS: Readonly<
   },
   'openrlhf-group-norm': { minM: 2, spec: () => fc.constant('openrlhf-group-norm') },
   pkpo: { minM: 1, spec: (M) => fc.integer({ min: 1, max: M }).map((k) => `pkpo:k=${k}`) },
+  design: {
+    minM: 1,
+    spec: (M) =>
+      fc
+        .tuple(
+          fc.oneof(
+            fc.constantFrom('identity', 'log', 'logit', 'arcsin'),
+            fc.constantFrom(0.5, 1, 1.5, 2, 3).map((q) => `power,q=${q}`),
+            fc.integer({ min: 1, max: M }).map((k) => `passk,k=${k}`),
+          ),
+          fc.constantFrom('interior', 'midpoint', 'endpoint'),
+          fc.constantFrom('b', 'a', 'half'),
+        )
+        .map(([target, nodes, split]) => {
+          // Endpoint nodes need h' finite at 0 and 1 (not log, logit, arcsin, power q < 1).
+          const finiteAtEnds = !/^(log|logit|arcsin|power,q=0\.5)$/.test(target);
+          const rule = nodes === 'endpoint' && !finiteAtEnds ? 'interior' : nodes;
+          return `design:target=${target},nodes=${rule},split=${split}`;
+        }),
+  },
   'chen-passk': {
     minM: 1,
     spec: (M) => fc.integer({ min: 1, max: M }).map((k) => `chen-passk:k=${k}`),
@@ -55,12 +75,11 @@ const GENERATORS: Readonly<
 
 /**
  * Names in the live catalogue that {@link catalogueCase} can generate: every entry except
- * `table` (which needs a file; the table properties cover it) and `design` (covered by the
- * design properties). A catalogue name with no generator here is generated bare (`name`), at
+ * `table`, which needs a file (the table properties cover it). A catalogue name with no generator here is generated bare (`name`), at
  * `M >= 2`, so a scheme added later is still exercised.
  */
 export function catalogueNames(): string[] {
-  return schemeCatalogue.map((k) => k.name).filter((n) => n !== 'table' && n !== 'design');
+  return schemeCatalogue.map((k) => k.name).filter((n) => n !== 'table');
 }
 
 /**
