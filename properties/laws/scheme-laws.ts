@@ -122,22 +122,16 @@ export function schemeLaws(impl: SchemeImpl): Law[] {
         expectTables(s, rewards, scale);
         for (const p of permutations) {
           const permuted = s.advantages(p.map((j) => rewards[j]!));
-          permuted.forEach((z, i) =>
-            expectClose(
-              z,
-              Z[p[i]!]!,
-              4 * M * EPS * scale,
-              `${spec} M=${M} permuted response ${i}`,
-              scale,
-            ),
-          );
+          permuted.forEach((z, i) => {
+            expectClose(z, Z[p[i]!]!, 4 * M * EPS * scale, `${spec} M=${M} permuted ${i}`, scale);
+          });
         }
       },
     ),
 
     // MATH.md §2, last fact: the expected update by brute-force enumeration of K with the
     // native formula equals h_M'(t) = sum_s c_s B_{s,M-1}(t), for random tables.
-    // Tolerance: bruteTolerance(M, max(|a|, |b|)).
+    // Tolerance: bruteTolerance(M, max(|a|, |b|), t).
     law(
       "tables: brute-force expectation = closed form h_M'",
       fc.tuple(countFormTables(), interiorT),
@@ -173,7 +167,7 @@ export function schemeLaws(impl: SchemeImpl): Law[] {
 
     // MATH.md §2: a baseline d_s added to both a_s and b_s leaves the expected update alone.
     // The brute force of (a + d, b + d), which sees the baseline, equals h_M' of the original c.
-    // Tolerance: bruteTolerance(M, max|a| + max|b| + max|d|) plus 2 EPS of that for forming c.
+    // Tolerance: bruteTolerance(M, max|a| + max|b| + max|d|, t) plus 2 EPS of that for forming c.
     law(
       "baseline invariance: brute force of (a + d, b + d) = h_M' of b - a",
       groupSize(1, 64).chain((M) =>
@@ -213,8 +207,12 @@ export function schemeLaws(impl: SchemeImpl): Law[] {
         const { M } = native;
         const { a, b } = impl.countFormTables((r) => native.advantages(r), M);
         if (native.tables) {
-          a.forEach((x, s) => expectClose(x, native.tables!.a[s]!, 0, `a[${s}]`));
-          b.forEach((x, s) => expectClose(x, native.tables!.b[s]!, 0, `b[${s}]`));
+          a.forEach((x, s) => {
+            expectClose(x, native.tables!.a[s]!, 0, `a[${s}]`);
+          });
+          b.forEach((x, s) => {
+            expectClose(x, native.tables!.b[s]!, 0, `b[${s}]`);
+          });
         }
         const scale = Math.max(1, maxAbs(a), maxAbs(b));
         const groups = allGroups(Math.min(M, 10));
@@ -224,17 +222,16 @@ export function schemeLaws(impl: SchemeImpl): Law[] {
             : [groups[pick % groups.length]!.concat(new Array(M - 10).fill(pick % 2))];
         for (const rewards of group) {
           const K = ones(rewards);
-          native
-            .advantages(rewards)
-            .forEach((z, i) =>
-              expectClose(
-                z,
-                rewards[i] === 1 ? b[K - 1]! : a[K]!,
-                4 * M * EPS * scale,
-                `${native.description} group ${rewards.join('')}`,
-                scale,
-              ),
+          native.advantages(rewards).forEach((z, i) => {
+            const expected = rewards[i] === 1 ? b[K - 1]! : a[K]!;
+            expectClose(
+              z,
+              expected,
+              4 * M * EPS * scale,
+              `${native} group ${rewards.join('')}`,
+              scale,
             );
+          });
         }
       },
     ),
