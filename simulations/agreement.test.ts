@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/estimators/simulate.ts';
 import { scheme } from '../src/schemes/index.ts';
 import { MAX_AGREEMENT_RUNS, RUN_ALPHA } from './test-budget.ts';
+import { POLICIES } from './test-policies.ts';
 
 // Agreement of Algorithm 1 with h_M'(p) grad p for every catalogue scheme, policy kind and M
 // (MATH.md §2, §5), and of pure rejection sampling with grad log p and B/p draws (§4).
@@ -29,20 +30,6 @@ const SCHEMES = [
   'chen-passk:k=2',
   'reinforce:filter=dapo',
 ];
-
-export const POLICIES = {
-  bernoulli: 'bernoulli:p=0.3',
-  softmax: 'softmax:logits=0.1;-0.4;0.3;0.0;0.8,correct=0;2',
-  sequence: 'sequence:V=2,L=6,r=1,seed=7',
-  corpus: JSON.stringify({
-    kind: 'corpus',
-    prompts: [
-      { Q: 0.5, policy: { kind: 'bernoulli', p: 0.4 } },
-      { Q: 0.3, policy: { kind: 'softmax', logits: [0.5, -0.2, 0.1, 0.3], correct: [1, 3] } },
-      { Q: 0.2, policy: { kind: 'sequence', V: 2, L: 3, r: 1, seed: 3 } },
-    ],
-  }),
-};
 
 const defined = (spec: string, M: number) => {
   try {
