@@ -29,7 +29,7 @@ const BUDGETS: Readonly<Record<BudgetName, Budget>> = {
   },
   default: {
     name: 'default',
-    work: 2e7,
+    work: 1.2e7,
     groupSizes: [1, 2, 8, 64],
     crossPolicies: true,
     pureRsEstimates: 2e6,

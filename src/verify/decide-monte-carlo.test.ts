@@ -47,3 +47,14 @@ describe('decideMonteCarlo', () => {
     expect(decideMonteCarlo([scalar(1, 1, 0)], 1e-6, 1e-3)[0]!.agree).toBe(true);
   });
 });
+
+describe('decideMonteCarlo on a deterministic estimator', () => {
+  it('reads a few ulps of rounding with a vanishing sample spread as agreement, not a huge z', () => {
+    const exact = 0.7;
+    const rounded = exact * (1 + 2 * Number.EPSILON);
+    const [v] = decideMonteCarlo([scalar(rounded, exact, 1e-18)], 1e-6, 1e-3);
+    expect(v!.agree).toBe(true);
+    const [wrong] = decideMonteCarlo([scalar(exact * (1 + 1e-9), exact, 1e-18)], 1e-6, 1e-3);
+    expect(wrong!.agree).toBe(false);
+  });
+});

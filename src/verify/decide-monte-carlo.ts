@@ -1,6 +1,7 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { holm, resolution, zScores, zThreshold } from '../stats/index.ts';
 import type { MonteCarloOutcome } from './check.ts';
+import { effectiveStderr } from './effective-stderr.ts';
 
 /** The verdict on one Monte Carlo check, reported on its component with the largest |z|. */
 export interface MonteCarloVerdict {
@@ -22,7 +23,7 @@ export interface MonteCarloVerdict {
  * rate `alpha` is split by Holm's step-down procedure over the checks. Inside a check of `d`
  * components the check's level is split by Bonferroni, so the check's statistic is its largest
  * |z|, turned into the |z| of one comparison with the same p-value, `p = min(1, d · 2Φ(-max|z|))`,
- * before Holm sees it. Each verdict states the |z| threshold of its component at its Holm rank,
+ * before Holm sees it. Standard errors are floored at rounding level ({@link effectiveStderr}). Each verdict states the |z| threshold of its component at its Holm rank,
  * `zThreshold(alpha / ((m - rank) d))`, and its resolution at false-pass rate `beta`.
  */
 export function decideMonteCarlo(
@@ -30,8 +31,11 @@ export function decideMonteCarlo(
   alpha: number,
   beta: number,
 ): MonteCarloVerdict[] {
-  const worst = outcomes.map((o) => {
-    const z = zScores(o.estimate, o.stderr, o.closedForm);
+  const errors = outcomes.map((o) =>
+    o.stderr.map((se, i) => effectiveStderr(o.estimate[i]!, o.closedForm[i]!, se)),
+  );
+  const worst = outcomes.map((o, k) => {
+    const z = zScores(o.estimate, errors[k]!, o.closedForm);
     let component = 0;
     for (let i = 1; i < z.length; i++) {
       if (!(Math.abs(z[i]!) <= Math.abs(z[component]!))) component = i;
@@ -55,7 +59,7 @@ export function decideMonteCarlo(
     const w = worst[i]!;
     const o = outcomes[i]!;
     const threshold = zThreshold(alpha / ((m - rank) * w.d));
-    const stderr = o.stderr[w.component]!;
+    const stderr = errors[i]![w.component]!;
     verdicts[i] = {
       component: w.component,
       closedForm: o.closedForm[w.component]!,

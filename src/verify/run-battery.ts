@@ -2,6 +2,7 @@ import type { CheckRow } from '../../reports/model.ts';
 import { createSimulationPool } from '../estimators/index.ts';
 import type { Check, MonteCarloOutcome } from './check.ts';
 import { decideMonteCarlo, type MonteCarloVerdict } from './decide-monte-carlo.ts';
+import { effectiveStderr } from './effective-stderr.ts';
 import type { BatteryProgress } from './progress-reporter.ts';
 
 /** How {@link runBattery} runs. */
@@ -23,7 +24,7 @@ export interface BatteryResult {
   /**
    * Per Monte Carlo check, the z-score of its first component: chosen before seeing the data, so
    * N(0, 1) when the closed form is right (the reported largest |z| of a vector is not). Checks
-   * whose first component has no spread (a deterministic estimator) are left out.
+   * whose first component has no spread beyond rounding (a deterministic estimator) are left out.
    */
   readonly calibrationZ: number[];
 }
@@ -133,7 +134,7 @@ export async function runBattery(
     };
   }
   const calibrationZ = outcomes
-    .filter(({ outcome }) => outcome.stderr[0]! > 0)
+    .filter(({ outcome: o }) => o.stderr[0]! > effectiveStderr(o.estimate[0]!, o.closedForm[0]!, 0))
     .map(({ outcome }) => (outcome.estimate[0]! - outcome.closedForm[0]!) / outcome.stderr[0]!);
   return { rows: rows as CheckRow[], calibrationZ };
 }

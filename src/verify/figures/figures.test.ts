@@ -61,3 +61,12 @@ describe('figures', () => {
     expect(figure.note).toMatch(/^Kolmogorov–Smirnov distance 0\.\d+ over 5 z-scores$/);
   });
 });
+
+describe('zCalibrationFigure with an extreme z', () => {
+  it('keeps the histogram on [-8, 8] and says how many fell outside', () => {
+    const figure = zCalibrationFigure([0.1, 1e15, -3]);
+    const bars = figure.series[0]!;
+    expect(bars.points.length).toBe(32);
+    expect(figure.note).toContain('(1 beyond ±8, drawn in the edge bins)');
+  });
+});

@@ -5,6 +5,8 @@ import { grid } from './grid.ts';
 
 /** Histogram bin width, in standard deviations. */
 const WIDTH = 0.5;
+/** The histogram spans [-LIMIT, LIMIT]; z-scores beyond are counted in the edge bins. */
+const LIMIT = 8;
 
 /**
  * Calibration (MATH.md §6): a density histogram of the Monte Carlo z-scores (one per check, its
@@ -13,11 +15,15 @@ const WIDTH = 0.5;
  */
 export function zCalibrationFigure(z: readonly number[]): Figure {
   const finite = z.filter(Number.isFinite);
-  const lo = Math.min(-4, Math.floor(Math.min(...finite, 0) / WIDTH) * WIDTH);
-  const hi = Math.max(4, Math.ceil(Math.max(...finite, 0) / WIDTH) * WIDTH);
+  const extreme = finite.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  const hi = Math.min(LIMIT, Math.max(4, Math.ceil(extreme / WIDTH) * WIDTH));
+  const lo = -hi;
   const bins = Math.round((hi - lo) / WIDTH);
   const counts = new Array<number>(bins).fill(0);
-  for (const v of finite) counts[Math.min(bins - 1, Math.floor((v - lo) / WIDTH))]! += 1;
+  for (const v of finite) {
+    counts[Math.max(0, Math.min(bins - 1, Math.floor((v - lo) / WIDTH)))]! += 1;
+  }
+  const outside = finite.filter((v) => Math.abs(v) > hi).length;
   const n = Math.max(finite.length, 1);
   const ks = ksDistance(finite);
   return {
@@ -25,7 +31,9 @@ export function zCalibrationFigure(z: readonly number[]): Figure {
     title: 'Calibration: z-scores against N(0, 1)',
     x: { title: 'z' },
     y: { title: 'density' },
-    note: `Kolmogorov–Smirnov distance ${formatNumber(ks)} over ${finite.length} z-scores`,
+    note:
+      `Kolmogorov–Smirnov distance ${formatNumber(ks)} over ${finite.length} z-scores` +
+      (outside > 0 ? ` (${outside} beyond ±${hi}, drawn in the edge bins)` : ''),
     series: [
       {
         label: `z-scores (${finite.length})`,
