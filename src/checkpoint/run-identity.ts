@@ -1,0 +1,67 @@
+import { InputError } from '../errors/input-error.ts';
+import { canonicalJson, type JsonValue } from './canonical-json.ts';
+import { CHECKPOINT_FORMAT_VERSION } from './format-version.ts';
+import { packageVersion } from './package-version.ts';
+
+/** The code that computed a run: rl-objective's package version and the file format version. */
+export interface RunVersion {
+  readonly package: string;
+  readonly format: number;
+}
+
+/**
+ * Everything that determines a chunked run's chunk results, and nothing else: two runs with
+ * equal identities compute bit-identical chunks (CONTRIBUTING: same seed, same bits, whatever
+ * the threads or shards), so their checkpoints and shard parts may be combined.
+ */
+export interface RunIdentity {
+  /** What runs, e.g. `simulate` or `verify`. */
+  readonly kind: string;
+  /** The resolved configuration, canonical JSON (keys sorted), e.g. a `SimulationConfig`. */
+  readonly config: JsonValue;
+  /** The run seed, as the run uses it (`7` and `'7'` are different identities). */
+  readonly seed: string | number;
+  readonly version: RunVersion;
+  /** Number of chunks the run is cut into; chunk indexes are `0..chunks-1`. */
+  readonly chunks: number;
+}
+
+/** What a caller supplies to {@link runIdentity}; the version is filled in. */
+export interface RunIdentityInput {
+  readonly kind: string;
+  readonly config: unknown;
+  readonly seed: string | number;
+  readonly chunks: number;
+}
+
+/**
+ * Builds the identity of a chunked run: `kind`, a canonical copy of `config` (keys sorted at every
+ * level, so that key order never changes the fingerprint), `seed`, `chunks`, and the version of
+ * the code, `{package: <package.json version>, format: CHECKPOINT_FORMAT_VERSION}`.
+ *
+ * Throws an {@link InputError} for an empty kind, a seed that is neither a string nor a finite
+ * number, `chunks` not a positive safe integer, or a config that is not lossless JSON
+ * (see `canonicalJson`).
+ */
+export function runIdentity(input: RunIdentityInput): RunIdentity {
+  const { kind, seed, chunks } = input;
+  if (typeof kind !== 'string' || kind === '') {
+    throw new InputError(`run identity: kind must be a non-empty string, got ${String(kind)}`);
+  }
+  if (!(typeof seed === 'string' || (typeof seed === 'number' && Number.isFinite(seed)))) {
+    throw new InputError(
+      `run identity: seed must be a string or a finite number, got ${String(seed)}`,
+    );
+  }
+  if (!Number.isSafeInteger(chunks) || chunks < 1) {
+    throw new InputError(`run identity: chunks must be a positive integer, got ${String(chunks)}`);
+  }
+  const config = JSON.parse(canonicalJson(input.config, 'config')) as JsonValue;
+  return {
+    kind,
+    config,
+    seed,
+    version: { package: packageVersion(), format: CHECKPOINT_FORMAT_VERSION },
+    chunks,
+  };
+}
