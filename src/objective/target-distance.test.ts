@@ -46,6 +46,14 @@ describe('targetDistance', () => {
     expect(nearest(doubleC('rs', 4096))).toBe('log');
   });
 
+  it('never fits a decreasing h_M to an increasing target (slope >= 0)', () => {
+    // c = -1 gives h_M = -t: an exact affine image of identity only through a negative slope,
+    // which would optimize the opposite objective. Its distance is that of a constant, 1/2.
+    const decreasing = targetDistance([-1, -1, -1, -1], target('identity'));
+    expect(decreasing.slope).toBe(0);
+    expect(decreasing.distance).toBeCloseTo(0.5, 12);
+  });
+
   it('rejects bad options', () => {
     expect(() => targetDistance([1], ARCSIN, { delta: 0 })).toThrow(InputError);
     expect(() => targetDistance([1], ARCSIN, { delta: 0.5 })).toThrow(InputError);

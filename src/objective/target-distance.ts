@@ -33,7 +33,8 @@ export interface TargetDistance {
  *    `logit(1-delta)` (dense near both ends, where log, logit and arcsin change fastest, and
  *    still every 0.35% of [0, 1] in the middle at the defaults);
  * 2. the target normalized to [0, 1] over the grid: `u = (h(t) - h(delta))/(h(1-delta) - h(delta))`;
- * 3. the least-squares affine fit `slope * h_M(t) + intercept` of `h_M` onto `u` over the grid;
+ * 3. the least-squares affine fit `slope * h_M(t) + intercept` of `h_M` onto `u` over the grid,
+ *    with `slope >= 0` (a decreasing image would optimize the opposite objective);
  * 4. the distance is the largest residual `|slope * h_M(t) + intercept - u(t)|` over the grid.
  *
  * So 0 means `h_M` is an affine image of the target on [delta, 1-delta]. Defaults: `delta = 1e-3`,
@@ -89,7 +90,9 @@ export function targetDistance(
     sxy += (y[j]! - yMean) * (u[j]! - uMean);
     sxx += (y[j]! - yMean) ** 2;
   }
-  const slope = sxx > 0 ? sxy / sxx : 0;
+  // Only increasing affine maps (slope > 0) preserve what J_h optimizes; a decreasing h_M is as
+  // far from an increasing target as a constant is, so its best admissible fit has slope 0.
+  const slope = sxx > 0 && sxy > 0 ? sxy / sxx : 0;
   const intercept = uMean - slope * yMean;
   let distance = 0;
   let tWorst = ts[0]!;

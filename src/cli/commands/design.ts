@@ -52,7 +52,9 @@ export function registerDesign(root: Command): void {
           `a = [${report.a.join(', ')}]`,
           `b = [${report.b.join(', ')}]`,
           `sup distance to ${report.target}: ${d.distance.toPrecision(4)} (worst at t = ${d.tWorst.toPrecision(4)}; grid [${d.delta}, ${1 - d.delta}], ${d.points} points)`,
-        ].join('\n') + '\n',
+        ]
+          .map((line) => `${line}\n`)
+          .join(''),
       );
     });
 }
