@@ -5,7 +5,7 @@ import type { Budget } from '../budget.ts';
 import type { MonteCarloCheck } from '../check.ts';
 import { baselineVarianceCheck } from './baseline-variance-check.ts';
 import { catalogueAt } from './catalogue-at.ts';
-import { POLICIES } from './policies.ts';
+import { POLICIES, policyFor } from './policies.ts';
 import { simulationCheck } from './simulation-check.ts';
 
 /** Short names of the policy kinds, for check ids. */
@@ -44,7 +44,7 @@ export function monteCarloChecks(budget: Budget): MonteCarloCheck[] {
             id: `weighted-gradient/${canonical}/M=${M}/${KINDS[k]}`,
             theorem: 'weighted-gradient',
             detail: `Algorithm 1 mean update against h_M′(p)∇p on the ${KINDS[k]} policy`,
-            input: { scheme: canonical, M, policy: POLICIES[k]!, groups: groupsFor(M, k) },
+            input: { scheme: canonical, M, policy: policyFor(k, M), groups: groupsFor(M, k) },
           }),
         );
       }

@@ -16,3 +16,16 @@ export const POLICIES: readonly string[] = [
     ],
   }),
 ];
+
+/**
+ * The policy of kind `k` (index into {@link POLICIES}) for group size `M`. The Bernoulli policy
+ * uses `p = min(0.3, 2/M)`: with one parameter, rejection sampling's update is the constant
+ * `1 - p` in every group with a correct answer, so the only randomness is the event `K = 0` of
+ * probability `(1-p)^M`. At p = 0.3 and M = 64 that is 1.2e-10, never seen in a run, and the
+ * normal approximation behind z fails (the closed form differs from the constant by exactly that
+ * unseen contribution). With `p <= 2/M`, `(1-p)^M >= e^-2.3`, so every M sees it often.
+ */
+export function policyFor(k: number, M: number): string {
+  if (k === 0) return `bernoulli:p=${Math.min(0.3, 2 / M)}`;
+  return POLICIES[k]!;
+}
