@@ -22,14 +22,14 @@ export interface Budget {
 const BUDGETS: Readonly<Record<BudgetName, Budget>> = {
   quick: {
     name: 'quick',
-    work: 3e6,
+    work: 1e7,
     groupSizes: [2, 8],
     crossPolicies: false,
     pureRsEstimates: 2e5,
   },
   default: {
     name: 'default',
-    work: 1.2e7,
+    work: 4e7,
     groupSizes: [1, 2, 8, 64],
     crossPolicies: true,
     pureRsEstimates: 2e6,
