@@ -41,13 +41,19 @@ export function figureSpec(figure: Figure): TopLevelSpec {
   }
   const kinds = new Set(figure.series.map((s) => s.mark ?? 'line'));
   // Bars start at zero, so a figure with a histogram has a zero-based y scale in every layer.
-  const xScale = figure.x.scale === 'log' ? { type: 'log' as const } : { zero: false };
+  const xScale =
+    figure.x.scale === 'log' || figure.x.scale === 'symlog'
+      ? { type: figure.x.scale }
+      : { zero: false };
   const x = { field: 'x', type: 'quantitative' as const, title: figure.x.title, scale: xScale };
   const y = {
     field: 'y',
     type: 'quantitative' as const,
     title: figure.y.title,
-    scale: figure.y.scale === 'log' ? { type: 'log' as const } : { zero: kinds.has('bar') },
+    scale:
+      figure.y.scale === 'log' || figure.y.scale === 'symlog'
+        ? { type: figure.y.scale }
+        : { zero: kinds.has('bar') },
   };
   // Legend in series order, not alphabetical.
   const color = {

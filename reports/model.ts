@@ -28,7 +28,8 @@ export interface Series {
 /** An axis: its title and scale. */
 export interface Axis {
   readonly title: string;
-  readonly scale?: 'linear' | 'log';
+  /** `symlog` is logarithmic away from 0 and linear near it, for values of both signs. */
+  readonly scale?: 'linear' | 'log' | 'symlog';
 }
 
 /** A figure: data first, so that it can be re-plotted from `agreement.json` with any tool. */

@@ -28,8 +28,9 @@ export function agreementFigure(rows: readonly CheckRow[]): Figure {
   return {
     id: 'agreement',
     title: 'Estimate against closed form, ± resolution, every check',
-    x: { title: 'closed form' },
-    y: { title: 'estimate' },
+    // Closed forms range from 1e-15 to ~1e2 and have both signs: symmetric-log axes.
+    x: { title: 'closed form', scale: 'symlog' },
+    y: { title: 'estimate', scale: 'symlog' },
     series,
   };
 }
