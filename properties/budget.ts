@@ -1,39 +1,48 @@
 /**
  * The false-fail budget of the property suite (CONTRIBUTING: "the family-wise rate of a whole
- * `npm test` run stays at or below 1e-6"). The Monte Carlo engine's own unit tests take up to
- * 1e-7 of that; this suite takes at most {@link SUITE_ALPHA}. Deterministic properties have a
- * false-fail rate of 0 (their tolerances are a-priori error bounds, not statistics), so only the
- * properties that draw random numbers appear here.
+ * `npm test` run stays at or below 1e-6"). The Monte Carlo engine's own tests take up to 1e-7 of
+ * that (simulations/test-budget.ts); this suite takes at most {@link SUITE_ALPHA}.
  *
- * Each entry is the family-wise false-fail rate of one property over all its fast-check runs and
- * all gradient components; the property splits it by Bonferroni over `numRuns` and hands the
- * per-run share to the library's Holm split over components. `budget.test.ts` checks that the
- * entries add up to at most {@link SUITE_ALPHA}.
+ * Deterministic properties have a false-fail rate of 0 (their tolerances are a-priori error
+ * bounds, not statistics), so only the properties that draw random numbers appear here. Each
+ * entry is the nominal family-wise false-fail rate of one law over all its fast-check runs and all
+ * gradient components; the law splits it by Bonferroni over its runs (`MC_RUNS`) and hands the
+ * per-run share to the library's Holm split over components. The nominal rates assume the normal
+ * approximation; the laws only simulate configurations where the true 6-sigma tail is within
+ * {@link APPROXIMATION_FACTOR} of the normal one (helpers/normal-approximation.ts), so the true
+ * total is at most that factor times the nominal sum. `budget.test.ts` checks it.
  */
 export const SUITE_ALPHA = 5e-7;
 
-/** Per-property family-wise false-fail rates (see the module comment). */
+/** Worst ratio of the true to the nominal tail of a z-test inside the laws' preconditions. */
+export const APPROXIMATION_FACTOR = 1.3;
+
+/** Nominal per-law family-wise false-fail rates (see the module comment). */
 export const PROPERTY_ALPHA = {
   /** Algorithm 1 on random schemes and Bernoulli policies agrees with h'(p) grad p. */
   simulatorBernoulli: 1e-7,
-  /** Algorithm 1 on random schemes and softmax / sequence policies agrees with the closed form. */
+  /** Algorithm 1 on random schemes and softmax / sequence / corpus policies agrees. */
   simulatorVector: 1e-7,
-  /** Native count-form functions (not tables) simulated agree with their recovered tables. */
-  simulatorNative: 5e-8,
-  /** Adding a baseline d to a and b changes the Monte Carlo mean by nothing detectable. */
+  /** A pure baseline (a = b = d) has a zero expected update. */
   simulatorBaseline: 5e-8,
-  /** Pure rejection sampling agrees with grad log p. */
+  /** Pure rejection sampling agrees with grad log p and B/p draws. */
   pureRejection: 5e-8,
-  /** The power property's null half: the unperturbed closed form is accepted. */
+  /** The power laws' null halves: the unperturbed runs agree. */
   powerNull: 5e-8,
-  /** Simulations through the piscina pool (1 thread) agree and replay bit for bit. */
-  simulatorPool: 5e-8,
+  /** Runs through the piscina pool (1 thread) agree. */
+  simulatorPool: 2e-8,
 } as const;
 
 /**
- * Bonferroni: the false-fail rate each of `runs` fast-check runs may spend so that the property
- * as a whole spends at most `alpha`.
+ * Bonferroni: the false-fail rate each of `runs` fast-check runs may spend so that the law as a
+ * whole spends at most `alpha`.
  */
 export function perRun(alpha: number, runs: number): number {
   return alpha / runs;
+}
+
+/** The true family-wise false-fail bound of the suite: the nominal sum times the factor. */
+export function suiteFalseFailBound(): number {
+  const nominal = Object.values(PROPERTY_ALPHA).reduce((s, a) => s + a, 0);
+  return APPROXIMATION_FACTOR * nominal;
 }

@@ -14,7 +14,15 @@ let files = 0;
  * what a user would do. The files live in one temporary directory removed at exit.
  */
 export function tableScheme(tables: CountFormTables): Scheme {
+  return scheme(tableSpec(tables), tables.M);
+}
+
+/**
+ * The spec `table:file=...` of random tables, for APIs that take a spec (the simulator): writes
+ * the temporary JSON file and returns the spec naming it.
+ */
+export function tableSpec(tables: CountFormTables): string {
   const file = join(directory, `table-${process.pid}-${files++}.json`);
   writeFileSync(file, JSON.stringify({ M: tables.M, a: tables.a, b: tables.b }));
-  return scheme(`table:file=${file}`, tables.M);
+  return `table:file=${file}`;
 }

@@ -9,10 +9,21 @@ import type fc from 'fast-check';
 export interface Law {
   readonly name: string;
   readonly arbitrary: fc.Arbitrary<unknown>;
-  check(value: unknown): void;
+  /**
+   * Number of fast-check runs, when the law fixes it: a Monte Carlo law splits its false-fail
+   * budget over exactly this many runs (Bonferroni), so the runner must not change it.
+   */
+  readonly runs?: number;
+  /** Throws (or rejects) when the property fails. */
+  check(value: unknown): void | Promise<void>;
 }
 
 /** Builds a {@link Law} with a typed check (the type is erased so laws can share a list). */
-export function law<T>(name: string, arbitrary: fc.Arbitrary<T>, check: (value: T) => void): Law {
-  return { name, arbitrary, check: check as (value: unknown) => void };
+export function law<T>(
+  name: string,
+  arbitrary: fc.Arbitrary<T>,
+  check: (value: T) => void | Promise<void>,
+  runs?: number,
+): Law {
+  return { name, arbitrary, check: check as Law['check'], ...(runs === undefined ? {} : { runs }) };
 }

@@ -1,0 +1,341 @@
+// Monte Carlo laws (MATH.md §1, §4-6): the simulator, which runs each scheme's *native* formula
+// response by response, agrees with the closed form computed from its *tables*. Every seed is
+// drawn by fast-check (fc.noShrink(fc.integer())), so a failure replays from the printed
+// fast-check seed and path. Each law's comment states its false-fail rate; budget.ts adds them.
+// The rates are nominal: the z-tests use the normal approximation. Every law first checks, with
+// fc.pre, that its configuration is inside that approximation's range (no rare group count that
+// could go unseen and bias z, skewness of the mean <= 0.05; helpers/normal-approximation.ts), so
+// the true tail is within 1.3x of the nominal one; budget.ts counts every rate twice over.
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import type {
+  SimulateOptions,
+  SimulationInput,
+  SimulationResult,
+} from '../../src/estimators/index.ts';
+import type { Policy, PolicyDescription } from '../../src/policies/index.ts';
+import type { Scheme } from '../../src/schemes/index.ts';
+import type { Verdict, VerdictInput, VerdictOptions } from '../../src/stats/index.ts';
+import { catalogueCase } from '../arbitraries/catalogue-spec.ts';
+import { type CountFormTables, countFormTables } from '../arbitraries/count-form-tables.ts';
+import {
+  bernoulliPolicy,
+  probability,
+  softmaxPolicy,
+  vectorPolicy,
+} from '../arbitraries/policy.ts';
+import { PROPERTY_ALPHA, perRun } from '../budget.ts';
+import { normalApproximation } from '../helpers/normal-approximation.ts';
+import { EPS, maxAbs } from '../helpers/tolerance.ts';
+import { type Law, law } from './law.ts';
+
+/** What the Monte Carlo laws exercise. */
+export interface MonteCarloImpl {
+  simulate(input: SimulationInput, options?: SimulateOptions): Promise<SimulationResult>;
+  verdict(input: VerdictInput, options?: VerdictOptions): Verdict;
+  /** The spec `table:file=...` of tables (helpers/table-scheme.ts). */
+  tableSpec(tables: CountFormTables): string;
+  /** Options that run a simulation on a shared 1-thread piscina pool (the pool law only). */
+  poolOptions(): SimulateOptions;
+  /** `scheme(spec, M)`, to check the normal-approximation precondition. */
+  scheme(spec: string, M: number): Scheme;
+  /** `buildPolicy` of src/policies, for each prompt's `p`. */
+  buildPolicy(description: PolicyDescription): Policy;
+}
+
+/** fast-check runs of each Monte Carlo law: the Bonferroni divisor of its budget. */
+export const MC_RUNS = {
+  bernoulli: 30,
+  vector: 20,
+  baseline: 15,
+  pureRs: 15,
+  pool: 3,
+  power: 15,
+  powerScheme: 10,
+} as const;
+
+/** Groups per simulation: enough for the normal approximation, cheap enough for npm test. */
+export const GROUPS = 20_000;
+/** Groups per simulation on the Bernoulli policy, whose specialised loop is much faster. */
+export const BERNOULLI_GROUPS = 50_000;
+
+/** A run seed from fast-check; not shrunk, since another seed is not a simpler counterexample. */
+export const mcSeed = fc.noShrink(fc.integer());
+
+/** A scheme to simulate: random tables (M <= 12) or a random catalogue scheme (M <= 12). */
+const schemeToSimulate = fc.oneof(
+  countFormTables({ maxM: 12 }).map((tables) => ({
+    tables,
+    spec: null as string | null,
+    M: tables.M,
+  })),
+  catalogueCase(12).map(({ spec, M }) => ({ tables: null as CountFormTables | null, spec, M })),
+);
+
+function specOf(
+  impl: MonteCarloImpl,
+  s: { tables: CountFormTables | null; spec: string | null },
+): string {
+  return s.tables ? impl.tableSpec(s.tables) : s.spec!;
+}
+
+/**
+ * fast-check precondition: the configuration is inside the normal approximation's range for
+ * every prompt (helpers/normal-approximation.ts), so the stated false-fail rates are honest.
+ * Rejected inputs are redrawn, not counted as runs.
+ */
+function requireNormal(
+  impl: MonteCarloImpl,
+  spec: string,
+  M: number,
+  policy: PolicyDescription,
+  N: number,
+): void {
+  const s = impl.scheme(spec, M);
+  for (const prompt of impl.buildPolicy(policy).prompts) {
+    fc.pre(normalApproximation(s, prompt.p, N).ok);
+  }
+}
+
+function explain(result: SimulationResult): string {
+  return `z=${JSON.stringify(result.z.map((z) => +z.toFixed(2)))} threshold=${result.threshold.toFixed(2)} config=${JSON.stringify(result.config)}`;
+}
+
+/** The Monte Carlo and power laws; each comment states its false-fail rate. */
+export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
+  return [
+    // Random tables or catalogue schemes x Bernoulli policies: the mean update agrees with
+    // h_M'(p) p (1 - p). False-fail rate: PROPERTY_ALPHA.simulatorBernoulli = 1e-7, split over
+    // MC_RUNS.bernoulli runs (Bonferroni), each run one component.
+    law(
+      'simulator agrees with the closed form: random schemes x Bernoulli policies',
+      fc.tuple(schemeToSimulate, bernoulliPolicy(), mcSeed),
+      async ([s, policy, seed]) => {
+        const spec = specOf(impl, s);
+        requireNormal(impl, spec, s.M, policy, BERNOULLI_GROUPS);
+        const result = await impl.simulate(
+          {
+            scheme: spec,
+            M: s.M,
+            policy,
+            groups: BERNOULLI_GROUPS,
+            seed,
+            stream: 'properties/bernoulli',
+          },
+          { alpha: perRun(PROPERTY_ALPHA.simulatorBernoulli, MC_RUNS.bernoulli) },
+        );
+        expect(result.agree, explain(result)).toBe(true);
+      },
+      MC_RUNS.bernoulli,
+    ),
+
+    // Random schemes x softmax, sequence and corpus policies: the theorem as a vector identity,
+    // every component at once. False-fail rate: PROPERTY_ALPHA.simulatorVector = 1e-7 over
+    // MC_RUNS.vector runs, Holm over the components within a run.
+    law(
+      'simulator agrees with the closed form: random schemes x softmax, sequence, corpus',
+      fc.tuple(schemeToSimulate, vectorPolicy(), mcSeed),
+      async ([s, policy, seed]) => {
+        const spec = specOf(impl, s);
+        requireNormal(impl, spec, s.M, policy, GROUPS);
+        const result = await impl.simulate(
+          { scheme: spec, M: s.M, policy, groups: GROUPS, seed, stream: 'properties/vector' },
+          { alpha: perRun(PROPERTY_ALPHA.simulatorVector, MC_RUNS.vector) },
+        );
+        expect(result.agree, explain(result)).toBe(true);
+      },
+      MC_RUNS.vector,
+    ),
+
+    // MATH.md §2: a baseline changes the variance, never the mean. With one seed (so the same
+    // responses), the estimate is linear in the weights: est(a + d, b + d) = est(a, b) + est(d, d)
+    // to 8 (N + M) EPS times the update scale (deterministic, false-fail rate 0); and the pure
+    // baseline (d, d) agrees with a zero expected update: false-fail rate
+    // PROPERTY_ALPHA.simulatorBaseline = 5e-8 over MC_RUNS.baseline runs.
+    law(
+      'baseline: same draws give est(a+d, b+d) = est(a, b) + est(d, d), and est(d, d) ~ 0',
+      fc
+        .integer({ min: 1, max: 12 })
+        .chain((M) =>
+          fc.tuple(
+            countFormTables({ minM: M, maxM: M }),
+            countFormTables({ minM: M, maxM: M }),
+            fc.oneof(bernoulliPolicy(), softmaxPolicy(4)),
+            mcSeed,
+          ),
+        ),
+      async ([tables, baseline, policy, seed]) => {
+        const d = baseline.a;
+        const shifted = {
+          M: tables.M,
+          a: tables.a.map((x, s) => x + d[s]!),
+          b: tables.b.map((x, s) => x + d[s]!),
+        };
+        const run = (t: CountFormTables) =>
+          impl.simulate(
+            {
+              scheme: impl.tableSpec(t),
+              M: t.M,
+              policy,
+              groups: GROUPS,
+              seed,
+              stream: 'properties/baseline',
+            },
+            { alpha: perRun(PROPERTY_ALPHA.simulatorBaseline, MC_RUNS.baseline) },
+          );
+        const pureTables = { M: tables.M, a: d, b: d };
+        const pureSpec = impl.tableSpec(pureTables);
+        requireNormal(impl, pureSpec, tables.M, policy, GROUPS);
+        const [plain, moved, pure] = await Promise.all([
+          run(tables),
+          run(shifted),
+          run(pureTables),
+        ]);
+        expect(pure.agree, explain(pure)).toBe(true);
+        expect(pure.closedForm.every((x) => x === 0)).toBe(true);
+        const scale = maxAbs(tables.a) + maxAbs(tables.b) + 2 * maxAbs(d);
+        const tol = 8 * (GROUPS + tables.M) * EPS * scale;
+        moved.estimate.forEach((x, j) => {
+          expect(
+            Math.abs(x - plain.estimate[j]! - pure.estimate[j]!),
+            `component ${j}`,
+          ).toBeLessThanOrEqual(tol);
+        });
+      },
+      MC_RUNS.baseline,
+    ),
+
+    // MATH.md §4: pure rejection sampling with B correct answers estimates grad log p without
+    // bias, and its number of draws has mean B/p. One Holm family per run (every component and
+    // the draws). False-fail rate: PROPERTY_ALPHA.pureRejection = 5e-8 over MC_RUNS.pureRs runs.
+    law(
+      'pure rejection sampling agrees with grad log p and E[draws] = B/p',
+      fc.tuple(
+        fc.integer({ min: 1, max: 4 }),
+        fc.oneof(bernoulliPolicy(0.1, 0.9), softmaxPolicy(4)),
+        mcSeed,
+      ),
+      async ([B, policy, seed]) => {
+        const result = await impl.simulate(
+          { estimator: 'pure-rs', B, policy, groups: GROUPS, seed, stream: 'properties/pure-rs' },
+          { alpha: perRun(PROPERTY_ALPHA.pureRejection, MC_RUNS.pureRs) },
+        );
+        expect(result.agree, `${explain(result)} draws=${JSON.stringify(result.draws)}`).toBe(true);
+      },
+      MC_RUNS.pureRs,
+    ),
+
+    // MATH.md §6: the same config on a piscina pool (1 thread) gives bit-identical estimates to
+    // the in-thread run, and agrees. False-fail rate: PROPERTY_ALPHA.simulatorPool = 5e-8 over
+    // MC_RUNS.pool runs (the bit-identity is deterministic).
+    law(
+      'worker pool (1 thread) reproduces the in-thread run bit for bit',
+      fc.tuple(catalogueCase(8), fc.oneof(bernoulliPolicy(), vectorPolicy()), mcSeed),
+      async ([{ spec, M }, policy, seed]) => {
+        requireNormal(impl, spec, M, policy, GROUPS);
+        const input = {
+          scheme: spec,
+          M,
+          policy,
+          groups: GROUPS,
+          seed,
+          stream: 'properties/pool',
+          chunkGroups: 4096,
+        };
+        const alpha = perRun(PROPERTY_ALPHA.simulatorPool, MC_RUNS.pool);
+        const pooled = await impl.simulate(input, { ...impl.poolOptions(), alpha });
+        const local = await impl.simulate(input, { alpha });
+        expect(pooled.estimate).toEqual(local.estimate);
+        expect(pooled.stderr).toEqual(local.stderr);
+        expect(pooled.agree, explain(pooled)).toBe(true);
+      },
+      MC_RUNS.pool,
+    ),
+
+    // Power (MATH.md §6): the reported resolution delta_j = (z_alpha' + z_beta) SE_j is what the
+    // verdict detects. After a run that agrees (false-fail rate PROPERTY_ALPHA.powerNull / 2 over
+    // MC_RUNS.power runs), moving the closed form of one component by k delta_j, k in (1, 4], is
+    // always flagged: |z'| >= k (z_alpha' + z_beta) - z_alpha' > z_alpha'. At exactly k = 1 the
+    // false-pass rate is beta = 1e-3 by construction.
+    law(
+      'power: a closed form moved by more than the resolution is flagged',
+      fc.tuple(
+        schemeToSimulate,
+        fc.oneof(bernoulliPolicy(), vectorPolicy()),
+        mcSeed,
+        fc.nat(),
+        fc.double({ min: 1.000001, max: 4, noNaN: true }),
+        fc.boolean(),
+      ),
+      async ([s, policy, seed, pick, k, up]) => {
+        const spec = specOf(impl, s);
+        requireNormal(impl, spec, s.M, policy, GROUPS);
+        const result = await impl.simulate(
+          { scheme: spec, M: s.M, policy, groups: GROUPS, seed, stream: 'properties/power' },
+          { alpha: perRun(PROPERTY_ALPHA.powerNull / 2, MC_RUNS.power) },
+        );
+        expect(result.agree, explain(result)).toBe(true);
+        const j = pick % result.estimate.length;
+        const moved = [...result.closedForm];
+        moved[j] = moved[j]! + (up ? 1 : -1) * k * result.resolution[j]!;
+        fc.pre(result.resolution[j]! > 0);
+        const v = impl.verdict(
+          { estimate: result.estimate, stderr: result.stderr, closedForm: moved },
+          { threshold: result.threshold, beta: result.beta },
+        );
+        expect(v.rejected[j], `component ${j} moved by ${k} x ${result.resolution[j]}`).toBe(true);
+      },
+      MC_RUNS.power,
+    ),
+
+    // Power in distribution: simulate tables whose b is raised by eps, so the true update moves
+    // by Delta = eps p (1 - p) = 3 delta_0 (delta_0 the unperturbed run's resolution; eps = 1 when
+    // delta_0 = 0), and compare with the *unperturbed* closed form: the run must disagree. The
+    // unperturbed run agrees (false-fail rate PROPERTY_ALPHA.powerNull / 2 over
+    // MC_RUNS.powerScheme). A miss needs |N(Delta/SE_1, 1)| < z_alpha'; with SE_1 <= 1.6 SE_0 at
+    // N = 20000, p in [0.05, 0.95] (the added term's sd is at most 0.58 SE_0 there),
+    // Delta/SE_1 >= 1.9 (z_alpha' + z_beta) >= 17, so the false-fail rate of the detection is
+    // below Phi(6 - 17) < 1e-27 per run.
+    law(
+      'power: a scheme perturbed by 3x the resolution is flagged against the unperturbed closed form',
+      fc.tuple(countFormTables({ maxM: 8 }), probability(), mcSeed),
+      async ([tables, p, seed]) => {
+        const policy: PolicyDescription = { kind: 'bernoulli', p };
+        const alpha = perRun(PROPERTY_ALPHA.powerNull / 2, MC_RUNS.powerScheme);
+        const spec = impl.tableSpec(tables);
+        requireNormal(impl, spec, tables.M, policy, GROUPS);
+        const base = await impl.simulate(
+          {
+            scheme: spec,
+            M: tables.M,
+            policy,
+            groups: GROUPS,
+            seed,
+            stream: 'properties/power-null',
+          },
+          { alpha },
+        );
+        expect(base.agree, explain(base)).toBe(true);
+        const delta0 = base.resolution[0]!;
+        const eps = delta0 > 0 ? (3 * delta0) / (p * (1 - p)) : 1;
+        const perturbed = { M: tables.M, a: tables.a, b: tables.b.map((x) => x + eps) };
+        const moved = await impl.simulate(
+          {
+            scheme: impl.tableSpec(perturbed),
+            M: tables.M,
+            policy,
+            groups: GROUPS,
+            seed,
+            stream: 'properties/power-alt',
+          },
+          { alpha, closedForm: base.closedForm },
+        );
+        expect(
+          moved.agree,
+          `perturbation eps=${eps} (3 x resolution ${delta0}) missed: ${explain(moved)}`,
+        ).toBe(false);
+      },
+      MC_RUNS.powerScheme,
+    ),
+  ];
+}
