@@ -137,8 +137,9 @@ function violating(
           });
         }
         case 'length':
-          // OPO-style: scaled by a response length the function sees but the rewards do not show.
-          return rewards.map((r) => base(K, r) + weight * (1 + Math.floor(8 * lengths())));
+          // OPO-style: shifted by a response length the function sees but the rewards do not show
+          // (a continuous length in [1, 1001), so two responses tie with probability ~1e-8).
+          return rewards.map((r) => base(K, r) + weight * (1 + 1000 * lengths()));
         case 'batch': {
           // REINFORCE++-style: centred by the running mean of every reward seen so far.
           batchSum += K;
@@ -158,8 +159,10 @@ export const MIN_M_FOR: Readonly<Record<Violation, number>> = {
   // With M = 2 the neighbour's reward is S_i: still count form.
   neighbour: 3,
   order: 2,
-  length: 1,
-  batch: 1,
+  // With M = 1 each cell (R, S) is one pattern, called once: hidden lengths and batch state look
+  // like a table. From M = 2 on, some cell is reached twice.
+  length: 2,
+  batch: 2,
 };
 
 /**
@@ -179,7 +182,7 @@ export function notCountFormNative(
     .chain((violation) =>
       fc
         .tuple(
-          countFormTables({ minM: Math.max(MIN_M_FOR[violation], 1), maxM }),
+          countFormTables({ minM: MIN_M_FOR[violation], maxM }),
           fc.noShrink(fc.integer()),
           fc.oneof(fc.constantFrom(1, -1, 0.5), fc.double({ min: 0.25, max: 2, noNaN: true })),
         )
