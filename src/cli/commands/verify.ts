@@ -31,7 +31,11 @@ export function registerVerify(root: Command): void {
     .option('--quick', 'small budget (at most a minute on 2 cores)')
     .option('--full', 'large budget (as long as it needs)')
     .option('--seed <S>', 'run seed', String(DEFAULT_SEED))
-    .option('--threads <T>', 'worker threads (default: the number of cores)', String(availableParallelism()))
+    .option(
+      '--threads <T>',
+      'worker threads (default: the number of cores)',
+      String(availableParallelism()),
+    )
     .option('--alpha <A>', 'family-wise false-fail rate, split by Holm', '1e-6')
     .option('--out <DIR>', 'report directory', 'reports/out')
     .option('--json', 'print agreement.json on stdout instead of the summary line')
