@@ -1,17 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import { InputError } from '../errors/input-error.ts';
 
 /**
  * Reads a JSON file of this folder's formats and validates it with `schema` (internal helper):
- * every failure (unreadable, not UTF-8 JSON, wrong shape) is an {@link InputError} that names the
+ * every failure (missing, not a regular file, unreadable, not JSON, wrong shape) is an {@link InputError} that names the
  * file as `what` and fits on one line.
  */
 export function readJsonFile<T>(path: string, what: string, schema: z.ZodType<T>): T {
   let text: string;
   try {
+    // Only regular files: reading a device such as /dev/zero or a FIFO would never end.
+    if (!statSync(path).isFile()) throw new InputError(`${what}: not a regular file`);
     text = readFileSync(path, 'utf8');
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new InputError(`${what}: cannot read it (${code})`);
   }

@@ -224,3 +224,11 @@ describe('mergeParts', () => {
     );
   });
 });
+
+describe('readPartial of something that is not a file', () => {
+  it('refuses a device instead of reading it forever', () => {
+    expect(() => readPartial('/dev/zero')).toThrow(
+      new InputError("part '/dev/zero': not a regular file"),
+    );
+  });
+});
