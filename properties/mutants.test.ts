@@ -1,0 +1,240 @@
+// Mutation testing (CONTRIBUTING: "a check that cannot fail is a defect"): each mutant is a
+// deliberately broken copy of one library function, and at least one law must fail on it.
+// Deterministic (fast-check seed from setup.ts): false-fail rate 0. The laws that catch each
+// mutant are listed in docs/properties.md.
+import './setup.ts';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { auditFunction } from '../src/audit/index.ts';
+import { bernsteinPolynomial } from '../src/math/index.ts';
+import {
+  bruteForceHPrime,
+  h,
+  hPrime,
+  normalizedH,
+  objectivePoints,
+  target,
+  targetDistance,
+} from '../src/objective/index.ts';
+import { countFormTables, type Scheme, scheme } from '../src/schemes/index.ts';
+import { tableScheme } from './helpers/table-scheme.ts';
+import { auditLaws } from './laws/audit-laws.ts';
+import { type DesignImpl, designLaws } from './laws/design-laws.ts';
+import type { Law } from './laws/law.ts';
+import { type ObjectiveImpl, objectiveLaws } from './laws/objective-laws.ts';
+import { type SchemeImpl, schemeLaws } from './laws/scheme-laws.ts';
+
+const objective: ObjectiveImpl = { h, hPrime, objectivePoints };
+const schemes: SchemeImpl = { scheme, tableScheme, bruteForceHPrime, countFormTables, h, hPrime };
+const design: DesignImpl = { scheme, target, targetDistance, h, normalizedH };
+
+/** A scheme whose native formula is replaced, its spec, name and tables kept. */
+function withNative(s: Scheme, advantages: (rewards: readonly number[]) => number[]): Scheme {
+  return {
+    ...s,
+    advantages,
+    advantagesInto(rewards, out) {
+      out.set(advantages(Array.from(rewards)));
+    },
+  };
+}
+
+/** A scheme whose tables are replaced, its native formula kept. */
+function withTables(s: Scheme, a: readonly number[], b: readonly number[]): Scheme {
+  return { ...s, a, b, c: b.map((x, i) => x - a[i]!) };
+}
+
+/** Replaces the scheme factory for specs starting with `prefix`. */
+function mutateScheme(prefix: string, mutate: (spec: string, M: number) => Scheme): SchemeImpl {
+  return {
+    ...schemes,
+    scheme: (spec, M) => (spec.startsWith(prefix) ? mutate(spec, M) : scheme(spec, M)),
+  };
+}
+
+interface Mutant {
+  readonly name: string;
+  readonly laws: readonly Law[];
+}
+
+const MUTANTS: readonly Mutant[] = [
+  {
+    name: 'h: G_k sums c_s for s <= k instead of s < k (h(0) != 0)',
+    laws: objectiveLaws({
+      ...objective,
+      h: (c, t) => {
+        const M = c.length;
+        const G = [0];
+        let sum = 0;
+        for (let s = 0; s < M; s++) {
+          sum += c[s]!;
+          G.push(sum / M);
+        }
+        G[0] = c[0]! / M;
+        return bernsteinPolynomial(G, t);
+      },
+    }),
+  },
+  {
+    name: 'h: the 1/M factor is missing',
+    laws: objectiveLaws({ ...objective, h: (c, t) => c.length * h(c, t) }),
+  },
+  {
+    name: 'hPrime: Bernstein basis of degree M instead of M - 1',
+    laws: objectiveLaws({
+      ...objective,
+      hPrime: (c, t) => bernsteinPolynomial([...Array.from(c), c[c.length - 1]!], t),
+    }),
+  },
+  {
+    name: 'hPrime: t rounded to single precision',
+    laws: objectiveLaws({ ...objective, hPrime: (c, t) => hPrime(c, Math.fround(t)) }),
+  },
+  {
+    name: 'objectivePoints: dh for t > 1/2 reads c[k] instead of c[k-1]',
+    laws: objectiveLaws({
+      ...objective,
+      objectivePoints: (c, ts) =>
+        objectivePoints(c, ts).map((p) =>
+          p.t > 0.5 ? { ...p, dh: hPrime([...Array.from(c).slice(1), c[c.length - 1]!], p.t) } : p,
+        ),
+    }),
+  },
+  {
+    name: 'grpo: native formula uses the sample std, tables the population std',
+    laws: schemeLaws(
+      mutateScheme('grpo:std=population', (spec, M) =>
+        M < 2
+          ? scheme(spec, M)
+          : withNative(scheme(spec, M), (r) =>
+              scheme(spec.replace('population', 'sample'), M).advantages(r),
+            ),
+      ),
+    ),
+  },
+  {
+    name: 'grpo: eps inside the root in the native formula, added to the std in the tables',
+    laws: schemeLaws(
+      mutateScheme('grpo:', (spec, M) =>
+        spec.includes('eps-at=std')
+          ? withNative(scheme(spec, M), (r) =>
+              scheme(spec.replace('eps-at=std', 'eps-at=var'), M).advantages(r),
+            )
+          : scheme(spec, M),
+      ),
+    ),
+  },
+  {
+    name: 'rloo: leave-one-out baseline divides by M instead of M - 1',
+    laws: schemeLaws(
+      mutateScheme('rloo', (spec, M) =>
+        withNative(scheme(spec, M), (r) => {
+          const K = r.reduce((k, x) => k + x, 0);
+          return r.map((x) => x - (K - x) / M);
+        }),
+      ),
+    ),
+  },
+  {
+    name: 'tables: b[s] read from a canonical group with s + 1 others right',
+    laws: schemeLaws(
+      mutateScheme('', (spec, M) => {
+        const s = scheme(spec, M);
+        return withTables(
+          s,
+          s.a,
+          s.b.map((_, i) => s.b[Math.min(i + 1, M - 1)]!),
+        );
+      }),
+    ),
+  },
+  {
+    name: 'passk: weights of k - 1 (off by one)',
+    laws: schemeLaws(
+      mutateScheme('passk:k=', (spec, M) => {
+        const k = Number(spec.slice('passk:k='.length).split(',')[0]);
+        return k > 1 ? scheme(spec.replace(`k=${k}`, `k=${k - 1}`), M) : scheme(spec, M);
+      }),
+    ),
+  },
+  {
+    name: 'rs: weights M/(s+1) without the M',
+    laws: schemeLaws(
+      mutateScheme('rs', (spec, M) => {
+        const s = scheme(spec, M);
+        return withNative(
+          withTables(
+            s,
+            s.a,
+            s.b.map((x) => x / M),
+          ),
+          (r) => s.advantages(r).map((z) => z / M),
+        );
+      }),
+    ),
+  },
+  {
+    name: 'bruteForceHPrime: forgets the 1/M of the update',
+    laws: schemeLaws({ ...schemes, bruteForceHPrime: (s, t) => s.M * bruteForceHPrime(s, t) }),
+  },
+  {
+    name: 'design: every node at t = 1/2 (c constant, h_M linear, no convergence)',
+    laws: designLaws({
+      ...design,
+      scheme: (spec, M) => {
+        if (!spec.startsWith('design:')) return scheme(spec, M);
+        const middle = scheme(spec, 1).c[0]!;
+        return tableScheme({ M, a: new Array(M).fill(0), b: new Array(M).fill(middle) });
+      },
+    }),
+  },
+  {
+    name: 'grpo: divides by the variance instead of the std (a logit-like h, tables consistent)',
+    laws: designLaws({
+      ...design,
+      scheme: (spec, M) => {
+        const s = scheme(spec, M);
+        if (!spec.startsWith('grpo:')) return s;
+        const sigma = (K: number) => Math.sqrt(K * (M - K)) / M;
+        const a = s.a.map((x, k) => (x === 0 ? 0 : x / sigma(k)));
+        const b = s.b.map((x, k) => (x === 0 ? 0 : x / sigma(k + 1)));
+        return tableScheme({ M, a, b });
+      },
+    }),
+  },
+  {
+    name: 'audit: trusts the canonical groups only (always says count form)',
+    laws: auditLaws({
+      auditFunction: async (fn, options) => {
+        const report = await auditFunction(fn, options);
+        return { ...report, countForm: true, violations: [] };
+      },
+    }),
+  },
+];
+
+/** Runs every law on the mutant and returns the names of those that fail. */
+async function catching(mutant: Mutant): Promise<string[]> {
+  const caught: string[] = [];
+  for (const law of mutant.laws) {
+    const result = await fc.check(
+      fc.asyncProperty(law.arbitrary, async (value) => {
+        await law.check(value);
+      }),
+      { numRuns: 100, endOnFailure: true },
+    );
+    if (result.failed) caught.push(law.name);
+  }
+  return caught;
+}
+
+describe('mutants are caught', () => {
+  for (const mutant of MUTANTS) {
+    it(mutant.name, async () => {
+      const caught = await catching(mutant);
+      expect(caught.length, `no law caught: ${mutant.name}`).toBeGreaterThan(0);
+      if (process.env.MUTANTS_REPORT)
+        console.log(`${mutant.name}\n  caught by: ${caught.join('; ')}`);
+    });
+  }
+});
