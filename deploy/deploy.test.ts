@@ -24,9 +24,14 @@ function field(doc: string, key: string): string {
   return matches[0]![1]!.replace(/^"(.*)"$/, '$1');
 }
 
-/** A `key: ["a", "b"]` flow array, which is JSON. */
+/**
+ * A `key: ["a", "b"]` flow array of double-quoted strings, on one line or (as Biome formats it)
+ * over several lines with a trailing comma: JSON once the trailing comma is dropped.
+ */
 function flowArray(doc: string, key: string): string[] {
-  return JSON.parse(field(doc, key)) as string[];
+  const matches = [...doc.matchAll(new RegExp(`^\\s*${key}:\\s*(\\[[^\\]]*\\])`, 'gm'))];
+  expect(matches, `exactly one '${key}: [...]'`).toHaveLength(1);
+  return JSON.parse(matches[0]![1]!.replace(/,\s*\]$/, ']')) as string[];
 }
 
 /** Kubernetes' `$(VAR)` expansion of command and args from the container's env. */
