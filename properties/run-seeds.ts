@@ -38,13 +38,11 @@ for (let i = 0; i < count; i++) {
   console.log(
     `seed ${seed}\t${run.status === 0 ? 'pass' : 'FAIL'}\t${seconds.toFixed(1)} s\t${tests}`,
   );
-  if (run.status !== 0)
-    console.log(
-      run.stdout
-        .split('\n')
-        .filter((l) => /FAIL|Counterexample|Caused by|seed:/.test(l))
-        .join('\n'),
-    );
+  if (run.status !== 0) {
+    // vitest prints the failures (test name, seed and path, counterexample) on both streams.
+    const lines = `${run.stdout}\n${run.stderr}`.split('\n');
+    console.log(lines.filter((l) => /FAIL|Counterexample|Caused by|seed:/.test(l)).join('\n'));
+  }
 }
 const failed = rows.filter((r) => !r.passed).length;
 const total = rows.reduce((s, r) => s + r.seconds, 0);
