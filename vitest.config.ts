@@ -10,6 +10,7 @@ export default defineConfig({
       'properties/**/*.test.ts',
       'reports/**/*.test.ts',
       'bench/**/*.test.ts',
+      'deploy/**/*.test.ts',
       'test/**/*.test.ts',
     ],
     maxWorkers: 2,

@@ -4,6 +4,7 @@
  */
 
 export * from './audit/index.ts';
+export * from './checkpoint/index.ts';
 export { InputError } from './errors/input-error.ts';
 export * from './estimators/index.ts';
 export * from './math/index.ts';
