@@ -4,11 +4,33 @@
 // argv is invalid before any work starts, so no run simulates anything. Deterministic seed from
 // ../setup.ts: false-fail rate 0.
 import '../setup.ts';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fc, it } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { runCli } from '../../src/cli/testing/run-cli.ts';
 
 const HANG = 60_000;
+const BIN = fileURLToPath(new URL('../../bin/rl-objective.js', import.meta.url));
+const root = mkdtempSync(join(tmpdir(), 'rl-objective-cli-fuzz-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const fifo = join(root, 'fifo');
+execFileSync('mkfifo', [fifo]);
+
+/** Characters that would break a one-line message if echoed raw (argv cannot hold NUL). */
+const breaking = fc.constantFrom(
+  '\n',
+  '\r',
+  '\r\n',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\u001b[2J',
+  '\t',
+);
 
 /** A value that is never a number: starts with a letter. */
 const notANumber = fc
@@ -18,7 +40,7 @@ const notANumber = fc
 const unknownName = fc.stringMatching(/^zz[a-z]{0,5}(:[a-z]=[0-9])?$/);
 
 /** Bad argv, one per command, each failing validation before any work. */
-const badArgv: fc.Arbitrary<string[]> = fc.oneof(
+const badArgv: fc.Arbitrary<readonly string[]> = fc.oneof(
   notANumber.map((M) => ['objective', '--scheme', 'grpo', '--M', M]),
   unknownName.map((s) => ['objective', '--scheme', s, '--M', '4']),
   unknownName.map((t) => ['design', '--target', t, '--M', '4']),
@@ -51,32 +73,105 @@ const badArgv: fc.Arbitrary<string[]> = fc.oneof(
   fc
     .stringMatching(/^--[a-y]{3,8}$/)
     .map((flag) => ['objective', '--scheme', 'rloo', '--M', '2', `${flag}z`]),
+  breaking.map((c) => ['objective', '--scheme', `grpo:eps=1${c}x`, '--M', '4']),
+  breaking.map((c) => ['objective', '--scheme', `zz${c}grpo`, '--M', '4']),
+  breaking.map((c) => ['design', '--target', 'log', '--M', `4${c}x`]),
+  breaking.map((c) => [`objectiv${c}`]),
+  breaking.map((c) => ['audit', '--traces', `/nonexistent/${c}.jsonl`]),
+  fc
+    .constantFrom('/dev/zero', fifo, root, '/nonexistent')
+    .chain((path) =>
+      fc.constantFrom(
+        ['audit', '--traces', path],
+        ['audit', '--module', path, '--M', '4'],
+        ['simulate', '--scheme', 'rloo', '--M', '2', '--policy', `@${path}`, '--groups', '10'],
+      ),
+    ),
 );
 
-function expectOneLineError(argv: readonly string[]): void {
+/** Runs argv, expects exit 2 and exactly one line on stderr, and returns that line. */
+function expectOneLineError(argv: readonly string[]): string {
   const run = runCli(argv);
-  const lines = run.stderr.split('\n').filter((l) => l !== '');
   expect(run.status, `exit status of ${JSON.stringify(argv)}: ${run.stderr}`).toBe(2);
-  expect(lines, `stderr of ${JSON.stringify(argv)}`).toHaveLength(1);
-  expect(lines[0]).toMatch(/^rl-objective: \S/);
-  expect(run.stderr).not.toMatch(/^ {4}at /m);
+  expect(run.stderr, `stderr of ${JSON.stringify(argv)}`).toMatch(
+    /^rl-objective: \S[^\p{Cc}\u2028\u2029]*\n$/u,
+  );
   expect(run.stdout).toBe('');
+  return run.stderr;
 }
 
 describe('the CLI on bad input', () => {
-  it.prop([badArgv], { numRuns: 6 })(
+  // Besides the random runs, one example of each regression: echoed control characters, and
+  // each reader given a device, a FIFO or a directory (these used to hang or fill memory).
+  const examples: [readonly string[]][] = [
+    [['objectiv\r']],
+    [['objective', '--scheme', 'grpo:eps=1\nx', '--M', '4']],
+    [['audit', '--traces', '/dev/zero']],
+    [['audit', '--module', fifo, '--M', '4']],
+    [['simulate', '--scheme', 'rloo', '--M', '2', '--policy', `@${root}`, '--groups', '10']],
+  ];
+  it.prop([badArgv], { numRuns: 8, examples })(
     'exits 2 with one line on stderr and no stack trace',
-    (argv) => expectOneLineError(argv),
+    (argv) => {
+      expectOneLineError(argv);
+    },
     HANG,
   );
 
-  // Known defect (src/cli/program.ts, others' code): commander's suggestion for a mistyped
-  // command comes on a second stderr line. Minimal counterexample:
-  //   rl-objective objectiv  ->  "rl-objective: unknown command 'objectiv'\n(Did you mean objective?)"
-  // `it.fails` turns red once fixed, as a reminder to drop `.fails`.
+  // Regression: commander's suggestion for a mistyped command or option came on a second
+  // stderr line (rl-objective objectiv -> "...unknown command 'objectiv'\n(Did you mean ...").
+  it(
+    'a mistyped command or option gets its suggestion on the same line',
+    () => {
+      expect(expectOneLineError(['objectiv'])).toBe(
+        "rl-objective: unknown command 'objectiv' (Did you mean objective?)\n",
+      );
+      expect(expectOneLineError(['objective', '--scheme', 'grpo', '--M', '4', '--shceme'])).toBe(
+        "rl-objective: unknown option '--shceme' (Did you mean --scheme?)\n",
+      );
+    },
+    HANG,
+  );
+
+  it(
+    '--help still prints the usual help on stdout and exits 0',
+    () => {
+      const run = runCli(['--help']);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^Usage: rl-objective \[options\] \[command\]\n/);
+      expect(run.stdout).toContain('\n  objective [options]');
+      expect(run.stderr).toBe('');
+    },
+    HANG,
+  );
+
+  it(
+    'audit --table refuses a FIFO',
+    () => {
+      expect(expectOneLineError(['audit', '--table', fifo])).toBe(
+        `rl-objective: table file '${fifo}': not a regular file (a FIFO)\n`,
+      );
+    },
+    HANG,
+  );
+
+  // Known gap, pending in others' code: the table reader of schemes
+  // (src/schemes/read-table-file.ts) does not yet check its path with requireInputFile, so
+  // `--scheme table:file=FIFO` blocks forever (and /dev/zero would fill memory, hence not run
+  // here). The child is killed after 5 s; `it.fails` turns red once the reader refuses the FIFO,
+  // as a reminder to drop `.fails`.
   it.fails(
-    'a mistyped command gets its suggestion on the same line',
-    () => expectOneLineError(['objectiv']),
+    '--scheme table:file= refuses a FIFO',
+    () => {
+      const argv = ['objective', '--scheme', `table:file=${fifo}`, '--M', '2'];
+      const run = spawnSync(process.execPath, [BIN, ...argv], {
+        encoding: 'utf8',
+        timeout: 5_000,
+        killSignal: 'SIGKILL',
+      });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/not a regular file \(a FIFO\)\n$/);
+    },
     HANG,
   );
 });

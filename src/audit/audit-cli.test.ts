@@ -150,6 +150,17 @@ describe('rl-objective audit', () => {
     ],
     [['--module', 'FIX/verl-grpo.ts'], /--module needs --M/],
     [['--module', 'FIX/verl-grpo.ts', '--M', '0'], /--M must be a positive integer/],
+    // Every flag is checked before the module loads: its own error would otherwise come first.
+    [
+      ['--module', 'FIX/no-export.ts', '--M', '4', '--samples', '0'],
+      /^rl-objective: --samples must be a positive integer, got 0\n$/,
+    ],
+    [
+      ['--module', 'FIX/no-export.ts', '--M', '4', '--expect', 'arcsin:x'],
+      /^rl-objective: --expect 'arcsin:x': tolerance must be a number, got 'x'\n$/,
+    ],
+    [['--traces', '/dev/zero'], /traces '\/dev\/zero': not a regular file \(a character device\)/],
+    [['--table', '/dev/zero'], /table file '\/dev\/zero': not a regular file/],
     [['--module', 'FIX/verl-grpo.ts', '--M', '4', '--expect', 'sine'], /unknown target 'sine'/],
     [['--table', 'FIX/verl-grpo-m4.json', '--traces', 'x.jsonl'], /exactly one of --module/],
     [

@@ -1,5 +1,7 @@
 import { open } from 'node:fs/promises';
 import { InputError } from '../errors/input-error.ts';
+import { quote } from '../errors/quote.ts';
+import { requireInputFile } from '../errors/require-input-file.ts';
 import { auditGroups } from './audit-groups.ts';
 import { parseTraceLine } from './parse-trace-line.ts';
 import type { AuditOptions, AuditReport, ObservedGroup } from './types.ts';
@@ -8,20 +10,21 @@ import type { AuditOptions, AuditReport, ObservedGroup } from './types.ts';
  * Audits a JSONL trace of a trainer's groups (MATH.md §7): one `{"rewards", "advantages"}` object
  * per line, read line by line. Groups of different sizes are audited separately.
  *
- * Throws an {@link InputError} for a missing file, a file with no groups, and (with its line
- * number) any malformed line; see `parseTraceLine`.
+ * Throws an {@link InputError} for a missing file, anything but a regular file of at most 256 MiB
+ * (`requireInputFile`), a file with no groups, and (with its line number) any malformed line;
+ * see `parseTraceLine`.
  */
 export async function auditTraces(file: string, options: AuditOptions = {}): Promise<AuditReport> {
+  const what = `traces ${quote(file)}`;
+  requireInputFile(file, what);
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? error})`;
-    throw new InputError(`traces '${file}': ${why}`);
+    throw new InputError(`${what}: cannot read it (${(error as NodeJS.ErrnoException).code})`);
   }
   try {
-    return await auditGroups(groupsOf(handle, file), options);
+    return await auditGroups(groupsOf(handle, file, what), options);
   } finally {
     await handle.close();
   }
@@ -30,6 +33,7 @@ export async function auditTraces(file: string, options: AuditOptions = {}): Pro
 async function* groupsOf(
   handle: Awaited<ReturnType<typeof open>>,
   file: string,
+  what: string,
 ): AsyncGenerator<ObservedGroup> {
   let line = 0;
   let groups = 0;
@@ -43,6 +47,6 @@ async function* groupsOf(
   }
   if (groups === 0) {
     const where = line === 0 ? 'line 1: empty file' : `lines 1-${line}: only blank lines`;
-    throw new InputError(`traces '${file}' ${where}; expected one JSON group per line`);
+    throw new InputError(`${what} ${where}; expected one JSON group per line`);
   }
 }

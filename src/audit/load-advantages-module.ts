@@ -1,7 +1,8 @@
-import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../errors/input-error.ts';
+import { quote } from '../errors/quote.ts';
+import { requireInputFile } from '../errors/require-input-file.ts';
 import type { AdvantagesFn } from './types.ts';
 
 /**
@@ -10,21 +11,20 @@ import type { AdvantagesFn } from './types.ts';
  * module's `module.exports.advantages` (seen as `default.advantages`) is accepted too.
  *
  * TypeScript modules load when the process runs under tsx (the CLI always does; so does vitest).
- * Throws an {@link InputError} when the file is missing, fails to load, or has no such function.
+ * Throws an {@link InputError} when the file is missing, is not a regular file of at most 256 MiB
+ * (`requireInputFile`: importing `/dev/zero` would never end), fails to load, or has no such
+ * function.
  */
 export async function loadAdvantagesModule(file: string): Promise<AdvantagesFn> {
+  const what = `module ${quote(file)}`;
   const path = resolve(file);
-  try {
-    await access(path);
-  } catch {
-    throw new InputError(`module '${file}': file not found`);
-  }
+  requireInputFile(path, what);
   let module: Record<string, unknown>;
   try {
     module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(`module '${file}' failed to load: ${message.split('\n')[0]}`);
+    throw new InputError(`${what} failed to load: ${message.split('\n')[0]}`);
   }
   const fallback = module.default as Record<string, unknown> | undefined;
   const fn = module.advantages ?? (typeof fallback === 'object' ? fallback?.advantages : undefined);
@@ -32,7 +32,7 @@ export async function loadAdvantagesModule(file: string): Promise<AdvantagesFn> 
     const names = Object.keys(module).filter((name) => name !== 'default');
     const found = names.length > 0 ? `it exports ${names.join(', ')}` : 'it has no named exports';
     throw new InputError(
-      `module '${file}' does not export a function advantages(rewards: number[]): number[]; ${found}`,
+      `${what} does not export a function advantages(rewards: number[]): number[]; ${found}`,
     );
   }
   return fn as AdvantagesFn;

@@ -1,4 +1,5 @@
 import { InputError } from '../errors/input-error.ts';
+import { quote } from '../errors/quote.ts';
 import { requireNonNegative } from '../errors/require.ts';
 import { target } from '../objective/targets.ts';
 
@@ -26,12 +27,14 @@ export function parseExpectation(text: string): Expectation {
   if (hasTol) {
     tol = Number(last.trim());
     if (last.trim() === '' || Number.isNaN(tol)) {
-      throw new InputError(`--expect '${text}': tolerance must be a number, got '${last}'`);
+      throw new InputError(
+        `--expect ${quote(text)}: tolerance must be a number, got ${quote(last)}`,
+      );
     }
-    requireNonNegative(`--expect '${text}': tolerance`, tol);
+    requireNonNegative(`--expect ${quote(text)}: tolerance`, tol);
   }
   if (spec.trim() === '') {
-    throw new InputError(`--expect '${text}': expected NAME[:tol], e.g. arcsin:0.05`);
+    throw new InputError(`--expect ${quote(text)}: expected NAME[:tol], e.g. arcsin:0.05`);
   }
   return { target: target(spec).spec, tol };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../errors/input-error.ts';
+import { quote } from '../errors/quote.ts';
 import type { ObservedGroup } from './types.ts';
 
 const TraceGroup = z.object({
@@ -21,12 +22,12 @@ export function parseTraceLine(
   source: string,
 ): ObservedGroup | undefined {
   if (text.trim() === '') return undefined;
-  const at = `traces '${source}' line ${line}`;
+  const at = `traces ${quote(source)} line ${line}`;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${at}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
+    throw new InputError(`${at}: not valid JSON (${(error as Error).message})`);
   }
   const parsed = TraceGroup.safeParse(json);
   if (!parsed.success) {

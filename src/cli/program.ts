@@ -1,12 +1,15 @@
 import { Command } from 'commander';
+import { InputError } from '../errors/input-error.ts';
 import { commands } from './commands/index.ts';
 import { EXIT } from './exit-codes.ts';
+import { fail } from './fail.ts';
 
 /**
  * Builds the `rl-objective` commander program with every command registered.
  *
- * Commander's own usage errors (unknown option, missing value) are routed through
- * `exitOverride` so they end as one line on stderr with exit {@link EXIT.input}.
+ * Commander's own usage errors (unknown command or option, missing value) are printed by
+ * {@link fail}, as one line on stderr with its "(Did you mean ...?)" suggestion on the same line,
+ * and end with exit {@link EXIT.input}; `--help` and `--version` print as usual and exit 0.
  */
 export function program(): Command {
   const root = new Command('rl-objective')
@@ -15,13 +18,19 @@ export function program(): Command {
         'Closed forms, Monte Carlo checks and audits (Davis & Recht, arXiv:2510.13651).',
     )
     .showSuggestionAfterError(true)
-    .configureOutput({
-      outputError: (text, write) => write(`rl-objective: ${text.replace(/^error: /, '').trim()}\n`),
-    });
+    .configureOutput({ outputError: (text) => fail(new InputError(usageError(text))) });
   for (const register of commands) register(root);
   root.commands.forEach(configureUsageErrors);
   configureUsageErrors(root);
   return root;
+}
+
+/** Commander's `error: ...` text without its prefix, its suggestion joined to the same line. */
+function usageError(text: string): string {
+  return text
+    .trim()
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*(?=\(Did you mean )/, ' ');
 }
 
 function configureUsageErrors(command: Command): void {

@@ -1,4 +1,5 @@
 import { InputError } from './input-error.ts';
+import { quote } from './quote.ts';
 
 /**
  * Validation shared by the library API and the CLI. Each returns its argument when valid and
@@ -46,7 +47,7 @@ export function parseNumber(name: string, text: string): number {
   const trimmed = text.trim();
   const value = trimmed === '' ? Number.NaN : Number(trimmed);
   if (Number.isNaN(value)) {
-    throw new InputError(`${name} must be a number, got '${text}'`);
+    throw new InputError(`${name} must be a number, got ${quote(text)}`);
   }
   return value;
 }

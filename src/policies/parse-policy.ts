@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { InputError } from '../errors/input-error.ts';
+import { quote } from '../errors/quote.ts';
+import { readInputFile } from '../errors/read-input-file.ts';
 import { parseNumber } from '../errors/require.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import { SpecReader } from '../spec/spec-reader.ts';
@@ -13,25 +14,19 @@ export const LIST_SEPARATOR = ';';
  * - a short form in the spec grammar: `bernoulli:p=0.3`, `bernoulli:theta=-0.5`,
  *   `softmax:logits=0.1;-0.4;0.3;0,correct=0;2` (lists separated by `;`), or
  *   `sequence:V=4,L=3,r=1,seed=7[,scale=1]` (keys are case-insensitive);
- * - a JSON object (see `policySchema`), inline or as `@file.json`; a corpus is JSON only.
+ * - a JSON object (see `policySchema`), inline or as `@file.json` (a regular file of at most
+ *   256 MiB, read by `readInputFile`); a corpus is JSON only.
  *
  * Every malformed input is an InputError with a one-line message.
  */
 export function parsePolicy(text: string): PolicyDescription {
   const trimmed = text.trim();
-  if (trimmed.startsWith('@'))
-    return fromJson(readFile(trimmed.slice(1)), `policy JSON (${trimmed})`);
+  if (trimmed.startsWith('@')) {
+    const what = `policy file ${quote(trimmed.slice(1))}`;
+    return fromJson(readInputFile(trimmed.slice(1), what), what);
+  }
   if (trimmed.startsWith('{')) return fromJson(trimmed, 'policy JSON (inline)');
   return fromShortForm(trimmed);
-}
-
-function readFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new InputError(`policy file '${path}': cannot read it (${code})`);
-  }
 }
 
 function fromJson(text: string, label: string): PolicyDescription {
@@ -39,7 +34,7 @@ function fromJson(text: string, label: string): PolicyDescription {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${label}: ${(error as Error).message.split('\n')[0]}`);
+    throw new InputError(`${label}: ${(error as Error).message}`);
   }
   const kind = (value as { kind?: unknown } | null)?.kind;
   const kinds = Object.keys(policyKindSchemas);
@@ -75,7 +70,7 @@ function fromShortForm(text: string): PolicyDescription {
   if (name === 'bernoulli') {
     const hasTheta = reader.spec.params.has('theta');
     if (hasTheta && reader.spec.params.has('p')) {
-      throw new InputError(`policy '${text}': give p or theta, not both`);
+      throw new InputError(`policy ${quote(text)}: give p or theta, not both`);
     }
     description = hasTheta
       ? { kind: 'bernoulli', theta: reader.requiredNumber('theta') }
@@ -94,14 +89,14 @@ function fromShortForm(text: string): PolicyDescription {
       scale: reader.number('scale', 1),
     };
   } else if (name === 'corpus') {
-    throw new InputError(`policy '${text}': a corpus is given as JSON, inline or @file.json`);
+    throw new InputError(`policy ${quote(text)}: a corpus is given as JSON, inline or @file.json`);
   } else {
     throw new InputError(
       `policy '${name}' is unknown; allowed: bernoulli, softmax, sequence, corpus (JSON)`,
     );
   }
   reader.done();
-  return fromJson(JSON.stringify(description), `policy '${text}'`);
+  return fromJson(JSON.stringify(description), `policy ${quote(text)}`);
 }
 
 function list(reader: SpecReader, key: string, allowEmpty = false): number[] {

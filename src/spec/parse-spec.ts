@@ -1,4 +1,5 @@
 import { InputError } from '../errors/input-error.ts';
+import { quote } from '../errors/quote.ts';
 
 /** A parsed spec: a name and its `key=value` parameters, in the order written. */
 export interface ParsedSpec {
@@ -25,7 +26,7 @@ export function parseSpec(text: string, what: string): ParsedSpec {
   const name = colon < 0 ? trimmed : trimmed.slice(0, colon);
   if (!NAME.test(name)) {
     throw new InputError(
-      `${what} spec '${text}': expected name[:key=value[,key=value]...], got name '${name}'`,
+      `${what} spec ${quote(text)}: expected name[:key=value[,key=value]...], got name ${quote(name)}`,
     );
   }
   const params = new Map<string, string>();
@@ -35,10 +36,10 @@ export function parseSpec(text: string, what: string): ParsedSpec {
       const key = (eq < 0 ? pair : pair.slice(0, eq)).trim();
       const value = eq < 0 ? '' : pair.slice(eq + 1).trim();
       if (eq < 0 || !KEY.test(key) || value === '') {
-        throw new InputError(`${what} spec '${text}': expected key=value, got '${pair}'`);
+        throw new InputError(`${what} spec ${quote(text)}: expected key=value, got ${quote(pair)}`);
       }
       if (params.has(key)) {
-        throw new InputError(`${what} spec '${text}': key '${key}' is given twice`);
+        throw new InputError(`${what} spec ${quote(text)}: key ${quote(key)} is given twice`);
       }
       params.set(key, value);
     }

@@ -1,4 +1,5 @@
 import { InputError } from '../errors/input-error.ts';
+import { quote } from '../errors/quote.ts';
 import { parseNumber } from '../errors/require.ts';
 import type { ParsedSpec } from './parse-spec.ts';
 
@@ -42,7 +43,9 @@ export class SpecReader {
     this.asked.push(key);
     const raw = this.spec.params.get(key) ?? fallback;
     if (!(allowed as readonly string[]).includes(raw)) {
-      throw new InputError(`${this.label(key)} must be one of ${allowed.join(', ')}; got '${raw}'`);
+      throw new InputError(
+        `${this.label(key)} must be one of ${allowed.join(', ')}; got ${quote(raw)}`,
+      );
     }
     this.resolved.push([key, raw]);
     return raw as T;
@@ -65,7 +68,7 @@ export class SpecReader {
       if (!this.asked.includes(key)) {
         const allowed = this.asked.length > 0 ? this.asked.join(', ') : 'none';
         throw new InputError(
-          `${this.what} '${this.spec.name}' has no key '${key}'; allowed keys: ${allowed}`,
+          `${this.what} '${this.spec.name}' has no key ${quote(key)}; allowed keys: ${allowed}`,
         );
       }
     }

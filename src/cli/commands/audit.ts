@@ -1,16 +1,8 @@
 import type { Command } from 'commander';
-import { writeReport } from '../../../reports/write-report.ts';
-import { auditDocument } from '../../audit/audit-document.ts';
-import { auditFunction } from '../../audit/audit-function.ts';
 import { DEFAULT_REL_TOL } from '../../audit/audit-report.ts';
-import { auditTable } from '../../audit/audit-table.ts';
-import { auditTraces } from '../../audit/audit-traces.ts';
-import { checkExpectation } from '../../audit/check-expectation.ts';
-import { formatAudit } from '../../audit/format-audit.ts';
-import { loadAdvantagesModule } from '../../audit/load-advantages-module.ts';
-import { parseExpectation } from '../../audit/parse-expectation.ts';
 import type { AuditReport } from '../../audit/types.ts';
 import { InputError } from '../../errors/input-error.ts';
+import { quote } from '../../errors/quote.ts';
 import { parseNumber, requireNonNegative, requirePositiveInteger } from '../../errors/require.ts';
 import { EXIT } from '../exit-codes.ts';
 
@@ -32,6 +24,8 @@ interface AuditFlags {
  * Registers `rl-objective audit` (MATH.md §2, §7): is a weight function, a trainer's trace or a
  * table count form, and which objective does it induce? Exit 0 when count form (and the
  * expectation, if any, is met); 1 when not count form or an `--expect` fails; 2 on bad input.
+ * The audit library and the report renderer are imported only when the command runs, after
+ * every flag is checked, so that `--help` and bad flags answer fast.
  */
 export function registerAudit(root: Command): void {
   root
@@ -71,6 +65,8 @@ export function registerAudit(root: Command): void {
 }
 
 async function runAudit(flags: AuditFlags): Promise<number> {
+  // Every flag is checked before a module is imported or a file read: a bad flag is reported
+  // at once, whatever is wrong with the input it would have applied to.
   const inputs = (['module', 'traces', 'table'] as const).filter((k) => flags[k] !== undefined);
   if (inputs.length !== 1) {
     throw new InputError('audit needs exactly one of --module FILE, --traces FILE, --table FILE');
@@ -78,42 +74,47 @@ async function runAudit(flags: AuditFlags): Promise<number> {
   if (flags.M !== undefined && flags.module === undefined) {
     throw new InputError('--M applies to --module only; traces and tables carry their group size');
   }
+  if (flags.module !== undefined && flags.M === undefined) {
+    throw new InputError(
+      '--module needs --M N (or a list such as 8,64): the group size(s) to audit',
+    );
+  }
+  const M = flags.M?.split(',').map((m) => requirePositiveInteger('--M', parseNumber('--M', m)));
+  const samples = requirePositiveInteger('--samples', parseNumber('--samples', flags.samples));
   const options = {
     relTol: requireNonNegative('--rel-tol', parseNumber('--rel-tol', flags.relTol)),
     grid: requirePositiveInteger('--grid', parseNumber('--grid', flags.grid)),
   };
-  const expectation = flags.expect === undefined ? undefined : parseExpectation(flags.expect);
+  const audit = await import('../../audit/index.ts');
+  const expectation = flags.expect === undefined ? undefined : audit.parseExpectation(flags.expect);
+
   let report: AuditReport;
   if (flags.module !== undefined) {
-    if (flags.M === undefined) {
-      throw new InputError(
-        '--module needs --M N (or a list such as 8,64): the group size(s) to audit',
-      );
-    }
-    const M = flags.M.split(',').map((m) => requirePositiveInteger('--M', parseNumber('--M', m)));
-    const fn = await loadAdvantagesModule(flags.module);
-    report = await auditFunction(fn, {
+    const fn = await audit.loadAdvantagesModule(flags.module);
+    report = await audit.auditFunction(fn, {
       ...options,
-      M,
-      samples: requirePositiveInteger('--samples', parseNumber('--samples', flags.samples)),
+      M: M!,
+      samples,
       seed: flags.seed,
-      label: `module '${flags.module}': advantages`,
+      label: `module ${quote(flags.module)}: advantages`,
     });
   } else if (flags.traces !== undefined) {
-    report = await auditTraces(flags.traces, options);
+    report = await audit.auditTraces(flags.traces, options);
   } else {
-    report = auditTable(flags.table!, options);
+    report = audit.auditTable(flags.table!, options);
   }
-  const verdict = expectation === undefined ? undefined : checkExpectation(report, expectation);
+  const verdict =
+    expectation === undefined ? undefined : audit.checkExpectation(report, expectation);
   if (flags.json) {
     const json = verdict === undefined ? report : { ...report, expectation: verdict };
     process.stdout.write(`${JSON.stringify(json)}\n`);
   } else {
-    process.stdout.write(formatAudit(report, verdict));
+    process.stdout.write(audit.formatAudit(report, verdict));
   }
   if (flags.out !== undefined) {
+    const { writeReport } = await import('../../../reports/write-report.ts');
     const source = inputs[0]!;
-    const document = auditDocument(
+    const document = audit.auditDocument(
       report,
       {
         source: `${source} ${flags[source]}`,

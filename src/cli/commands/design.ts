@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { parseNumber } from '../../errors/require.ts';
-import { designReport } from '../../objective/design-report.ts';
 
 interface DesignFlags {
   target: string;
@@ -13,7 +12,8 @@ interface DesignFlags {
 /**
  * Registers `rl-objective design`: count-form weights designed by the Bernstein recipe
  * (MATH.md §3) to optimize a chosen target, with the sup distance of the induced `h_M` to it.
- * A thin shell over {@link designReport}.
+ * A thin shell over `designReport`, imported only when this command runs, so that other commands
+ * and `rl-objective --help` start fast.
  */
 export function registerDesign(root: Command): void {
   root
@@ -31,13 +31,15 @@ export function registerDesign(root: Command): void {
       'after',
       '\nThe distance is the sup over [delta, 1-delta] of |fit(h_M) - u|, where u is the target\nscaled to [0, 1] and fit is the least-squares affine map (delta = 1e-3, 1001 points).\n\nExamples:\n  rl-objective design --target logit --M 16\n  rl-objective design --target passk:k=4 --M 8 --json',
     )
-    .action((flags: DesignFlags) => {
+    .action(async (flags: DesignFlags) => {
       const options: Record<string, string> = {};
       if (flags.nodes !== undefined) options.nodes = flags.nodes;
       if (flags.split !== undefined) options.split = flags.split;
+      const M = parseNumber('--M', flags.M);
+      const { designReport } = await import('../../objective/design-report.ts');
       const report = designReport({
         target: flags.target,
-        M: parseNumber('--M', flags.M),
+        M,
         options,
       });
       if (flags.json) {

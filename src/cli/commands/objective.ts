@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors/input-error.ts';
+import { quote } from '../../errors/quote.ts';
 import { parseNumber } from '../../errors/require.ts';
-import { type Normalization, objectiveTable } from '../../objective/objective-table.ts';
-import { schemeCatalogueHelp } from '../../schemes/scheme-catalogue-help.ts';
+import type { Normalization } from '../../objective/objective-table.ts';
 import { formatTable } from '../format-table.ts';
 
 interface ObjectiveFlags {
@@ -16,12 +16,21 @@ interface ObjectiveFlags {
 
 const TABLES_SHOWN_MAX_M = 16;
 
+const HELP_REQUEST = new Set(['-h', '--help']);
+
+const EXAMPLES = `Examples:
+  rl-objective objective --scheme grpo --M 8 --grid 5
+  rl-objective objective --scheme passk:k=4 --M 16 --t 0.01,0.1,0.5 --json
+  rl-objective objective --scheme rs --M 16 --t 0.01,0.1,1 --normalize harmonic`;
+
 /**
  * Registers `rl-objective objective`: the objective `h_M` a weight scheme induces (MATH.md §2),
- * and its derivative, at chosen points. A thin shell over {@link objectiveTable}.
+ * and its derivative, at chosen points. A thin shell over `objectiveTable`, imported (like the
+ * scheme catalogue of its help) only when this command runs, so that other commands and
+ * `rl-objective --help` start fast.
  */
 export function registerObjective(root: Command): void {
-  root
+  const command = root
     .command('objective')
     .description("the objective h_M (and dh = h_M') that a weight scheme induces at group size M")
     .requiredOption('--scheme <spec>', 'weight scheme, e.g. grpo:std=sample,eps=1e-6 (see below)')
@@ -33,21 +42,19 @@ export function registerObjective(root: Command): void {
       "add hNormalized: 'end' is h/h(1) (default), 'harmonic' is h - (H_M - 1), the paper's rs normalization",
     )
     .option('--json', 'print {"scheme","M","a","b","points":[{"t","h","dh"}]}')
-    .addHelpText(
-      'after',
-      `\nSchemes:\n${schemeCatalogueHelp()}\n\nExamples:\n  rl-objective objective --scheme grpo --M 8 --grid 5\n  rl-objective objective --scheme passk:k=4 --M 16 --t 0.01,0.1,0.5 --json\n  rl-objective objective --scheme rs --M 16 --t 0.01,0.1,1 --normalize harmonic`,
-    )
-    .action((flags: ObjectiveFlags) => {
+    .action(async (flags: ObjectiveFlags) => {
       if (flags.t !== undefined && flags.grid !== undefined) {
         throw new InputError('give either --t or --grid, not both');
       }
-      const table = objectiveTable({
+      const input = {
         scheme: flags.scheme,
         M: parseNumber('--M', flags.M),
         t: flags.t?.split(',').map((t) => parseNumber('--t', t)),
         grid: flags.grid === undefined ? undefined : parseNumber('--grid', flags.grid),
         normalize: normalization(flags.normalize),
-      });
+      };
+      const { objectiveTable } = await import('../../objective/objective-table.ts');
+      const table = objectiveTable(input);
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(table)}\n`);
         return;
@@ -69,11 +76,21 @@ export function registerObjective(root: Command): void {
         ),
       );
     });
+
+  // Commander's help text is synchronous, so the catalogue (it loads every scheme) is imported
+  // when this command is chosen with a help request among its arguments (`objective --help`;
+  // main.ts turns `help objective` into that), before commander reads them; runs and bad flags
+  // never pay for it.
+  root.hook('preSubcommand', async (parent, chosen) => {
+    if (chosen !== command || !parent.args.some((arg) => HELP_REQUEST.has(arg))) return;
+    const { schemeCatalogueHelp } = await import('../../schemes/scheme-catalogue-help.ts');
+    command.addHelpText('after', `\nSchemes:\n${schemeCatalogueHelp()}\n\n${EXAMPLES}`);
+  });
 }
 
 function normalization(flag: string | true | undefined): Normalization | undefined {
   if (flag === undefined) return undefined;
   if (flag === true || flag === 'end') return 'end';
   if (flag === 'harmonic') return 'harmonic';
-  throw new InputError(`--normalize must be 'end' or 'harmonic', got '${flag}'`);
+  throw new InputError(`--normalize must be 'end' or 'harmonic', got ${quote(flag)}`);
 }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { helpAsOption } from './help-as-option.ts';
+import { runCli } from './testing/run-cli.ts';
+
+describe('helpAsOption', () => {
+  it('turns help <command> into <command> --help and leaves everything else alone', () => {
+    expect(helpAsOption(['help', 'objective'])).toEqual(['objective', '--help']);
+    expect(helpAsOption(['help'])).toEqual(['help']);
+    expect(helpAsOption(['objective', '--scheme', 'help'])).toEqual([
+      'objective',
+      '--scheme',
+      'help',
+    ]);
+  });
+
+  it('gives `help objective` the scheme catalogue, as `objective --help` has it', () => {
+    const viaCommand = runCli(['help', 'objective']);
+    const viaOption = runCli(['objective', '--help']);
+    expect(viaCommand.status).toBe(0);
+    expect(viaCommand.stdout).toContain('\nSchemes:\nreinforce ');
+    expect(viaCommand.stdout).toBe(viaOption.stdout);
+  });
+});

@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from './input-error.ts';
+import { MAX_INPUT_FILE_BYTES, requireInputFile } from './require-input-file.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'rl-objective-input-file-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function refusal(path: string): string {
+  try {
+    requireInputFile(path, 'table file');
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  }
+  throw new Error(`${path} was accepted`);
+}
+
+describe('requireInputFile', () => {
+  it('accepts a regular file, empty or at the size limit', () => {
+    const small = join(dir, 'small.json');
+    writeFileSync(small, '{}');
+    expect(() => requireInputFile(small, 'table file')).not.toThrow();
+    const atLimit = join(dir, 'at-limit');
+    writeFileSync(atLimit, '');
+    truncateSync(atLimit, MAX_INPUT_FILE_BYTES); // sparse: no disk space used
+    expect(() => requireInputFile(atLimit, 'table file')).not.toThrow();
+  });
+
+  it('refuses a missing path and a path through a file', () => {
+    expect(refusal(join(dir, 'missing.json'))).toBe('table file: file not found');
+    const file = join(dir, 'plain');
+    writeFileSync(file, 'x');
+    expect(refusal(join(file, 'below'))).toBe('table file: cannot read it (ENOTDIR)');
+  });
+
+  it('refuses what is not a regular file, without opening it', () => {
+    expect(refusal('/dev/zero')).toBe('table file: not a regular file (a character device)');
+    expect(refusal(dir)).toBe('table file: not a regular file (a directory)');
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    // Opening a FIFO with no writer would block this test forever.
+    expect(refusal(fifo)).toBe('table file: not a regular file (a FIFO)');
+  });
+
+  it('refuses a file one byte over the limit, naming the limit', () => {
+    const big = join(dir, 'big');
+    writeFileSync(big, '');
+    truncateSync(big, MAX_INPUT_FILE_BYTES + 1);
+    expect(refusal(big)).toBe(
+      `table file: too large (${MAX_INPUT_FILE_BYTES + 1} bytes; input files are limited to 256 MiB)`,
+    );
+  });
+});

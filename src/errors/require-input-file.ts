@@ -1,0 +1,42 @@
+import { type Stats, statSync } from 'node:fs';
+import { InputError } from './input-error.ts';
+
+/**
+ * The largest input file read (256 MiB): far above any table, policy or trace this package
+ * expects, and small enough that reading it whole cannot exhaust memory.
+ */
+export const MAX_INPUT_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Requires that `path` names a regular file of at most {@link MAX_INPUT_FILE_BYTES} bytes, before
+ * anything reads it: a device such as `/dev/zero`, a FIFO or a directory would be read forever,
+ * block, or fail obscurely. Throws an {@link InputError} `<what>: file not found`,
+ * `<what>: not a regular file (a FIFO)`, `<what>: too large (...)` or `<what>: cannot read it
+ * (<errno code>)`, where `what` names the input (e.g. `table file '<path>'`, quoted).
+ */
+export function requireInputFile(path: string, what: string): void {
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      `${what}: ${code === 'ENOENT' ? 'file not found' : `cannot read it (${code ?? String(error)})`}`,
+    );
+  }
+  if (!stats.isFile()) throw new InputError(`${what}: not a regular file (${kind(stats)})`);
+  if (stats.size > MAX_INPUT_FILE_BYTES) {
+    throw new InputError(
+      `${what}: too large (${stats.size} bytes; input files are limited to ${MAX_INPUT_FILE_BYTES / 2 ** 20} MiB)`,
+    );
+  }
+}
+
+function kind(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'a special file';
+}
