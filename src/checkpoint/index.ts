@@ -22,5 +22,6 @@ export {
 } from './run-identity.ts';
 export type { Shard } from './shard.ts';
 export { shardChunks } from './shard-chunks.ts';
+export { startCheckpoint } from './start-checkpoint.ts';
 export { writeJsonAtomic } from './write-json-atomic.ts';
 export { writePartial } from './write-partial.ts';

@@ -1,15 +1,14 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { InputError } from '../errors/input-error.ts';
 import { chunkCount } from './chunk-count.ts';
 import type { ChunkResult } from './chunk-result.ts';
 import { mergeChunkResults } from './merge-chunk-results.ts';
-import { runChunk } from './run-chunk.ts';
+import { requireUncapped } from './require-uncapped.ts';
+import { type RunChunksOptions, runChunks } from './run-chunks.ts';
 import {
   resolveSimulation,
   type SimulationConfig,
   type SimulationInput,
 } from './simulation-config.ts';
-import { createSimulationPool, type SimulationPool } from './simulation-pool.ts';
 import {
   type ComparisonOptions,
   type SimulationResult,
@@ -26,13 +25,7 @@ export interface SimulationProgress {
   readonly seconds: number;
 }
 
-export interface SimulateOptions extends ComparisonOptions {
-  /** Worker threads; default 1, which runs in this thread. Ignored when `pool` is given. */
-  readonly threads?: number;
-  /** A pool to run on (kept running afterwards), e.g. shared by the checks of a battery. */
-  readonly pool?: SimulationPool;
-  /** Cancels the run: it rejects with the signal's reason once running chunks are stopped. */
-  readonly signal?: AbortSignal;
+export interface SimulateOptions extends ComparisonOptions, RunChunksOptions {
   readonly onProgress?: (progress: SimulationProgress) => void;
   /** Called with each chunk's result as it completes (in completion order), e.g. to checkpoint. */
   readonly onChunk?: (result: ChunkResult) => void;
@@ -44,9 +37,11 @@ export interface SimulateOptions extends ComparisonOptions {
  * Runs a simulation (MATH.md §1, §4–6) and compares it with its closed form: Algorithm 1 with a
  * weight scheme, or pure rejection sampling, on a policy, for a number of groups. The run is a
  * fixed list of chunks (`runChunk`), computed in this thread or on a worker pool and merged in
- * chunk order, so the same config gives the same bits for any number of threads.
+ * chunk order, so the same config gives the same bits for any number of threads, and chunks
+ * taken from a checkpoint (`completed`) give the same bits as chunks computed now.
  *
- * Throws InputError for bad input, and when a pure-rs group hits its draw cap.
+ * Throws InputError for bad input, and when a pure-rs group hits its draw cap; a
+ * `ChunkFailure` when a chunk fails twice (`runChunks` retries it once).
  */
 export async function simulate(
   input: SimulationInput | SimulationConfig,
@@ -57,7 +52,9 @@ export async function simulate(
   const chunks = chunkCount(config);
   const results = new Map<number, ChunkResult>();
   for (const done of options.completed ?? []) {
-    if (done.first !== done.last) throw new InputError('completed chunks must be single chunks');
+    if (done.first !== done.last || !(done.first >= 0 && done.first < chunks)) {
+      throw new InputError(`completed chunks must be single chunks in 0..${chunks - 1}`);
+    }
     results.set(done.first, done);
   }
   let merged: ChunkResult | null = null;
@@ -68,11 +65,7 @@ export async function simulate(
     results.set(result.first, result);
     groupsDone += result.groups;
     responses += result.responses;
-    if (result.capped > 0) {
-      throw new InputError(
-        `pure-rs: a group reached the draw cap of ${config.maxDraws} draws (chunk ${result.first}); raise max-draws or use a policy with larger p`,
-      );
-    }
+    requireUncapped(config, result);
     while (results.has(next)) {
       const r = results.get(next)!;
       merged = merged === null ? r : mergeChunkResults(merged, r);
@@ -93,61 +86,15 @@ export async function simulate(
     results.delete(r.first);
     accept(r);
   }
-  const threads = options.pool?.threads ?? options.threads ?? 1;
-  if (threads === 1 && !options.pool) {
-    for (const chunk of todo) {
-      options.signal?.throwIfAborted();
-      const result = runChunk(config, chunk);
+  await runChunks(
+    config,
+    todo,
+    (result) => {
       options.onChunk?.(result);
       accept(result);
-      // Lets timers and signal handlers run between chunks.
-      await yieldToEventLoop();
-    }
-    options.signal?.throwIfAborted();
-  } else {
-    const pool = options.pool ?? createSimulationPool(threads);
-    try {
-      await runOnPool(pool, config, todo, options, accept);
-    } finally {
-      if (!options.pool) await pool.destroy();
-    }
-  }
+    },
+    options,
+  );
   if (merged === null) throw new Error('simulate: no chunk was merged');
   return summarizeSimulation(config, merged, (performance.now() - started) / 1000, options);
-}
-
-/** Keeps at most 2 chunks per thread in flight, so memory stays flat in the number of chunks. */
-async function runOnPool(
-  pool: SimulationPool,
-  config: SimulationConfig,
-  todo: readonly number[],
-  options: SimulateOptions,
-  accept: (result: ChunkResult) => void,
-): Promise<void> {
-  const window = 2 * pool.threads;
-  const stop = new AbortController();
-  const abort = () => stop.abort(options.signal?.reason);
-  options.signal?.addEventListener('abort', abort, { once: true });
-  let position = 0;
-  let failure: unknown = null;
-  const lane = async () => {
-    while (position < todo.length && failure === null) {
-      const chunk = todo[position++]!;
-      try {
-        const result = await pool.run(config, chunk, stop.signal);
-        options.onChunk?.(result);
-        accept(result);
-      } catch (error) {
-        failure ??= error;
-        stop.abort(error);
-      }
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.min(window, todo.length) }, lane));
-  } finally {
-    options.signal?.removeEventListener('abort', abort);
-  }
-  options.signal?.throwIfAborted();
-  if (failure !== null) throw failure;
 }

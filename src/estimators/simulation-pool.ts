@@ -2,16 +2,19 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { InputError } from '../errors/input-error.ts';
 import type { ChunkResult } from './chunk-result.ts';
-import type { SimulationConfig } from './simulation-config.ts';
+import type { ChunkTask } from './chunk-task.ts';
 
-/** The worker file: runs `runChunk` for one chunk per task. */
+/** The worker file: runs `runChunkTask` for one chunk per task. */
 const WORKER = new URL('../../simulations/worker.ts', import.meta.url).href;
 
 /** A pool of worker threads running chunks; share one between many simulations. */
 export interface SimulationPool {
   readonly threads: number;
-  /** Runs `runChunk(config, chunk)` on a worker. */
-  run(config: SimulationConfig, chunk: number, signal?: AbortSignal): Promise<ChunkResult>;
+  /**
+   * Runs `runChunkTask(task)` on a worker. Rejects when the task throws, when its worker dies
+   * (piscina then starts a new one), or with an AbortError when `signal` aborts.
+   */
+  run(task: ChunkTask, signal?: AbortSignal): Promise<ChunkResult>;
   /** Stops the workers. */
   destroy(): Promise<void>;
 }
@@ -37,7 +40,7 @@ export function createSimulationPool(threads: number): SimulationPool {
   });
   return {
     threads,
-    run: (config, chunk, signal) => pool.run({ config, chunk }, signal ? { signal } : {}),
+    run: (task, signal) => pool.run(task, signal ? { signal } : {}),
     destroy: () => pool.destroy(),
   };
 }

@@ -1,4 +1,4 @@
-import type { SimulationPool } from '../estimators/index.ts';
+import type { SimulationInput, SimulationResult } from '../estimators/index.ts';
 
 /**
  * The checks of the verification battery (issue 5): each carries one theorem id of the paper and
@@ -64,27 +64,33 @@ export interface MonteCarloOutcome {
   readonly groups: number;
 }
 
-/** What a Monte Carlo check is given to run: its seed, worker pool, cancellation, progress. */
-export interface MonteCarloContext {
-  /** The run seed; a check names its own substream after its id. */
-  readonly seed: string | number;
-  /** Worker threads shared by every check of the run; absent when running in this thread. */
-  readonly pool?: SimulationPool;
-  readonly signal?: AbortSignal;
-  /** Fraction of this check done, in [0, 1]. */
-  onProgress(fraction: number): void;
+/**
+ * One simulation a Monte Carlo check needs. The battery runs it (in chunks that can be
+ * checkpointed, retried, sharded and merged, MATH.md §6) with the run seed filled in.
+ */
+export interface CheckSimulation {
+  /** What to simulate; `stream` names its substream (the check id, or one derived from it). */
+  readonly input: Omit<SimulationInput, 'seed'> & { readonly stream: string };
+  /** A closed form to compare with instead of the simulation's own (`simulate`'s option). */
+  readonly closedForm?: () => ArrayLike<number>;
 }
 
 /**
  * A check that simulates: its z-scores enter the run's Holm split of the family-wise α. A vector
  * identity is one comparison, tested on its component with the largest |z| at a Bonferroni share
  * of the check's level (so the check keeps its level whatever the number of components).
+ *
+ * The check only describes its simulations and how to read its outcome from their results: the
+ * battery runs them, so that its chunks are numbered across the whole battery.
  */
 export interface MonteCarloCheck extends CheckBase {
   readonly kind: 'monte-carlo';
   /** Groups (or, for pure rejection sampling, estimates) simulated. */
   readonly groups: number;
-  run(context: MonteCarloContext): Promise<MonteCarloOutcome>;
+  /** The simulations the check runs, in order; their streams are unique within a battery. */
+  readonly simulations: readonly CheckSimulation[];
+  /** The comparison, from the results of {@link simulations}, in the same order. */
+  outcome(results: readonly SimulationResult[]): MonteCarloOutcome;
 }
 
 /** Any check of the battery. */

@@ -1,7 +1,6 @@
 import { scheme } from '../../schemes/index.ts';
 import type { MonteCarloCheck } from '../check.ts';
 import { exactUpdateMoments } from './exact-update-moments.ts';
-import { runSimulation } from './simulation-check.ts';
 
 /**
  * `baseline-invariance`, variance half (MATH.md §2: a baseline "changes the variance, never the
@@ -30,30 +29,25 @@ export function baselineVarianceCheck(
     policy,
     detail: `variance of the update: Var[${baselined}] − Var[${plain}], exact by enumeration`,
     groups,
-    async run(context) {
-      const parts = [plain, baselined].map((spec) => ({
-        spec,
-        exact: exactUpdateMoments(scheme(spec, M), p),
-      }));
-      const variances: number[] = [];
-      const errors: number[] = [];
-      for (const [k, { spec, exact }] of parts.entries()) {
-        const result = await runSimulation(
-          `${id}/${k === 0 ? 'plain' : 'baselined'}`,
-          { scheme: spec, M, policy, groups },
-          {
-            ...context,
-            onProgress: (f) => context.onProgress((k + f) / 2),
-          },
-        );
-        const N = result.groups;
-        variances.push(result.stderr[0]! ** 2 * N);
-        errors.push(Math.sqrt((exact.fourth - exact.variance ** 2) / N));
-      }
+    simulations: [plain, baselined].map((spec, k) => ({
+      input: {
+        scheme: spec,
+        M,
+        policy,
+        groups,
+        stream: `${id}/${k === 0 ? 'plain' : 'baselined'}`,
+      },
+    })),
+    outcome(results) {
+      const exact = [plain, baselined].map((spec) => exactUpdateMoments(scheme(spec, M), p));
+      const variances = results.map((r) => r.stderr[0]! ** 2 * r.groups);
+      const errors = results.map((r, k) =>
+        Math.sqrt((exact[k]!.fourth - exact[k]!.variance ** 2) / r.groups),
+      );
       return {
         estimate: [variances[1]! - variances[0]!],
         stderr: [Math.hypot(errors[0]!, errors[1]!)],
-        closedForm: [parts[1]!.exact.variance - parts[0]!.exact.variance],
+        closedForm: [exact[1]!.variance - exact[0]!.variance],
         groups: 2 * groups,
       };
     },

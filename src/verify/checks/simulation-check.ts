@@ -1,5 +1,5 @@
-import { type SimulationInput, type SimulationResult, simulate } from '../../estimators/index.ts';
-import type { MonteCarloCheck, MonteCarloContext, MonteCarloOutcome, TheoremId } from '../check.ts';
+import type { SimulationInput, SimulationResult } from '../../estimators/index.ts';
+import type { MonteCarloCheck, MonteCarloOutcome, TheoremId } from '../check.ts';
 
 /** A Monte Carlo check described by its simulation and how its outcome is read from the result. */
 export interface SimulationCheckSpec {
@@ -14,27 +14,9 @@ export interface SimulationCheckSpec {
   readonly closedForm?: () => ArrayLike<number>;
 }
 
-/** Runs a simulation for a check, on the run's pool, with the check id as substream. */
-export function runSimulation(
-  id: string,
-  input: Omit<SimulationInput, 'seed' | 'stream'>,
-  context: MonteCarloContext,
-  closedForm?: ArrayLike<number>,
-): Promise<SimulationResult> {
-  return simulate(
-    { ...input, seed: context.seed, stream: id },
-    {
-      pool: context.pool,
-      signal: context.signal,
-      closedForm,
-      onProgress: (p) => context.onProgress(p.groupsDone / p.groups),
-    },
-  );
-}
-
 /**
- * A {@link MonteCarloCheck} that runs one `simulate` call (MATH.md §1, §4–6) in the check's own
- * substream (seed, check id), so its numbers do not depend on the rest of the battery.
+ * A {@link MonteCarloCheck} of one simulation (MATH.md §1, §4–6) in the check's own substream
+ * (seed, check id), so its numbers do not depend on the rest of the battery.
  */
 export function simulationCheck(spec: SimulationCheckSpec): MonteCarloCheck {
   const { input } = spec;
@@ -49,11 +31,11 @@ export function simulationCheck(spec: SimulationCheckSpec): MonteCarloCheck {
     policy,
     detail: spec.detail,
     groups: input.groups,
-    async run(context) {
-      const result = await runSimulation(spec.id, input, context, spec.closedForm?.());
+    simulations: [{ input: { ...input, stream: spec.id }, closedForm: spec.closedForm }],
+    outcome([result]) {
       const read = spec.read ?? ((r: SimulationResult) => r);
-      const { estimate, stderr, closedForm } = read(result);
-      return { estimate, stderr, closedForm, groups: result.groups };
+      const { estimate, stderr, closedForm } = read(result!);
+      return { estimate, stderr, closedForm, groups: result!.groups };
     },
   };
 }

@@ -1,0 +1,126 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { ChunkFailure } from './chunk-failure.ts';
+import type { ChunkResult } from './chunk-result.ts';
+import { type ChunkTask, runChunkTask } from './chunk-task.ts';
+import { errorLine } from './error-line.ts';
+import type { SimulationConfig } from './simulation-config.ts';
+import { createSimulationPool, type SimulationPool } from './simulation-pool.ts';
+import { testFault } from './test-fault.ts';
+
+/** Where and how {@link runChunks} runs chunks. */
+export interface RunChunksOptions {
+  /** Worker threads; default 1, which runs in this thread. Ignored when `pool` is given. */
+  readonly threads?: number;
+  /** A pool to run on (kept running afterwards), e.g. shared by the checks of a battery. */
+  readonly pool?: SimulationPool;
+  /** Cancels the run: it rejects with the signal's reason once running chunks are stopped. */
+  readonly signal?: AbortSignal;
+  /**
+   * Index of this simulation's chunk 0 in a larger run (the battery of `verify`), so that
+   * messages and the test hook `testFault` use the run's chunk numbers; default 0.
+   */
+  readonly offset?: number;
+  /** What the chunks belong to, for messages, e.g. `check 'weighted-gradient/rloo/M=2/bernoulli'`. */
+  readonly owner?: string;
+  /** Told, in one line, about a chunk that failed once and is run again. */
+  readonly onRetry?: (message: string) => void;
+}
+
+/**
+ * Runs the chunks `chunks` of a simulation (`runChunk`, MATH.md §6) in this thread or on a
+ * worker pool, and hands each result to `onResult` as it completes (in completion order; the
+ * caller merges them in chunk order). At most 2 chunks per thread are in flight, so memory stays
+ * flat in the number of chunks.
+ *
+ * A chunk whose task throws, or whose worker dies, is run once more: it has the same seed, so
+ * the retry gives the same result. A second failure stops the run with a {@link ChunkFailure}
+ * naming the chunk (and `owner`). Cancellation through `signal` is not a failure: the run
+ * rejects with the signal's reason, and chunks already handed to `onResult` stay done.
+ */
+export async function runChunks(
+  config: SimulationConfig,
+  chunks: readonly number[],
+  onResult: (result: ChunkResult) => void,
+  options: RunChunksOptions = {},
+): Promise<void> {
+  const threads = options.pool?.threads ?? options.threads ?? 1;
+  if (threads === 1 && !options.pool) {
+    const run = retrying(config, options, async (task) => runChunkTask(task));
+    for (const chunk of chunks) {
+      options.signal?.throwIfAborted();
+      onResult(await run(chunk));
+      // Lets timers and signal handlers run between chunks.
+      await yieldToEventLoop();
+    }
+    options.signal?.throwIfAborted();
+    return;
+  }
+  const pool = options.pool ?? createSimulationPool(threads);
+  try {
+    await runOnPool(pool, config, chunks, onResult, options);
+  } finally {
+    if (!options.pool) await pool.destroy();
+  }
+}
+
+async function runOnPool(
+  pool: SimulationPool,
+  config: SimulationConfig,
+  chunks: readonly number[],
+  onResult: (result: ChunkResult) => void,
+  options: RunChunksOptions,
+): Promise<void> {
+  const window = 2 * pool.threads;
+  const stop = new AbortController();
+  const abort = () => stop.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', abort, { once: true });
+  const run = retrying(config, { ...options, signal: stop.signal }, (task) =>
+    pool.run(task, stop.signal),
+  );
+  let position = 0;
+  let failure: unknown = null;
+  const lane = async () => {
+    while (position < chunks.length && failure === null) {
+      const chunk = chunks[position++]!;
+      try {
+        onResult(await run(chunk));
+      } catch (error) {
+        failure ??= error;
+        stop.abort(error);
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(window, chunks.length) }, lane));
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+  }
+  options.signal?.throwIfAborted();
+  if (failure !== null) throw failure;
+}
+
+/** Wraps one way of running a task into "run chunk c, retrying it once after a failure". */
+function retrying(
+  config: SimulationConfig,
+  options: RunChunksOptions,
+  execute: (task: ChunkTask) => Promise<ChunkResult>,
+): (chunk: number) => Promise<ChunkResult> {
+  const offset = options.offset ?? 0;
+  const where = (chunk: number) =>
+    options.owner === undefined
+      ? `chunk ${offset + chunk}`
+      : `chunk ${offset + chunk} (${options.owner}, its chunk ${chunk})`;
+  return async (chunk) => {
+    for (let attempt = 0; ; attempt++) {
+      const fault = testFault(offset + chunk, attempt);
+      try {
+        return await execute(fault === undefined ? { config, chunk } : { config, chunk, fault });
+      } catch (error) {
+        // Cancellation (ours, or the pool stopping after another chunk failed) is not a fault.
+        if (options.signal?.aborted) throw error;
+        if (attempt >= 1) throw new ChunkFailure(offset + chunk, where(chunk), error);
+        options.onRetry?.(`${where(chunk)} failed (${errorLine(error)}); running it once more`);
+      }
+    }
+  };
+}

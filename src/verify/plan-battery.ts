@@ -1,0 +1,57 @@
+import { chunkCount, resolveSimulation, type SimulationConfig } from '../estimators/index.ts';
+import type { Check } from './check.ts';
+
+/** One simulation of a battery, placed in the battery's chunk numbering. */
+export interface PlannedSimulation {
+  /** Index of its check in the battery. */
+  readonly check: number;
+  readonly config: SimulationConfig;
+  /** The closed form to compare with instead of the simulation's own, if the check sets one. */
+  readonly closedForm?: () => ArrayLike<number>;
+  /** Battery-wide index of its chunk 0: its chunk `c` is the battery's chunk `first + c`. */
+  readonly first: number;
+  /** Its number of chunks, `chunkCount(config)`. */
+  readonly chunks: number;
+}
+
+/** A battery laid out for a run: every simulation of every Monte Carlo check, numbered. */
+export interface BatteryPlan {
+  readonly checks: readonly Check[];
+  readonly seed: string | number;
+  /** In battery order: check by check, each check's simulations in its own order. */
+  readonly simulations: readonly PlannedSimulation[];
+  /** Chunks of the whole battery: `0..chunks-1`, one index space for every simulation. */
+  readonly chunks: number;
+}
+
+/**
+ * Lays out a battery for a run with `seed` (MATH.md §6): resolves every simulation of every
+ * Monte Carlo check, and numbers their chunks globally, check by check in battery order, so that
+ * one index space (and one checkpoint, one set of shards) covers the whole battery. Chunk `g`
+ * is chunk `g - first` of the simulation whose range holds it; its random numbers come from that
+ * simulation's own substream, so the numbering never changes a result.
+ *
+ * Throws an Error for duplicate check ids or simulation streams (they name the substreams), and
+ * an InputError for a simulation that does not resolve.
+ */
+export function planBattery(checks: readonly Check[], seed: string | number): BatteryPlan {
+  const ids = new Set<string>();
+  const streams = new Set<string>();
+  const simulations: PlannedSimulation[] = [];
+  let chunks = 0;
+  for (const [index, check] of checks.entries()) {
+    if (ids.has(check.id)) throw new Error(`duplicate check id '${check.id}'`);
+    ids.add(check.id);
+    if (check.kind !== 'monte-carlo') continue;
+    for (const { input, closedForm } of check.simulations) {
+      if (streams.has(input.stream))
+        throw new Error(`duplicate simulation stream '${input.stream}'`);
+      streams.add(input.stream);
+      const config = resolveSimulation({ ...input, seed });
+      const count = chunkCount(config);
+      simulations.push({ check: index, config, closedForm, first: chunks, chunks: count });
+      chunks += count;
+    }
+  }
+  return { checks, seed, simulations, chunks };
+}

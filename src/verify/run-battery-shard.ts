@@ -1,0 +1,94 @@
+import type { Shard } from '../checkpoint/index.ts';
+import {
+  type ChunkResult,
+  createSimulationPool,
+  requireUncapped,
+  runChunks,
+} from '../estimators/index.ts';
+import type { Check } from './check.ts';
+import { planBattery } from './plan-battery.ts';
+import type { BatteryProgress } from './progress-reporter.ts';
+import { silentProgress } from './run-battery.ts';
+
+/** How {@link runBatteryShard} runs. */
+export interface RunBatteryShardOptions {
+  readonly seed: string | number;
+  /** Shard `i` of `n`: the battery-wide chunks with `index % n === i` (`shardChunks`). */
+  readonly shard: Shard;
+  readonly threads: number;
+  readonly signal?: AbortSignal;
+  readonly progress?: BatteryProgress;
+  /** Chunks already computed, by battery-wide index (e.g. from a checkpoint): not rerun. */
+  readonly completed?: ReadonlyMap<number, ChunkResult>;
+  /** Called with each chunk's battery-wide index and result as it completes, e.g. to checkpoint. */
+  readonly onChunk?: (index: number, result: ChunkResult) => void;
+  /** Told, in one line, about a chunk that failed once and is run again. */
+  readonly onRetry?: (message: string) => void;
+}
+
+/**
+ * Runs one shard of a battery: the chunks `shardChunks(plan.chunks, i, n)` of its Monte Carlo
+ * checks, numbered battery-wide as by `planBattery` (MATH.md §6), and returns each chunk's
+ * result by index, completed ones included. Nothing is decided: `mergeBattery` decides once the
+ * chunks of every shard are gathered, and recomputes the deterministic checks, which shards skip
+ * (they take milliseconds and need no randomness).
+ *
+ * A chunk is computed exactly as in a single-machine run (same substream), so shards merged in
+ * chunk order give that run's bits. A chunk that fails is retried once; a second failure rejects
+ * with a `ChunkFailure` naming the check and the chunk.
+ */
+export async function runBatteryShard(
+  checks: readonly Check[],
+  options: RunBatteryShardOptions,
+): Promise<Map<number, ChunkResult>> {
+  const plan = planBattery(checks, options.seed);
+  const { i, n } = options.shard;
+  const progress = options.progress ?? silentProgress;
+  const mine = (index: number) => index % n === i;
+  const results = new Map<number, ChunkResult>(
+    [...(options.completed ?? [])].filter(([index]) => mine(index)),
+  );
+  const pool = options.threads > 1 ? createSimulationPool(options.threads) : undefined;
+  try {
+    for (const [index, check] of checks.entries()) {
+      const simulations = plan.simulations.filter((s) => s.check === index);
+      const inShard = simulations.map((s) =>
+        Array.from({ length: s.chunks }, (_, c) => c).filter((c) => mine(s.first + c)),
+      );
+      if (inShard.every((chunks) => chunks.length === 0)) continue;
+      options.signal?.throwIfAborted();
+      progress.start(check, index, checks.length);
+      const started = performance.now();
+      const todo = inShard.map((chunks, k) =>
+        chunks.filter((c) => !results.has(simulations[k]!.first + c)),
+      );
+      const total = todo.reduce((sum, chunks) => sum + chunks.length, 0);
+      let done = 0;
+      for (const [k, simulation] of simulations.entries()) {
+        const { config, first } = simulation;
+        await runChunks(
+          config,
+          todo[k]!,
+          (result) => {
+            requireUncapped(config, result);
+            results.set(first + result.first, result);
+            options.onChunk?.(first + result.first, result);
+            progress.advance(++done / total);
+          },
+          {
+            pool,
+            signal: options.signal,
+            offset: first,
+            owner: `check '${check.id}'`,
+            onRetry: options.onRetry,
+          },
+        );
+      }
+      progress.done({ id: check.id, seconds: (performance.now() - started) / 1000 });
+    }
+  } finally {
+    progress.stop();
+    await pool?.destroy();
+  }
+  return results;
+}

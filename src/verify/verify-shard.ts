@@ -1,0 +1,34 @@
+import type { PartialResult, Shard } from '../checkpoint/index.ts';
+import { batteryIdentity } from './battery-identity.ts';
+import { planBattery } from './plan-battery.ts';
+import { runBatteryShard } from './run-battery-shard.ts';
+import type { VerifyOptions } from './verify.ts';
+import { verifyBattery } from './verify-battery.ts';
+
+/**
+ * Runs shard `shard` of a `verify` run (`runBatteryShard`, MATH.md §6) and returns its part,
+ * ready for `writePartial`: the run's identity (`verifyIdentity`), the shard, and the result of
+ * each of its chunks. `merge` of the parts of shards `0..n-1` gives the report of the
+ * single-machine run, with the same bits.
+ */
+export async function verifyShard(
+  options: Omit<VerifyOptions, 'command'> & { readonly shard: Shard },
+): Promise<PartialResult> {
+  const { checks, seed, settings } = verifyBattery(options);
+  const identity = batteryIdentity(planBattery(checks, seed), settings);
+  const chunks = await runBatteryShard(checks, {
+    seed,
+    shard: options.shard,
+    threads: options.threads ?? 1,
+    signal: options.signal,
+    progress: options.progress?.(checks),
+    completed: options.completed,
+    onChunk: options.onChunk,
+    onRetry: options.onRetry,
+  });
+  return {
+    identity,
+    shard: options.shard,
+    chunks: Object.fromEntries([...chunks].sort(([a], [b]) => a - b)),
+  };
+}
