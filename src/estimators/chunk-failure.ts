@@ -1,4 +1,4 @@
-import { errorLine } from './error-line.ts';
+import { oneLine } from '../errors/one-line.ts';
 
 /**
  * A chunk that failed twice (its first attempt and its one retry): the run cannot complete.
@@ -19,6 +19,9 @@ export class ChunkFailure extends Error {
     where: string,
     cause: unknown,
   ) {
-    super(`${where} failed twice: ${errorLine(cause)}`, { cause });
+    super(
+      `${where} failed twice: ${oneLine(cause instanceof Error ? cause.message : String(cause))}`,
+      { cause },
+    );
   }
 }

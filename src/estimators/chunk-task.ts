@@ -20,7 +20,7 @@ export interface ChunkTask {
 export function runChunkTask(task: ChunkTask): ChunkResult {
   if (task.fault === 'exit' && !isMainThread) process.exit(1);
   if (task.fault !== undefined) {
-    throw new Error(`injected fault in chunk ${task.chunk} (${TEST_FAULT_VARIABLE})`);
+    throw new Error(`injected fault (${TEST_FAULT_VARIABLE})`);
   }
   return runChunk(task.config, task.chunk);
 }

@@ -26,8 +26,14 @@ export {
 } from './simulation-config.ts';
 export { createSimulationPool, type SimulationPool } from './simulation-pool.ts';
 export {
+  type SimulationPrecondition,
+  simulationPrecondition,
+} from './simulation-precondition.ts';
+export {
   type ComparisonOptions,
   ROUNDING_FLOOR,
+  type SimulationOutcome,
   type SimulationResult,
   summarizeSimulation,
 } from './summarize-simulation.ts';
+export { updateLaws } from './update-laws.ts';

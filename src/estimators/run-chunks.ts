@@ -1,8 +1,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { oneLine } from '../errors/one-line.ts';
 import { ChunkFailure } from './chunk-failure.ts';
 import type { ChunkResult } from './chunk-result.ts';
 import { type ChunkTask, runChunkTask } from './chunk-task.ts';
-import { errorLine } from './error-line.ts';
 import type { SimulationConfig } from './simulation-config.ts';
 import { createSimulationPool, type SimulationPool } from './simulation-pool.ts';
 import { testFault } from './test-fault.ts';
@@ -119,7 +119,9 @@ function retrying(
         // Cancellation (ours, or the pool stopping after another chunk failed) is not a fault.
         if (options.signal?.aborted) throw error;
         if (attempt >= 1) throw new ChunkFailure(offset + chunk, where(chunk), error);
-        options.onRetry?.(`${where(chunk)} failed (${errorLine(error)}); running it once more`);
+        options.onRetry?.(
+          `${where(chunk)} failed (${oneLine(error instanceof Error ? error.message : String(error))}); running it once more`,
+        );
       }
     }
   };

@@ -6,7 +6,9 @@ import { algorithm1ClosedForm } from './algorithm1-closed-form.ts';
 import type { ChunkResult } from './chunk-result.ts';
 import { expectedDraws } from './expected-draws.ts';
 import { pureRsClosedForm } from './pure-rs-closed-form.ts';
+import { requireUncapped } from './require-uncapped.ts';
 import type { SimulationConfig } from './simulation-config.ts';
+import { simulationPrecondition } from './simulation-precondition.ts';
 
 /** How a merged run is compared with its closed form. */
 export interface ComparisonOptions {
@@ -32,6 +34,14 @@ export interface ComparisonOptions {
 /** Default relative standard-error floor: far above the rounding of a group's O(M) flops. */
 export const ROUNDING_FLOOR = 1e-12;
 
+/**
+ * A run's verdict: the estimate `agree`s with the closed form, or `disagree`s, or the run is
+ * `insufficient`: too few groups for the normal approximation behind z to hold (a rare event,
+ * or a skewed update), so neither verdict would keep its error rate; `groupsNeeded` says how
+ * many groups would.
+ */
+export type SimulationOutcome = 'agree' | 'disagree' | 'insufficient';
+
 /** A simulation compared with its closed form (MATH.md §6). */
 export interface SimulationResult {
   readonly config: SimulationConfig;
@@ -50,8 +60,16 @@ export interface SimulationResult {
   readonly threshold: number;
   readonly alpha: number;
   readonly beta: number;
-  /** True when no comparison (nor, for pure-rs, the mean number of draws) disagrees. */
+  /** The verdict; see {@link SimulationOutcome}. */
+  readonly outcome: SimulationOutcome;
+  /** `outcome === 'agree'`: no comparison (nor, for pure-rs, the mean draws) disagrees. */
   readonly agree: boolean;
+  /**
+   * The smallest number of groups, at least `groups`, at which the normal approximation holds
+   * for this configuration and threshold ({@link simulationPrecondition}); above `groups`
+   * exactly when the outcome is `insufficient`.
+   */
+  readonly groupsNeeded: number;
   readonly groups: number;
   readonly responses: number;
   readonly seconds: number;
@@ -95,6 +113,14 @@ function updateScale(
  * scheme's `c` table for Algorithm 1, `grad p / p` for pure-rs), z per component, and Holm's
  * test at family-wise `alpha` over all components — for pure-rs the mean number of draws against
  * `B/p` is one more comparison of the family — with the resolution of each.
+ *
+ * The verdict is given only where the normal approximation behind z holds
+ * ({@link simulationPrecondition}, checked on the configuration, not on the draws); otherwise
+ * the outcome is `insufficient`, with the number of groups that would do. So a correct
+ * simulator is flagged with probability at most about 1.3 alpha, rare events included, and
+ * nothing that disagrees is ever reported as agreeing: an insufficient run reports no
+ * agreement. Throws InputError for a pure-rs run in which a group hit its draw cap (its
+ * estimate is biased; no verdict).
  */
 export function summarizeSimulation(
   config: SimulationConfig,
@@ -102,6 +128,7 @@ export function summarizeSimulation(
   seconds: number,
   options: ComparisonOptions = {},
 ): SimulationResult {
+  requireUncapped(config, accumulator);
   const policy = buildPolicy(config.policy);
   const gradient = VectorMoments.fromJSON(accumulator.gradient);
   const closedForm = Float64Array.from(
@@ -134,6 +161,12 @@ export function summarizeSimulation(
     { alpha, beta, ...(options.threshold === undefined ? {} : { threshold: options.threshold }) },
   );
   const d = policy.dim;
+  const precondition = simulationPrecondition(config, { ...options, alpha });
+  const outcome: SimulationOutcome = !precondition.ok
+    ? 'insufficient'
+    : v.agree
+      ? 'agree'
+      : 'disagree';
   return {
     config,
     estimate: estimate.slice(0, d),
@@ -144,7 +177,9 @@ export function summarizeSimulation(
     threshold: v.threshold,
     alpha,
     beta,
-    agree: v.agree && accumulator.capped === 0,
+    outcome,
+    agree: outcome === 'agree',
+    groupsNeeded: precondition.groupsNeeded,
     groups: accumulator.groups,
     responses: accumulator.responses,
     seconds,

@@ -1,8 +1,6 @@
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { InputError } from '../../errors/input-error.ts';
 import { parseNumber } from '../../errors/require.ts';
-import { simulate } from '../../estimators/simulate.ts';
 import type { SimulationInput } from '../../estimators/simulation-config.ts';
 import type { SimulationResult } from '../../estimators/summarize-simulation.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -19,6 +17,8 @@ interface SimulateFlags {
   threads: string;
   alpha?: string;
   chunkGroups?: string;
+  checkpoint?: string;
+  resume?: boolean;
   json?: boolean;
 }
 
@@ -31,13 +31,18 @@ Examples:
   rl-objective simulate --scheme grpo --M 8 --policy bernoulli:p=0.3 --groups 1e6
   rl-objective simulate --scheme rs --M 4 --policy 'softmax:logits=0;1;2;3,correct=1' --groups 2e5 --threads 2 --json
   rl-objective simulate --estimator pure-rs --B 4 --policy bernoulli:p=0.2 --groups 1e5
+  rl-objective simulate --scheme grpo --M 8 --policy bernoulli:p=0.3 --groups 1e9 --checkpoint run-1
+    (Ctrl-C keeps the completed chunks in run-1; the same command with --resume continues)
 
-Exit status: 0 if the estimate agrees with the closed form, 1 if not, 2 for bad input.`;
+Exit status: 0 if the estimate agrees with the closed form, 1 if not, 2 for bad input,
+70 if a chunk failed twice, 130 when interrupted (SIGINT or SIGTERM).`;
 
 /**
  * Registers `rl-objective simulate`: Algorithm 1 with a weight scheme, or pure rejection
  * sampling, simulated response by response and compared with its closed form (MATH.md §1,
- * §4–6). A thin shell over {@link simulate}.
+ * §4–6). A thin shell over `simulate` (imported when the command runs, so that `--help` starts
+ * fast) inside `runCheckpointed`: `--checkpoint DIR` keeps every completed chunk in DIR,
+ * SIGINT/SIGTERM stop with exit 130 and print the command that resumes, `--resume` continues.
  */
 export function registerSimulate(root: Command): void {
   root
@@ -58,6 +63,14 @@ export function registerSimulate(root: Command): void {
     .option(
       '--chunk-groups <n>',
       'groups per chunk (fixes the chunking; default from the work per group)',
+    )
+    .option(
+      '--checkpoint <DIR>',
+      'keep every completed chunk in DIR (removed once the run completes), to resume after an interruption',
+    )
+    .option(
+      '--resume',
+      'continue from the chunks in the --checkpoint DIR (starts afresh when there are none)',
     )
     .option(
       '--json',
@@ -81,42 +94,77 @@ export function registerSimulate(root: Command): void {
       const alpha = number('--alpha', flags.alpha)!;
       if (!(alpha > 0 && alpha < 1))
         throw new InputError(`--alpha must be in (0, 1), got ${flags.alpha}`);
-      const controller = new AbortController();
-      const interrupt = () => controller.abort(new Error('interrupted'));
-      process.once('SIGINT', interrupt);
-      const bar = process.stderr.isTTY
-        ? new SingleBar({
-            stream: process.stderr,
-            format: 'simulate [{bar}] {percentage}% | {value}/{total} groups | ETA {eta_formatted}',
-          })
-        : null;
-      let result: SimulationResult;
-      try {
-        result = await simulate(input, {
-          threads: number('--threads', flags.threads)!,
-          alpha,
-          signal: controller.signal,
-          onProgress: (p) => {
-            if (!bar) return;
-            if (p.chunksDone === 1 || !bar.getTotal()) bar.start(p.groups, 0);
-            bar.update(p.groupsDone);
-          },
-        });
-      } catch (error) {
-        if (controller.signal.aborted) {
-          bar?.stop();
-          process.stderr.write('rl-objective: simulate interrupted\n');
-          process.exitCode = EXIT.interrupted;
-          return;
-        }
-        throw error;
-      } finally {
-        bar?.stop();
-        process.off('SIGINT', interrupt);
+      const threads = number('--threads', flags.threads)!;
+      if (flags.resume && flags.checkpoint === undefined) {
+        throw new InputError('--resume needs --checkpoint DIR, the directory of the checkpoint');
       }
-      process.stdout.write(flags.json ? `${JSON.stringify(jsonOutput(result))}\n` : text(result));
-      process.exitCode = result.agree ? EXIT.ok : EXIT.disagree;
+      const [{ chunkCount, parseChunkResult, resolveSimulation, simulate }, { runIdentity }] =
+        await Promise.all([
+          import('../../estimators/index.ts'),
+          import('../../checkpoint/index.ts'),
+        ]);
+      const { runCheckpointed } = await import('../checkpointed-run.ts');
+      const config = resolveSimulation(input);
+      const dir = flags.checkpoint;
+      const checkpoint =
+        dir === undefined
+          ? undefined
+          : {
+              dir,
+              identity: runIdentity({
+                kind: 'simulate',
+                config,
+                seed: config.seed,
+                chunks: chunkCount(config),
+              }),
+            };
+      await runCheckpointed(
+        {
+          command: 'simulate',
+          args: process.argv.slice(2),
+          checkpoint,
+          resume: flags.resume === true,
+          keepHint: 'run with --checkpoint DIR to keep them',
+        },
+        async (run) => {
+          const bar = await progressBar();
+          let result: SimulationResult;
+          try {
+            result = await simulate(config, {
+              threads,
+              alpha,
+              signal: run.signal,
+              completed: [...run.completed].map(([index, stored]) =>
+                parseChunkResult(stored, index, `checkpoint '${dir}': chunk ${index}`),
+              ),
+              onChunk: (chunk) => run.onChunk(chunk.first, chunk),
+              onRetry: run.onRetry,
+              onProgress: (p) => {
+                if (!bar) return;
+                if (!bar.getTotal()) bar.start(p.groups, 0);
+                bar.update(p.groupsDone);
+              },
+            });
+          } finally {
+            bar?.stop();
+          }
+          process.stdout.write(
+            flags.json ? `${JSON.stringify(jsonOutput(result))}\n` : text(result),
+          );
+          process.exitCode = result.agree ? EXIT.ok : EXIT.disagree;
+        },
+      );
     });
+}
+
+/** A progress bar on stderr when it is a terminal, else none. */
+async function progressBar() {
+  if (!process.stderr.isTTY) return null;
+  const { SingleBar } = await import('cli-progress');
+  return new SingleBar({
+    stream: process.stderr,
+    format: 'simulate [{bar}] {percentage}% | {value}/{total} groups | ETA {eta_formatted}',
+  });
 }
 
 function jsonOutput(r: SimulationResult) {

@@ -1,11 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
-import { summaryLine } from '../../../reports/summary-line.ts';
-import { writeReport } from '../../../reports/write-report.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { parseNumber, requirePositiveInteger } from '../../errors/require.ts';
-import { DEFAULT_SEED, progressReporter, verify } from '../../verify/index.ts';
+import type { BudgetName, Check } from '../../verify/index.ts';
 import { EXIT } from '../exit-codes.ts';
 
 interface VerifyFlags {
@@ -15,14 +13,33 @@ interface VerifyFlags {
   threads: string;
   alpha: string;
   out: string;
+  resume?: boolean;
+  shard?: string;
   json?: boolean;
 }
 
+/** Default seed of `verify` (`DEFAULT_SEED` of src/verify, kept here so `--help` loads nothing). */
+const DEFAULT_SEED = '1';
+
+const EXAMPLES = `
+Examples:
+  rl-objective verify --quick
+  rl-objective verify --full --out out/full            (Ctrl-C, then the same with --resume)
+  rl-objective verify --full --shard 2/4 --out out/part-2 --resume
+  rl-objective merge out/part-0 out/part-1 out/part-2 out/part-3 --out out/report
+
+Exit status: 0 if every check agrees (or a shard's part is written), 1 if some check disagrees,
+2 for bad input, 70 if a chunk failed twice, 130 when interrupted (SIGINT or SIGTERM).`;
+
 /**
  * Registers `rl-objective verify [--quick|--full] [--seed S] [--threads T] [--alpha A]
- * [--out DIR] [--json]`: runs the verification battery, writes `agreement.json`,
- * `agreement.md`, `index.html` and `figures/*.svg` into DIR, prints a one-line summary (or, with
- * `--json`, the report) on stdout, and exits 0 if and only if every check agrees.
+ * [--out DIR] [--resume] [--shard i/n] [--json]`: runs the verification battery, writes
+ * `agreement.json`, `agreement.md`, `index.html` and `figures/*.svg` into DIR, prints a one-line
+ * summary (or, with `--json`, the report) on stdout, and exits 0 if and only if every check
+ * agrees. Completed chunks are kept in `DIR/checkpoint` until the report is written
+ * (`runCheckpointed`: SIGINT/SIGTERM exit 130 with the command that resumes). With
+ * `--shard i/n` it runs that shard's chunks only and writes `DIR/partial.json` for `merge`.
+ * The library is imported when the command runs, so that `--help` starts fast.
  */
 export function registerVerify(root: Command): void {
   root
@@ -30,15 +47,25 @@ export function registerVerify(root: Command): void {
     .description('run every check of the paper and write the agreement report')
     .option('--quick', 'small budget (at most a minute on 2 cores)')
     .option('--full', 'large budget (as long as it needs)')
-    .option('--seed <S>', 'run seed', String(DEFAULT_SEED))
+    .option('--seed <S>', 'run seed', DEFAULT_SEED)
     .option(
       '--threads <T>',
       'worker threads (default: the number of cores)',
       String(availableParallelism()),
     )
     .option('--alpha <A>', 'family-wise false-fail rate, split by Holm', '1e-6')
-    .option('--out <DIR>', 'report directory', 'reports/out')
+    .option(
+      '--out <DIR>',
+      'report directory; completed chunks are kept in DIR/checkpoint',
+      'reports/out',
+    )
+    .option('--resume', 'continue from DIR/checkpoint (starts afresh when there is none)')
+    .option(
+      '--shard <i/n>',
+      'run shard i of n (0 <= i < n) and write DIR/partial.json instead of the report; see merge',
+    )
     .option('--json', 'print agreement.json on stdout instead of the summary line')
+    .addHelpText('after', EXAMPLES)
     .action(async (flags: VerifyFlags) => {
       if (flags.quick && flags.full) throw new InputError('--quick and --full exclude each other');
       const threads = requirePositiveInteger('--threads', parseNumber('--threads', flags.threads));
@@ -46,40 +73,55 @@ export function registerVerify(root: Command): void {
       if (!(alpha > 0 && alpha < 1)) {
         throw new InputError(`--alpha must be a number in (0, 1), got ${flags.alpha}`);
       }
-      const seed = /^-?\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
-      const name = flags.quick ? 'quick' : flags.full ? 'full' : 'default';
-      const controller = new AbortController();
-      const stop = () => controller.abort();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      try {
-        const report = await verify({
-          budget: name,
-          seed,
-          threads,
-          alpha,
-          signal: controller.signal,
-          command: ['rl-objective', ...process.argv.slice(2)].join(' '),
-          progress: (checks) => progressReporter(process.stderr, checks),
-        });
-        const paths = await writeReport(report, flags.out);
-        const shown = relative(process.cwd(), paths.html);
-        process.stdout.write(
-          flags.json
-            ? `${JSON.stringify(report, null, 2)}\n`
-            : `${summaryLine(report, shown.startsWith('..') ? paths.html : shown)}\n`,
-        );
-        process.exitCode = report.summary.agree === report.summary.checks ? EXIT.ok : EXIT.disagree;
-      } catch (error) {
-        if (controller.signal.aborted) {
-          process.stderr.write('rl-objective: verify interrupted; no report written\n');
-          process.exitCode = EXIT.interrupted;
-          return;
-        }
-        throw error;
-      } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
+      const [lib, { parseShard, writePartial }, { runCheckpointed }] = await Promise.all([
+        import('../../verify/index.ts'),
+        import('../../checkpoint/index.ts'),
+        import('../checkpointed-run.ts'),
+      ]);
+      const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+      if (shard && flags.json) {
+        throw new InputError('--json prints a report; a shard writes DIR/partial.json instead');
       }
+      const seed = /^-?\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
+      const budget: BudgetName = flags.quick ? 'quick' : flags.full ? 'full' : 'default';
+      const settings = { budget, seed, alpha };
+      const battery = lib.verifyBattery(settings);
+      const plan = lib.planBattery(battery.checks, battery.seed);
+      const dir = join(flags.out, 'checkpoint');
+      await runCheckpointed(
+        {
+          command: 'verify',
+          args: process.argv.slice(2),
+          checkpoint: { dir, identity: lib.batteryIdentity(plan, battery.settings) },
+          resume: flags.resume === true,
+        },
+        async (run) => {
+          const options = {
+            ...settings,
+            threads,
+            signal: run.signal,
+            completed: lib.batteryChunks(plan, run.completed, `checkpoint '${dir}'`),
+            onChunk: run.onChunk,
+            onRetry: run.onRetry,
+            progress: (checks: readonly Check[]) => lib.progressReporter(process.stderr, checks),
+          };
+          if (shard) {
+            const part = await lib.verifyShard({ ...options, shard });
+            const path = writePartial(flags.out, part);
+            const count = Object.keys(part.chunks).length;
+            process.stdout.write(
+              `shard ${shard.i}/${shard.n}: ${count} of ${part.identity.chunks} chunks written to ${path}; combine the parts with rl-objective merge\n`,
+            );
+            process.exitCode = EXIT.ok;
+            return;
+          }
+          const report = await lib.verify({
+            ...options,
+            command: ['rl-objective', ...process.argv.slice(2)].join(' '),
+          });
+          const { publishReport } = await import('../publish-report.ts');
+          await publishReport(report, flags.out, flags.json === true);
+        },
+      );
     });
 }

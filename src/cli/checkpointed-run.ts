@@ -1,0 +1,86 @@
+import {
+  discardCheckpoint,
+  type RunIdentity,
+  recordChunk,
+  startCheckpoint,
+} from '../checkpoint/index.ts';
+import { ChunkFailure } from '../estimators/chunk-failure.ts';
+import { EXIT } from './exit-codes.ts';
+import { interruptSignal } from './interrupt-signal.ts';
+import { resumeCommand } from './resume-command.ts';
+
+/** A command's run and where it keeps its completed chunks. */
+export interface CheckpointedRun {
+  /** The command, for messages: `simulate` or `verify`. */
+  readonly command: string;
+  /** The command's arguments (after `rl-objective`), to print the command that resumes. */
+  readonly args: readonly string[];
+  /** The checkpoint: its directory and the run's identity; absent when nothing is kept. */
+  readonly checkpoint?: { readonly dir: string; readonly identity: RunIdentity };
+  /** `--resume`: continue from the checkpoint (a fresh start when there is none). */
+  readonly resume: boolean;
+  /** What to suggest when there is no checkpoint, e.g. `run with --checkpoint DIR to keep them`. */
+  readonly keepHint?: string;
+}
+
+/** What the work of a {@link runCheckpointed} gets. */
+export interface CheckpointedWork {
+  readonly signal: AbortSignal;
+  /** The checkpoint's completed chunks, by index, as stored (empty without a checkpoint). */
+  readonly completed: ReadonlyMap<number, unknown>;
+  /** Records a completed chunk in the checkpoint, atomically. */
+  onChunk(index: number, result: unknown): void;
+  /** Prints a retried chunk's one-line warning on stderr. */
+  onRetry(message: string): void;
+}
+
+/**
+ * Runs a command's chunked work with the CLI's reliability contract (docs/reliability.md):
+ *
+ * - opens the checkpoint (`startCheckpoint`: `--resume` continues, a fresh run refuses to
+ *   overwrite completed chunks, a checkpoint of another run is refused);
+ * - records every completed chunk in it, and discards it once `work` has written the outputs;
+ * - on SIGINT or SIGTERM, once the workers have stopped, prints one line on stderr with the
+ *   command that resumes and sets exit status 130;
+ * - when a chunk failed twice (`ChunkFailure`), prints one line naming it and the command that
+ *   resumes, and sets exit status 70.
+ *
+ * Any other error propagates (the CLI prints it as one line). An interrupted or failed run
+ * writes no output: nothing partial is presented as complete.
+ */
+export async function runCheckpointed(
+  run: CheckpointedRun,
+  work: (context: CheckpointedWork) => Promise<void>,
+): Promise<void> {
+  const { checkpoint } = run;
+  const opened = checkpoint && startCheckpoint(checkpoint.dir, checkpoint.identity, run.resume);
+  const kept = new Set(opened?.chunks.keys());
+  const interrupt = interruptSignal();
+  try {
+    await work({
+      signal: interrupt.signal,
+      completed: opened?.chunks ?? new Map(),
+      onChunk(index, result) {
+        if (!checkpoint) return;
+        recordChunk(checkpoint.dir, index, result);
+        kept.add(index);
+      },
+      onRetry(message) {
+        process.stderr.write(`rl-objective: warning: ${message}\n`);
+      },
+    });
+    if (checkpoint) discardCheckpoint(checkpoint.dir);
+  } catch (error) {
+    const interrupted = interrupt.signal.aborted;
+    const failed = error instanceof ChunkFailure ? error : undefined;
+    if (!interrupted && !failed) throw error;
+    const what = failed ? `${run.command}: ${failed.message}` : `${run.command} interrupted`;
+    const next = checkpoint
+      ? `${kept.size} of ${checkpoint.identity.chunks} chunks are kept in '${checkpoint.dir}'; resume with: ${resumeCommand(run.args)}`
+      : `no chunk was kept${run.keepHint ? ` (${run.keepHint})` : ''}`;
+    process.stderr.write(`rl-objective: ${what}; ${next}\n`);
+    process.exitCode = failed ? EXIT.internal : EXIT.interrupted;
+  } finally {
+    interrupt.dispose();
+  }
+}

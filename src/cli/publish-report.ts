@@ -1,0 +1,24 @@
+import { relative } from 'node:path';
+import type { Report } from '../../reports/model.ts';
+import { EXIT } from './exit-codes.ts';
+
+/**
+ * Writes a battery report into `dir` (`writeReport`: agreement.json, agreement.md, index.html,
+ * figures), prints its one-line summary with the path of index.html (or, with `json`, the report)
+ * on stdout, and sets the exit status: 0 if every check agrees, else 1. Shared by `verify` and
+ * `merge`, which publish the same report for the same run. The renderers load on first use.
+ */
+export async function publishReport(report: Report, dir: string, json: boolean): Promise<void> {
+  const [{ writeReport }, { summaryLine }] = await Promise.all([
+    import('../../reports/write-report.ts'),
+    import('../../reports/summary-line.ts'),
+  ]);
+  const paths = await writeReport(report, dir);
+  const shown = relative(process.cwd(), paths.html);
+  process.stdout.write(
+    json
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : `${summaryLine(report, shown.startsWith('..') ? paths.html : shown)}\n`,
+  );
+  process.exitCode = report.summary.agree === report.summary.checks ? EXIT.ok : EXIT.disagree;
+}
