@@ -62,6 +62,7 @@ describe('rl-objective objective', () => {
     [['--scheme', 'grpo', '--M', '0'], 'M must be a positive integer'],
     [['--scheme', 'grpo', '--M', '4', '--t', '1.5'], 'must be a number in [0, 1]'],
     [['--scheme', 'grpo', '--M', '4', '--t', 'abc'], "--t must be a number, got 'abc'"],
+    [['--scheme', 'grpo', '--M', '4', '--t', '0.5\n0.6'], "--t must be a number, got '0.5\\n0.6'"],
     [['--scheme', 'grpo:eps=-1', '--M', '4'], 'eps must be a finite number >= 0'],
     [['--scheme', 'passk:k=9', '--M', '4'], 'k must be <= M'],
     [['--scheme', 'passk:k=0', '--M', '4'], 'k'],
