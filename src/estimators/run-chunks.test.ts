@@ -1,0 +1,93 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { ChunkFailure } from './chunk-failure.ts';
+import type { ChunkResult } from './chunk-result.ts';
+import { runChunk } from './run-chunk.ts';
+import { runChunks } from './run-chunks.ts';
+import { resolveSimulation } from './simulation-config.ts';
+import { createSimulationPool } from './simulation-pool.ts';
+import { TEST_FAULT_VARIABLE } from './test-fault.ts';
+
+// Worker faults (issue 7): a chunk whose task throws or whose worker dies is retried once and
+// gives the same bits; a second failure names the chunk. Deterministic: no false-fail rate.
+// One pool of 1 thread (CONTRIBUTING: at most one thread per test file).
+
+const config = resolveSimulation({
+  scheme: 'grpo',
+  M: 4,
+  policy: 'bernoulli:p=0.3',
+  groups: 4000,
+  chunkGroups: 500,
+  seed: 5,
+});
+const all = Array.from({ length: 8 }, (_, c) => c);
+const expected = all.map((c) => runChunk(config, c));
+const pool = createSimulationPool(1);
+afterAll(() => pool.destroy());
+afterEach(() => {
+  delete process.env[TEST_FAULT_VARIABLE];
+});
+
+async function collect(options: Parameters<typeof runChunks>[3]) {
+  const results: ChunkResult[] = [];
+  const retries: string[] = [];
+  await runChunks(config, all, (r) => results.push(r), {
+    ...options,
+    onRetry: (m) => retries.push(m),
+  });
+  return { results: results.sort((a, b) => a.first - b.first), retries };
+}
+
+describe('runChunks retries a failed chunk once', () => {
+  it.each([
+    ['a throwing task, in this thread', 'throw:2', {}],
+    ['a throwing task, on a worker', 'throw:2', { pool }],
+    ['a dying worker', 'exit:2', { pool }],
+  ])('%s: same results, one warning naming the chunk', async (_, fault, options) => {
+    process.env[TEST_FAULT_VARIABLE] = fault;
+    const { results, retries } = await collect(options);
+    expect(results).toEqual(expected);
+    expect(retries).toHaveLength(1);
+    expect(retries[0]).toMatch(/^chunk 2 failed \(.+\); running it once more$/);
+  });
+
+  it.each([
+    ['in this thread', 'throw:45:2', {}, /injected fault/],
+    ['on a dying worker', 'exit:45:2', { pool }, /worker exited with code: 1/],
+  ])('a second failure %s rejects with a ChunkFailure naming chunk and owner', async (...args) => {
+    const [, fault, options, cause] = args;
+    process.env[TEST_FAULT_VARIABLE] = fault;
+    const error = await runChunks(config, all, () => {}, {
+      ...options,
+      offset: 40,
+      owner: "check 'x'",
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChunkFailure);
+    expect((error as ChunkFailure).chunk).toBe(45);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^chunk 45 \\(check 'x', its chunk 5\\) failed twice: ${cause.source}`),
+    );
+  });
+
+  it('the hook names chunks by their index in the whole run (offset)', async () => {
+    process.env[TEST_FAULT_VARIABLE] = 'throw:12';
+    const { results, retries } = await collect({ offset: 10 });
+    expect(results).toEqual(expected);
+    expect(retries).toEqual([expect.stringMatching(/^chunk 12 failed/)]);
+  });
+
+  it('cancellation is not retried and rejects with the signal reason', async () => {
+    const controller = new AbortController();
+    const done: number[] = [];
+    const run = runChunks(
+      config,
+      all,
+      (r) => {
+        done.push(r.first);
+        if (done.length === 3) controller.abort(new Error('stop'));
+      },
+      { pool, signal: controller.signal, onRetry: () => expect.unreachable() },
+    );
+    await expect(run).rejects.toThrow('stop');
+    expect(done.length).toBeLessThan(all.length);
+  });
+});

@@ -1,0 +1,222 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  mergeParts,
+  type PartialResult,
+  runIdentity,
+  type Shard,
+  shardChunks,
+} from '../checkpoint/index.ts';
+import { ChunkFailure, type ChunkResult } from '../estimators/index.ts';
+import { TEST_FAULT_VARIABLE } from '../estimators/test-fault.ts';
+import { substream } from '../rng/index.ts';
+import { batteryChunks } from './battery-chunks.ts';
+import { batteryIdentity } from './battery-identity.ts';
+import type { Check, MonteCarloCheck } from './check.ts';
+import { baselineVarianceCheck } from './checks/baseline-variance-check.ts';
+import { simulationCheck } from './checks/simulation-check.ts';
+import type { BatteryResult } from './decide-battery.ts';
+import { mergeBattery } from './merge-battery.ts';
+import { mergeVerify } from './merge-verify.ts';
+import { planBattery } from './plan-battery.ts';
+import { runBattery } from './run-battery.ts';
+import { runBatteryShard } from './run-battery-shard.ts';
+
+// Chunked battery runs (issue 7) on a small battery of many chunks: shards 0..n-1 merged, and a
+// run resumed from part of its chunks, give the bits of one uninterrupted run. Numbers are
+// compared, not verdicts, so no assertion here has a false-fail rate.
+
+const SEED = 'shards-test';
+const settings = { budget: 'quick' as const, alpha: 1e-6, beta: 1e-3 };
+const checks: Check[] = [
+  {
+    kind: 'deterministic',
+    id: 'deterministic/one',
+    theorem: 'design',
+    scheme: 's',
+    M: 1,
+    policy: 'none',
+    detail: '',
+    tolerance: 1e-12,
+    evaluate: () => ({ closedForm: 1, estimate: 1 }),
+  },
+  simulationCheck({
+    id: 'grpo-sample/bernoulli',
+    theorem: 'weighted-gradient',
+    detail: '',
+    input: {
+      scheme: 'grpo:std=sample',
+      M: 4,
+      policy: 'bernoulli:p=0.3',
+      groups: 6000,
+      chunkGroups: 500,
+    },
+  }),
+  simulationCheck({
+    id: 'rs/softmax',
+    theorem: 'rejection-sampling-log',
+    detail: '',
+    input: {
+      scheme: 'rs',
+      M: 3,
+      policy: 'softmax:logits=0.1;-0.4;0.3;0,correct=0;2',
+      groups: 3000,
+      chunkGroups: 400,
+    },
+  }),
+  simulationCheck({
+    id: 'pure-rs/draws',
+    theorem: 'pure-rejection-sampling',
+    detail: '',
+    input: {
+      estimator: 'pure-rs',
+      B: 2,
+      policy: 'bernoulli:p=0.4',
+      groups: 2000,
+      chunkGroups: 300,
+    },
+    read: (r) => ({
+      estimate: [r.draws!.mean],
+      stderr: [r.draws!.stderr],
+      closedForm: [r.draws!.expected],
+    }),
+  }),
+  baselineVarianceCheck('rloo/variance', 'reinforce', 'rloo', 8, 0.3, 5000),
+];
+const plan = planBattery(checks, SEED);
+const options = { seed: SEED, alpha: settings.alpha, beta: settings.beta, threads: 1 };
+
+/** Every number of a result as the hex of its float64 bits, timings left out. */
+function bits(result: BatteryResult): string {
+  return JSON.stringify(
+    { rows: result.rows.map(({ seconds: _, ...row }) => row), z: result.calibrationZ },
+    (_, v) => (typeof v === 'number' ? Buffer.from(Float64Array.of(v).buffer).toString('hex') : v),
+  );
+}
+
+const reference = await (async () => {
+  const chunks = new Map<number, ChunkResult>();
+  const result = await runBattery(checks, { ...options, onChunk: (i, r) => chunks.set(i, r) });
+  return { result, chunks };
+})();
+
+/** The part a shard writes, through JSON as partial.json holds it. */
+async function part(shard: Shard, completed?: ReadonlyMap<number, ChunkResult>) {
+  const chunks = await runBatteryShard(checks, { ...options, shard, completed });
+  const written: PartialResult = {
+    identity: batteryIdentity(plan, settings),
+    shard,
+    chunks: Object.fromEntries(chunks),
+  };
+  return JSON.parse(JSON.stringify(written)) as PartialResult;
+}
+
+function merge(parts: readonly PartialResult[]): BatteryResult {
+  const { results } = mergeParts(parts);
+  return mergeBattery(checks, batteryChunks(plan, results.entries(), 'parts'), options);
+}
+
+afterEach(() => {
+  delete process.env[TEST_FAULT_VARIABLE];
+});
+
+describe('a battery cut into chunks', () => {
+  it('numbers the chunks battery-wide, check by check, and refuses duplicate streams', () => {
+    expect(plan.chunks).toBe(12 + 8 + 7 + 2);
+    expect(plan.simulations.map((s) => [s.check, s.first, s.chunks])).toEqual([
+      [1, 0, 12],
+      [2, 12, 8],
+      [3, 20, 7],
+      [4, 27, 1],
+      [4, 28, 1],
+    ]);
+    expect(reference.chunks.size).toBe(plan.chunks);
+    const twin = { ...checks[2]!, simulations: (checks[1] as MonteCarloCheck).simulations };
+    expect(() => planBattery([checks[1]!, twin as Check], SEED)).toThrow(
+      "duplicate simulation stream 'grpo-sample/bernoulli'",
+    );
+  });
+
+  it.each([1, 3, 7])('shards 0..%i-1 merged give the bits of the single run', async (n) => {
+    const parts = await Promise.all(Array.from({ length: n }, (_, i) => part({ i, n })));
+    parts.forEach((p, i) =>
+      expect(Object.keys(p.chunks).map(Number)).toEqual(shardChunks(plan.chunks, i, n)),
+    );
+    expect(bits(merge(parts.reverse()))).toBe(bits(reference.result));
+  });
+
+  it('the comparison can fail: another seed gives other bits', async () => {
+    const other = await runBattery(checks, { ...options, seed: 'other' });
+    expect(bits(other)).not.toBe(bits(reference.result));
+  });
+
+  it('a run and a shard resumed from some of their chunks give the same bits', async () => {
+    const u = substream(SEED, 'resume-subset');
+    const completed = new Map([...reference.chunks].filter(() => u() < 0.5));
+    expect(completed.size).toBeGreaterThan(0);
+    expect(completed.size).toBeLessThan(plan.chunks);
+    const fresh: number[] = [];
+    const resumed = await runBattery(checks, {
+      ...options,
+      completed,
+      onChunk: (index) => fresh.push(index),
+    });
+    expect(bits(resumed)).toBe(bits(reference.result));
+    expect(fresh.sort((a, b) => a - b)).toEqual(
+      [...reference.chunks.keys()].filter((i) => !completed.has(i)),
+    );
+    const parts = [await part({ i: 0, n: 2 }, completed), await part({ i: 1, n: 2 })];
+    expect(bits(merge(parts))).toBe(bits(reference.result));
+  });
+
+  it('refuses to decide with a chunk missing, or a chunk stored under another index', () => {
+    const some = new Map(reference.chunks);
+    some.delete(13);
+    expect(() => mergeBattery(checks, some, options)).toThrow(
+      "chunk 13 (check 'rs/softmax') is missing: the run is incomplete",
+    );
+    expect(() => batteryChunks(plan, [[13, reference.chunks.get(12)]], 'parts')).toThrow(
+      'parts: chunk 13: holds chunks 0..0 of its simulation, expected chunk 1',
+    );
+    expect(() => batteryChunks(plan, [[plan.chunks, {}]], 'parts')).toThrow(
+      `parts: chunk ${plan.chunks} is not a chunk of this battery`,
+    );
+  });
+
+  it('a chunk failing twice stops the run naming the check and the chunk', async () => {
+    process.env[TEST_FAULT_VARIABLE] = 'throw:14:2';
+    const error = await runBattery(checks, options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChunkFailure);
+    expect((error as Error).message).toBe(
+      "chunk 14 (check 'rs/softmax', its chunk 2) failed twice: injected fault (RL_OBJECTIVE_TEST_FAULT)",
+    );
+  });
+});
+
+describe('mergeVerify refuses parts it cannot rebuild', () => {
+  const whole = (identity: PartialResult['identity']): PartialResult[] => [
+    {
+      identity,
+      shard: { i: 0, n: 1 },
+      chunks: Object.fromEntries(Array.from({ length: identity.chunks }, (_, i) => [i, {}])),
+    },
+  ];
+
+  it('of another kind of run', () => {
+    const identity = runIdentity({ kind: 'simulate', config: {}, seed: 1, chunks: 1 });
+    expect(() => mergeVerify(whole(identity))).toThrow(
+      "the parts are of a 'simulate' run; merge combines the shards of 'verify' runs",
+    );
+  });
+
+  it('of a battery this version does not build', () => {
+    const identity = runIdentity({
+      kind: 'verify',
+      config: { ...settings, checks: [] },
+      seed: 1,
+      chunks: 2,
+    });
+    expect(() => mergeVerify(whole(identity))).toThrow(
+      /^the parts are not of a battery this rl-objective runs: config\.checks\.length differs \(the parts 0, this rl-objective \d+\); chunks differ/,
+    );
+  });
+});
