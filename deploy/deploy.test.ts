@@ -82,6 +82,8 @@ function checkRun(shardArgv: readonly (readonly string[])[], mergeArgv: readonly
   expect([...seeds][0]).toMatch(/^\d+$/);
   shardArgv.forEach((argv, k) => {
     expect(argv.slice(0, 2)).toEqual(['rl-objective', 'verify']);
+    // A retried pod or requeued task continues from its checkpoint (a fresh start without one).
+    expect(argv, 'shards resume').toContain('--resume');
     expect(parseShard(flag(argv, '--shard')!), `shard of index ${k}`).toEqual({ i: k, n });
   });
   // The shards partition the chunks of any run.
@@ -222,6 +224,7 @@ describe('the shape checks can fail', () => {
     `${k}/${n}`,
     '--out',
     `/out/part-${k}`,
+    '--resume',
   ];
   const merge = (n: number) => [
     'rl-objective',
@@ -240,6 +243,7 @@ describe('the shape checks can fail', () => {
     ['two seeds', [good(0, 3), good(1, 3, '2'), good(2, 3)], merge(3)],
     ['an index mapped to the wrong shard', [good(0, 3), good(2, 3), good(1, 3)], merge(3)],
     ['a merge missing a part', [good(0, 3), good(1, 3), good(2, 3)], merge(2)],
+    ['a shard that would start over', [good(0, 2), good(1, 2).slice(0, -1)], merge(2)],
     [
       'a merge writing over a part',
       [good(0, 2), good(1, 2)],
