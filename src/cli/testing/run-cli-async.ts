@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CliRun } from './run-cli.ts';
+
+const BIN = fileURLToPath(new URL('../../../bin/rl-objective.js', import.meta.url));
+
+/** A finished run of {@link runCliAsync}, with what {@link interruptAtChunk} saw. */
+export interface InterruptedRun extends CliRun {
+  /** Chunks in the checkpoint's run identity. */
+  readonly total: number;
+  /** Completed chunks the run had recorded when SIGINT was sent. */
+  readonly recorded: number;
+}
+
+/**
+ * Runs `rl-objective ...args` in a child process without blocking this one (so that tests can
+ * watch it and signal it), and captures its exit status and output. With `shell`, `args` is one
+ * command line quoted for a POSIX shell (e.g. one the CLI printed), parsed by `sh`.
+ */
+export function runCliAsync(
+  args: readonly string[] | { readonly shell: string },
+  options: {
+    env?: NodeJS.ProcessEnv;
+    onStart?: (kill: (signal: NodeJS.Signals) => void) => void;
+  } = {},
+): Promise<CliRun> {
+  const env = { ...process.env, FORCE_COLOR: '0', ...options.env };
+  const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
+  const child =
+    'shell' in args
+      ? spawn('sh', ['-c', `exec "$0" "$1" ${args.shell}`, process.execPath, BIN], { env, stdio })
+      : spawn(process.execPath, [BIN, ...args], { env, stdio });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => {
+    stdout += text;
+  });
+  child.stderr.setEncoding('utf8').on('data', (text: string) => {
+    stderr += text;
+  });
+  options.onStart?.((signal) => child.kill(signal));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/**
+ * Runs `rl-objective ...args`, watches the checkpoint directory `dir` for completed chunk files
+ * (`chunk-NNNNNN.json`), and sends SIGINT as soon as `pick(total)` of them are there, `total`
+ * being the run's chunk count from `run.json`: an interruption at a chosen completed chunk,
+ * wherever the run is in its work. Polls every 5 ms.
+ */
+export async function interruptAtChunk(
+  args: readonly string[],
+  dir: string,
+  pick: (total: number) => number,
+): Promise<InterruptedRun> {
+  let total = 0;
+  let recorded = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const run = await runCliAsync(args, {
+    onStart(kill) {
+      timer = setInterval(() => {
+        if (total === 0 && existsSync(join(dir, 'run.json'))) {
+          total = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')).identity.chunks;
+        }
+        if (total === 0) return;
+        const count = readdirSync(dir).filter((name) => /^chunk-\d+\.json$/.test(name)).length;
+        if (count >= pick(total)) {
+          recorded = count;
+          clearInterval(timer);
+          kill('SIGINT');
+        }
+      }, 5);
+    },
+  });
+  clearInterval(timer);
+  return { ...run, total, recorded };
+}
