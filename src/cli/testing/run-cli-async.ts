@@ -10,6 +10,8 @@ const BIN = fileURLToPath(new URL('../../../bin/rl-objective.js', import.meta.ur
 export interface InterruptedRun extends CliRun {
   /** Chunks in the checkpoint's run identity. */
   readonly total: number;
+  /** The chunk count at which SIGINT was to be sent, `pick(total)`. */
+  readonly target: number;
   /** Completed chunks the run had recorded when SIGINT was sent. */
   readonly recorded: number;
 }
@@ -50,8 +52,8 @@ export function runCliAsync(
 /**
  * Runs `rl-objective ...args`, watches the checkpoint directory `dir` for completed chunk files
  * (`chunk-NNNNNN.json`), and sends SIGINT as soon as `pick(total)` of them are there, `total`
- * being the run's chunk count from `run.json`: an interruption at a chosen completed chunk,
- * wherever the run is in its work. Polls every 5 ms.
+ * being the run's chunk count from `run.json` (`pick` is called once): an interruption at a
+ * chosen completed chunk, wherever the run is in its work. Polls every 5 ms.
  */
 export async function interruptAtChunk(
   args: readonly string[],
@@ -59,6 +61,7 @@ export async function interruptAtChunk(
   pick: (total: number) => number,
 ): Promise<InterruptedRun> {
   let total = 0;
+  let target = 0;
   let recorded = 0;
   let timer: NodeJS.Timeout | undefined;
   const run = await runCliAsync(args, {
@@ -66,10 +69,11 @@ export async function interruptAtChunk(
       timer = setInterval(() => {
         if (total === 0 && existsSync(join(dir, 'run.json'))) {
           total = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')).identity.chunks;
+          target = pick(total);
         }
         if (total === 0) return;
         const count = readdirSync(dir).filter((name) => /^chunk-\d+\.json$/.test(name)).length;
-        if (count >= pick(total)) {
+        if (count >= target) {
           recorded = count;
           clearInterval(timer);
           kill('SIGINT');
@@ -78,5 +82,5 @@ export async function interruptAtChunk(
     },
   });
   clearInterval(timer);
-  return { ...run, total, recorded };
+  return { ...run, total, target, recorded };
 }
