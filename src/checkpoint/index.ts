@@ -25,3 +25,4 @@ export { shardChunks } from './shard-chunks.ts';
 export { startCheckpoint } from './start-checkpoint.ts';
 export { writeJsonAtomic } from './write-json-atomic.ts';
 export { writePartial } from './write-partial.ts';
+export { writtenPartial } from './written-partial.ts';

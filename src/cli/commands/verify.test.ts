@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -85,6 +93,12 @@ describe('verify --shard and merge', () => {
     expect(JSON.parse(readFileSync(join(out, 'agreement.json'), 'utf8'))).toEqual(
       JSON.parse(merged.stdout),
     );
+    // A retried task (--resume) whose part is already written has nothing left to do.
+    const written = statSync(join(parts[1]!, 'partial.json')).mtimeMs;
+    const retried = await runCliAsync([...ARGS, '--shard', '1/3', '--out', parts[1]!, '--resume']);
+    expect(retried.status, retried.stderr).toBe(0);
+    expect(retried.stdout).toBe((await shards)[1]!.stdout);
+    expect(statSync(join(parts[1]!, 'partial.json')).mtimeMs).toBe(written);
   });
 
   it('merge refuses missing, duplicated and mismatched parts: one line, exit 2, nothing written', async () => {

@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { Shard } from '../../checkpoint/index.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { parseNumber, requirePositiveInteger } from '../../errors/require.ts';
 import type { BudgetName, Check } from '../../verify/index.ts';
-import { EXIT } from '../exit-codes.ts';
 
 interface VerifyFlags {
   quick?: boolean;
@@ -73,11 +73,12 @@ export function registerVerify(root: Command): void {
       if (!(alpha > 0 && alpha < 1)) {
         throw new InputError(`--alpha must be a number in (0, 1), got ${flags.alpha}`);
       }
-      const [lib, { parseShard, writePartial }, { runCheckpointed }] = await Promise.all([
-        import('../../verify/index.ts'),
-        import('../../checkpoint/index.ts'),
-        import('../checkpointed-run.ts'),
-      ]);
+      const [lib, { parseShard, writePartial, writtenPartial }, { runCheckpointed }] =
+        await Promise.all([
+          import('../../verify/index.ts'),
+          import('../../checkpoint/index.ts'),
+          import('../checkpointed-run.ts'),
+        ]);
       const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
       if (shard && flags.json) {
         throw new InputError('--json prints a report; a shard writes DIR/partial.json instead');
@@ -88,11 +89,22 @@ export function registerVerify(root: Command): void {
       const battery = lib.verifyBattery(settings);
       const plan = lib.planBattery(battery.checks, battery.seed);
       const dir = join(flags.out, 'checkpoint');
+      const identity = lib.batteryIdentity(plan, battery.settings);
+      const announce = (shard: Shard, chunks: number, path: string) =>
+        process.stdout.write(
+          `shard ${shard.i}/${shard.n}: ${chunks} of ${identity.chunks} chunks written to ${path}; combine the parts with rl-objective merge\n`,
+        );
+      const written = shard && flags.resume && writtenPartial(flags.out, identity, shard);
+      if (shard && written) {
+        // A retried task whose part is complete: nothing left to compute.
+        announce(shard, Object.keys(written.chunks).length, join(flags.out, 'partial.json'));
+        return;
+      }
       await runCheckpointed(
         {
           command: 'verify',
           args: process.argv.slice(2),
-          checkpoint: { dir, identity: lib.batteryIdentity(plan, battery.settings) },
+          checkpoint: { dir, identity },
           resume: flags.resume === true,
         },
         async (run) => {
@@ -107,12 +119,7 @@ export function registerVerify(root: Command): void {
           };
           if (shard) {
             const part = await lib.verifyShard({ ...options, shard });
-            const path = writePartial(flags.out, part);
-            const count = Object.keys(part.chunks).length;
-            process.stdout.write(
-              `shard ${shard.i}/${shard.n}: ${count} of ${part.identity.chunks} chunks written to ${path}; combine the parts with rl-objective merge\n`,
-            );
-            process.exitCode = EXIT.ok;
+            announce(shard, Object.keys(part.chunks).length, writePartial(flags.out, part));
             return;
           }
           const report = await lib.verify({
