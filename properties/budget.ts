@@ -8,21 +8,24 @@
  * entry is the nominal family-wise false-fail rate of one law over all its fast-check runs and all
  * gradient components; the law splits it by Bonferroni over its runs (`MC_RUNS`) and hands the
  * per-run share to the library's Holm split over components. The nominal rates assume the normal
- * approximation; the laws only simulate configurations where the true 6-sigma tail is within
- * {@link APPROXIMATION_FACTOR} of the normal one (helpers/normal-approximation.ts), so the true
- * total is at most that factor times the nominal sum. `budget.test.ts` checks it.
+ * approximation; the laws only simulate configurations where the library's precondition holds
+ * (`simulationPrecondition`), inside which the true rate is within {@link APPROXIMATION_FACTOR}
+ * of the nominal one, so the true total is at most that factor times the nominal sum. `budget.test.ts` checks it.
  */
 export const SUITE_ALPHA = 5e-7;
 
-/** Worst ratio of the true to the nominal tail of a z-test inside the laws' preconditions. */
-export const APPROXIMATION_FACTOR = 1.3;
+/**
+ * Ratio of the true to the nominal false-fail rate of a z-test inside the library's
+ * precondition (`simulationPrecondition`; 1.45 at most on every two-point law, exactly).
+ */
+export const APPROXIMATION_FACTOR = 1.5;
 
 /** Nominal per-law family-wise false-fail rates (see the module comment). */
 export const PROPERTY_ALPHA = {
   /** Algorithm 1 on random schemes and Bernoulli policies agrees with h'(p) grad p. */
-  simulatorBernoulli: 1e-7,
+  simulatorBernoulli: 7e-8,
   /** Algorithm 1 on random schemes and softmax / sequence / corpus policies agrees. */
-  simulatorVector: 1e-7,
+  simulatorVector: 7e-8,
   /** A pure baseline (a = b = d) has a zero expected update. */
   simulatorBaseline: 5e-8,
   /** Pure rejection sampling agrees with grad log p and B/p draws. */
@@ -31,6 +34,8 @@ export const PROPERTY_ALPHA = {
   powerNull: 5e-8,
   /** Runs through the piscina pool (1 thread) agree. */
   simulatorPool: 2e-8,
+  /** The rare-event scheme, with the groups the precondition asks for, agrees. */
+  rareEvent: 1e-8,
 } as const;
 
 /**

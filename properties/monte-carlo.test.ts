@@ -4,10 +4,19 @@
 import './setup.ts';
 import { it } from '@fast-check/vitest';
 import { afterAll, describe, expect, it as plainIt } from 'vitest';
-import { createSimulationPool, type SimulationPool, simulate } from '../src/estimators/index.ts';
+import {
+  algorithm1ClosedForm,
+  createSimulationPool,
+  resolveSimulation,
+  type SimulationPool,
+  simulate,
+  simulationPrecondition,
+  summarizeSimulation,
+} from '../src/estimators/index.ts';
 import { buildPolicy } from '../src/policies/index.ts';
 import { scheme } from '../src/schemes/index.ts';
 import { verdict } from '../src/stats/index.ts';
+import { PROPERTY_ALPHA } from './budget.ts';
 import { tableSpec } from './helpers/table-scheme.ts';
 import { monteCarloLaws } from './laws/monte-carlo-laws.ts';
 
@@ -23,8 +32,7 @@ describe('Monte Carlo agreement and power', () => {
     simulate,
     verdict,
     tableSpec,
-    scheme,
-    buildPolicy,
+    precondition: (input, options) => simulationPrecondition(resolveSimulation(input), options),
     poolOptions: () => {
       pool ??= createSimulationPool(1);
       return { pool };
@@ -35,28 +43,59 @@ describe('Monte Carlo agreement and power', () => {
   }
 });
 
-// Known bug in the simulator's verdict (src/estimators/summarize-simulation.ts, src/stats), found
-// by the Bernoulli law before it gained its normal-approximation precondition: when the per-group
-// update is nonzero only on a rare group count, a run that never sees that count has estimate 0
-// and sample SE 0, the SE is floored at 1e-12 of the update scale, and the verdict disagrees with
-// z = -6.25e6. Here verl-grpo-passk (only a lone correct answer is weighted) at M = 5, p = 0.95:
-// P(K = 1) = 3e-5, about 0.6 such groups in 20000, so a correct scheme is flagged in about half
-// of all seeds (20 of 40 tried) instead of at the nominal 1e-6. Marked `.fails` until fixed; it
-// starts failing (as a reminder to remove the marker) once the verdict stops flagging this run.
-plainIt.fails(
-  'known bug: a correct rare-event scheme is flagged (verl-grpo-passk, M = 5, p = 0.95)',
-  async () => {
-    const result = await simulate({
-      scheme: 'verl-grpo-passk:norm-by-std=true',
-      M: 5,
-      policy: { kind: 'bernoulli', p: 0.95 },
-      groups: 20_000,
-      seed: 1266443671,
-      stream: 'properties/bernoulli',
-    });
-    expect(
-      result.agree,
-      `estimate ${result.estimate} closed form ${result.closedForm} z ${result.z}`,
-    ).toBe(true);
-  },
-);
+// A rare-event scheme: verl-grpo-passk weights only a lone correct answer, so the per-group
+// update is nonzero only when K = 1. This suite found the verdict flagging it in 20 of 40 seeds
+// at M = 5, p = 0.95, 20 000 groups (P(K = 1) = 3e-5: most runs see no such group, estimate 0
+// and SE 0 against a closed form of 6.6e-7). The verdict now refuses such runs as insufficient
+// and says how many groups it needs; with those groups, a wrong closed form is still caught.
+describe('rare events (verl-grpo-passk, only K = 1 weighted)', () => {
+  const rare = (p: number, groups: number) => ({
+    scheme: 'verl-grpo-passk:norm-by-std=true',
+    M: 5,
+    policy: { kind: 'bernoulli' as const, p },
+    groups,
+    seed: 1266443671,
+    stream: 'properties/bernoulli',
+  });
+
+  // Deterministic: the precondition depends on the configuration only (false-fail rate 0).
+  plainIt('a run that cannot see the event is insufficient, not a disagreement', async () => {
+    const result = await simulate(rare(0.95, 20_000));
+    expect(result.estimate).toEqual([0]);
+    expect(result.outcome).toBe('insufficient');
+    expect(result.agree).toBe(false);
+    // (gamma t^3 / 2)^2 with the event's skewness gamma = 183 and t = z(1e-6) = 4.89.
+    expect(result.groupsNeeded).toBe(115_359_620);
+  });
+
+  // At p = 0.9, P(K = 1) = 4.5e-4: 20 000 groups expect 9 events, still insufficient; the
+  // groups the precondition asks for (2e7 at alpha 1e-8) expect 8800. False-fail rates: the
+  // right closed form is flagged with probability at most 1.5 PROPERTY_ALPHA.rareEvent = 1.5e-8
+  // (inside the precondition); the wrong one, norm-by-std=false (2.24 times too small, z about
+  // -52 at these groups), is missed with probability below 1e-300.
+  plainIt(
+    'with the groups it asks for, the right closed form agrees and a wrong one is caught',
+    async () => {
+      const alpha = PROPERTY_ALPHA.rareEvent;
+      const few = await simulate(rare(0.9, 20_000), { alpha });
+      expect(few.outcome).toBe('insufficient');
+      const result = await simulate(rare(0.9, few.groupsNeeded), { alpha });
+      expect(result.outcome, `z ${result.z}`).toBe('agree');
+      const wrong = algorithm1ClosedForm(
+        buildPolicy({ kind: 'bernoulli', p: 0.9 }),
+        scheme('verl-grpo-passk:norm-by-std=false', 5).c,
+      );
+      const flagged = summarizeSimulation(result.config, result.accumulator, result.seconds, {
+        alpha,
+        closedForm: wrong,
+      });
+      expect(flagged.outcome, `z ${flagged.z}`).toBe('disagree');
+      // The same wrong closed form at 20 000 groups is no verdict either way.
+      const early = summarizeSimulation(few.config, few.accumulator, few.seconds, {
+        alpha,
+        closedForm: wrong,
+      });
+      expect(early.outcome).toBe('insufficient');
+    },
+  );
+});

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/estimators/simulate.ts';
+import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-config.ts';
+import { simulationPrecondition } from '../src/estimators/simulation-precondition.ts';
 import { scheme } from '../src/schemes/index.ts';
 import { MAX_AGREEMENT_RUNS, RUN_ALPHA } from './test-budget.ts';
 import { POLICIES } from './test-policies.ts';
 
 // Agreement of Algorithm 1 with h_M'(p) grad p for every catalogue scheme, policy kind and M
 // (MATH.md §2, §5), and of pure rejection sampling with grad log p and B/p draws (§4).
-// Each run: family-wise false-fail rate RUN_ALPHA = 2e-10 (Holm over its components); at most
-// MAX_AGREEMENT_RUNS = 400 runs here, so this file's total is at most 8e-8.
+// Each run: family-wise false-fail rate RUN_ALPHA = 2e-10 (Holm over its components), nominal;
+// inside the library's precondition of the normal approximation the true rate is at most 1.5
+// times that, and at most MAX_AGREEMENT_RUNS = 300 runs here: this file's total is at most 9e-8.
+// Each run takes the groups the precondition asks for at that rate, when that is at most
+// MAX_GROWTH times the base; otherwise the run must say it is insufficient (deterministic:
+// the precondition depends on the configuration only).
 // The larger sweep at the default alpha 1e-6 is simulations/acceptance.ts (run by hand).
 
 const SCHEMES = [
@@ -54,11 +60,29 @@ const cases = SCHEMES.flatMap((spec) =>
           spec,
           M,
           kind,
-          policy: policyFor(kind, M),
+          input: {
+            scheme: spec,
+            M,
+            policy: policyFor(kind, M),
+            groups: kind === 'bernoulli' ? 40_000 : Math.max(1500, Math.floor(96_000 / M)),
+            seed: 11,
+            stream: `${spec}/${M}/${kind}`,
+          },
         }))
       : [],
   ),
 );
+
+/** Largest factor by which a run's groups may grow to meet the precondition. */
+const MAX_GROWTH = 8;
+
+/** The groups to run, and whether the run then has a verdict (see the file comment). */
+function sized(input: SimulationInput): { groups: number; verdict: boolean } {
+  const need = simulationPrecondition(resolveSimulation(input), { alpha: RUN_ALPHA }).groupsNeeded;
+  return need <= MAX_GROWTH * input.groups
+    ? { groups: need, verdict: true }
+    : { groups: input.groups, verdict: false };
+}
 
 describe("Algorithm 1 agrees with h_M'(p) grad p", () => {
   it('stays within the false-fail budget', () => {
@@ -66,13 +90,22 @@ describe("Algorithm 1 agrees with h_M'(p) grad p", () => {
     expect(cases.length).toBeGreaterThan(150);
   });
 
-  it.each(cases)('$spec, M = $M, $kind', async ({ spec, M, kind, policy }) => {
-    const groups = kind === 'bernoulli' ? 40_000 : Math.max(1500, Math.floor(96_000 / M));
-    const result = await simulate(
-      { scheme: spec, M, policy, groups, seed: 11, stream: `${spec}/${M}/${kind}` },
-      { alpha: RUN_ALPHA },
-    );
-    expect(result.agree, `max |z| ${Math.max(...result.z.map(Math.abs))}`).toBe(true);
+  it('leaves few cases without a verdict', () => {
+    const refused = cases.filter((c) => !sized(c.input).verdict);
+    // 57 of the 261, all at M = 1, 2, 8 or 64 on corpora, sequences and softmax policies with
+    // rare tokens, prompts or counts, whose skewed updates need over 8x the groups at 2e-10.
+    expect(refused.length).toBeLessThanOrEqual(60);
+    expect(cases.length - refused.length).toBeGreaterThan(200);
+  });
+
+  it.each(cases)('$spec, M = $M, $kind', async ({ input }) => {
+    const { groups, verdict } = sized(input);
+    const result = await simulate({ ...input, groups }, { alpha: RUN_ALPHA });
+    if (!verdict) {
+      expect(result.outcome).toBe('insufficient');
+      return;
+    }
+    expect(result.outcome, `max |z| ${Math.max(...result.z.map(Math.abs))}`).toBe('agree');
   });
 });
 
@@ -83,11 +116,11 @@ describe('pure rejection sampling agrees with grad log p and E[N] = B/p', () => 
     { B: 1, policy: POLICIES.softmax },
     { B: 4, policy: POLICIES.softmax },
   ])('B = $B, $policy', async ({ B, policy }) => {
-    const result = await simulate(
-      { estimator: 'pure-rs', B, policy, groups: 20_000, seed: 5 },
-      { alpha: RUN_ALPHA },
-    );
-    expect(result.agree).toBe(true);
+    const input = { estimator: 'pure-rs', B, policy, groups: 20_000, seed: 5 };
+    const { groups, verdict } = sized(input);
+    expect(verdict).toBe(true);
+    const result = await simulate({ ...input, groups }, { alpha: RUN_ALPHA });
+    expect(result.outcome).toBe('agree');
     // The mean number of draws is one comparison of the family: within threshold·SE of B/p.
     expect(Math.abs(result.draws!.z)).toBeLessThanOrEqual(result.threshold);
     expect(result.draws!.stderr).toBeGreaterThan(0);

@@ -3,18 +3,19 @@
 // drawn by fast-check (fc.noShrink(fc.integer())), so a failure replays from the printed
 // fast-check seed and path. Each law's comment states its false-fail rate; budget.ts adds them.
 // The rates are nominal: the z-tests use the normal approximation. Every law first checks, with
-// fc.pre, that its configuration is inside that approximation's range (no rare group count that
-// could go unseen and bias z, skewness of the mean <= 0.05; helpers/normal-approximation.ts), so
-// the true tail is within 1.3x of the nominal one; budget.ts counts every rate twice over.
+// fc.pre, the library's own precondition for it (simulationPrecondition: no rare part of the
+// update's law that could go unseen and bias z, skewness and groups within bounds), under which
+// the true rate is within 1.5x of the nominal one; budget.ts counts every rate 1.5 times.
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type {
+  ComparisonOptions,
   SimulateOptions,
   SimulationInput,
+  SimulationPrecondition,
   SimulationResult,
 } from '../../src/estimators/index.ts';
-import type { Policy, PolicyDescription } from '../../src/policies/index.ts';
-import type { Scheme } from '../../src/schemes/index.ts';
+import type { PolicyDescription } from '../../src/policies/index.ts';
 import type { Verdict, VerdictInput, VerdictOptions } from '../../src/stats/index.ts';
 import { catalogueCase } from '../arbitraries/catalogue-spec.ts';
 import { type CountFormTables, countFormTables } from '../arbitraries/count-form-tables.ts';
@@ -25,7 +26,6 @@ import {
   vectorPolicy,
 } from '../arbitraries/policy.ts';
 import { PROPERTY_ALPHA, perRun } from '../budget.ts';
-import { normalApproximation } from '../helpers/normal-approximation.ts';
 import { EPS, maxAbs } from '../helpers/tolerance.ts';
 import { type Law, law } from './law.ts';
 
@@ -37,10 +37,8 @@ export interface MonteCarloImpl {
   tableSpec(tables: CountFormTables): string;
   /** Options that run a simulation on a shared 1-thread piscina pool (the pool law only). */
   poolOptions(): SimulateOptions;
-  /** `scheme(spec, M)`, to check the normal-approximation precondition. */
-  scheme(spec: string, M: number): Scheme;
-  /** `buildPolicy` of src/policies, for each prompt's `p`. */
-  buildPolicy(description: PolicyDescription): Policy;
+  /** `simulationPrecondition` of the resolved input: whether the run's verdict can be trusted. */
+  precondition(input: SimulationInput, options: ComparisonOptions): SimulationPrecondition;
 }
 
 /** fast-check runs of each Monte Carlo law: the Bonferroni divisor of its budget. */
@@ -80,21 +78,13 @@ function specOf(
 }
 
 /**
- * fast-check precondition: the configuration is inside the normal approximation's range for
- * every prompt (helpers/normal-approximation.ts), so the stated false-fail rates are honest.
- * Rejected inputs are redrawn, not counted as runs.
+ * fast-check precondition: the library's check that the normal approximation behind the run's
+ * z-tests holds at the law's rate (`simulationPrecondition`), so the stated false-fail rates
+ * are honest. It depends on the configuration only, never on the draws; rejected inputs are
+ * redrawn, not counted as runs.
  */
-function requireNormal(
-  impl: MonteCarloImpl,
-  spec: string,
-  M: number,
-  policy: PolicyDescription,
-  N: number,
-): void {
-  const s = impl.scheme(spec, M);
-  for (const prompt of impl.buildPolicy(policy).prompts) {
-    fc.pre(normalApproximation(s, prompt.p, N).ok);
-  }
+function requireNormal(impl: MonteCarloImpl, input: SimulationInput, alpha: number): void {
+  fc.pre(impl.precondition(input, { alpha }).ok);
 }
 
 function explain(result: SimulationResult): string {
@@ -111,19 +101,17 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
       'simulator agrees with the closed form: random schemes x Bernoulli policies',
       fc.tuple(schemeToSimulate, bernoulliPolicy(), mcSeed),
       async ([s, policy, seed]) => {
-        const spec = specOf(impl, s);
-        requireNormal(impl, spec, s.M, policy, BERNOULLI_GROUPS);
-        const result = await impl.simulate(
-          {
-            scheme: spec,
-            M: s.M,
-            policy,
-            groups: BERNOULLI_GROUPS,
-            seed,
-            stream: 'properties/bernoulli',
-          },
-          { alpha: perRun(PROPERTY_ALPHA.simulatorBernoulli, MC_RUNS.bernoulli) },
-        );
+        const input = {
+          scheme: specOf(impl, s),
+          M: s.M,
+          policy,
+          groups: BERNOULLI_GROUPS,
+          seed,
+          stream: 'properties/bernoulli',
+        };
+        const alpha = perRun(PROPERTY_ALPHA.simulatorBernoulli, MC_RUNS.bernoulli);
+        requireNormal(impl, input, alpha);
+        const result = await impl.simulate(input, { alpha });
         expect(result.agree, explain(result)).toBe(true);
       },
       MC_RUNS.bernoulli,
@@ -136,12 +124,17 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
       'simulator agrees with the closed form: random schemes x softmax, sequence, corpus',
       fc.tuple(schemeToSimulate, vectorPolicy(), mcSeed),
       async ([s, policy, seed]) => {
-        const spec = specOf(impl, s);
-        requireNormal(impl, spec, s.M, policy, GROUPS);
-        const result = await impl.simulate(
-          { scheme: spec, M: s.M, policy, groups: GROUPS, seed, stream: 'properties/vector' },
-          { alpha: perRun(PROPERTY_ALPHA.simulatorVector, MC_RUNS.vector) },
-        );
+        const input = {
+          scheme: specOf(impl, s),
+          M: s.M,
+          policy,
+          groups: GROUPS,
+          seed,
+          stream: 'properties/vector',
+        };
+        const alpha = perRun(PROPERTY_ALPHA.simulatorVector, MC_RUNS.vector);
+        requireNormal(impl, input, alpha);
+        const result = await impl.simulate(input, { alpha });
         expect(result.agree, explain(result)).toBe(true);
       },
       MC_RUNS.vector,
@@ -171,21 +164,18 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
           a: tables.a.map((x, s) => x + d[s]!),
           b: tables.b.map((x, s) => x + d[s]!),
         };
-        const run = (t: CountFormTables) =>
-          impl.simulate(
-            {
-              scheme: impl.tableSpec(t),
-              M: t.M,
-              policy,
-              groups: GROUPS,
-              seed,
-              stream: 'properties/baseline',
-            },
-            { alpha: perRun(PROPERTY_ALPHA.simulatorBaseline, MC_RUNS.baseline) },
-          );
+        const alpha = perRun(PROPERTY_ALPHA.simulatorBaseline, MC_RUNS.baseline);
+        const inputOf = (t: CountFormTables) => ({
+          scheme: impl.tableSpec(t),
+          M: t.M,
+          policy,
+          groups: GROUPS,
+          seed,
+          stream: 'properties/baseline',
+        });
+        const run = (t: CountFormTables) => impl.simulate(inputOf(t), { alpha });
         const pureTables = { M: tables.M, a: d, b: d };
-        const pureSpec = impl.tableSpec(pureTables);
-        requireNormal(impl, pureSpec, tables.M, policy, GROUPS);
+        requireNormal(impl, inputOf(pureTables), alpha);
         const [plain, moved, pure] = await Promise.all([
           run(tables),
           run(shifted),
@@ -216,10 +206,17 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
         mcSeed,
       ),
       async ([B, policy, seed]) => {
-        const result = await impl.simulate(
-          { estimator: 'pure-rs', B, policy, groups: GROUPS, seed, stream: 'properties/pure-rs' },
-          { alpha: perRun(PROPERTY_ALPHA.pureRejection, MC_RUNS.pureRs) },
-        );
+        const input = {
+          estimator: 'pure-rs',
+          B,
+          policy,
+          groups: GROUPS,
+          seed,
+          stream: 'properties/pure-rs',
+        };
+        const alpha = perRun(PROPERTY_ALPHA.pureRejection, MC_RUNS.pureRs);
+        requireNormal(impl, input, alpha);
+        const result = await impl.simulate(input, { alpha });
         expect(result.agree, `${explain(result)} draws=${JSON.stringify(result.draws)}`).toBe(true);
       },
       MC_RUNS.pureRs,
@@ -232,7 +229,6 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
       'worker pool (1 thread) reproduces the in-thread run bit for bit',
       fc.tuple(catalogueCase(8), fc.oneof(bernoulliPolicy(), vectorPolicy()), mcSeed),
       async ([{ spec, M }, policy, seed]) => {
-        requireNormal(impl, spec, M, policy, GROUPS);
         const input = {
           scheme: spec,
           M,
@@ -243,6 +239,7 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
           chunkGroups: 4096,
         };
         const alpha = perRun(PROPERTY_ALPHA.simulatorPool, MC_RUNS.pool);
+        requireNormal(impl, input, alpha);
         const pooled = await impl.simulate(input, { ...impl.poolOptions(), alpha });
         const local = await impl.simulate(input, { alpha });
         expect(pooled.estimate).toEqual(local.estimate);
@@ -268,12 +265,17 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
         fc.boolean(),
       ),
       async ([s, policy, seed, pick, k, up]) => {
-        const spec = specOf(impl, s);
-        requireNormal(impl, spec, s.M, policy, GROUPS);
-        const result = await impl.simulate(
-          { scheme: spec, M: s.M, policy, groups: GROUPS, seed, stream: 'properties/power' },
-          { alpha: perRun(PROPERTY_ALPHA.powerNull / 2, MC_RUNS.power) },
-        );
+        const input = {
+          scheme: specOf(impl, s),
+          M: s.M,
+          policy,
+          groups: GROUPS,
+          seed,
+          stream: 'properties/power',
+        };
+        const alpha = perRun(PROPERTY_ALPHA.powerNull / 2, MC_RUNS.power);
+        requireNormal(impl, input, alpha);
+        const result = await impl.simulate(input, { alpha });
         expect(result.agree, explain(result)).toBe(true);
         const j = pick % result.estimate.length;
         const moved = [...result.closedForm];
@@ -302,38 +304,32 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
       async ([tables, p, seed]) => {
         const policy: PolicyDescription = { kind: 'bernoulli', p };
         const alpha = perRun(PROPERTY_ALPHA.powerNull / 2, MC_RUNS.powerScheme);
-        const spec = impl.tableSpec(tables);
-        requireNormal(impl, spec, tables.M, policy, GROUPS);
-        const base = await impl.simulate(
-          {
-            scheme: spec,
-            M: tables.M,
-            policy,
-            groups: GROUPS,
-            seed,
-            stream: 'properties/power-null',
-          },
-          { alpha },
-        );
+        const input = {
+          scheme: impl.tableSpec(tables),
+          M: tables.M,
+          policy,
+          groups: GROUPS,
+          seed,
+          stream: 'properties/power-null',
+        };
+        requireNormal(impl, input, alpha);
+        const base = await impl.simulate(input, { alpha });
         expect(base.agree, explain(base)).toBe(true);
         const delta0 = base.resolution[0]!;
         const eps = delta0 > 0 ? (3 * delta0) / (p * (1 - p)) : 1;
         const perturbed = { M: tables.M, a: tables.a, b: tables.b.map((x) => x + eps) };
-        const moved = await impl.simulate(
-          {
-            scheme: impl.tableSpec(perturbed),
-            M: tables.M,
-            policy,
-            groups: GROUPS,
-            seed,
-            stream: 'properties/power-alt',
-          },
-          { alpha, closedForm: base.closedForm },
-        );
+        const alternative = {
+          ...input,
+          scheme: impl.tableSpec(perturbed),
+          stream: 'properties/power-alt',
+        };
+        // An insufficient run says nothing either way: it must be a verdict, and a disagreement.
+        requireNormal(impl, alternative, alpha);
+        const moved = await impl.simulate(alternative, { alpha, closedForm: base.closedForm });
         expect(
-          moved.agree,
+          moved.outcome,
           `perturbation eps=${eps} (3 x resolution ${delta0}) missed: ${explain(moved)}`,
-        ).toBe(false);
+        ).toBe('disagree');
       },
       MC_RUNS.powerScheme,
     ),

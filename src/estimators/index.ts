@@ -36,4 +36,4 @@ export {
   type SimulationResult,
   summarizeSimulation,
 } from './summarize-simulation.ts';
-export { updateLaws } from './update-laws.ts';
+export { type ComparedLaw, updateLaws } from './update-laws.ts';

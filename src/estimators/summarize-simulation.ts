@@ -49,7 +49,8 @@ export interface SimulationResult {
   readonly estimate: number[];
   /**
    * Its standard error `sqrt(sampleVariance/N)` per parameter, floored at `rounding` times the
-   * update's scale (for Algorithm 1 `max|c| · sum_x Q |grad p_x|`, a bound on the closed form).
+   * update's scale (for Algorithm 1 `max|c| · sum_x Q |grad p_x|`, a bound on the closed form)
+   * and at `groups` times the smallest double (the rounding of a mean of subnormal updates).
    */
   readonly stderr: number[];
   readonly closedForm: number[];
@@ -145,7 +146,12 @@ export function summarizeSimulation(
   const estimate = [...gradient.mean];
   const rounding = options.rounding ?? ROUNDING_FLOOR;
   const scale = updateScale(config, policy, closedForm, gradient.mean);
-  const stderr = [...gradient.stderr()].map((se, j) => Math.max(se, rounding * scale[j]!));
+  // A mean of subnormal updates carries up to half the smallest double of rounding per group,
+  // however small its scale: hence the absolute part of the floor.
+  const absolute = accumulator.groups * Number.MIN_VALUE;
+  const stderr = [...gradient.stderr()].map((se, j) =>
+    Math.max(se, rounding * scale[j]!, absolute),
+  );
   const closed = [...closedForm];
   const drawMoments = accumulator.draws ? VectorMoments.fromJSON(accumulator.draws) : null;
   const expected = config.estimator === 'pure-rs' ? expectedDraws(policy, config.B!) : Number.NaN;

@@ -28,7 +28,20 @@ export function bernoulli(params: { readonly p: number } | { readonly theta: num
     description,
     dim: 1,
     theta: Float64Array.of(Math.log(p) - Math.log1p(-p)),
-    prompts: [{ Q: 1, p, gradP: Float64Array.of(p * (1 - p)), offset: 0 }],
+    prompts: [
+      {
+        Q: 1,
+        p,
+        gradP: Float64Array.of(p * (1 - p)),
+        offset: 0,
+        // grad log pi = R - p: "token" R = 1 in a single row, always used.
+        scores: {
+          pi: Float64Array.of(p),
+          correct: { used: Float64Array.of(p > 0 ? 1 : 0), hit: Float64Array.of(p > 0 ? 1 : 0) },
+          wrong: { used: Float64Array.of(p < 1 ? 1 : 0), hit: Float64Array.of(0) },
+        },
+      },
+    ],
     sampler(slots, g) {
       const rewards = new Float64Array(slots);
       return {

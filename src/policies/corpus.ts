@@ -36,7 +36,7 @@ export function corpus(
   }
   const terms: PromptTerm[] = prompts.map(({ Q, policy }, x) => {
     const term = policy.prompts[0]!;
-    return { Q, p: term.p, gradP: term.gradP, offset: offsets[x]! };
+    return { Q, p: term.p, gradP: term.gradP, offset: offsets[x]!, scores: term.scores };
   });
   const cumulative = new Float64Array(prompts.length);
   let running = 0;

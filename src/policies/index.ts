@@ -11,6 +11,8 @@ export {
   policySchema,
   type SinglePolicyDescription,
 } from './policy-schema.ts';
+export type { ScoreLaw, ScoreSide } from './score-law.ts';
+export { type ScoreMoments, scoreMoments } from './score-moments.ts';
 export { type SequenceParams, sequence } from './sequence.ts';
 export { softmax } from './softmax.ts';
 export { softmaxProbabilities } from './softmax-probabilities.ts';

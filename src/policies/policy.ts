@@ -1,5 +1,6 @@
 import type { UniformStream } from '../rng/uniform-stream.ts';
 import type { PolicyDescription } from './policy-schema.ts';
+import type { ScoreLaw } from './score-law.ts';
 
 /** The largest number of responses (softmax `K`, sequence `V^L`) a policy may enumerate. */
 export const ENUMERATION_LIMIT = 100_000;
@@ -7,13 +8,16 @@ export const ENUMERATION_LIMIT = 100_000;
 /**
  * One prompt's exact terms (MATH.md §1, §5): its weight `Q(x)`, its probability of a correct
  * answer `p_x`, and `grad p_x` with respect to its own parameters, which sit at
- * `offset .. offset + gradP.length - 1` of the policy's parameter vector.
+ * `offset .. offset + gradP.length - 1` of the policy's parameter vector; and the exact law of
+ * each score component given a correct or a wrong response (for the simulator's check that
+ * its z-tests are trustworthy).
  */
 export interface PromptTerm {
   readonly Q: number;
   readonly p: number;
   readonly gradP: Float64Array;
   readonly offset: number;
+  readonly scores: ScoreLaw;
 }
 
 /**

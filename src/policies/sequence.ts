@@ -2,6 +2,7 @@ import { InputError } from '../errors/input-error.ts';
 import { substream } from '../rng/substream.ts';
 import { categoricalCdf, drawCategorical } from './categorical-sampler.ts';
 import { ENUMERATION_LIMIT, type Policy } from './policy.ts';
+import type { ScoreLaw } from './score-law.ts';
 import { softmaxProbabilities } from './softmax-probabilities.ts';
 
 /** Parameters of the autoregressive toy model; see {@link sequence}. */
@@ -49,14 +50,18 @@ export function sequence(params: SequenceParams): Policy {
   for (let row = 0; row < rows; row++)
     pi.set(softmaxProbabilities(theta.subarray(row * V, row * V + V)), row * V);
   const rowOf = (l: number, prev: number) => (l === 0 ? 0 : 1 + (l - 1) * V + prev);
-  const { p, gradP } = enumerate();
+  const { p, gradP, scores } = enumerate();
   const cdf = categoricalCdf(pi, V);
 
-  function enumerate(): { p: number; gradP: Float64Array } {
+  // One pass over the V^L sequences: for the correct ones and for all, the weight with which
+  // each row is used and each (row, token) drawn; grad p and the score law follow.
+  function enumerate(): { p: number; gradP: Float64Array; scores: ScoreLaw } {
     const total = V ** L;
     const y = new Int32Array(L);
-    const rowWeight = new Float64Array(rows);
-    const grad = new Float64Array(dim);
+    const usedRight = new Float64Array(rows);
+    const usedAll = new Float64Array(rows);
+    const hitRight = new Float64Array(dim);
+    const hitAll = new Float64Array(dim);
     let sum = 0;
     for (let index = 0; index < total; index++) {
       let rest = index;
@@ -66,21 +71,41 @@ export function sequence(params: SequenceParams): Policy {
         rest = Math.floor(rest / V);
         tokens += y[l]!;
       }
-      if (tokens % V !== r) continue;
+      const right = tokens % V === r;
       let prob = 1;
       for (let l = 0; l < L; l++) prob *= pi[rowOf(l, y[l - 1] ?? 0) * V + y[l]!]!;
-      sum += prob;
+      if (right) sum += prob;
       for (let l = 0; l < L; l++) {
         const row = rowOf(l, y[l - 1] ?? 0);
-        grad[row * V + y[l]!] = grad[row * V + y[l]!]! + prob;
-        rowWeight[row] = rowWeight[row]! + prob;
+        const at = row * V + y[l]!;
+        hitAll[at] = hitAll[at]! + prob;
+        usedAll[row] = usedAll[row]! + prob;
+        if (right) {
+          hitRight[at] = hitRight[at]! + prob;
+          usedRight[row] = usedRight[row]! + prob;
+        }
       }
     }
-    for (let row = 0; row < rows; row++) {
-      for (let v = 0; v < V; v++)
-        grad[row * V + v] = grad[row * V + v]! - rowWeight[row]! * pi[row * V + v]!;
-    }
-    return { p: sum, gradP: grad };
+    const grad = new Float64Array(dim);
+    const side = (wrong: boolean, mass: number) => {
+      const used = new Float64Array(dim);
+      const hit = new Float64Array(dim);
+      if (mass > 0) {
+        for (let at = 0; at < dim; at++) {
+          const row = Math.floor(at / V);
+          used[at] = (wrong ? usedAll[row]! - usedRight[row]! : usedRight[row]!) / mass;
+          hit[at] = (wrong ? hitAll[at]! - hitRight[at]! : hitRight[at]!) / mass;
+        }
+      }
+      return { used, hit };
+    };
+    for (let at = 0; at < dim; at++)
+      grad[at] = hitRight[at]! - usedRight[Math.floor(at / V)]! * pi[at]!;
+    return {
+      p: sum,
+      gradP: grad,
+      scores: { pi, correct: side(false, sum), wrong: side(true, 1 - sum) },
+    };
   }
 
   return {
@@ -88,7 +113,7 @@ export function sequence(params: SequenceParams): Policy {
     description: { kind: 'sequence', V, L, r, seed, scale },
     dim,
     theta,
-    prompts: [{ Q: 1, p, gradP, offset: 0 }],
+    prompts: [{ Q: 1, p, gradP, offset: 0, scores }],
     sampler(slots, g) {
       const used = new Int32Array(slots * L);
       const tokens = new Int32Array(slots * L);

@@ -38,13 +38,22 @@ export function softmax(params: {
   let p = 0;
   for (const y of correct) p += pi[y]!;
   const gradP = pi.map((v, y) => v * (isCorrect[y]! - p));
+  const always = (q: number) => new Float64Array(K).fill(q > 0 ? 1 : 0);
+  const scores = {
+    pi,
+    correct: { used: always(p), hit: pi.map((v, y) => (p > 0 ? (v * isCorrect[y]!) / p : 0)) },
+    wrong: {
+      used: always(1 - p),
+      hit: pi.map((v, y) => (p < 1 ? (v * (1 - isCorrect[y]!)) / (1 - p) : 0)),
+    },
+  };
   const cdf = categoricalCdf(pi, K);
   return {
     kind: 'softmax',
     description: { kind: 'softmax', logits: [...logits], correct: [...correct] },
     dim: K,
     theta: Float64Array.from(logits),
-    prompts: [{ Q: 1, p, gradP, offset: 0 }],
+    prompts: [{ Q: 1, p, gradP, offset: 0, scores }],
     sampler(slots, g) {
       const responses = new Int32Array(slots);
       // The `-pi` part of every score is added once per flush, as `-(sum of weights) pi`.
