@@ -1,5 +1,5 @@
 import betainc from '@stdlib/math-base-special-betainc';
-import { integrate } from '../../../properties/reference/gauss-legendre.ts';
+import { gaussLegendreIntegral } from '../../math/gauss-legendre.ts';
 import { h, hPrime } from '../../objective/index.ts';
 import { scheme } from '../../schemes/index.ts';
 import type { Budget } from '../budget.ts';
@@ -39,7 +39,7 @@ export function closedFormIntegralChecks(budget: Budget): DeterministicCheck[] {
           evaluate: () =>
             worstOver(TS, (t) => ({
               closedForm: h(c, t),
-              estimate: integrate((u) => hPrime(c, u), 0, t, Math.ceil(M / 2) + 1),
+              estimate: gaussLegendreIntegral((u) => hPrime(c, u), 0, t, Math.ceil(M / 2) + 1),
             })),
         },
         {
