@@ -25,6 +25,7 @@ export interface SimulationProgress {
   readonly seconds: number;
 }
 
+/** How {@link simulate} runs (threads, pool, cancellation, retries: `runChunks`) and compares. */
 export interface SimulateOptions extends ComparisonOptions, RunChunksOptions {
   readonly onProgress?: (progress: SimulationProgress) => void;
   /** Called with each chunk's result as it completes (in completion order), e.g. to checkpoint. */
