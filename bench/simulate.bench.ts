@@ -1,13 +1,14 @@
 // Throughput of the Monte Carlo engine (issue 3): responses per second per thread for grpo,
 // M = 8, on the Bernoulli policy, the scaling at 2 threads, and what limits it (the bare
-// generators, and the loop without the scheme). `npm run bench simulate`.
+// generators, the scheme's formula natively and as the simulators call it, tabulated over the
+// reward patterns, and the loop without the scheme). `npm run bench simulate`.
 import { loadavg } from 'node:os';
 import { algorithm1Bernoulli } from '../src/estimators/algorithm1-bernoulli.ts';
 import { simulate } from '../src/estimators/simulate.ts';
 import { createSimulationPool } from '../src/estimators/simulation-pool.ts';
 import { substream } from '../src/rng/substream.ts';
 import { UniformStream } from '../src/rng/uniform-stream.ts';
-import { scheme } from '../src/schemes/index.ts';
+import { resolveScheme, scheme } from '../src/schemes/index.ts';
 import type { Scheme } from '../src/schemes/scheme.ts';
 import { VectorMoments } from '../src/stats/vector-moments.ts';
 
@@ -47,15 +48,21 @@ const grpo = scheme('grpo', M);
 const patterns = new Float64Array(1 << 20);
 const pu = new UniformStream(2, 'patterns');
 for (let i = 0; i < patterns.length; i++) patterns[i] = pu.next() < 0.3 ? 1 : 0;
-best('grpo advantagesInto alone, random rewards (responses)', N, () => {
+const alone = (advantagesInto: Scheme['advantagesInto']) => () => {
   const r = new Float64Array(M);
   const z = new Float64Array(M);
   for (let g = 0; g < GROUPS; g++) {
     const at = (g * M) & (patterns.length - 1);
     for (let i = 0; i < M; i++) r[i] = patterns[at + i]!;
-    grpo.advantagesInto(r, z);
+    advantagesInto(r, z);
   }
-});
+};
+best(
+  'grpo native formula alone, random rewards (responses)',
+  N,
+  alone(resolveScheme('grpo').bind(M).advantagesInto),
+);
+best('grpo advantagesInto (pattern table), same (responses)', N, alone(grpo.advantagesInto));
 const loop = (s: Scheme) => () =>
   algorithm1Bernoulli(0.3, s, GROUPS, new UniformStream(1, 'b'), new VectorMoments(1));
 const perThread = best('Algorithm 1, grpo, M = 8, bernoulli (responses)', N, loop(grpo));

@@ -1,5 +1,6 @@
 import { InputError } from '../errors/input-error.ts';
 import { requirePositiveInteger } from '../errors/require.ts';
+import { patternTable } from './pattern-table.ts';
 import { resolveScheme } from './resolve-scheme.ts';
 import type { Scheme } from './scheme.ts';
 import { schemeTables } from './scheme-tables.ts';
@@ -8,7 +9,9 @@ import { schemeTables } from './scheme-tables.ts';
  * Builds the weight scheme named by `spec` (grammar `name[:key=value,...]`, catalogue of
  * MATH.md §3 and presets of §7, optionally `filter=dapo`) for group size `M`: its native group
  * formula, and its count-form tables `a`, `b`, `c = b - a` of §2, derived from that formula
- * (see `schemeTables` for the route above `NATIVE_TABLES_MAX_M`).
+ * (see `schemeTables` for the route above `NATIVE_TABLES_MAX_M`). `advantages` runs the native
+ * formula itself; `advantagesInto`, the simulators' inner loop, the same formula tabulated over
+ * every reward pattern up to `PATTERN_TABLE_MAX_M` (`patternTable`: the same bits, faster).
  *
  * Throws InputError for an unknown name, key or value, `M` not a positive integer, or a limit
  * of the scheme (`k > M`, rloo with `M = 1`, ...). `scheme(s.spec, M).spec === s.spec`.
@@ -19,7 +22,7 @@ export function scheme(spec: string, M: number): Scheme {
   const formulas = resolved.bind(M);
   const { a, b } = schemeTables(formulas, M);
   const c = b.map((bs, s) => bs - a[s]!);
-  const { advantagesInto } = formulas;
+  const native = formulas.advantagesInto;
   const label = `scheme '${resolved.spec}' with M = ${M}`;
   return {
     spec: resolved.spec,
@@ -28,7 +31,7 @@ export function scheme(spec: string, M: number): Scheme {
     a: Object.freeze(a),
     b: Object.freeze(b),
     c: Object.freeze(c),
-    advantagesInto,
+    advantagesInto: patternTable(native, M),
     advantages(rewards) {
       if (rewards.length !== M) {
         throw new InputError(`${label}: expected ${M} rewards, got ${rewards.length}`);
@@ -39,7 +42,7 @@ export function scheme(spec: string, M: number): Scheme {
         }
       });
       const out = new Float64Array(M);
-      advantagesInto(rewards, out);
+      native(rewards, out);
       return Array.from(out);
     },
   };

@@ -23,7 +23,8 @@ export interface Scheme {
    */
   advantages(rewards: readonly number[]): number[];
   /**
-   * The same native formula without validation or allocation, for the simulators' inner loop:
+   * The same native formula without validation or allocation, for the simulators' inner loop
+   * (tabulated over reward patterns for small M: the same bits, see `patternTable`):
    * writes `Z_i` into `out[0..M-1]`. The caller guarantees `M` rewards, each 0 or 1.
    */
   advantagesInto(rewards: ArrayLike<number>, out: Float64Array): void;
