@@ -121,3 +121,52 @@ describe('simulate: worker faults (test hook RL_OBJECTIVE_TEST_FAULT)', () => {
     );
   });
 });
+
+describe('simulate: too few groups for a verdict', () => {
+  // verl-grpo-passk weights only a lone correct answer: P(K = 1) = 3e-5 at p = 0.95, so 20 000
+  // groups mostly see none. The precondition depends on the configuration only, so the outcome
+  // is 'insufficient' whatever the draws: false-fail rate 0.
+  const RARE = [
+    'simulate',
+    '--scheme',
+    'verl-grpo-passk',
+    '--M',
+    '5',
+    '--policy',
+    'bernoulli:p=0.95',
+  ];
+
+  it('exits 3 and says how many groups would do', async () => {
+    const run = await runCliAsync([...RARE, '--groups', '20000']);
+    expect(run.status, run.stderr).toBe(3);
+    expect(run.stdout).toMatch(/NO VERDICT: 20000 groups are too few .* --groups (\d+) or more/);
+  });
+
+  it('--json gives the outcome and groupsNeeded', async () => {
+    const run = await runCliAsync([...RARE, '--groups', '20000', '--json']);
+    expect(run.status, run.stderr).toBe(3);
+    const json = JSON.parse(run.stdout);
+    expect(json.outcome).toBe('insufficient');
+    expect(json.agree).toBe(false);
+    expect(json.groupsNeeded).toBeGreaterThan(1e8);
+  });
+
+  // Seed 0 (the default) makes this run deterministic; at alpha 1e-6 a fresh seed would fail it
+  // with probability at most 1.45e-6.
+  it('a run with enough groups gets a verdict (exit 0, outcome agree)', async () => {
+    const run = await runCliAsync([
+      'simulate',
+      '--scheme',
+      'grpo',
+      '--M',
+      '8',
+      '--policy',
+      'bernoulli:p=0.3',
+      '--groups',
+      '1e5',
+      '--json',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ outcome: 'agree', agree: true });
+  });
+});

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../errors/input-error.ts';
 import { parseNumber } from '../../errors/require.ts';
 import type { SimulationInput } from '../../estimators/simulation-config.ts';
-import type { SimulationResult } from '../../estimators/summarize-simulation.ts';
+import type { SimulationOutcome, SimulationResult } from '../../estimators/summarize-simulation.ts';
 import { EXIT } from '../exit-codes.ts';
 
 interface SimulateFlags {
@@ -35,7 +35,8 @@ Examples:
     (Ctrl-C keeps the completed chunks in run-1; the same command with --resume continues)
 
 Exit status: 0 if the estimate agrees with the closed form, 1 if not, 2 for bad input,
-70 if a chunk failed twice, 130 when interrupted (SIGINT or SIGTERM).`;
+3 if --groups is too small for a verdict (it says how many would do), 70 if a chunk failed
+twice, 130 when interrupted (SIGINT or SIGTERM).`;
 
 /**
  * Registers `rl-objective simulate`: Algorithm 1 with a weight scheme, or pure rejection
@@ -74,7 +75,7 @@ export function registerSimulate(root: Command): void {
     )
     .option(
       '--json',
-      'print {"estimate","stderr","closedForm","z","resolution","agree","groups","responses","seconds","responsesPerSecond"} (+ "meanDraws" for pure-rs)',
+      'print {"estimate","stderr","closedForm","z","resolution","agree","outcome","groupsNeeded","groups","responses","seconds","responsesPerSecond"} (+ "meanDraws" for pure-rs)',
     )
     .addHelpText('after', EXAMPLES)
     .action(async (flags: SimulateFlags) => {
@@ -151,7 +152,7 @@ export function registerSimulate(root: Command): void {
           process.stdout.write(
             flags.json ? `${JSON.stringify(jsonOutput(result))}\n` : text(result),
           );
-          process.exitCode = result.agree ? EXIT.ok : EXIT.disagree;
+          process.exitCode = EXIT_OF[result.outcome];
         },
       );
     });
@@ -167,6 +168,13 @@ async function progressBar() {
   });
 }
 
+/** The exit status of each outcome: no verdict is neither a success nor a disagreement. */
+const EXIT_OF: Record<SimulationOutcome, number> = {
+  agree: EXIT.ok,
+  disagree: EXIT.disagree,
+  insufficient: EXIT.insufficient,
+};
+
 function jsonOutput(r: SimulationResult) {
   return {
     estimate: r.estimate,
@@ -175,6 +183,8 @@ function jsonOutput(r: SimulationResult) {
     z: r.z,
     resolution: r.resolution,
     agree: r.agree,
+    outcome: r.outcome,
+    groupsNeeded: r.groupsNeeded,
     groups: r.groups,
     responses: r.responses,
     seconds: r.seconds,
@@ -211,7 +221,9 @@ function text(r: SimulationResult): string {
     `${what}, ${r.groups} groups, ${r.responses} responses in ${r.seconds.toFixed(2)} s (${r.responsesPerSecond.toExponential(2)}/s)`,
     line(header),
     ...rows.map(line),
-    `${r.agree ? 'agrees' : 'DISAGREES'}: max |z| = ${fmt(maxZ)}, threshold ${fmt(r.threshold)} (alpha ${r.alpha}, Holm over ${rows.length} comparisons); resolution at beta ${r.beta}`,
+    r.outcome === 'insufficient'
+      ? `NO VERDICT: ${r.groups} groups are too few for the normal approximation behind z at threshold ${fmt(r.threshold)} (a rare event or a skewed update); rerun with --groups ${r.groupsNeeded} or more`
+      : `${r.agree ? 'agrees' : 'DISAGREES'}: max |z| = ${fmt(maxZ)}, threshold ${fmt(r.threshold)} (alpha ${r.alpha}, Holm over ${rows.length} comparisons); resolution at beta ${r.beta}`,
     '',
   ].join('\n');
 }
