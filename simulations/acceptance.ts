@@ -5,7 +5,9 @@
 // deliberately wrong closed form is flagged.
 import { algorithm1ClosedForm } from '../src/estimators/algorithm1-closed-form.ts';
 import { simulate } from '../src/estimators/simulate.ts';
+import { resolveSimulation } from '../src/estimators/simulation-config.ts';
 import { createSimulationPool } from '../src/estimators/simulation-pool.ts';
+import { simulationPrecondition } from '../src/estimators/simulation-precondition.ts';
 import { buildPolicy } from '../src/policies/build-policy.ts';
 import { parsePolicy } from '../src/policies/parse-policy.ts';
 import { scheme } from '../src/schemes/index.ts';
@@ -53,17 +55,17 @@ for (const spec of SCHEMES) {
     for (const [kind, text] of Object.entries(POLICIES)) {
       const policy = kind === 'bernoulli' && M === 64 ? 'bernoulli:p=0.5' : text;
       const groups = kind === 'bernoulli' ? 1_000_000 : Math.max(20_000, Math.floor(2_000_000 / M));
-      const r = await simulate(
-        { scheme: spec, M, policy, groups, seed: 2026, stream: `${spec}/${M}/${kind}` },
-        { pool },
-      );
+      const run = { scheme: spec, M, policy, seed: 2026, stream: `${spec}/${M}/${kind}` };
+      // Runs too small for the normal approximation give no verdict: size them as they ask.
+      const needed = simulationPrecondition(resolveSimulation({ ...run, groups })).groupsNeeded;
+      const r = await simulate({ ...run, groups: needed }, { pool });
       runs++;
       const maxZ = Math.max(...r.z.map(Math.abs));
       byKind.set(kind, Math.max(byKind.get(kind) ?? 0, maxZ));
       zs.push(...r.z.filter((z) => Number.isFinite(z) && z !== 0));
-      if (!r.agree) {
+      if (r.outcome !== 'agree') {
         disagreements++;
-        console.log(`DISAGREE ${spec} M=${M} ${kind}: max |z| ${maxZ}`);
+        console.log(`${r.outcome.toUpperCase()} ${spec} M=${M} ${kind}: max |z| ${maxZ}`);
       }
     }
   }
@@ -126,7 +128,7 @@ for (const [name, run, closedForm] of detections) {
   while (groups <= 2_000_000) {
     const r = await simulate({ ...run, groups, seed: 2026 }, { pool, closedForm });
     z = r.z[0]!;
-    if (!r.agree) {
+    if (r.outcome === 'disagree') {
       flagged = true;
       break;
     }

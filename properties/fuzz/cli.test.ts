@@ -155,12 +155,8 @@ describe('the CLI on bad input', () => {
     HANG,
   );
 
-  // Known gap, pending in others' code: the table reader of schemes
-  // (src/schemes/read-table-file.ts) does not yet check its path with requireInputFile, so
-  // `--scheme table:file=FIFO` blocks forever (and /dev/zero would fill memory, hence not run
-  // here). The child is killed after 5 s; `it.fails` turns red once the reader refuses the FIFO,
-  // as a reminder to drop `.fails`.
-  it.fails(
+  // The child is killed after 5 s, so a reader that blocks on the FIFO fails instead of hanging.
+  it(
     '--scheme table:file= refuses a FIFO',
     () => {
       const argv = ['objective', '--scheme', `table:file=${fifo}`, '--M', '2'];

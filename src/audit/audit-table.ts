@@ -1,5 +1,3 @@
-import { quote } from '../errors/quote.ts';
-import { requireInputFile } from '../errors/require-input-file.ts';
 import { readTableFile } from '../schemes/read-table-file.ts';
 import { sizeAudit } from './size-audit.ts';
 import type { AuditOptions, AuditReport } from './types.ts';
@@ -9,13 +7,10 @@ import type { AuditOptions, AuditReport } from './types.ts';
  * (MATH.md §2; read and validated by `readTableFile`): count form by construction, so the report
  * is the objective `h_M` induced by `c = b - a` and its distance to each named target.
  *
- * The file must be a regular file of at most 256 MiB (`requireInputFile`); anything else, like a
+ * The file must be a regular file of at most 256 MiB (`readTableFile` reads it through `readInputFile`); anything else, like a
  * malformed table, is an InputError naming it.
  */
 export function auditTable(file: string, options: AuditOptions = {}): AuditReport {
-  // readTableFile does not check its path yet (it would read /dev/zero forever or block on a
-  // FIFO); drop this line once it reads through readInputFile, which does.
-  requireInputFile(file, `table file ${quote(file)}`);
   const { M, a, b } = readTableFile(file);
   const coverage = { observed: 2 * M, total: 2 * M, missing: [] };
   return {

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors/input-error.ts';
+import { quote } from '../errors/quote.ts';
+import { readInputFile } from '../errors/read-input-file.ts';
 import type { CountFormTables } from './count-form-tables.ts';
 
 const TableFile = z
@@ -20,18 +21,12 @@ export interface TableFileContents extends CountFormTables {
 
 /**
  * Reads a count-form table file `{"M": n, "a": [n numbers], "b": [n numbers]}` (MATH.md §2),
- * validated with zod. Every failure (missing or unreadable file, malformed JSON, a missing or
+ * validated with zod. Every failure (missing, unreadable, not a regular or too large file, malformed JSON, a missing or
  * non-numeric field, wrong lengths) is an InputError naming the file.
  */
 export function readTableFile(file: string): TableFileContents {
-  const where = `table file '${file}'`;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${where}: cannot read it (${code ?? String(error)})`);
-  }
+  const where = `table file ${quote(file)}`;
+  const text = readInputFile(file, where);
   let json: unknown;
   try {
     json = JSON.parse(text);

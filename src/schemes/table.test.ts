@@ -45,7 +45,7 @@ describe('table:file=...', () => {
   it('a missing file and an M mismatch are rejected, naming the file', () => {
     const missing = join(dir, 'nope.json');
     expect(() => scheme(`table:file=${missing}`, 2)).toThrow(
-      `table file '${missing}': cannot read it (ENOENT)`,
+      `table file '${missing}': file not found`,
     );
     const path = file('m3.json', '{"M": 3, "a": [0, 0, 0], "b": [1, 1, 1]}');
     expect(() => scheme(`table:file=${path}`, 4)).toThrow(
