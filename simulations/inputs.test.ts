@@ -93,6 +93,8 @@ describe('rl-objective simulate', () => {
       'z',
       'resolution',
       'agree',
+      'outcome',
+      'groupsNeeded',
       'groups',
       'responses',
       'seconds',
