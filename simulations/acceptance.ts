@@ -13,45 +13,19 @@ import { parsePolicy } from '../src/policies/parse-policy.ts';
 import { scheme } from '../src/schemes/index.ts';
 import { ksDistance } from '../src/stats/ks-distance.ts';
 import { POLICIES } from './test-policies.ts';
+import { definedAt, TEST_SCHEMES } from './test-schemes.ts';
 
 const threads = Number(process.argv[process.argv.indexOf('--threads') + 1] ?? 1) || 1;
 const pool = threads > 1 ? createSimulationPool(threads) : undefined;
-const SCHEMES = [
-  'reinforce',
-  'rloo',
-  'dr-grpo',
-  'rs',
-  'grpo',
-  'grpo:std=sample',
-  'grpo:eps=0.1,eps-at=var',
-  'passk:k=2',
-  'design:target=log',
-  'design:target=logit',
-  'design:target=arcsin',
-  'verl-grpo',
-  'verl-grpo-passk',
-  'trl-grpo',
-  'openrlhf-group-norm',
-  'pkpo:k=2',
-  'chen-passk:k=2',
-  'reinforce:filter=dapo',
-];
-const defined = (spec: string, M: number) => {
-  try {
-    scheme(spec, M);
-    return true;
-  } catch {
-    return false;
-  }
-};
+
 const started = performance.now();
 const zs: number[] = [];
 let runs = 0;
 let disagreements = 0;
 const byKind = new Map<string, number>();
-for (const spec of SCHEMES) {
+for (const spec of TEST_SCHEMES) {
   for (const M of [1, 2, 8, 64]) {
-    if (!defined(spec, M)) continue;
+    if (!definedAt(spec, M)) continue;
     for (const [kind, text] of Object.entries(POLICIES)) {
       const policy = kind === 'bernoulli' && M === 64 ? 'bernoulli:p=0.5' : text;
       const groups = kind === 'bernoulli' ? 1_000_000 : Math.max(20_000, Math.floor(2_000_000 / M));

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/estimators/simulate.ts';
 import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-config.ts';
 import { simulationPrecondition } from '../src/estimators/simulation-precondition.ts';
-import { scheme } from '../src/schemes/index.ts';
 import { MAX_AGREEMENT_RUNS, RUN_ALPHA } from './test-budget.ts';
 import { POLICIES } from './test-policies.ts';
+import { definedAt, TEST_SCHEMES } from './test-schemes.ts';
 
 // Agreement of Algorithm 1 with h_M'(p) grad p for every catalogue scheme, policy kind and M
 // (MATH.md §2, §5), and of pure rejection sampling with grad log p and B/p draws (§4).
@@ -16,36 +16,6 @@ import { POLICIES } from './test-policies.ts';
 // the precondition depends on the configuration only).
 // The larger sweep at the default alpha 1e-6 is simulations/acceptance.ts (run by hand).
 
-const SCHEMES = [
-  'reinforce',
-  'rloo',
-  'dr-grpo',
-  'rs',
-  'grpo',
-  'grpo:std=sample',
-  'grpo:eps=0.1,eps-at=var',
-  'passk:k=2',
-  'design:target=log',
-  'design:target=logit',
-  'design:target=arcsin',
-  'verl-grpo',
-  'verl-grpo-passk',
-  'trl-grpo',
-  'openrlhf-group-norm',
-  'pkpo:k=2',
-  'chen-passk:k=2',
-  'reinforce:filter=dapo',
-];
-
-const defined = (spec: string, M: number) => {
-  try {
-    scheme(spec, M);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 // At M = 64 an event of probability below ~1/groups (e.g. K = 0 when p = 0.3: 0.7^64 = 1e-10,
 // or K = 1 for verl-grpo-passk) is never seen, so the sample variance misses it while the closed
 // form counts it. Every policy here has p in [0.39, 0.56] at M = 64 (the Bernoulli one p = 0.5),
@@ -53,9 +23,9 @@ const defined = (spec: string, M: number) => {
 const policyFor = (kind: keyof typeof POLICIES, M: number) =>
   kind === 'bernoulli' && M === 64 ? 'bernoulli:p=0.5' : POLICIES[kind];
 
-const cases = SCHEMES.flatMap((spec) =>
+const cases = TEST_SCHEMES.flatMap((spec) =>
   [1, 2, 8, 64].flatMap((M) =>
-    defined(spec, M)
+    definedAt(spec, M)
       ? (Object.keys(POLICIES) as (keyof typeof POLICIES)[]).map((kind) => ({
           spec,
           M,
