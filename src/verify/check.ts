@@ -1,4 +1,5 @@
 import type { SimulationInput, SimulationResult } from '../estimators/index.ts';
+import type { NormalApproximation } from '../stats/index.ts';
 
 /**
  * The checks of the verification battery (issue 5): each carries one theorem id of the paper and
@@ -87,6 +88,15 @@ export interface MonteCarloCheck extends CheckBase {
   readonly kind: 'monte-carlo';
   /** Groups (or, for pure rejection sampling, estimates) simulated. */
   readonly groups: number;
+  /** Components compared: the `d` of the check's Bonferroni share. */
+  readonly components: number;
+  /**
+   * The validity precondition of the normal approximation behind its z (MATH.md §6,
+   * `normalApproximation` on the exact law of every compared statistic) at its own groups and
+   * `|z|` threshold `threshold`, with the groups it needs there. It depends on the
+   * configuration only, never on the draws.
+   */
+  precondition(threshold: number): NormalApproximation;
   /** The simulations the check runs, in order; their streams are unique within a battery. */
   readonly simulations: readonly CheckSimulation[];
   /** The comparison, from the results of {@link simulations}, in the same order. */

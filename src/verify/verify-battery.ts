@@ -32,12 +32,13 @@ export interface VerifyBattery {
 /** The battery a `verify` run with these settings checks (issue 5), defaults filled in. */
 export function verifyBattery(options: VerifySettings = {}): VerifyBattery {
   const chosen = budget(options.budget ?? 'default');
+  const alpha = options.alpha ?? DEFAULT_ALPHA;
   return {
-    checks: battery(chosen).filter(options.select ?? (() => true)),
+    checks: battery(chosen, alpha).filter(options.select ?? (() => true)),
     seed: options.seed ?? DEFAULT_SEED,
     settings: {
       budget: chosen.name,
-      alpha: options.alpha ?? DEFAULT_ALPHA,
+      alpha,
       beta: options.beta ?? DEFAULT_BETA,
     },
   };

@@ -1,6 +1,9 @@
 import { scheme } from '../../schemes/index.ts';
+import { normalApproximation } from '../../stats/index.ts';
 import type { MonteCarloCheck } from '../check.ts';
+import { exactUpdateLaw } from './exact-update-law.ts';
 import { exactUpdateMoments } from './exact-update-moments.ts';
+import { varianceDifferenceLaw } from './variance-difference-law.ts';
 
 /**
  * `baseline-invariance`, variance half (MATH.md §2: a baseline "changes the variance, never the
@@ -10,6 +13,8 @@ import { exactUpdateMoments } from './exact-update-moments.ts';
  * is the exact difference by enumeration, which is not 0. The standard error of each sample
  * variance is `sqrt((μ4 - σ⁴)/N)` from the exact moments, so z is N(0, 1) when the closed form
  * is right, and the resolution says how small a change of variance the run would still see.
+ * Its precondition is `normalApproximation` of the exact law of the per-group statistic
+ * ({@link varianceDifferenceLaw}) at `groups`.
  */
 export function baselineVarianceCheck(
   id: string,
@@ -29,6 +34,16 @@ export function baselineVarianceCheck(
     policy,
     detail: `variance of the update: Var[${baselined}] − Var[${plain}], exact by enumeration`,
     groups,
+    components: 1,
+    precondition: (threshold) =>
+      normalApproximation(
+        varianceDifferenceLaw(
+          exactUpdateLaw(scheme(plain, M), p),
+          exactUpdateLaw(scheme(baselined, M), p),
+        ),
+        groups,
+        threshold,
+      ),
     simulations: [plain, baselined].map((spec, k) => ({
       input: {
         scheme: spec,

@@ -1,5 +1,5 @@
-import { bernsteinBasis } from '../../math/index.ts';
 import type { Scheme } from '../../schemes/index.ts';
+import { exactUpdateLaw } from './exact-update-law.ts';
 
 /** Mean, variance and fourth central moment of a scalar random variable. */
 export interface Moments {
@@ -9,21 +9,11 @@ export interface Moments {
 }
 
 /**
- * Exact moments of one group's Algorithm 1 update `(1/M) Σ Z_i (R_i - p)` on the Bernoulli
- * logistic policy (MATH.md §5: the score is `R - p`), by enumerating `K ~ Binomial(M, p)` and
- * applying the scheme's native group formula: the update depends on the group only through K.
+ * Exact moments of one group's Algorithm 1 update on the Bernoulli logistic policy (MATH.md §5),
+ * from its law over `K ~ Binomial(M, p)` ({@link exactUpdateLaw}).
  */
 export function exactUpdateMoments(s: Pick<Scheme, 'M' | 'advantages'>, p: number): Moments {
-  const pmf = bernsteinBasis(s.M, p);
-  const rewards = new Array<number>(s.M).fill(0);
-  const values: number[] = [];
-  for (let K = 0; K <= s.M; K++) {
-    if (K > 0) rewards[K - 1] = 1;
-    const Z = s.advantages(rewards);
-    let g = 0;
-    for (let i = 0; i < s.M; i++) g += Z[i]! * (rewards[i]! - p);
-    values.push(g / s.M);
-  }
+  const { pmf, values } = exactUpdateLaw(s, p);
   let mean = 0;
   for (let K = 0; K <= s.M; K++) mean += pmf[K]! * values[K]!;
   let variance = 0;

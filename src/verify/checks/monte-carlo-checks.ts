@@ -5,8 +5,9 @@ import type { Budget } from '../budget.ts';
 import type { MonteCarloCheck } from '../check.ts';
 import { baselineVarianceCheck } from './baseline-variance-check.ts';
 import { catalogueAt } from './catalogue-at.ts';
-import { POLICIES, policyFor } from './policies.ts';
-import { simulationCheck } from './simulation-check.ts';
+import { fallbackPolicyFor, POLICIES, policyFor } from './policies.ts';
+import { type SimulationCheckSpec, simulationCheck } from './simulation-check.ts';
+import { type CheckDraft, sizedCheck } from './sized-check.ts';
 
 /** Short names of the policy kinds, for check ids. */
 const KINDS = ['bernoulli', 'softmax', 'sequence', 'corpus'];
@@ -29,9 +30,19 @@ const BASELINE_PAIRS: readonly [string, string][] = [
  * - `baseline-invariance`: a baselined scheme against the closed form of the scheme without the
  *   baseline (mean unchanged), and the exact change of variance (variance changed);
  * - `design`: Bernstein-designed weights for log simulated against their h_M'(p)∇p.
+ *
+ * Each gets the groups the budget gives it, then is sized for a run at family-wise `alpha`
+ * ({@link sizedCheck}): raised to what its normal approximation needs at Holm's first step, or
+ * (a `weighted-gradient` check on the softmax policy) moved to a less extreme policy.
  */
-export function monteCarloChecks(budget: Budget): MonteCarloCheck[] {
-  const checks: MonteCarloCheck[] = [];
+export function monteCarloChecks(budget: Budget, alpha: number): MonteCarloCheck[] {
+  const drafts: CheckDraft[] = [];
+  // A check of one simulation, built at any number of groups.
+  const draft = (spec: SimulationCheckSpec, fallback?: CheckDraft): CheckDraft => ({
+    groups: spec.input.groups,
+    build: (groups) => simulationCheck({ ...spec, input: { ...spec.input, groups } }),
+    fallback,
+  });
   const dims = POLICIES.map((text) => buildPolicy(parsePolicy(text)).dim);
   const groupsFor = (M: number, k = 0) => Math.max(1000, Math.round(budget.work / (M + dims[k]!)));
   for (const [j, M] of budget.groupSizes.entries()) {
@@ -39,13 +50,18 @@ export function monteCarloChecks(budget: Budget): MonteCarloCheck[] {
       const kinds = budget.crossPolicies ? [0, 1, 2, 3] : [(i + j) % POLICIES.length];
       for (const k of kinds) {
         const canonical = scheme(spec, M).spec;
-        checks.push(
-          simulationCheck({
+        const at = (policy: string) =>
+          draft({
             id: `weighted-gradient/${canonical}/M=${M}/${KINDS[k]}`,
             theorem: 'weighted-gradient',
             detail: `Algorithm 1 mean update against h_M′(p)∇p on the ${KINDS[k]} policy`,
-            input: { scheme: canonical, M, policy: policyFor(k, M), groups: groupsFor(M, k) },
-          }),
+            input: { scheme: canonical, M, policy, groups: groupsFor(M, k) },
+          });
+        const fallback = fallbackPolicyFor(k, M);
+        drafts.push(
+          fallback === undefined
+            ? at(policyFor(k, M))
+            : { ...at(policyFor(k, M)), fallback: at(fallback) },
         );
       }
     }
@@ -60,18 +76,19 @@ export function monteCarloChecks(budget: Budget): MonteCarloCheck[] {
         policy: POLICIES[k]!,
         groups: budget.pureRsEstimates,
       };
-      checks.push(
-        simulationCheck({
+      drafts.push(
+        draft({
           id: `pure-rejection-sampling/B=${B}/${KINDS[k]}/gradient`,
           theorem: 'pure-rejection-sampling',
           detail: 'mean of (1/B) Σ ∇log π over the B correct draws against ∇log p = ∇p/p',
           input,
         }),
-        simulationCheck({
+        draft({
           id: `pure-rejection-sampling/B=${B}/${KINDS[k]}/draws`,
           theorem: 'pure-rejection-sampling',
           detail: 'mean number of draws until B correct against B/p',
           input,
+          components: 1,
           read: (r) => ({
             estimate: [r.draws!.mean],
             stderr: [r.draws!.stderr],
@@ -85,8 +102,8 @@ export function monteCarloChecks(budget: Budget): MonteCarloCheck[] {
     [4, 0.2],
     [16, 0.05],
   ] as const) {
-    checks.push(
-      simulationCheck({
+    drafts.push(
+      draft({
         id: `rejection-sampling-log/M=${M}/p=${p}/biased-gradient`,
         theorem: 'rejection-sampling-log',
         detail: `fixed-M rs update against (1−(1−p)^M)/p ∇p (∇log p would be off by (1−p)^M/p ∇p)`,
@@ -98,8 +115,8 @@ export function monteCarloChecks(budget: Budget): MonteCarloCheck[] {
   for (const [plain, baselined] of BASELINE_PAIRS) {
     const M = 8;
     for (const k of baselinePolicies) {
-      checks.push(
-        simulationCheck({
+      drafts.push(
+        draft({
           id: `baseline-invariance/${baselined}/M=${M}/${KINDS[k]}/mean`,
           theorem: 'baseline-invariance',
           detail: `mean update of ${baselined} against the closed form of ${plain} (same c)`,
@@ -109,23 +126,25 @@ export function monteCarloChecks(budget: Budget): MonteCarloCheck[] {
         }),
       );
     }
-    checks.push(
-      baselineVarianceCheck(
-        `baseline-invariance/${baselined}/M=${M}/bernoulli/variance`,
-        plain,
-        baselined,
-        M,
-        0.3,
-        groupsFor(M),
-      ),
-    );
+    drafts.push({
+      groups: groupsFor(M),
+      build: (groups) =>
+        baselineVarianceCheck(
+          `baseline-invariance/${baselined}/M=${M}/bernoulli/variance`,
+          plain,
+          baselined,
+          M,
+          0.3,
+          groups,
+        ),
+    });
   }
   const designTargets = budget.name === 'quick' ? ['log'] : ['log', 'logit', 'arcsin'];
   for (const target of designTargets) {
     const M = 16;
     const spec = scheme(`design:target=${target}`, M).spec;
-    checks.push(
-      simulationCheck({
+    drafts.push(
+      draft({
         id: `design/${target}/M=${M}/bernoulli/simulated`,
         theorem: 'design',
         detail: 'designed weights simulated with their native table lookup against h_M′(p)∇p',
@@ -133,5 +152,5 @@ export function monteCarloChecks(budget: Budget): MonteCarloCheck[] {
       }),
     );
   }
-  return checks;
+  return drafts.map((d) => sizedCheck(d, alpha, drafts.length));
 }

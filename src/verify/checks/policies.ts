@@ -29,3 +29,21 @@ export function policyFor(k: number, M: number): string {
   if (k === 0) return `bernoulli:p=${Math.min(0.3, 2 / M)}`;
   return POLICIES[k]!;
 }
+
+/** Logits of the softmax policy's wrong answers 1..3 in {@link POLICIES}. */
+const SOFTMAX_WRONG = [-0.4, 0.3, 0];
+
+/**
+ * A less extreme policy of kind `k` for group size `M`, the fallback of a check whose
+ * {@link policyFor} policy needs too many groups for its precondition (MATH.md §6). Only the
+ * softmax kind has one: the same logits with answer 0 alone correct, its logit set so that
+ * `p = min(0.3, 2/M)` as for the Bernoulli policy (to three decimals), so that a group with no
+ * correct answer is frequent at every M instead of a rare event.
+ */
+export function fallbackPolicyFor(k: number, M: number): string | undefined {
+  if (k !== 1) return undefined;
+  const p = Math.min(0.3, 2 / M);
+  const rest = SOFTMAX_WRONG.reduce((sum, logit) => sum + Math.exp(logit), 0);
+  const logit = Math.round(Math.log((p / (1 - p)) * rest) * 1000) / 1000;
+  return `softmax:logits=${[logit, ...SOFTMAX_WRONG].join(';')},correct=0`;
+}

@@ -1,4 +1,10 @@
-import type { SimulationInput, SimulationResult } from '../../estimators/index.ts';
+import {
+  resolveSimulation,
+  type SimulationInput,
+  type SimulationResult,
+  simulationPrecondition,
+} from '../../estimators/index.ts';
+import { buildPolicy } from '../../policies/index.ts';
 import type { MonteCarloCheck, MonteCarloOutcome, TheoremId } from '../check.ts';
 
 /** A Monte Carlo check described by its simulation and how its outcome is read from the result. */
@@ -12,16 +18,21 @@ export interface SimulationCheckSpec {
   readonly read?: (result: SimulationResult) => Omit<MonteCarloOutcome, 'groups'>;
   /** The closed form to compare with instead of the simulation's own (`simulate`'s option). */
   readonly closedForm?: () => ArrayLike<number>;
+  /** Components `read` compares; default: the policy's parameters. */
+  readonly components?: number;
 }
 
 /**
  * A {@link MonteCarloCheck} of one simulation (MATH.md §1, §4–6) in the check's own substream
- * (seed, check id), so its numbers do not depend on the rest of the battery.
+ * (seed, check id), so its numbers do not depend on the rest of the battery. Its precondition is
+ * the simulation's own (`simulationPrecondition`, over every statistic the simulation compares).
  */
 export function simulationCheck(spec: SimulationCheckSpec): MonteCarloCheck {
   const { input } = spec;
   const policy = typeof input.policy === 'string' ? input.policy : JSON.stringify(input.policy);
   const scheme = input.estimator === 'pure-rs' ? `pure-rs:B=${input.B}` : (input.scheme ?? '');
+  // The precondition does not depend on the seed: any seed resolves the configuration.
+  const config = resolveSimulation({ ...input, stream: spec.id, seed: 0 });
   return {
     kind: 'monte-carlo',
     id: spec.id,
@@ -31,6 +42,8 @@ export function simulationCheck(spec: SimulationCheckSpec): MonteCarloCheck {
     policy,
     detail: spec.detail,
     groups: input.groups,
+    components: spec.components ?? buildPolicy(config.policy).dim,
+    precondition: (threshold) => simulationPrecondition(config, { threshold }),
     simulations: [{ input: { ...input, stream: spec.id }, closedForm: spec.closedForm }],
     outcome([result]) {
       const read = spec.read ?? ((r: SimulationResult) => r);
