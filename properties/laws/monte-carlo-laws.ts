@@ -91,6 +91,22 @@ function explain(result: SimulationResult): string {
   return `z=${JSON.stringify(result.z.map((z) => +z.toFixed(2)))} threshold=${result.threshold.toFixed(2)} config=${JSON.stringify(result.config)}`;
 }
 
+/**
+ * Runs one simulation at level `alpha` if its normal approximation holds there (else the input
+ * is redrawn, see {@link requireNormal}), expects agreement with the closed form and returns the
+ * result.
+ */
+async function expectAgreement(
+  impl: MonteCarloImpl,
+  input: SimulationInput,
+  alpha: number,
+): Promise<SimulationResult> {
+  requireNormal(impl, input, alpha);
+  const result = await impl.simulate(input, { alpha });
+  expect(result.agree, explain(result)).toBe(true);
+  return result;
+}
+
 /** The Monte Carlo and power laws; each comment states its false-fail rate. */
 export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
   return [
@@ -101,18 +117,18 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
       'simulator agrees with the closed form: random schemes x Bernoulli policies',
       fc.tuple(schemeToSimulate, bernoulliPolicy(), mcSeed),
       async ([s, policy, seed]) => {
-        const input = {
-          scheme: specOf(impl, s),
-          M: s.M,
-          policy,
-          groups: BERNOULLI_GROUPS,
-          seed,
-          stream: 'properties/bernoulli',
-        };
-        const alpha = perRun(PROPERTY_ALPHA.simulatorBernoulli, MC_RUNS.bernoulli);
-        requireNormal(impl, input, alpha);
-        const result = await impl.simulate(input, { alpha });
-        expect(result.agree, explain(result)).toBe(true);
+        await expectAgreement(
+          impl,
+          {
+            scheme: specOf(impl, s),
+            M: s.M,
+            policy,
+            groups: BERNOULLI_GROUPS,
+            seed,
+            stream: 'properties/bernoulli',
+          },
+          perRun(PROPERTY_ALPHA.simulatorBernoulli, MC_RUNS.bernoulli),
+        );
       },
       MC_RUNS.bernoulli,
     ),
@@ -124,18 +140,18 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
       'simulator agrees with the closed form: random schemes x softmax, sequence, corpus',
       fc.tuple(schemeToSimulate, vectorPolicy(), mcSeed),
       async ([s, policy, seed]) => {
-        const input = {
-          scheme: specOf(impl, s),
-          M: s.M,
-          policy,
-          groups: GROUPS,
-          seed,
-          stream: 'properties/vector',
-        };
-        const alpha = perRun(PROPERTY_ALPHA.simulatorVector, MC_RUNS.vector);
-        requireNormal(impl, input, alpha);
-        const result = await impl.simulate(input, { alpha });
-        expect(result.agree, explain(result)).toBe(true);
+        await expectAgreement(
+          impl,
+          {
+            scheme: specOf(impl, s),
+            M: s.M,
+            policy,
+            groups: GROUPS,
+            seed,
+            stream: 'properties/vector',
+          },
+          perRun(PROPERTY_ALPHA.simulatorVector, MC_RUNS.vector),
+        );
       },
       MC_RUNS.vector,
     ),
@@ -274,9 +290,7 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
           stream: 'properties/power',
         };
         const alpha = perRun(PROPERTY_ALPHA.powerNull / 2, MC_RUNS.power);
-        requireNormal(impl, input, alpha);
-        const result = await impl.simulate(input, { alpha });
-        expect(result.agree, explain(result)).toBe(true);
+        const result = await expectAgreement(impl, input, alpha);
         const j = pick % result.estimate.length;
         const moved = [...result.closedForm];
         moved[j] = moved[j]! + (up ? 1 : -1) * k * result.resolution[j]!;
@@ -312,9 +326,7 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
           seed,
           stream: 'properties/power-null',
         };
-        requireNormal(impl, input, alpha);
-        const base = await impl.simulate(input, { alpha });
-        expect(base.agree, explain(base)).toBe(true);
+        const base = await expectAgreement(impl, input, alpha);
         const delta0 = base.resolution[0]!;
         const eps = delta0 > 0 ? (3 * delta0) / (p * (1 - p)) : 1;
         const perturbed = { M: tables.M, a: tables.a, b: tables.b.map((x) => x + eps) };
