@@ -68,6 +68,12 @@ export interface CheckRow {
   readonly seconds: number;
   /** What was compared, in one line (e.g. which component, or which tolerance). */
   readonly detail?: string;
+  /**
+   * Set when a Monte Carlo check gives no verdict (`agree` is then false, but it does not
+   * disagree): its groups are too few for the normal approximation behind z (MATH.md §6), and
+   * this many would do.
+   */
+  readonly groupsNeeded?: number;
 }
 
 /** Totals of a run, the summary line of every rendering. */
@@ -75,6 +81,8 @@ export interface Summary {
   readonly checks: number;
   readonly agree: number;
   readonly disagree: number;
+  /** Checks with no verdict (rows with `groupsNeeded`); absent means 0. */
+  readonly insufficient?: number;
   readonly monteCarlo: number;
   readonly deterministic: number;
   /** Per theorem id: how many checks and how many agree. */

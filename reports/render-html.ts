@@ -42,7 +42,7 @@ export function renderHtml(report: Report, svgs: ReadonlyMap<string, string>): s
       (r) =>
         `<tr class="${r.agree ? 'agree' : 'disagree'}">${text(r.id)}${text(r.theorem)}${text(r.scheme)}` +
         `<td>${r.M ?? '—'}</td>${text(r.policy)}${num(r.closedForm)}${num(r.estimate)}${num(r.stderr)}` +
-        `${num(r.z)}${num(r.threshold)}${num(r.resolution)}<td>${r.agree ? 'yes' : '<b>NO</b>'}</td>` +
+        `${num(r.z)}${num(r.threshold)}${num(r.resolution)}<td>${r.groupsNeeded !== undefined ? `insufficient (${r.groupsNeeded} groups needed)` : r.agree ? 'yes' : '<b>NO</b>'}</td>` +
         `<td>${r.groups || '—'}</td><td>${r.seconds.toFixed(2)}</td></tr>`,
     )
     .join('\n');

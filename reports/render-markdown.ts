@@ -14,7 +14,15 @@ const COLUMNS: readonly [string, (row: CheckRow) => string][] = [
   ['z', (r) => formatNumber(r.z)],
   ['threshold', (r) => formatNumber(r.threshold)],
   ['± resolution', (r) => formatNumber(r.resolution)],
-  ['agree', (r) => (r.agree ? 'yes' : '**NO**')],
+  [
+    'agree',
+    (r) =>
+      r.groupsNeeded !== undefined
+        ? `insufficient (${r.groupsNeeded} groups needed)`
+        : r.agree
+          ? 'yes'
+          : '**NO**',
+  ],
   ['groups', (r) => (r.groups === 0 ? '—' : String(r.groups))],
   ['seconds', (r) => r.seconds.toFixed(2)],
 ];
@@ -41,7 +49,7 @@ export function renderMarkdown(report: Report): string {
   const versions = Object.entries(report.versions)
     .map(([name, version]) => `${name} ${version}`)
     .join(', ');
-  const failing = report.checks.filter((r) => !r.agree);
+  const failing = report.checks.filter((r) => !r.agree && r.groupsNeeded === undefined);
   return [
     `**${summaryLine(report)}**`,
     '',

@@ -38,6 +38,7 @@ export function batteryReport(result: BatteryResult, options: BatteryReportOptio
     }
   }
   const agree = rows.filter((r) => r.agree).length;
+  const insufficient = rows.filter((r) => r.groupsNeeded !== undefined).length;
   const monteCarlo = rows.filter((r) => r.stderr > 0 || r.z !== null).length;
   const finiteZ = calibrationZ.filter(Number.isFinite);
   return {
@@ -58,7 +59,8 @@ export function batteryReport(result: BatteryResult, options: BatteryReportOptio
     summary: {
       checks: rows.length,
       agree,
-      disagree: rows.length - agree,
+      disagree: rows.length - agree - insufficient,
+      insufficient,
       monteCarlo,
       deterministic: rows.length - monteCarlo,
       byTheorem,

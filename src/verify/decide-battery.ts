@@ -2,6 +2,7 @@ import type { CheckRow } from '../../reports/model.ts';
 import type { Check, DeterministicOutcome, MonteCarloOutcome } from './check.ts';
 import { decideMonteCarlo } from './decide-monte-carlo.ts';
 import { effectiveStderr } from './effective-stderr.ts';
+import { monteCarloPreconditions } from './monte-carlo-preconditions.ts';
 
 /** What one check of a run gave, and the seconds it took. */
 export interface CheckEvaluation {
@@ -29,7 +30,10 @@ export interface BatteryResult {
  * Deterministic checks agree when |estimate - closedForm| <= tolerance (or, for a bound,
  * estimate <= closedForm + tolerance). Monte Carlo checks are decided together (MATH.md §6):
  * their p-values go through Holm's step-down at the family-wise `alpha`, each with its |z|
- * threshold and its resolution δ at false-pass rate `beta` (`decideMonteCarlo`).
+ * threshold and its resolution δ at false-pass rate `beta` (`decideMonteCarlo`). A Monte Carlo
+ * check whose precondition of the normal approximation fails at Holm's first step
+ * (`monteCarloPreconditions`, a function of the configuration only) gets no verdict: its row is
+ * `insufficient`, neither agreeing nor disagreeing, with the groups it would need.
  */
 export function decideBattery(
   checks: readonly Check[],
@@ -42,10 +46,13 @@ export function decideBattery(
       ? [{ index, outcome: evaluations[index]!.outcome as MonteCarloOutcome }]
       : [],
   );
+  const preconditionOf = monteCarloPreconditions(checks, alpha);
+  const preconditions = monteCarlo.map(({ index }) => preconditionOf.get(index)!);
   const verdicts = decideMonteCarlo(
     monteCarlo.map((m) => m.outcome),
     alpha,
     beta,
+    preconditions.map((p) => !p.ok),
   );
   const verdictOf = new Map(monteCarlo.map((m, k) => [m.index, verdicts[k]!]));
   const rows: CheckRow[] = checks.map((check, index) => {
@@ -77,6 +84,11 @@ export function decideBattery(
     }
     const o = outcome as MonteCarloOutcome;
     const v = verdictOf.get(index)!;
+    const { ok, groupsNeeded } = preconditionOf.get(index)!;
+    const component =
+      o.closedForm.length > 1
+        ? `${check.detail}; component ${v.component} of ${o.closedForm.length} (largest |z|)`
+        : check.detail;
     return {
       ...base,
       closedForm: v.closedForm,
@@ -85,16 +97,17 @@ export function decideBattery(
       z: v.z,
       threshold: v.threshold,
       resolution: v.resolution,
-      agree: v.agree,
+      agree: ok && v.agree,
       groups: o.groups,
       seconds,
-      detail:
-        o.closedForm.length > 1
-          ? `${check.detail}; component ${v.component} of ${o.closedForm.length} (largest |z|)`
-          : check.detail,
+      detail: ok
+        ? component
+        : `${component}; insufficient: ${groupsNeeded} groups needed for the normal approximation`,
+      ...(ok ? {} : { groupsNeeded }),
     };
   });
   const calibrationZ = monteCarlo
+    .filter((_, k) => preconditions[k]!.ok)
     .map((m) => m.outcome)
     .filter((o) => o.stderr[0]! > effectiveStderr(o.estimate[0]!, o.closedForm[0]!, 0))
     .map((o) => (o.estimate[0]! - o.closedForm[0]!) / o.stderr[0]!);

@@ -10,6 +10,22 @@ const scalar = (estimate: number, closedForm: number, stderr = 1) => ({
 });
 
 describe('decideMonteCarlo', () => {
+  it('never rejects an insufficient check, and it does not lower the thresholds of the others', () => {
+    const outcomes = [scalar(0.1, 0), scalar(50, 0), scalar(6, 0)];
+    const v = decideMonteCarlo(outcomes, 1e-6, 1e-3, [false, true, false]);
+    expect(v.map((x) => x.agree)).toEqual([true, true, false]);
+    // Holm sees the insufficient check as p = 1: last, so the others keep alpha/3 and alpha/2.
+    expect(v[2]!.threshold).toBeCloseTo(zThreshold(1e-6 / 3), 12);
+    expect(v[0]!.threshold).toBeCloseTo(zThreshold(1e-6 / 2), 12);
+    expect(v[1]!.threshold).toBeCloseTo(zThreshold(1e-6), 12);
+    // Counted in m all the same: without the flag the same |z| = 6 is tested at alpha/2 first.
+    expect(decideMonteCarlo(outcomes, 1e-6, 1e-3).map((x) => x.agree)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+  });
+
   it('splits alpha by Holm: Bonferroni for the largest |z|, then growing levels', () => {
     const v = decideMonteCarlo([scalar(0.1, 0), scalar(7, 0), scalar(-0.5, 0)], 1e-6, 1e-3);
     expect(v.map((x) => x.agree)).toEqual([true, false, true]);

@@ -23,13 +23,19 @@ export interface MonteCarloVerdict {
  * rate `alpha` is split by Holm's step-down procedure over the checks. Inside a check of `d`
  * components the check's level is split by Bonferroni, so the check's statistic is its largest
  * |z|, turned into the |z| of one comparison with the same p-value, `p = min(1, d · 2Φ(-max|z|))`,
- * before Holm sees it. Standard errors are floored at rounding level ({@link effectiveStderr}). Each verdict states the |z| threshold of its component at its Holm rank,
+ * before Holm sees it. Standard errors are floored at rounding level ({@link effectiveStderr}).
+ * Each verdict states the |z| threshold of its component at its Holm rank,
  * `zThreshold(alpha / ((m - rank) d))`, and its resolution at false-pass rate `beta`.
+ *
+ * A check marked in `insufficient` (its normal approximation does not hold, so its z means
+ * nothing) still counts in `m` but is never rejected: Holm sees it as a p-value of 1, so it
+ * cannot lower the thresholds of the others.
  */
 export function decideMonteCarlo(
   outcomes: readonly MonteCarloOutcome[],
   alpha: number,
   beta: number,
+  insufficient: readonly boolean[] = [],
 ): MonteCarloVerdict[] {
   const errors = outcomes.map((o) =>
     o.stderr.map((se, i) => effectiveStderr(o.estimate[i]!, o.closedForm[i]!, se)),
@@ -47,12 +53,9 @@ export function decideMonteCarlo(
     return { component, z: z[component]!, d, pooled };
   });
   const m = outcomes.length;
-  const rejected = holm(
-    worst.map((w) => w.pooled),
-    alpha,
-  );
-  const size = (i: number) =>
-    Number.isNaN(worst[i]!.pooled) ? Number.POSITIVE_INFINITY : worst[i]!.pooled;
+  const tested = worst.map((w, i) => (insufficient[i] ? 0 : w.pooled));
+  const rejected = holm(tested, alpha);
+  const size = (i: number) => (Number.isNaN(tested[i]!) ? Number.POSITIVE_INFINITY : tested[i]!);
   const order = worst.map((_, i) => i).sort((i, j) => size(j) - size(i) || i - j);
   const verdicts: MonteCarloVerdict[] = new Array(m);
   for (const [rank, i] of order.entries()) {

@@ -17,8 +17,10 @@ export type {
 export { THEOREM_IDS } from './check.ts';
 export { type BatteryResult, type CheckEvaluation, decideBattery } from './decide-battery.ts';
 export { decideMonteCarlo, type MonteCarloVerdict } from './decide-monte-carlo.ts';
+export { firstStepThreshold } from './first-step-threshold.ts';
 export { type MergeBatteryOptions, mergeBattery } from './merge-battery.ts';
 export { mergeVerify } from './merge-verify.ts';
+export { monteCarloPreconditions } from './monte-carlo-preconditions.ts';
 export { type BatteryPlan, type PlannedSimulation, planBattery } from './plan-battery.ts';
 export { type BatteryProgress, progressReporter } from './progress-reporter.ts';
 export { type RunBatteryOptions, runBattery, silentProgress } from './run-battery.ts';

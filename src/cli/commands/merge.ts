@@ -11,8 +11,9 @@ Examples:
   rl-objective verify --full --shard 1/2 --out out/part-1     (on another)
   rl-objective merge out/part-0 out/part-1 --out out/report
 
-Exit status: 0 if every check agrees, 1 if some check disagrees, 2 for bad input (a part
-missing, given twice, of another run, or unreadable).`;
+Exit status: 0 if every check agrees, 1 if some check disagrees, 3 if none disagrees but some
+check is insufficient (no verdict), 2 for bad input (a part missing, given twice, of another
+run, or unreadable).`;
 
 /**
  * Registers `rl-objective merge PART... [--out DIR] [--json]`: reads the `partial.json` of each

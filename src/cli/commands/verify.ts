@@ -29,7 +29,9 @@ Examples:
   rl-objective merge out/part-0 out/part-1 out/part-2 out/part-3 --out out/report
 
 Exit status: 0 if every check agrees (or a shard's part is written), 1 if some check disagrees,
-2 for bad input, 70 if a chunk failed twice, 130 when interrupted (SIGINT or SIGTERM).`;
+3 if none disagrees but some check is insufficient (too few groups for its normal
+approximation: no verdict), 2 for bad input, 70 if a chunk failed twice, 130 when interrupted
+(SIGINT or SIGTERM).`;
 
 /**
  * Registers `rl-objective verify [--quick|--full] [--seed S] [--threads T] [--alpha A]
