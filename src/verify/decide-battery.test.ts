@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../reports/render-markdown.ts';
+import { summaryLine } from '../../reports/summary-line.ts';
+import { batteryReport } from './battery-report.ts';
+import type { Check } from './check.ts';
+import { simulationCheck } from './checks/simulation-check.ts';
+import { decideBattery } from './decide-battery.ts';
+
+describe('decideBattery', () => {
+  const check = (id: string, policy: string, groups: number) =>
+    simulationCheck({
+      id,
+      theorem: 'weighted-gradient',
+      detail: 'd',
+      input: { scheme: 'rs', M: 16, policy, groups },
+    });
+  // rs at M = 16 on p = 0.6: no correct answer (probability 4e-7) is a rare event that 1e6
+  // groups neither see often nor miss safely, so that check gets no verdict.
+  const checks: Check[] = [
+    check('sufficient', 'bernoulli:p=0.125', 1_000_000),
+    check('insufficient', 'bernoulli:p=0.6', 1_000_000),
+  ];
+  // Fixed outcomes, no simulation: the insufficient one with an absurd z it must not act on.
+  const outcome = (estimate: number) => ({
+    outcome: { estimate: [estimate], stderr: [1e-3], closedForm: [0.5], groups: 1_000_000 },
+    seconds: 0,
+  });
+
+  it('gives an insufficient check no verdict, with the groups it needs, and keeps the others', () => {
+    const { rows, calibrationZ } = decideBattery(checks, [outcome(0.5), outcome(0.6)], 1e-6, 1e-3);
+    expect(rows[0]!.agree).toBe(true);
+    expect(rows[0]!.groupsNeeded).toBeUndefined();
+    expect(rows[1]!.agree).toBe(false);
+    expect(rows[1]!.groupsNeeded).toBeGreaterThan(16 * 1_000_000);
+    expect(rows[1]!.detail).toMatch(/insufficient: \d+ groups needed/);
+    expect(calibrationZ).toEqual([0]);
+    const report = batteryReport(
+      { rows, calibrationZ },
+      { budget: 'test', seed: 1, alpha: 1e-6, command: 'test', seconds: 0 },
+    );
+    expect(report.summary).toMatchObject({ checks: 2, agree: 1, disagree: 0, insufficient: 1 });
+    expect(summaryLine(report)).toBe('1/2 checks agree, 1 insufficient (no verdict) (alpha 1e-6)');
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain(`insufficient (${rows[1]!.groupsNeeded} groups needed)`);
+    expect(markdown).not.toContain('## Disagreements');
+  });
+
+  it('still flags a disagreement next to an insufficient check', () => {
+    const { rows } = decideBattery(checks, [outcome(0.6), outcome(0.5)], 1e-6, 1e-3);
+    expect(rows.map((r) => [r.agree, r.groupsNeeded === undefined])).toEqual([
+      [false, true],
+      [false, false],
+    ]);
+  });
+});
