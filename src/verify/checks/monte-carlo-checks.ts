@@ -50,19 +50,18 @@ export function monteCarloChecks(budget: Budget, alpha: number): MonteCarloCheck
       const kinds = budget.crossPolicies ? [0, 1, 2, 3] : [(i + j) % POLICIES.length];
       for (const k of kinds) {
         const canonical = scheme(spec, M).spec;
-        const at = (policy: string) =>
-          draft({
-            id: `weighted-gradient/${canonical}/M=${M}/${KINDS[k]}`,
-            theorem: 'weighted-gradient',
-            detail: `Algorithm 1 mean update against h_M′(p)∇p on the ${KINDS[k]} policy`,
-            input: { scheme: canonical, M, policy, groups: groupsFor(M, k) },
-          });
+        const at = (policy: string, fallback?: CheckDraft) =>
+          draft(
+            {
+              id: `weighted-gradient/${canonical}/M=${M}/${KINDS[k]}`,
+              theorem: 'weighted-gradient',
+              detail: `Algorithm 1 mean update against h_M′(p)∇p on the ${KINDS[k]} policy`,
+              input: { scheme: canonical, M, policy, groups: groupsFor(M, k) },
+            },
+            fallback,
+          );
         const fallback = fallbackPolicyFor(k, M);
-        drafts.push(
-          fallback === undefined
-            ? at(policyFor(k, M))
-            : { ...at(policyFor(k, M)), fallback: at(fallback) },
-        );
+        drafts.push(at(policyFor(k, M), fallback === undefined ? undefined : at(fallback)));
       }
     }
   }
