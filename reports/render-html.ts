@@ -1,3 +1,4 @@
+import { errorRateText } from './error-rate-text.ts';
 import { formatNumber } from './format-number.ts';
 import type { Report } from './model.ts';
 import { summaryLine } from './summary-line.ts';
@@ -73,7 +74,7 @@ export function renderHtml(report: Report, svgs: ReadonlyMap<string, string>): s
 <h1>${escapeHtml(report.title)}</h1>
 <ul>
 <li>command: <code>${escapeHtml(report.command)}</code></li>
-<li>seed: <code>${escapeHtml(String(report.seed))}</code> · family-wise α ${escapeHtml(formatNumber(report.alpha))} (Holm over ${report.summary.monteCarlo} Monte Carlo comparisons) · ${report.summary.deterministic} deterministic checks</li>
+<li>seed: <code>${escapeHtml(String(report.seed))}</code> · ${escapeHtml(errorRateText(report))}</li>
 <li>z-scores vs N(0,1): Kolmogorov–Smirnov distance ${escapeHtml(formatNumber(report.summary.ksDistance))}</li>
 <li>versions: ${versions}</li>
 </ul>

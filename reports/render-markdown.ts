@@ -1,3 +1,4 @@
+import { errorRateText } from './error-rate-text.ts';
 import { formatNumber } from './format-number.ts';
 import type { CheckRow, Report } from './model.ts';
 import { summaryLine } from './summary-line.ts';
@@ -56,7 +57,7 @@ export function renderMarkdown(report: Report): string {
     `# ${report.title}`,
     '',
     `- command: \`${report.command}\``,
-    `- seed: \`${report.seed}\` · family-wise α: ${formatNumber(report.alpha)} (Holm over ${summary.monteCarlo} Monte Carlo comparisons) · ${summary.deterministic} deterministic checks`,
+    `- seed: \`${report.seed}\` · ${errorRateText(report)}`,
     `- z-scores vs N(0,1): Kolmogorov–Smirnov distance ${formatNumber(summary.ksDistance)}`,
     `- versions: ${versions}`,
     `- wall time: ${summary.seconds.toFixed(1)} s`,

@@ -3,7 +3,7 @@ import type { Report } from './model.ts';
 
 /**
  * The one-line verdict of a report, first in every rendering and on stdout:
- * `42/42 checks agree (alpha 1e-6)`, with `, 1 insufficient (no verdict)` when some checks gave
+ * `42/42 checks agree (alpha 1e-6)` (or `(deterministic)` without Monte Carlo checks), with `, 1 insufficient (no verdict)` when some checks gave
  * none, followed by ` · report: <path>` when a path is given.
  */
 export function summaryLine(
@@ -12,6 +12,9 @@ export function summaryLine(
 ): string {
   const { agree, checks, insufficient = 0 } = report.summary;
   const none = insufficient > 0 ? `, ${insufficient} insufficient (no verdict)` : '';
-  const line = `${agree}/${checks} checks agree${none} (alpha ${formatNumber(report.alpha)})`;
+  // A run of deterministic checks only (an audit) has no false-fail rate to state.
+  const rate =
+    report.summary.monteCarlo === 0 ? 'deterministic' : `alpha ${formatNumber(report.alpha)}`;
+  const line = `${agree}/${checks} checks agree${none} (${rate})`;
   return reportPath === undefined ? line : `${line} · report: ${reportPath}`;
 }
