@@ -4,6 +4,7 @@ export { battery } from './battery.ts';
 export { batteryChunks } from './battery-chunks.ts';
 export { type BatterySettings, batteryIdentity, VERIFY_KIND } from './battery-identity.ts';
 export { type BatteryReportOptions, batteryReport } from './battery-report.ts';
+export type { BatteryRunOptions } from './battery-run-options.ts';
 export { type Budget, type BudgetName, budget } from './budget.ts';
 export type {
   Check,

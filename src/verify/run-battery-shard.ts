@@ -5,25 +5,15 @@ import {
   requireUncapped,
   runChunks,
 } from '../estimators/index.ts';
+import type { BatteryRunOptions } from './battery-run-options.ts';
 import type { Check } from './check.ts';
 import { planBattery } from './plan-battery.ts';
-import type { BatteryProgress } from './progress-reporter.ts';
 import { silentProgress } from './run-battery.ts';
 
 /** How {@link runBatteryShard} runs. */
-export interface RunBatteryShardOptions {
-  readonly seed: string | number;
+export interface RunBatteryShardOptions extends BatteryRunOptions {
   /** Shard `i` of `n`: the battery-wide chunks with `index % n === i` (`shardChunks`). */
   readonly shard: Shard;
-  readonly threads: number;
-  readonly signal?: AbortSignal;
-  readonly progress?: BatteryProgress;
-  /** Chunks already computed, by battery-wide index (e.g. from a checkpoint): not rerun. */
-  readonly completed?: ReadonlyMap<number, ChunkResult>;
-  /** Called with each chunk's battery-wide index and result as it completes, e.g. to checkpoint. */
-  readonly onChunk?: (index: number, result: ChunkResult) => void;
-  /** Told, in one line, about a chunk that failed once and is run again. */
-  readonly onRetry?: (message: string) => void;
 }
 
 /**

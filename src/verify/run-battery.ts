@@ -5,27 +5,18 @@ import {
   type SimulationResult,
   simulate,
 } from '../estimators/index.ts';
+import type { BatteryRunOptions } from './battery-run-options.ts';
 import type { Check } from './check.ts';
 import { type BatteryResult, type CheckEvaluation, decideBattery } from './decide-battery.ts';
 import { planBattery } from './plan-battery.ts';
 import type { BatteryProgress } from './progress-reporter.ts';
 
 /** How {@link runBattery} runs. */
-export interface RunBatteryOptions {
-  readonly seed: string | number;
+export interface RunBatteryOptions extends BatteryRunOptions {
   /** Family-wise false-fail rate of the whole run, split by Holm over the Monte Carlo checks. */
   readonly alpha: number;
   /** False-pass rate at which each resolution is stated. */
   readonly beta: number;
-  readonly threads: number;
-  readonly signal?: AbortSignal;
-  readonly progress?: BatteryProgress;
-  /** Chunks already computed, by battery-wide index (e.g. from a checkpoint): not rerun. */
-  readonly completed?: ReadonlyMap<number, ChunkResult>;
-  /** Called with each chunk's battery-wide index and result as it completes, e.g. to checkpoint. */
-  readonly onChunk?: (index: number, result: ChunkResult) => void;
-  /** Told, in one line, about a chunk that failed once and is run again. */
-  readonly onRetry?: (message: string) => void;
 }
 
 /** The progress display when none is given. */

@@ -1,5 +1,6 @@
 import type { PartialResult, Shard } from '../checkpoint/index.ts';
 import { batteryIdentity } from './battery-identity.ts';
+import { batteryRunOptions } from './battery-run-options.ts';
 import { planBattery } from './plan-battery.ts';
 import { runBatteryShard } from './run-battery-shard.ts';
 import type { VerifyOptions } from './verify.ts';
@@ -14,17 +15,12 @@ import { verifyBattery } from './verify-battery.ts';
 export async function verifyShard(
   options: Omit<VerifyOptions, 'command'> & { readonly shard: Shard },
 ): Promise<PartialResult> {
-  const { checks, seed, settings } = verifyBattery(options);
+  const resolved = verifyBattery(options);
+  const { checks, seed, settings } = resolved;
   const identity = batteryIdentity(planBattery(checks, seed), settings);
   const chunks = await runBatteryShard(checks, {
-    seed,
+    ...batteryRunOptions(options, resolved),
     shard: options.shard,
-    threads: options.threads ?? 1,
-    signal: options.signal,
-    progress: options.progress?.(checks),
-    completed: options.completed,
-    onChunk: options.onChunk,
-    onRetry: options.onRetry,
   });
   return {
     identity,
