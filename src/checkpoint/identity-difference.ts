@@ -26,10 +26,19 @@ export function identityDifference(
   if (a.version?.package !== b.version?.package || a.version?.format !== b.version?.format) {
     parts.push(`version differs ${bothText(versionText(a), versionText(b))}`);
   }
-  const where = firstDifference(a.config, b.config, 'config');
+  // A config that carries the run's seed (simulate's does) would repeat the seed difference.
+  const where = firstDifference(withoutSeed(a), withoutSeed(b), 'config');
   if (where !== undefined) parts.push(`${where.path} differs ${both(where.a, where.b)}`);
   if (a.chunks !== b.chunks) parts.push(`chunks differ ${both(a.chunks, b.chunks)}`);
   return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
+function withoutSeed(identity: RunIdentity): unknown {
+  const config = identity.config;
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) return config;
+  if (!sameJson((config as { seed?: unknown }).seed, identity.seed)) return config;
+  const { seed: _, ...rest } = config as Record<string, unknown>;
+  return rest;
 }
 
 function versionText(identity: RunIdentity): string {

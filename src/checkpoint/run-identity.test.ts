@@ -76,6 +76,11 @@ describe('identityDifference', () => {
     ['seed', (id) => ({ ...id, seed: 8 }), 'seed differs (checkpoint 7, this run 8)'],
     ['seed type', (id) => ({ ...id, seed: '7' }), 'seed differs (checkpoint 7, this run "7")'],
     [
+      'seed, also carried in the config (said once)',
+      (id) => ({ ...id, seed: 8, config: { ...(id.config as object), seed: 8 } }),
+      'seed differs (checkpoint 7, this run 8)',
+    ],
+    [
       'version',
       (id) => ({ ...id, version: { ...id.version, package: '9.9.9' } }),
       `version differs (checkpoint rl-objective ${packageVersion()} format ${CHECKPOINT_FORMAT_VERSION}, this run rl-objective 9.9.9 format ${CHECKPOINT_FORMAT_VERSION})`,
