@@ -38,6 +38,8 @@ export function createSimulationPool(threads: number): SimulationPool {
     minThreads: threads,
     maxThreads: threads,
     // tsx resolved from this package, so that workers load it whatever the working directory.
+    // piscina require()s the worker, so tsx compiles the sources to CommonJS there, where an
+    // imported binding is a getter call on each read: hot loops keep such values in locals.
     execArgv: ['--import', import.meta.resolve('tsx')],
     idleTimeout: Number.POSITIVE_INFINITY,
     // V8 lets each worker's young generation grow to its default size while chunks churn; 4 MB

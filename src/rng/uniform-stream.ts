@@ -35,7 +35,8 @@ function aleaState(seed: string | number, path: readonly (string | number)[]): A
  * against `substream` bit for bit.
  *
  * Hot loops may read {@link UniformStream.buffer} directly from {@link UniformStream.index},
- * calling {@link UniformStream.refill} when the index reaches {@link UNIFORM_BUFFER}.
+ * calling {@link UniformStream.refill} when the index reaches {@link UNIFORM_BUFFER}, best read
+ * as `buffer.length` into a local (in a worker the import is a getter call on every read).
  */
 export class UniformStream {
   /** The current block of uniforms in [0, 1), each a multiple of 2^-32. */
