@@ -73,6 +73,11 @@ describe('chunks are pure and merge from JSON to the same bits', () => {
     expect(merged).toEqual(direct.accumulator);
     const resumed = await simulate(config, { completed: fromJson.slice(0, 4) });
     expect(resumed.accumulator).toEqual(direct.accumulator);
+    // A run read entirely from its checkpoint simulated nothing: its throughput is 0, not the
+    // whole run's responses over the time it took to read them.
+    const read = await simulate(config, { completed: fromJson });
+    expect(read.accumulator).toEqual(direct.accumulator);
+    expect(read.responsesPerSecond).toBe(0);
     expect(() => mergeChunkResults(chunks[0]!, chunks[2]!)).toThrow(/adjacent/);
   });
 });

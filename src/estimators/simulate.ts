@@ -62,6 +62,7 @@ export async function simulate(
   let next = 0;
   let groupsDone = 0;
   let responses = 0;
+  let computed = 0;
   const accept = (result: ChunkResult) => {
     results.set(result.first, result);
     groupsDone += result.groups;
@@ -92,10 +93,12 @@ export async function simulate(
     todo,
     (result) => {
       options.onChunk?.(result);
+      computed += result.responses;
       accept(result);
     },
     options,
   );
   if (merged === null) throw new Error('simulate: no chunk was merged');
-  return summarizeSimulation(config, merged, (performance.now() - started) / 1000, options);
+  const seconds = (performance.now() - started) / 1000;
+  return summarizeSimulation(config, merged, seconds, options, computed);
 }

@@ -73,7 +73,9 @@ export interface SimulationResult {
   readonly groupsNeeded: number;
   readonly groups: number;
   readonly responses: number;
+  /** Wall time of this run; after a resume, of the resumed part only. */
   readonly seconds: number;
+  /** Responses simulated in `seconds`: chunks read from a checkpoint are not counted. */
   readonly responsesPerSecond: number;
   /** Pure-rs: mean draws per group, its SE, `E[N] = B/p`, its z and resolution. */
   readonly draws?: {
@@ -118,16 +120,18 @@ function updateScale(
  * The verdict is given only where the normal approximation behind z holds
  * ({@link simulationPrecondition}, checked on the configuration, not on the draws); otherwise
  * the outcome is `insufficient`, with the number of groups that would do. So a correct
- * simulator is flagged with probability at most about 1.3 alpha, rare events included, and
+ * simulator is flagged with probability at most about 1.45 alpha, rare events included, and
  * nothing that disagrees is ever reported as agreeing: an insufficient run reports no
- * agreement. Throws InputError for a pure-rs run in which a group hit its draw cap (its
- * estimate is biased; no verdict).
+ * agreement. `computed` is the number of responses simulated in `seconds`: all of them unless
+ * some chunks were read from a checkpoint. Throws InputError for a pure-rs run in which a group
+ * hit its draw cap (its estimate is biased; no verdict).
  */
 export function summarizeSimulation(
   config: SimulationConfig,
   accumulator: ChunkResult,
   seconds: number,
   options: ComparisonOptions = {},
+  computed: number = accumulator.responses,
 ): SimulationResult {
   requireUncapped(config, accumulator);
   const policy = buildPolicy(config.policy);
@@ -189,7 +193,7 @@ export function summarizeSimulation(
     groups: accumulator.groups,
     responses: accumulator.responses,
     seconds,
-    responsesPerSecond: seconds > 0 ? accumulator.responses / seconds : Number.POSITIVE_INFINITY,
+    responsesPerSecond: seconds > 0 ? computed / seconds : Number.POSITIVE_INFINITY,
     ...(drawMoments
       ? {
           draws: {
