@@ -1,4 +1,5 @@
 import { InputError } from '../errors/input-error.ts';
+import { quote } from '../errors/quote.ts';
 import type { Shard } from './shard.ts';
 
 /**
@@ -12,13 +13,13 @@ export function parseShard(text: string): Shard {
   const n = match === null ? Number.NaN : Number(match[2]);
   if (!(n >= 1 && i < n)) {
     throw new InputError(
-      `--shard must be i/n with integers 0 <= i < n, e.g. 0/4; got '${oneLine(text)}'`,
+      `--shard must be i/n with integers 0 <= i < n, e.g. 0/4; got ${quote(shortened(text))}`,
     );
   }
   return { i, n };
 }
 
-function oneLine(text: string): string {
-  const line = text.replace(/[\r\n\u2028\u2029]+/g, ' ');
-  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+/** At most 40 characters of what was given: the message stays short whatever the input. */
+function shortened(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

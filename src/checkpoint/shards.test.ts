@@ -112,7 +112,7 @@ describe('writePartial and readPartial', () => {
 
   it('refuses a missing part, a tampered identity and a bad chunk key', () => {
     expect(() => readPartial(join(root, 'nowhere'))).toThrow(
-      `part '${join(root, 'nowhere')}': cannot read it (ENOENT)`,
+      `part '${join(root, 'nowhere')}': file not found`,
     );
     const path = writePartial(join(root, 'p'), part(identity(), 0, 2));
     const stored = JSON.parse(readFileSync(path, 'utf8'));
@@ -228,7 +228,7 @@ describe('mergeParts', () => {
 describe('readPartial of something that is not a file', () => {
   it('refuses a device instead of reading it forever', () => {
     expect(() => readPartial('/dev/zero')).toThrow(
-      new InputError("part '/dev/zero': not a regular file"),
+      new InputError("part '/dev/zero': not a regular file (a character device)"),
     );
   });
 });
