@@ -45,10 +45,10 @@ export function verifyBattery(options: VerifySettings = {}): VerifyBattery {
 }
 
 /**
- * The identity of a `verify` run with these settings (`batteryIdentity`): what its checkpoint
- * and its shards' parts are stamped with, so that only parts of the same run are combined.
+ * The identity of a `verify` run over its resolved battery (`batteryIdentity`): what its
+ * checkpoint and its shards' parts are stamped with, so that only parts of the same run are
+ * combined.
  */
-export function verifyIdentity(options: VerifySettings = {}): RunIdentity {
-  const { checks, seed, settings } = verifyBattery(options);
+export function verifyIdentity({ checks, seed, settings }: VerifyBattery): RunIdentity {
   return batteryIdentity(planBattery(checks, seed), settings);
 }

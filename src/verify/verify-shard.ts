@@ -1,10 +1,8 @@
 import type { PartialResult, Shard } from '../checkpoint/index.ts';
-import { batteryIdentity } from './battery-identity.ts';
 import { batteryRunOptions } from './battery-run-options.ts';
-import { planBattery } from './plan-battery.ts';
 import { runBatteryShard } from './run-battery-shard.ts';
 import type { VerifyOptions } from './verify.ts';
-import { verifyBattery } from './verify-battery.ts';
+import { verifyBattery, verifyIdentity } from './verify-battery.ts';
 
 /**
  * Runs shard `shard` of a `verify` run (`runBatteryShard`, MATH.md §6) and returns its part,
@@ -16,9 +14,8 @@ export async function verifyShard(
   options: Omit<VerifyOptions, 'command'> & { readonly shard: Shard },
 ): Promise<PartialResult> {
   const resolved = verifyBattery(options);
-  const { checks, seed, settings } = resolved;
-  const identity = batteryIdentity(planBattery(checks, seed), settings);
-  const chunks = await runBatteryShard(checks, {
+  const identity = verifyIdentity(resolved);
+  const chunks = await runBatteryShard(resolved.checks, {
     ...batteryRunOptions(options, resolved),
     shard: options.shard,
   });
