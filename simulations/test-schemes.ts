@@ -3,7 +3,7 @@ import { scheme } from '../src/schemes/index.ts';
 /**
  * The schemes the agreement sweeps simulate: every catalogue scheme and preset once, with one
  * representative parameter each (the exhaustive parameter lists are in
- * `src/schemes/test-support/representative-specs.ts`; simulating all of them would cost minutes).
+ * `test/support/schemes/representative-specs.ts`; simulating all of them would cost minutes).
  */
 export const TEST_SCHEMES = [
   'reinforce',

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fc, it } from '@fast-check/vitest';
 import { afterAll, describe, expect } from 'vitest';
-import { runCli } from '../../src/cli/testing/run-cli.ts';
+import { runCli } from '../../test/support/cli/run-cli.ts';
 
 const HANG = 60_000;
 const BIN = fileURLToPath(new URL('../../bin/rl-objective.js', import.meta.url));

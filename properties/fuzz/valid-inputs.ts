@@ -11,7 +11,7 @@ export const VALID = {
     'grpo:std=sample,eps=1e-6,eps-at=var',
     'passk:k=4',
     'design:target=logit,nodes=interior,split=b',
-    'table:file=src/audit/fixtures/verl-grpo-m4.json',
+    'table:file=test/fixtures/audit/verl-grpo-m4.json',
     'verl-grpo',
     'verl-grpo-passk:norm-by-std=true',
     'trl-grpo:scale-rewards=group',

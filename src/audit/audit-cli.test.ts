@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { fixtureTraces } from './fixtures/fixture-traces.ts';
+import { fixtureTraces } from '../../test/fixtures/audit/fixture-traces.ts';
 
 // `rl-objective audit` through a child process, as a user or CI runs it: exit codes
 // (0 count form / expectation met, 1 not count form / expectation failed, 2 bad input),
 // one line on stderr for bad input, and the exact JSON shape.
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../../test/fixtures/audit/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'rl-objective-cli-'));
 
 async function audit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { causalBaseline, verlGrpo } from '../../test/conventions/index.ts';
 import { InputError } from '../errors/input-error.ts';
 import { auditFunction } from './audit-function.ts';
 import { checkExpectation } from './check-expectation.ts';
-import { causalBaseline, verlGrpo } from './conventions/index.ts';
 import { expectObjective } from './expect-objective.ts';
 import { inducedObjective } from './induced-objective.ts';
 import { parseExpectation } from './parse-expectation.ts';

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors/input-error.ts';
 import { loadAdvantagesModule } from './load-advantages-module.ts';
 
-const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../../test/fixtures/audit/${name}`, import.meta.url));
 // A module with a syntax error is written at test time: as a committed file it would break lint.
 const broken = join(mkdtempSync(join(tmpdir(), 'rl-objective-module-')), 'broken.mjs');
 writeFileSync(broken, 'export function advantages(rewards) {\n  return rewards.map((r) => r\n}\n');

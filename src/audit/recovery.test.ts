@@ -2,8 +2,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scheme } from '../schemes/scheme-from-spec.ts';
-import { auditTraces } from './audit-traces.ts';
 import {
   chenPassk,
   dapoFilter,
@@ -14,7 +12,9 @@ import {
   trlGrpo,
   verlGrpo,
   verlGrpoPassk,
-} from './conventions/index.ts';
+} from '../../test/conventions/index.ts';
+import { scheme } from '../schemes/scheme-from-spec.ts';
+import { auditTraces } from './audit-traces.ts';
 
 // Recovery (issue acceptance): traces written by our own re-implementations of the MATH.md §7
 // conventions, audited from JSONL, give back the catalogue presets' tables. The generators are

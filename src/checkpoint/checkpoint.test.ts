@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bigResult, killIdentity } from '../../test/support/checkpoint/kill-fixture.ts';
 import { InputError } from '../errors/input-error.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { discardCheckpoint } from './discard-checkpoint.ts';
@@ -12,7 +13,6 @@ import { openCheckpoint } from './open-checkpoint.ts';
 import { recordChunk } from './record-chunk.ts';
 import { runFingerprint } from './run-fingerprint.ts';
 import { type RunIdentity, runIdentity } from './run-identity.ts';
-import { bigResult, killIdentity } from './testing/kill-fixture.ts';
 
 let root: string;
 let dir: string;
@@ -173,7 +173,9 @@ describe('a kill during a write', () => {
   });
 
   it('never leaves a torn chunk file when a writing process is SIGKILLed', async () => {
-    const script = fileURLToPath(new URL('./testing/kill-writer.ts', import.meta.url));
+    const script = fileURLToPath(
+      new URL('../../test/support/checkpoint/kill-writer.ts', import.meta.url),
+    );
     const child = spawn(process.execPath, ['--import', 'tsx', script, dir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });

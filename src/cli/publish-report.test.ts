@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { sampleReport } from '../../reports/fixtures/sample-report.ts';
+import { sampleReport } from '../../test/fixtures/report/sample-report.ts';
 import { EXIT } from './exit-codes.ts';
 import { publishReport } from './publish-report.ts';
 

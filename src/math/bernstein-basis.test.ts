@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { special } from '../../test/fixtures/math/special.ts';
 import { bernsteinBasis } from './bernstein-basis.ts';
-import { special } from './fixtures.ts';
 
 describe('bernsteinBasis', () => {
   it('matches mpmath to 1e-13 relative at every fixture point, n up to 1e5', () => {

@@ -1,8 +1,8 @@
 import stdlibPmf from '@stdlib/stats-base-dists-binomial-pmf';
 import { describe, expect, it } from 'vitest';
+import { special } from '../../test/fixtures/math/special.ts';
 import { InputError } from '../errors/input-error.ts';
 import { binomialPmf } from './binomial-pmf.ts';
-import { special } from './fixtures.ts';
 
 const rel = (x: number, ref: number) => Math.abs(x - ref) / ref;
 // exp(x) turns an absolute error of a few ulps of |x| into a relative one, so the tolerance is

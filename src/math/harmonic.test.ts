@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { special } from './fixtures.ts';
+import { special } from '../../test/fixtures/math/special.ts';
 import { harmonic } from './harmonic.ts';
 
 describe('harmonic', () => {

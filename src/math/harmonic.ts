@@ -8,7 +8,7 @@ const EULER_GAMMA = 0.5772156649015329;
  *
  * Up to M = 256 the sum itself, smallest terms first; beyond, the asymptotic expansion
  * `ln M + gamma + 1/(2M) - 1/(12M^2) + 1/(120M^4) - 1/(252M^6)`, whose next term is below
- * 1e-17 there. Both are within 2 ulps of mpmath (src/math/fixtures/special.json). O(1) for large M.
+ * 1e-17 there. Both are within 2 ulps of mpmath (test/fixtures/math/special.json). O(1) for large M.
  */
 export function harmonic(M: number): number {
   requireCount('M', M);

@@ -1,7 +1,7 @@
 import betainc from '@stdlib/math-base-special-betainc';
 import { describe, expect, it } from 'vitest';
+import { special } from '../../test/fixtures/math/special.ts';
 import { InputError } from '../errors/input-error.ts';
-import { special } from './fixtures.ts';
 import { regularizedIncompleteBeta } from './regularized-incomplete-beta.ts';
 
 const rel = (x: number, ref: number) => Math.abs(x - ref) / ref;

@@ -9,7 +9,7 @@ import { bernsteinBasisInto } from './bernstein-basis.ts';
  *
  * The smaller tail is summed from its far end inward (all terms positive, no cancellation), and
  * the larger one is `1 - smaller`. Chosen over `@stdlib/math-base-special-betainc` by measurement
- * against mpmath (src/math/fixtures/special.json, 473 cases with a + b - 1 up to 1e5, t from 1e-6
+ * against mpmath (test/fixtures/math/special.json, 473 cases with a + b - 1 up to 1e5, t from 1e-6
  * to 1 - 1e-6): this route's max relative error is 4.9e-14, stdlib's is 3.9e-12 (see
  * regularized-incomplete-beta.test.ts, which re-measures both). O(a + b).
  *

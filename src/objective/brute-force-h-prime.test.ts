@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { doubleC, grpoC, relErr } from '../../test/support/objective/c-tables.ts';
 import { InputError } from '../errors/input-error.ts';
 import { scheme } from '../schemes/index.ts';
 import { bruteForceHPrime } from './brute-force-h-prime.ts';
 import { hPrime } from './h-prime.ts';
-import { doubleC, grpoC, relErr } from './testing/c-tables.ts';
 
 // Native group formulas written here from MATH.md §3 (not from src/schemes), so the comparison
 // with hPrime(c) checks the count-form algebra and not one module against itself.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { doubleC, grpoC } from '../../test/support/objective/c-tables.ts';
+import { exactC, toNumber } from '../../test/support/objective/exact.ts';
 import { scheme } from '../schemes/index.ts';
-import { doubleC, grpoC } from './testing/c-tables.ts';
-import { exactC, toNumber } from './testing/exact.ts';
 
 // The catalogue's c tables (src/schemes, derived from each scheme's native formula) against this
 // suite's independent references: exact BigInt rationals from the MATH.md §3 a/b columns, and the

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { regularizedIncompleteBeta } from '../math/regularized-incomplete-beta.ts';
-import { h } from './h.ts';
-import { hPrime } from './h-prime.ts';
-import { objectivePoints } from './objective-points.ts';
 import {
   type Evaluate,
   worstVsExact,
   worstVsGrpoSmall,
   worstVsLargeM,
-} from './testing/accuracy.ts';
+} from '../../test/support/objective/accuracy.ts';
+import { regularizedIncompleteBeta } from '../math/regularized-incomplete-beta.ts';
+import { h } from './h.ts';
+import { hPrime } from './h-prime.ts';
+import { objectivePoints } from './objective-points.ts';
 
 const bernsteinForm: Evaluate = (c, ts) => objectivePoints(c, ts);
 const scalarForms: Evaluate = (c, ts) => ts.map((t) => ({ h: h(c, t), dh: hPrime(c, t) }));

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { doubleC, grpoC } from '../../test/support/objective/c-tables.ts';
 import { gaussLegendre } from '../math/gauss-legendre.ts';
 import { harmonic } from '../math/harmonic.ts';
 import { harmonicShiftedH } from './harmonic-shifted-h.ts';
 import { normalizedH } from './normalized-h.ts';
 import { objectivePoints } from './objective-points.ts';
-import { doubleC, grpoC } from './testing/c-tables.ts';
 
 // MATH.md §2–3 identities. Each check is a function returning a worst error, run on the real
 // objectivePoints and on a deliberately wrong one (a mutant), which must fail it.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { doubleC, grpoC } from '../../test/support/objective/c-tables.ts';
 import { InputError } from '../errors/input-error.ts';
 import { scheme } from '../schemes/index.ts';
 import { targetDistance } from './target-distance.ts';
 import { target } from './targets.ts';
-import { doubleC, grpoC } from './testing/c-tables.ts';
 
 const ARCSIN = target('arcsin');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { binom, frac } from '../objective/testing/exact.ts';
+import { binom, frac } from '../../test/support/objective/exact.ts';
+import { exactErrorUlps } from '../../test/support/schemes/exact-ulps.ts';
 import { binomialRatio } from './binomial-ratio.ts';
-import { exactErrorUlps } from './test-support/exact-ulps.ts';
 
 const exact = (n: number, m: number, r: number) => frac(binom(n, r), binom(m, r));
 

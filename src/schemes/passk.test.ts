@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { binom, frac, mul } from '../objective/testing/exact.ts';
+import { binom, frac, mul } from '../../test/support/objective/exact.ts';
+import { exactErrorUlps } from '../../test/support/schemes/exact-ulps.ts';
 import { scheme } from './scheme-from-spec.ts';
-import { exactErrorUlps } from './test-support/exact-ulps.ts';
 
 /** MATH.md §3 pass@k row in exact rationals: b_s = k C(M-1-s, k-1)/C(M-1, k-1). */
 const exactB = (M: number, k: number, s: number) =>

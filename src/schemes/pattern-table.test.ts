@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { representativeSpecs } from '../../test/support/schemes/representative-specs.ts';
 import { PATTERN_TABLE_MAX_M, patternTable } from './pattern-table.ts';
 import { resolveScheme } from './resolve-scheme.ts';
 import { scheme } from './scheme-from-spec.ts';
-import { representativeSpecs } from './test-support/representative-specs.ts';
 
 /** Every reward pattern of a group of M, reward i being bit i. */
 function* patterns(M: number): Generator<Float64Array> {

@@ -1,8 +1,8 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { binom, frac, toNumber } from '../objective/testing/exact.ts';
+import { binom, frac, toNumber } from '../../test/support/objective/exact.ts';
+import { errorUlps, toleranceUlps } from '../../test/support/schemes/agreement.ts';
 import { scheme } from './scheme-from-spec.ts';
-import { errorUlps, toleranceUlps } from './test-support/agreement.ts';
 
 /**
  * Independent re-implementations of the MATH.md §7 conventions, written the way the trainers

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { errorUlps, toleranceUlps } from '../../test/support/schemes/agreement.ts';
+import { representativeSpecs } from '../../test/support/schemes/representative-specs.ts';
 import { InputError } from '../errors/input-error.ts';
 import { parseSchemeSpec } from './parse-scheme-spec.ts';
 import { scheme } from './scheme-from-spec.ts';
-import { errorUlps, toleranceUlps } from './test-support/agreement.ts';
-import { representativeSpecs } from './test-support/representative-specs.ts';
 
 /**
  * The a_s, b_s columns of the MATH.md §3 table, written here from the table itself

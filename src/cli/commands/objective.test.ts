@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../testing/run-cli.ts';
+import { runCli } from '../../../test/support/cli/run-cli.ts';
 
 describe('rl-objective objective', () => {
   it('prints exactly the documented JSON, with h = 1 - (1-t)^k for passk', () => {

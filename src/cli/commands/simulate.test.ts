@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { interruptAtChunk, runCliAsync } from '../../../test/support/cli/run-cli-async.ts';
 import { substream } from '../../rng/index.ts';
-import { interruptAtChunk, runCliAsync } from '../testing/run-cli-async.ts';
 
 // `simulate` as a user runs it (issue 7): SIGINT at a completed chunk chosen from a seed, then
 // the printed command that resumes gives the JSON of an uninterrupted run; worker faults. Every

@@ -10,9 +10,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { interruptAtChunk, runCliAsync } from '../../../test/support/cli/run-cli-async.ts';
 import { runFingerprint } from '../../checkpoint/index.ts';
 import { substream } from '../../rng/index.ts';
-import { interruptAtChunk, runCliAsync } from '../testing/run-cli-async.ts';
 
 // `verify --quick` and `merge` as a user runs them (issue 7): SIGINT at a completed chunk chosen
 // from a seed, then the printed resume command; 3 shards merged; merge refusing bad parts; a

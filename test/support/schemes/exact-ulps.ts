@@ -1,4 +1,4 @@
-import { type Frac, fromDouble, sub, toNumber } from '../../objective/testing/exact.ts';
+import { type Frac, fromDouble, sub, toNumber } from '../objective/exact.ts';
 
 /** Error of the double `x` against the exact rational `y`, in ulps of `y` (`Number.EPSILON |y|`). */
 export function exactErrorUlps(x: number, y: Frac): number {

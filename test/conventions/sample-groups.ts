@@ -1,4 +1,4 @@
-import { substream } from '../../rng/substream.ts';
+import { substream } from '../../src/rng/substream.ts';
 
 /**
  * Groups of binary rewards as a trainer sees them (MATH.md §1, Algorithm 1 steps 1–3): for each of

@@ -1,9 +1,10 @@
 // Test-only accuracy measurements shared by the accuracy tests and their mutants: each returns the
 // worst relative error of an (h, dh) implementation against a reference, so a test can assert both
 // that the real implementation passes and that a deliberately wrong one does not.
+
+import { grpoSmall, largeM } from '../../fixtures/objective/references.ts';
 import { doubleC, grpoC, relErr } from './c-tables.ts';
 import { exactC, exactH, exactHPrime, fromDouble, toNumber } from './exact.ts';
-import { grpoSmall, largeM } from './fixtures.ts';
 
 export type Evaluate = (c: readonly number[], ts: readonly number[]) => { h: number; dh: number }[];
 

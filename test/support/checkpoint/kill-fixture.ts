@@ -1,4 +1,4 @@
-import { type RunIdentity, runIdentity } from '../run-identity.ts';
+import { type RunIdentity, runIdentity } from '../../../src/checkpoint/run-identity.ts';
 
 /** The run the kill-during-write test checkpoints: 8 chunks. */
 export function killIdentity(): RunIdentity {

@@ -1,4 +1,4 @@
-import type { SchemeFormulas } from '../scheme-kind.ts';
+import type { SchemeFormulas } from '../../../src/schemes/scheme-kind.ts';
 
 /** Count-form tables, possibly read-only (a `Scheme` or a `CountFormTables`). */
 export interface Tables {
