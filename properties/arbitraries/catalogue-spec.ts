@@ -37,16 +37,37 @@ const GENERATORS: Readonly<
     minM: 1,
     spec: () => fc.constantFrom('true', 'false').map((v) => `verl-grpo:norm-by-std=${v}`),
   },
+  'verl-grpo-vectorized': {
+    minM: 1,
+    spec: () =>
+      fc.constantFrom('true', 'false').map((v) => `verl-grpo-vectorized:norm-by-std=${v}`),
+  },
   'verl-grpo-passk': {
     minM: 2,
     spec: () => fc.constantFrom('true', 'false').map((v) => `verl-grpo-passk:norm-by-std=${v}`),
   },
   'trl-grpo': {
     minM: 2,
-    spec: () => fc.constantFrom('group', 'none').map((v) => `trl-grpo:scale-rewards=${v}`),
+    spec: () =>
+      fc.constantFrom('group', 'none', 'true', 'false').map((v) => `trl-grpo:scale-rewards=${v}`),
   },
+  'trl-rloo': { minM: 2, spec: () => fc.constant('trl-rloo') },
   'openrlhf-group-norm': { minM: 2, spec: () => fc.constant('openrlhf-group-norm') },
-  pkpo: { minM: 1, spec: (M) => fc.integer({ min: 1, max: M }).map((k) => `pkpo:k=${k}`) },
+  pkpo: {
+    minM: 1,
+    // s needs 1 <= k <= M; s-loo k <= M - 1; s-loo-minus-one k >= 2.
+    spec: (M) =>
+      fc
+        .constantFrom('s', ...(M >= 2 ? (['s-loo', 's-loo-minus-one'] as const) : ([] as const)))
+        .chain((estimator) =>
+          fc
+            .integer({
+              min: estimator === 's-loo-minus-one' ? 2 : 1,
+              max: estimator === 's-loo' ? M - 1 : M,
+            })
+            .map((k) => `pkpo:k=${k},estimator=${estimator}`),
+        ),
+  },
   design: {
     minM: 1,
     spec: (M) =>
@@ -83,16 +104,32 @@ export function catalogueNames(): string[] {
 }
 
 /**
+ * The dynamic-sampling filter to append (MATH.md §7): none, DAPO's, or OpenRLHF's range, whose
+ * bounds are drawn from a grid of the `K/M` values (strict bounds make the grid points matter).
+ */
+function filterSuffix(M: number): fc.Arbitrary<string> {
+  const none = fc.constant('');
+  const dapo = fc.constant('filter=dapo');
+  if (M < 2) return fc.oneof(none, dapo);
+  const bound = fc.integer({ min: 0, max: 10 }).map((n) => n / 10);
+  const range = fc
+    .tuple(bound, bound)
+    .filter(([lo, hi]) => lo < hi)
+    .map(([lo, hi]) => `filter=range,lo=${lo},hi=${hi}`);
+  return fc.oneof(none, dapo, range);
+}
+
+/**
  * A random catalogue scheme with random options and a group size in `[1, maxM]` that it accepts,
- * optionally with DAPO's `filter=dapo` (MATH.md §7). Shrinks to the first catalogue entry and the
- * smallest `M`.
+ * optionally with a dynamic-sampling filter (`filter=dapo` or `filter=range`, MATH.md §7).
+ * Shrinks to the first catalogue entry, the smallest `M` and no filter.
  */
 export function catalogueCase(maxM = 64): fc.Arbitrary<CatalogueCase> {
   return fc.constantFrom(...catalogueNames()).chain((name) => {
     const generator = GENERATORS[name] ?? { minM: 2, spec: () => fc.constant(name) };
     return groupSize(generator.minM, Math.max(generator.minM, maxM)).chain((M) =>
-      fc.tuple(generator.spec(M), fc.boolean()).map(([spec, dapo]) => ({
-        spec: dapo ? `${spec}${spec.includes(':') ? ',' : ':'}filter=dapo` : spec,
+      fc.tuple(generator.spec(M), filterSuffix(M)).map(([spec, filter]) => ({
+        spec: filter === '' ? spec : `${spec}${spec.includes(':') ? ',' : ':'}${filter}`,
         M,
       })),
     );

@@ -31,6 +31,15 @@ function traceOf(
   return lines;
 }
 
+/** OpenRLHF's REINFORCE++ on one batch, with response lengths of 1 to 512 tokens. */
+function reinforcePlusPlusBatch(groups: number[][], b: number): number[][] {
+  const uniform = substream('not-count-form/lengths', b);
+  return reinforcePlusPlus(
+    groups,
+    groups.map((rewards) => rewards.map(() => 1 + Math.floor(uniform() * 512))),
+  );
+}
+
 function expectNoObjective(report: AuditReport): void {
   expect(report.countForm).toBe(false);
   expect(report.violations.length).toBeGreaterThan(0);
@@ -79,8 +88,8 @@ describe('inputs that are not count form', () => {
     expect(report.violations[0]!.reason).toContain('response lengths');
   });
 
-  it("REINFORCE++'s batch whitening across groups", async () => {
-    const report = await auditGroups(traceOf(8, 40, 16, (groups) => reinforcePlusPlus(groups)));
+  it("REINFORCE++'s per-token batch whitening across groups (OpenRLHF)", async () => {
+    const report = await auditGroups(traceOf(8, 40, 16, reinforcePlusPlusBatch));
     expectNoObjective(report);
     expect(report.violations.some((v) => v.reason.includes('other groups in the batch'))).toBe(
       true,
@@ -117,7 +126,7 @@ describe('inputs that are not count form', () => {
 
   it('a count-form size in the same trace keeps its tables; the violating size does not', async () => {
     const good = traceOf(4, 1, 300, (groups) => trlGrpo(groups));
-    const bad = traceOf(5, 20, 8, (groups) => reinforcePlusPlus(groups));
+    const bad = traceOf(5, 20, 8, reinforcePlusPlusBatch);
     const report = await auditGroups([...good, ...bad]);
     expect(report.countForm).toBe(false);
     expect(report.violations.every((v) => v.M === 5)).toBe(true);

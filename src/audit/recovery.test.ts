@@ -62,7 +62,7 @@ const CASES: readonly Case[] = [
   },
   { preset: 'rloo', convention: perGroup((r) => openrlhf(r, 'rloo')), sizes: [2, 5, 8] },
   { preset: 'dr-grpo', convention: perGroup((r) => openrlhf(r, 'dr_grpo')), sizes: [2, 8] },
-  ...[1, 2, 3].map((k) => ({
+  ...[2, 3].map((k) => ({
     preset: `pkpo:k=${k}`,
     convention: perGroup((r) => pkpo(r, k)),
     sizes: [3, 8],

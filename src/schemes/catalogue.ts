@@ -11,8 +11,10 @@ import { rs } from './rs.ts';
 import type { SchemeKind } from './scheme-kind.ts';
 import { table } from './table.ts';
 import { trlGrpo } from './trl-grpo.ts';
+import { trlRloo } from './trl-rloo.ts';
 import { verlGrpo } from './verl-grpo.ts';
 import { verlGrpoPassk } from './verl-grpo-passk.ts';
+import { verlGrpoVectorized } from './verl-grpo-vectorized.ts';
 
 /**
  * Every scheme the spec grammar accepts, in help order: the catalogue of MATH.md §3, then the
@@ -29,8 +31,10 @@ export const schemeCatalogue: readonly SchemeKind[] = [
   design,
   table,
   verlGrpo,
+  verlGrpoVectorized,
   verlGrpoPassk,
   trlGrpo,
+  trlRloo,
   openrlhfGroupNorm,
   pkpo,
   chenPassk,

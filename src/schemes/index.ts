@@ -14,4 +14,3 @@ export { scheme } from './scheme-from-spec.ts';
 export type { SchemeFormulas, SchemeKind } from './scheme-kind.ts';
 export { NATIVE_TABLES_MAX_M, schemeTables } from './scheme-tables.ts';
 export { weightTables } from './weight-tables.ts';
-export { withDapoFilter } from './with-dapo-filter.ts';

@@ -1,7 +1,13 @@
-import { mean, sampleStandardDeviation } from 'simple-statistics';
+import {
+  mean,
+  sampleStandardDeviation,
+  sampleVariance,
+  standardDeviation,
+} from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { binom, frac, toNumber } from '../../test/support/objective/exact.ts';
 import { errorUlps, toleranceUlps } from '../../test/support/schemes/agreement.ts';
+import { resolveScheme } from './resolve-scheme.ts';
 import { scheme } from './scheme-from-spec.ts';
 
 /**
@@ -21,19 +27,38 @@ const references: Record<string, (r: number[]) => number[]> = {
   'verl-grpo:norm-by-std=true': (r) =>
     r.length === 1 ? [(r[0]! - 0) / (1 + 1e-6)] : normalize(r, 1e-6),
   'verl-grpo:norm-by-std=false': (r) => (r.length === 1 ? [r[0]!] : r.map((x) => x - mean(r))),
+  // verl group_mean_std: the variance floored at eps before the root, singletons mean 0, std 1.
+  'verl-grpo-vectorized:norm-by-std=true': (r) =>
+    r.length === 1
+      ? [r[0]! / (1 + 1e-6)]
+      : r.map((x) => (x - mean(r)) / (Math.sqrt(Math.max(sampleVariance(r), 1e-6)) + 1e-6)),
+  'verl-grpo-vectorized:norm-by-std=false': (r) =>
+    r.length === 1 ? [r[0]!] : r.map((x) => x - mean(r)),
   'verl-grpo-passk:norm-by-std=true': (r) => verlPassk(r, true),
   'verl-grpo-passk:norm-by-std=false': (r) => verlPassk(r, false),
   'trl-grpo:scale-rewards=group': (r) => normalize(r, 1e-4),
   'trl-grpo:scale-rewards=none': (r) => r.map((x) => x - mean(r)),
+  // TRL RLOOTrainer: baselines = (grouped_sum - grouped_rewards) / (count - 1).
+  'trl-rloo:normalize-advantages=false': (r) =>
+    r.map((x) => x - (r.reduce((p, q) => p + q, 0) - x) / (r.length - 1)),
   'openrlhf-group-norm': (r) => normalize(r, 1e-9),
   'dr-grpo': (r) => r.map((x) => x - mean(r)),
   rloo: (r) => r.map((x, i) => x - (mean(r) * r.length - r[i]!) / (r.length - 1)),
-  'pkpo:k=2': (r) => pkpo(r, 2),
-  'pkpo:k=3': (r) => pkpo(r, 3),
+  'pkpo:k=2,estimator=s-loo-minus-one': (r) => pkpo(r, 2),
+  'pkpo:k=3,estimator=s-loo-minus-one': (r) => pkpo(r, 3),
   'chen-passk:k=1': (r) => chen(r, 1),
   'chen-passk:k=2': (r) => chen(r, 2),
   'chen-passk:k=3': (r) => chen(r, 3),
   'reinforce:filter=dapo': (r) => dapo(r, r),
+  'verl-grpo:norm-by-std=true,filter=dapo': (r) =>
+    dapo(r, r.length === 1 ? [r[0]! / (1 + 1e-6)] : normalize(r, 1e-6)),
+  // OpenRLHF dynamic filtering: keep the group when min_r < avg_reward < max_r.
+  'openrlhf-group-norm:filter=range,lo=0.2,hi=0.8': (r) =>
+    0.2 < mean(r) && mean(r) < 0.8 ? normalize(r, 1e-9) : r.map(() => 0),
+  'rloo:filter=range,lo=0,hi=1': (r) =>
+    0 < mean(r) && mean(r) < 1
+      ? r.map((x, i) => x - (mean(r) * r.length - r[i]!) / (r.length - 1))
+      : r.map(() => 0),
   'grpo:std=population,eps=1e-8,eps-at=std,filter=dapo': (r) => {
     const m = mean(r);
     const sd = Math.sqrt(m * (1 - m));
@@ -72,9 +97,9 @@ function chen(r: number[], k: number): number[] {
   );
 }
 
+/** verl's DAPO recipe keeps a group when the std of its rewards is > 0 or it has one response. */
 function dapo(r: number[], z: number[]): number[] {
-  const K = r.reduce((x, y) => x + y, 0);
-  return K === 0 || K === r.length ? z.map(() => 0) : z;
+  return r.length === 1 || standardDeviation(r) > 0 ? z : z.map(() => 0);
 }
 
 /** Every reward pattern of size M. */
@@ -165,6 +190,83 @@ describe('preset tables', () => {
     expect(s.b[5]).toBe(0);
     // K = 1: rho = 1 - C(5,2)/C(6,2) = 1/3, sigma = sqrt(2)/3; right gets (2/3)/(sigma + 1e-6).
     expect(errorUlps(s.b[0]!, 2 / 3 / (Math.sqrt(2) / 3 + 1e-6))).toBeLessThanOrEqual(4);
+  });
+
+  it('trl-grpo:scale-rewards=true|false are TRL spellings of group|none (GRPOConfig)', () => {
+    for (const [alias, word] of [
+      ['true', 'group'],
+      ['false', 'none'],
+    ] as const) {
+      const aliased = scheme(`trl-grpo:scale-rewards=${alias}`, 8);
+      const named = scheme(`trl-grpo:scale-rewards=${word}`, 8);
+      expect(aliased.spec).toBe(named.spec);
+      expect(aliased.a).toEqual(named.a);
+      expect(aliased.b).toEqual(named.b);
+    }
+  });
+
+  it('verl-grpo-vectorized equals verl-grpo until the variance floor 1e-6 binds (M > 1e6)', () => {
+    for (const M of [1, 2, 7, 40, 1000]) {
+      const vectorized = scheme('verl-grpo-vectorized', M);
+      const loop = scheme('verl-grpo', M);
+      for (const [x, y] of [
+        [vectorized.a, loop.a],
+        [vectorized.b, loop.b],
+      ] as const) {
+        x.forEach((v, s) => {
+          expect(errorUlps(v, y[s]!)).toBeLessThanOrEqual(toleranceUlps(M));
+        });
+      }
+    }
+    // M = 2e6, K = 1 (closed form only: the tables would have 2e6 entries): the sample variance
+    // is 1/M = 5e-7 < 1e-6, so verl floors it.
+    const M = 2_000_000;
+    const floored = resolveScheme('verl-grpo-vectorized').bind(M).weight(1, 1);
+    expect(errorUlps(floored, (1 - 1 / M) / (Math.sqrt(1e-6) + 1e-6))).toBeLessThanOrEqual(8);
+    expect(errorUlps(floored, resolveScheme('verl-grpo').bind(M).weight(1, 1))).toBeGreaterThan(
+      1e10,
+    );
+  });
+
+  it('filter=range,lo=0.2,hi=0.8 at M = 10 zeroes exactly the cells with K/M outside (0.2, 0.8)', () => {
+    const M = 10;
+    const plain = scheme('openrlhf-group-norm', M);
+    const filtered = scheme('openrlhf-group-norm:filter=range,lo=0.2,hi=0.8', M);
+    expect(filtered.spec).toBe('openrlhf-group-norm:filter=range,lo=0.2,hi=0.8');
+    const inside = (K: number) => 0.2 < K / M && K / M < 0.8; // K = 3..7
+    for (let s = 0; s < M; s++) {
+      // a[s] is a wrong answer's cell (K = s), b[s] a right answer's (K = s + 1).
+      expect(filtered.a[s]).toBe(inside(s) ? plain.a[s] : 0);
+      expect(filtered.b[s]).toBe(inside(s + 1) ? plain.b[s] : 0);
+      if (inside(s)) expect(filtered.a[s]).not.toBe(0);
+      if (inside(s + 1)) expect(filtered.b[s]).not.toBe(0);
+    }
+    const zeroed = [...filtered.a, ...filtered.b].filter((x) => x === 0).length;
+    expect(zeroed).toBe(2 * M - 10); // K = 3..7 kept: a[3..7] and b[2..6]
+  });
+
+  it('filter=range defaults to (0, 1), which keeps what filter=dapo keeps for M >= 2', () => {
+    for (const M of [2, 5, 16]) {
+      const range = scheme('grpo:std=sample,filter=range', M);
+      const dapo = scheme('grpo:std=sample,filter=dapo', M);
+      expect(range.spec).toBe('grpo:std=sample,eps=1e-8,eps-at=std,filter=range,lo=0,hi=1');
+      expect(range.a).toEqual(dapo.a);
+      expect(range.b).toEqual(dapo.b);
+    }
+  });
+
+  it('at M = 1: filter=dapo keeps the group (verl DAPO recipe), filter=range refuses (OpenRLHF)', () => {
+    expect(scheme('reinforce:filter=dapo', 1).b).toEqual([1]);
+    expect(scheme('verl-grpo:filter=dapo', 1).b).toEqual([1 / (1 + 1e-6)]);
+    expect(() => scheme('reinforce:filter=range', 1)).toThrow(
+      /filter=range needs M >= 2 \(OpenRLHF's dynamic filtering requires n_samples_per_prompt > 1\)/,
+    );
+  });
+
+  it('at M = 1: dr-grpo gives 0 (R - K/M) where verl without std division gives R', () => {
+    expect(scheme('dr-grpo', 1).b).toEqual([0]);
+    expect(scheme('verl-grpo:norm-by-std=false', 1).b).toEqual([1]);
+    expect(scheme('verl-grpo-vectorized:norm-by-std=false', 1).b).toEqual([1]);
   });
 
   it('filter=dapo zeroes a[0] and b[M-1] and leaves every other entry unchanged', () => {

@@ -3,13 +3,13 @@ import { requirePositiveInteger } from '../errors/require.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import { SpecReader } from '../spec/spec-reader.ts';
 import { schemeCatalogue } from './catalogue.ts';
+import { readGroupFilter } from './group-filter.ts';
 import type { SchemeFormulas } from './scheme-kind.ts';
-import { withDapoFilter } from './with-dapo-filter.ts';
 
 /** A validated scheme spec, not yet bound to a group size. */
 export interface ResolvedScheme {
   readonly name: string;
-  /** Canonical spec: every default filled in, `filter=dapo` last when given. */
+  /** Canonical spec: every default filled in, the `filter` modifier last when given. */
   readonly spec: string;
   /** Validates `M` (positive integer, then the scheme's own limits) and builds the formulas. */
   bind(M: number): SchemeFormulas;
@@ -17,8 +17,9 @@ export interface ResolvedScheme {
 
 /**
  * Reads a scheme spec `name[:key=value,...]` (MATH.md §3 and §7) against the catalogue: the
- * name, every key and every value that does not depend on `M`, plus the `filter=dapo` modifier
- * accepted by every scheme. Throws InputError listing the allowed names or keys.
+ * name, every key and every value that does not depend on `M`, plus the `filter` modifier
+ * accepted by every scheme (`filter=dapo` or `filter=range,lo=L,hi=H`, see `readGroupFilter`).
+ * Throws InputError listing the allowed names or keys.
  */
 export function resolveScheme(text: string): ResolvedScheme {
   const parsed = parseSpec(text, 'scheme');
@@ -29,10 +30,7 @@ export function resolveScheme(text: string): ResolvedScheme {
   }
   const reader = new SpecReader(parsed, 'scheme');
   const bindKind = kind.read(reader);
-  const filter = reader.string('filter');
-  if (filter !== undefined && filter !== 'dapo') {
-    throw new InputError(`scheme '${kind.name}': filter must be dapo; got '${filter}'`);
-  }
+  const filter = readGroupFilter(reader);
   const spec = reader.done();
   return {
     name: kind.name,
@@ -40,7 +38,7 @@ export function resolveScheme(text: string): ResolvedScheme {
     bind(M) {
       requirePositiveInteger('M', M);
       const formulas = bindKind(M);
-      return filter === 'dapo' ? withDapoFilter(formulas, M) : formulas;
+      return filter === undefined ? formulas : filter.bind(formulas, M);
     },
   };
 }

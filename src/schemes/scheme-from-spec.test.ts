@@ -76,6 +76,9 @@ describe('canonical specs', () => {
     );
     expect(parseSchemeSpec('reinforce:filter=dapo')).toBe('reinforce:filter=dapo');
     expect(parseSchemeSpec('passk:filter=dapo,k=3')).toBe('passk:k=3,filter=dapo');
+    expect(parseSchemeSpec('rloo:hi=0.9,filter=range')).toBe('rloo:filter=range,lo=0,hi=0.9');
+    expect(parseSchemeSpec('trl-grpo:scale-rewards=false')).toBe('trl-grpo:scale-rewards=none');
+    expect(parseSchemeSpec('pkpo:k=3')).toBe('pkpo:k=3,estimator=s-loo-minus-one');
   });
 
   it.each([1, 2, 5, 12, 100])('round-trip for every representative scheme at M = %i', (M) => {
@@ -142,9 +145,20 @@ describe('bad input throws InputError with a one-line message naming the problem
     ['trl-grpo', 1, "scheme 'trl-grpo' needs M >= 2"],
     ['openrlhf-group-norm', 1, "scheme 'openrlhf-group-norm' needs M >= 2"],
     ['trl-grpo:scale-rewards=batch', 4, /scale-rewards=batch .* not count form/],
-    ['trl-grpo:scale-rewards=true', 4, "scale-rewards must be one of group, none; got 'true'"],
+    [
+      'trl-grpo:scale-rewards=yes',
+      4,
+      "scale-rewards must be one of group, none (or true, false); got 'yes'",
+    ],
+    ['trl-rloo:normalize-advantages=true', 4, /normalize-advantages=true .* not count form/],
+    ['trl-rloo', 1, "scheme 'trl-rloo' needs M >= 2"],
+    ['pkpo:k=1', 4, /k=1 is undefined for estimator=s-loo-minus-one/],
+    ['reinforce:filter=range,lo=0.5,hi=0.5', 4, 'filter=range needs lo < hi, got lo = 0.5'],
+    ['reinforce:filter=range,lo=x', 4, "scheme 'reinforce': lo must be a number, got 'x'"],
+    ['reinforce:filter=dapo,lo=0.1', 4, "scheme 'reinforce': lo and hi apply to filter=range only"],
+    ['reinforce:hi=0.9', 4, "scheme 'reinforce': lo and hi apply to filter=range only"],
     ['verl-grpo:norm-by-std=no', 4, "norm-by-std must be one of true, false; got 'no'"],
-    ['reinforce:filter=dapo2', 4, "scheme 'reinforce': filter must be dapo; got 'dapo2'"],
+    ['reinforce:filter=dapo2', 4, "scheme 'reinforce': filter must be dapo or range; got 'dapo2'"],
     ['design', 4, "scheme 'design' needs target=...; allowed: identity, log, logit"],
     ['design:target=exp', 4, "scheme 'design': unknown design target 'exp'; allowed: identity"],
     ['design:target=log,q=2', 4, "scheme 'design' has no key 'q'"],

@@ -1,8 +1,6 @@
 import { requireGroupSize } from './require-group-size.ts';
 import type { SchemeKind } from './scheme-kind.ts';
-
-/** verl's `epsilon` default in `compute_grpo_passk_outcome_advantage`. */
-const VERL_EPS = 1e-6;
+import { VERL_EPS } from './verl-grpo.ts';
 
 /**
  * `verl-grpo-passk[:norm-by-std=true|false]` (MATH.md §7, verl `adv_estimator=grpo_passk`,

@@ -1,8 +1,8 @@
 import { groupNormalized } from './group-normalized.ts';
 import type { SchemeKind } from './scheme-kind.ts';
 
-/** verl's `epsilon` default in `compute_grpo_outcome_advantage`. */
-const VERL_EPS = 1e-6;
+/** verl's `epsilon` default in its GRPO-family advantage estimators (`core_algos.py`). */
+export const VERL_EPS = 1e-6;
 
 /**
  * `verl-grpo[:norm-by-std=true|false]` (MATH.md §7, verl `adv_estimator=grpo`):

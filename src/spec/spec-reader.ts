@@ -38,17 +38,28 @@ export class SpecReader {
     return this.number(key, Number.NaN, validate);
   }
 
-  /** One of a fixed list of words. */
-  choice<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
+  /**
+   * One of a fixed list of words. `aliases` maps other accepted spellings to one of them (e.g. a
+   * trainer's `true` for `group`); the canonical spec records the word it maps to.
+   */
+  choice<T extends string>(
+    key: string,
+    allowed: readonly T[],
+    fallback: T,
+    aliases: Readonly<Record<string, T>> = {},
+  ): T {
     this.asked.push(key);
     const raw = this.spec.params.get(key) ?? fallback;
-    if (!(allowed as readonly string[]).includes(raw)) {
+    const value = Object.hasOwn(aliases, raw) ? aliases[raw]! : raw;
+    if (!(allowed as readonly string[]).includes(value)) {
+      const spellings = Object.keys(aliases);
+      const also = spellings.length > 0 ? ` (or ${spellings.join(', ')})` : '';
       throw new InputError(
-        `${this.label(key)} must be one of ${allowed.join(', ')}; got ${quote(raw)}`,
+        `${this.label(key)} must be one of ${allowed.join(', ')}${also}; got ${quote(raw)}`,
       );
     }
-    this.resolved.push([key, raw]);
-    return raw as T;
+    this.resolved.push([key, value]);
+    return value as T;
   }
 
   /** A free-form string (e.g. a file name); `undefined` when absent and no fallback is given. */
