@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../errors/input-error.ts';
 import {
   add,
   binom,
@@ -10,6 +9,7 @@ import {
   sub,
   toNumber,
 } from '../../test/support/objective/exact.ts';
+import { InputError } from '../errors/input-error.ts';
 import { scheme } from './scheme-from-spec.ts';
 
 // PKPO's estimators (Walder & Karkhanis, "Pass@K Policy Optimization") from their definitions,
