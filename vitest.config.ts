@@ -13,6 +13,7 @@ export default defineConfig({
       'deploy/**/*.test.ts',
       'test/**/*.test.ts',
     ],
+    exclude: ['test/package/**', '**/node_modules/**'],
     maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// The library is TypeScript run through tsx, so the CLI and the worker threads always run the
-// sources as checked out, with no build step that could go stale.
-import { register } from 'tsx/esm/api';
+// The CLI runs the compiled package in dist/, which `npm ci` and `npm run build` make.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const main = new URL('../dist/src/cli/main.js', import.meta.url);
+if (existsSync(main)) {
+  await import(main.href);
+} else {
+  process.stderr.write(
+    'rl-objective: the compiled package dist/ is missing; run `npm run build`\n',
+  );
+  process.exitCode = 70;
+}

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors/input-error.ts';
 import { simulate } from '../src/estimators/simulate.ts';
 import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-config.ts';
+import { CLI_NODE_ARGS } from '../test/support/cli/run-cli.ts';
 
 // Bad input (issue 3): a one-line InputError from the library, and from the CLI one line on
 // stderr with exit 2. No Monte Carlo assertion here.
@@ -67,9 +67,8 @@ describe('bad input is a one-line InputError', () => {
   });
 });
 
-const BIN = fileURLToPath(new URL('../bin/rl-objective.js', import.meta.url));
 const cli = (args: string[]) =>
-  spawnSync(process.execPath, [BIN, 'simulate', ...args], { encoding: 'utf8' });
+  spawnSync(process.execPath, [...CLI_NODE_ARGS, 'simulate', ...args], { encoding: 'utf8' });
 
 describe('rl-objective simulate', () => {
   it('prints the documented JSON and exits 0 when it agrees', () => {

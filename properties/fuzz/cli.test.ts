@@ -1,6 +1,6 @@
 // Fuzzing of the CLI through a child process, as a user runs it (issue 7, hardening): bad argv
 // for every command must end with exit 2, exactly one line on stderr, and no stack trace. Each
-// spawn costs about a second (tsx start-up), so the property takes few runs; every generated
+// spawn costs about a second (the CLI runs from its sources under tsx), so the property takes few runs; every generated
 // argv is invalid before any work starts, so no run simulates anything. Deterministic seed from
 // ../setup.ts: false-fail rate 0.
 import '../setup.ts';
@@ -8,13 +8,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { fc, it } from '@fast-check/vitest';
 import { afterAll, describe, expect } from 'vitest';
-import { runCli } from '../../test/support/cli/run-cli.ts';
+import { CLI_NODE_ARGS, runCli } from '../../test/support/cli/run-cli.ts';
 
 const HANG = 60_000;
-const BIN = fileURLToPath(new URL('../../bin/rl-objective.js', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'rl-objective-cli-fuzz-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const fifo = join(root, 'fifo');
@@ -160,7 +158,7 @@ describe('the CLI on bad input', () => {
     '--scheme table:file= refuses a FIFO',
     () => {
       const argv = ['objective', '--scheme', `table:file=${fifo}`, '--M', '2'];
-      const run = spawnSync(process.execPath, [BIN, ...argv], {
+      const run = spawnSync(process.execPath, [...CLI_NODE_ARGS, ...argv], {
         encoding: 'utf8',
         timeout: 5_000,
         killSignal: 'SIGKILL',

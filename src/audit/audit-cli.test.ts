@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { fixtureTraces } from '../../test/fixtures/audit/fixture-traces.ts';
+import { CLI_NODE_ARGS } from '../../test/support/cli/run-cli.ts';
 
 // `rl-objective audit` through a child process, as a user or CI runs it: exit codes
 // (0 count form / expectation met, 1 not count form / expectation failed, 2 bad input),
@@ -19,7 +20,7 @@ async function audit(...args: string[]): Promise<{ code: number; stdout: string;
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      ['bin/rl-objective.js', 'audit', ...args],
+      [...CLI_NODE_ARGS, 'audit', ...args],
       { cwd: root },
     );
     return { code: 0, stdout, stderr };

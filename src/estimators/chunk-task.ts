@@ -14,7 +14,7 @@ export interface ChunkTask {
 
 /**
  * Runs a {@link ChunkTask}: `runChunk(config, chunk)` (MATH.md §6), the same pure function in a
- * worker thread (`simulations/worker.ts`) and in this thread. An injected fault makes it throw,
+ * worker thread (see `createSimulationPool`) and in this thread. An injected fault makes it throw,
  * or, for `exit` in a worker thread, end that thread as a crash would.
  */
 export function runChunkTask(task: ChunkTask): ChunkResult {

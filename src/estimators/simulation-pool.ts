@@ -4,8 +4,15 @@ import { InputError } from '../errors/input-error.ts';
 import type { ChunkResult } from './chunk-result.ts';
 import type { ChunkTask } from './chunk-task.ts';
 
-/** The worker file: runs `runChunkTask` for one chunk per task. */
-const WORKER = new URL('../../simulations/worker.ts', import.meta.url).href;
+/**
+ * Whether this module runs from its TypeScript source (tests and development, through vitest or
+ * tsx) rather than from the compiled package. Worker threads start with a bare Node, which cannot
+ * load TypeScript on Node 20, so only then do they get tsx.
+ */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+/** The worker module: each task calls its export `runChunkTask`, for one chunk. */
+const WORKER = new URL(`./chunk-task.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url).href;
 
 /** Young-generation limit of each worker's V8 heap, in MB (see the comment in the pool). */
 const YOUNG_GENERATION_MB = 4;
@@ -24,8 +31,8 @@ export interface SimulationPool {
 
 /**
  * Starts a piscina pool of `threads` workers for simulations (MATH.md §6: the chunks, not the
- * threads, fix the result). Workers cannot load TypeScript by themselves on Node 20, so each
- * starts with `--import tsx`. Throws InputError when `threads` is not an integer in
+ * threads, fix the result). The workers run the compiled ES module of `runChunkTask` (from the
+ * sources under tsx in development). Throws InputError when `threads` is not an integer in
  * 1..max(64, cores).
  */
 export function createSimulationPool(threads: number): SimulationPool {
@@ -35,16 +42,16 @@ export function createSimulationPool(threads: number): SimulationPool {
   }
   const pool = new Piscina({
     filename: WORKER,
+    name: 'runChunkTask',
     minThreads: threads,
     maxThreads: threads,
-    // tsx resolved from this package, so that workers load it whatever the working directory.
-    // piscina require()s the worker, so tsx compiles the sources to CommonJS there, where an
-    // imported binding is a getter call on each read: hot loops keep such values in locals.
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    // tsx resolved from this package, so that development workers load it whatever the working
+    // directory; the compiled package needs nothing.
+    execArgv: FROM_SOURCE ? ['--import', import.meta.resolve('tsx')] : [],
     idleTimeout: Number.POSITIVE_INFINITY,
-    // V8 lets each worker's young generation grow to its default size while chunks churn; 4 MB
-    // keeps a 2-thread run well under the 200 MB target of issue 7 (bench/memory.bench.ts: about
-    // 175 MB instead of 190-200), with the same CPU time for a 1e9-response run within noise.
+    // V8 lets each worker's young generation grow to its default size while chunks churn; a
+    // small one keeps the whole process within its memory target at no cost in CPU time
+    // (bench/memory.bench.ts, docs/simulate.md).
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   return {

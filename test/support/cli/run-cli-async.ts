@@ -1,10 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { CliRun } from './run-cli.ts';
-
-const BIN = fileURLToPath(new URL('../../../bin/rl-objective.js', import.meta.url));
+import { CLI_NODE_ARGS, type CliRun } from './run-cli.ts';
 
 /** A finished run of {@link runCliAsync}, with what {@link interruptAtChunk} saw. */
 export interface InterruptedRun extends CliRun {
@@ -32,8 +29,11 @@ export function runCliAsync(
   const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
   const child =
     'shell' in args
-      ? spawn('sh', ['-c', `exec "$0" "$1" ${args.shell}`, process.execPath, BIN], { env, stdio })
-      : spawn(process.execPath, [BIN, ...args], { env, stdio });
+      ? spawn('sh', ['-c', `exec "$0" "$@" ${args.shell}`, process.execPath, ...CLI_NODE_ARGS], {
+          env,
+          stdio,
+        })
+      : spawn(process.execPath, [...CLI_NODE_ARGS, ...args], { env, stdio });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (text: string) => {

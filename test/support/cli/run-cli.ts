@@ -1,7 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../../../bin/rl-objective.js', import.meta.url));
+/**
+ * Node's arguments that run the CLI from its TypeScript sources through tsx: tests exercise the
+ * code as checked out and never a build that could be stale. The compiled package and its bin are
+ * tested as installed, by the packaging test.
+ */
+export const CLI_NODE_ARGS: readonly string[] = [
+  '--import',
+  import.meta.resolve('tsx'),
+  fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url)),
+];
 
 /** The outcome of one CLI run. */
 export interface CliRun {
@@ -15,7 +24,7 @@ export interface CliRun {
  * and output. For tests of exit codes and of the one-line-error contract.
  */
 export function runCli(args: readonly string[], options: { cwd?: string } = {}): CliRun {
-  const run = spawnSync(process.execPath, [BIN, ...args], {
+  const run = spawnSync(process.execPath, [...CLI_NODE_ARGS, ...args], {
     encoding: 'utf8',
     cwd: options.cwd,
     env: { ...process.env, FORCE_COLOR: '0' },
