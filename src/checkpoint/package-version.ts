@@ -1,16 +1,45 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-let cached: string | undefined;
+const OWN = 'rl-objective';
+const cache = new Map<string, string>();
 
 /**
- * The `version` field of rl-objective's own package.json, read once. A run identity carries it
- * because a different version may compute different chunk results from the same seed.
+ * The `version` of an installed package (default: rl-objective itself), read once from its
+ * package.json. A run identity carries rl-objective's, because a different version may compute
+ * different chunk results from the same seed; a report carries those of the packages its numbers
+ * and figures depend on.
+ *
+ * Found through Node's own resolution, so it holds from the sources, from the compiled dist/, and
+ * from a project that installed the package with its dependencies hoisted beside it. The package
+ * folder is the nearest one above its entry point whose package.json has that name, since not every
+ * package exports its package.json.
  */
-export function packageVersion(): string {
-  cached ??= (
-    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-      version: string;
+export function packageVersion(name = OWN): string {
+  let version = cache.get(name);
+  if (version === undefined) {
+    // Our own entry points exist only once built; our package.json always does.
+    const entry = import.meta.resolve(name === OWN ? `${OWN}/package.json` : name);
+    let dir = dirname(fileURLToPath(entry));
+    for (;;) {
+      const manifest = readManifest(join(dir, 'package.json'));
+      if (manifest?.name === name) {
+        version = manifest.version;
+        break;
+      }
+      if (dirname(dir) === dir) throw new Error(`no package.json named ${name} above its entry`);
+      dir = dirname(dir);
     }
-  ).version;
-  return cached;
+    cache.set(name, version);
+  }
+  return version;
+}
+
+function readManifest(path: string): { name?: string; version: string } | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as { name?: string; version: string };
+  } catch {
+    return undefined;
+  }
 }

@@ -37,6 +37,14 @@ const vitestExamples = ['README.md', 'docs/audit.md'].flatMap((file) =>
     .map((code, i) => ({ name: `${file.replace(/\W/g, '-')}-${i}.test.ts`, code })),
 );
 
+/** The version of a package as installed in the consumer project. */
+const installedHere = (name: string) =>
+  (
+    JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+
 let scratch = '';
 let project = '';
 let tarball = '';
@@ -191,5 +199,16 @@ describe('the installed package', () => {
     const [one, two] = [simulate(1), simulate(2)];
     expect(two.estimate).toEqual(one.estimate);
     expect(two.stderr).toEqual(one.stderr);
+  });
+
+  it('runs the quick battery and writes its report, with the versions of the installed packages', () => {
+    const bin = join(project, 'node_modules/.bin/rl-objective');
+    const verify = run(bin, ['verify', '--quick', '--threads', '2', '--out', 'report']);
+    expect(verify.status, verify.stderr).toBe(0);
+    expect(verify.stdout).toMatch(/checks agree/);
+    const report = JSON.parse(readFileSync(join(project, 'report/agreement.json'), 'utf8'));
+    expect(report.versions['rl-objective']).toBe(installedHere('rl-objective'));
+    expect(report.versions.vega).toBe(installedHere('vega'));
+    expect(readFileSync(join(project, 'report/index.html'), 'utf8')).toMatch(/<svg/);
   });
 });
