@@ -8,7 +8,6 @@ export default defineConfig({
       'src/**/*.test.ts',
       'simulations/**/*.test.ts',
       'properties/**/*.test.ts',
-      'reports/**/*.test.ts',
       'bench/**/*.test.ts',
       'deploy/**/*.test.ts',
       'test/**/*.test.ts',

@@ -3,8 +3,9 @@
 import './setup.ts';
 import { it } from '@fast-check/vitest';
 import { describe } from 'vitest';
-import { h, normalizedH, target, targetDistance } from '../src/objective/index.ts';
+import { h, normalizedH, targetDistance } from '../src/objective/index.ts';
 import { scheme } from '../src/schemes/index.ts';
+import { target } from '../src/targets/targets.ts';
 import { designLaws } from './laws/design-laws.ts';
 
 describe('design and the GRPO limit', () => {

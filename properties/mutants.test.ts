@@ -13,10 +13,10 @@ import {
   hPrime,
   normalizedH,
   objectivePoints,
-  target,
   targetDistance,
 } from '../src/objective/index.ts';
 import { countFormTables, type Scheme, scheme } from '../src/schemes/index.ts';
+import { target } from '../src/targets/targets.ts';
 import { tableScheme } from './helpers/table-scheme.ts';
 import { auditLaws } from './laws/audit-laws.ts';
 import { type DesignImpl, designLaws } from './laws/design-laws.ts';

@@ -4,8 +4,9 @@
 // relative decrease per doubling was 3.3% (design logit, M = 2) and 3.4% (GRPO).
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { Target, TargetDistance } from '../../src/objective/index.ts';
+import type { TargetDistance } from '../../src/objective/index.ts';
 import type { Scheme } from '../../src/schemes/index.ts';
+import type { Target } from '../../src/targets/targets.ts';
 import { groupSize } from '../arbitraries/count-form-tables.ts';
 import { unitT } from '../arbitraries/unit-t.ts';
 import { EPS, expectClose, maxAbs } from '../helpers/tolerance.ts';

@@ -1,8 +1,8 @@
-import type { CheckRow, Figure, Report, Series } from '../../reports/model.ts';
 import { hAtOne } from '../objective/h-at-one.ts';
 import { objectivePoints } from '../objective/objective-points.ts';
 import { targetDistance } from '../objective/target-distance.ts';
-import { target } from '../objective/targets.ts';
+import type { CheckRow, Figure, Report, Series } from '../report/model.ts';
+import { target } from '../targets/targets.ts';
 import { versions } from '../verify/versions.ts';
 import type { ExpectationVerdict } from './check-expectation.ts';
 import type { AuditReport, SizeAudit } from './types.ts';

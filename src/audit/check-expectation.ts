@@ -1,5 +1,5 @@
 import { targetDistance } from '../objective/target-distance.ts';
-import { target } from '../objective/targets.ts';
+import { target } from '../targets/targets.ts';
 import type { Expectation } from './parse-expectation.ts';
 import type { AuditReport, SizeAudit } from './types.ts';
 

@@ -1,7 +1,7 @@
 import { InputError } from '../errors/input-error.ts';
 import { quote } from '../errors/quote.ts';
 import { requireNonNegative } from '../errors/require.ts';
-import { target } from '../objective/targets.ts';
+import { target } from '../targets/targets.ts';
 
 /** Default tolerance of an expectation: the largest `targetDistance` that still passes. */
 export const DEFAULT_EXPECT_TOL = 0.05;

@@ -1,5 +1,5 @@
 import { targetDistance } from '../objective/target-distance.ts';
-import { target } from '../objective/targets.ts';
+import { target } from '../targets/targets.ts';
 import type { Nearest } from './types.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { Report } from '../../reports/model.ts';
+import type { Report } from '../report/model.ts';
 import { EXIT } from './exit-codes.ts';
 
 /**
@@ -11,8 +11,8 @@ import { EXIT } from './exit-codes.ts';
  */
 export async function publishReport(report: Report, dir: string, json: boolean): Promise<void> {
   const [{ writeReport }, { summaryLine }] = await Promise.all([
-    import('../../reports/write-report.ts'),
-    import('../../reports/summary-line.ts'),
+    import('../report/write-report.ts'),
+    import('../report/summary-line.ts'),
   ]);
   const paths = await writeReport(report, dir);
   const shown = relative(process.cwd(), paths.html);

@@ -1,8 +1,8 @@
 import { requirePositiveInteger } from '../errors/require.ts';
 import { scheme as makeScheme } from '../schemes/scheme-from-spec.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
+import { target as makeTarget } from '../targets/targets.ts';
 import { type TargetDistance, targetDistance } from './target-distance.ts';
-import { target as makeTarget } from './targets.ts';
 
 /** What {@link designReport} is asked for. */
 export interface DesignOptions {

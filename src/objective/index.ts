@@ -16,10 +16,8 @@ export {
   type ObjectiveTablePoint,
   objectiveTable,
 } from './objective-table.ts';
-export type { Target } from './target.ts';
 export {
   type TargetDistance,
   type TargetDistanceOptions,
   targetDistance,
 } from './target-distance.ts';
-export { target } from './targets.ts';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { doubleC, grpoC } from '../../test/support/objective/c-tables.ts';
 import { InputError } from '../errors/input-error.ts';
 import { scheme } from '../schemes/index.ts';
+import { target } from '../targets/targets.ts';
 import { targetDistance } from './target-distance.ts';
-import { target } from './targets.ts';
 
 const ARCSIN = target('arcsin');
 

@@ -1,6 +1,6 @@
 import { InputError } from '../errors/input-error.ts';
+import type { Target } from '../targets/targets.ts';
 import { objectivePoints } from './objective-points.ts';
-import type { Target } from './target.ts';
 
 /** Where and how finely {@link targetDistance} compares. */
 export interface TargetDistanceOptions {

@@ -1,11 +1,10 @@
 import { InputError } from '../errors/input-error.ts';
-import { target as makeTarget } from '../objective/targets.ts';
+import { target as makeTarget, TARGET_NAMES } from '../targets/targets.ts';
 import { type KParameter, readK } from './read-k.ts';
 import type { SchemeKind } from './scheme-kind.ts';
 import { tableFormulas } from './table-formulas.ts';
 
-const TARGETS = ['identity', 'log', 'logit', 'arcsin', 'power', 'passk'] as const;
-type TargetName = (typeof TARGETS)[number];
+type TargetName = (typeof TARGET_NAMES)[number];
 
 /** Node rules for `c_s = h'(xi_s)`; at `M = 1` every rule gives `xi_0 = 1/2`. */
 const NODES = {
@@ -39,11 +38,11 @@ export const design: SchemeKind = {
   read(reader) {
     const name = reader.string('target');
     if (name === undefined) {
-      throw new InputError(`scheme 'design' needs target=...; allowed: ${TARGETS.join(', ')}`);
+      throw new InputError(`scheme 'design' needs target=...; allowed: ${TARGET_NAMES.join(', ')}`);
     }
-    if (!(TARGETS as readonly string[]).includes(name)) {
+    if (!(TARGET_NAMES as readonly string[]).includes(name)) {
       throw new InputError(
-        `scheme 'design': unknown design target '${name}'; allowed: ${TARGETS.join(', ')}`,
+        `scheme 'design': unknown design target '${name}'; allowed: ${TARGET_NAMES.join(', ')}`,
       );
     }
     const targetName = name as TargetName;

@@ -1,4 +1,4 @@
-import type { Report } from '../../reports/model.ts';
+import type { Report } from '../report/model.ts';
 import { ksDistance } from '../stats/index.ts';
 import { THEOREM_IDS } from './check.ts';
 import type { BatteryResult } from './decide-battery.ts';

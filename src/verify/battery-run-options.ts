@@ -1,7 +1,5 @@
 import type { ChunkResult } from '../estimators/index.ts';
 import type { BatteryProgress } from './progress-reporter.ts';
-import type { VerifyOptions } from './verify.ts';
-import type { VerifyBattery } from './verify-battery.ts';
 
 /** What every way of running a battery's chunks takes: whole (`runBattery`) or one shard. */
 export interface BatteryRunOptions {
@@ -15,20 +13,4 @@ export interface BatteryRunOptions {
   readonly onChunk?: (index: number, result: ChunkResult) => void;
   /** Told, in one line, about a chunk that failed once and is run again. */
   readonly onRetry?: (message: string) => void;
-}
-
-/** The run options of a `verify` run (whole or one shard) over its resolved battery. */
-export function batteryRunOptions(
-  options: Omit<VerifyOptions, 'command'>,
-  { checks, seed }: VerifyBattery,
-): BatteryRunOptions {
-  return {
-    seed,
-    threads: options.threads ?? 1,
-    signal: options.signal,
-    progress: options.progress?.(checks),
-    completed: options.completed,
-    onChunk: options.onChunk,
-    onRetry: options.onRetry,
-  };
 }

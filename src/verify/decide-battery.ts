@@ -1,4 +1,4 @@
-import type { CheckRow } from '../../reports/model.ts';
+import type { CheckRow } from '../report/model.ts';
 import type { Check, DeterministicOutcome, MonteCarloOutcome } from './check.ts';
 import { decideMonteCarlo } from './decide-monte-carlo.ts';
 import { effectiveStderr } from './effective-stderr.ts';

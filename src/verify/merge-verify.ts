@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Report } from '../../reports/model.ts';
 import { identityDifference, mergeParts, type PartialResult } from '../checkpoint/index.ts';
 import { InputError } from '../errors/input-error.ts';
+import type { Report } from '../report/model.ts';
 import { batteryChunks } from './battery-chunks.ts';
 import { batteryIdentity, VERIFY_KIND } from './battery-identity.ts';
 import { batteryReport } from './battery-report.ts';

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { CheckRow } from '../../reports/model.ts';
+import type { CheckRow } from '../report/model.ts';
 import type { Check } from './check.ts';
 
 /** Receives the events of a battery run, in order, from one thread. */

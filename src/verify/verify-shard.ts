@@ -1,7 +1,6 @@
 import type { PartialResult, Shard } from '../checkpoint/index.ts';
-import { batteryRunOptions } from './battery-run-options.ts';
 import { runBatteryShard } from './run-battery-shard.ts';
-import type { VerifyOptions } from './verify.ts';
+import { batteryRunOptions, type VerifyOptions } from './verify.ts';
 import { verifyBattery, verifyIdentity } from './verify-battery.ts';
 
 /**

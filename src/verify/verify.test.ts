@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeReport } from '../../reports/write-report.ts';
+import { writeReport } from '../report/write-report.ts';
 import { THEOREM_IDS } from './check.ts';
 import { verify } from './verify.ts';
 

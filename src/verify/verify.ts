@@ -1,10 +1,10 @@
-import type { Report } from '../../reports/model.ts';
+import type { Report } from '../report/model.ts';
 import { batteryReport } from './battery-report.ts';
-import { type BatteryRunOptions, batteryRunOptions } from './battery-run-options.ts';
+import type { BatteryRunOptions } from './battery-run-options.ts';
 import type { Check } from './check.ts';
 import type { BatteryProgress } from './progress-reporter.ts';
 import { runBattery } from './run-battery.ts';
-import { type VerifySettings, verifyBattery } from './verify-battery.ts';
+import { type VerifyBattery, type VerifySettings, verifyBattery } from './verify-battery.ts';
 
 /** Options of {@link verify}; every field has the CLI's default. */
 export interface VerifyOptions
@@ -39,4 +39,20 @@ export async function verify(options: VerifyOptions = {}): Promise<Report> {
     command: options.command ?? `rl-objective verify --${settings.budget} --seed ${seed}`,
     seconds: (performance.now() - started) / 1000,
   });
+}
+
+/** The run options of a `verify` run (whole or one shard) over its resolved battery. */
+export function batteryRunOptions(
+  options: Omit<VerifyOptions, 'command'>,
+  { checks, seed }: VerifyBattery,
+): BatteryRunOptions {
+  return {
+    seed,
+    threads: options.threads ?? 1,
+    signal: options.signal,
+    progress: options.progress?.(checks),
+    completed: options.completed,
+    onChunk: options.onChunk,
+    onRetry: options.onRetry,
+  };
 }

@@ -112,7 +112,7 @@ async function runAudit(flags: AuditFlags): Promise<number> {
     process.stdout.write(audit.formatAudit(report, verdict));
   }
   if (flags.out !== undefined) {
-    const { writeReport } = await import('../../../reports/write-report.ts');
+    const { writeReport } = await import('../../report/write-report.ts');
     const source = inputs[0]!;
     const document = audit.auditDocument(
       report,

@@ -1,5 +1,6 @@
-import { target, targetDistance } from '../../objective/index.ts';
+import { targetDistance } from '../../objective/index.ts';
 import { scheme } from '../../schemes/index.ts';
+import { target } from '../../targets/targets.ts';
 import type { Budget } from '../budget.ts';
 import type { DeterministicCheck } from '../check.ts';
 

@@ -1,4 +1,4 @@
-import type { CheckRow, Figure, Series } from '../../../reports/model.ts';
+import type { CheckRow, Figure, Series } from '../../report/model.ts';
 import { grid } from './grid.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckRow } from '../../../reports/model.ts';
+import type { CheckRow } from '../../report/model.ts';
 import { agreementFigure } from './agreement.ts';
 import { grpoNormalizedFigure } from './grpo-normalized.ts';
 import { inducedObjectivesFigure } from './induced-objectives.ts';

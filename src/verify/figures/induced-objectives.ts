@@ -1,5 +1,5 @@
-import type { Figure } from '../../../reports/model.ts';
 import { objectivePoints } from '../../objective/index.ts';
+import type { Figure } from '../../report/model.ts';
 import { scheme } from '../../schemes/index.ts';
 import { grid } from './grid.ts';
 

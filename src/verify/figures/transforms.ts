@@ -1,4 +1,4 @@
-import type { Figure } from '../../../reports/model.ts';
+import type { Figure } from '../../report/model.ts';
 import { grid } from './grid.ts';
 
 /**

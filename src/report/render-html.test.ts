@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleReport } from '../test/fixtures/report/sample-report.ts';
+import { sampleReport } from '../../test/fixtures/report/sample-report.ts';
 import { renderHtml } from './render-html.ts';
 
 describe('renderHtml', () => {

@@ -2,9 +2,30 @@ import { InputError } from '../errors/input-error.ts';
 import { monomialInBernstein } from '../math/monomial-in-bernstein.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import { SpecReader } from '../spec/spec-reader.ts';
-import type { Target } from './target.ts';
 
-const NAMES = ['identity', 'log', 'logit', 'arcsin', 'power', 'passk'] as const;
+/**
+ * A named target objective `h` (MATH.md §3, "The Bernstein recipe"): what a weight scheme may be
+ * designed to optimize, and what an induced `h_M` is compared with.
+ */
+export interface Target {
+  /** `identity`, `log`, `logit`, `arcsin`, `power` or `passk`. */
+  readonly name: string;
+  /** Canonical spec, e.g. `power:q=0.5`, `passk:k=4`. */
+  readonly spec: string;
+  /** `h(t)`; may be infinite at an endpoint (`log` at 0, `logit` at 0 and 1). */
+  h(t: number): number;
+  /** `h'(t)`; may be infinite at an endpoint. */
+  hPrime(t: number): number;
+  /**
+   * The exact Bernstein coefficients `c[0..n]` of `h'` in degree `n`, when `h'` is a polynomial of
+   * degree at most `n` (identity, passk with k <= n + 1, power with integer q <= n + 1);
+   * otherwise `undefined`.
+   */
+  derivativeInBernstein(n: number): number[] | undefined;
+}
+
+/** The names of the targets, in help order. */
+export const TARGET_NAMES = ['identity', 'log', 'logit', 'arcsin', 'power', 'passk'] as const;
 
 function positive(name: string, v: number): number {
   if (!(Number.isFinite(v) && v > 0)) throw new InputError(`${name} must be > 0, got ${v}`);
@@ -101,7 +122,7 @@ export function target(spec: string): Target {
       break;
     }
     default:
-      throw new InputError(`unknown target '${name}'; allowed: ${NAMES.join(', ')}`);
+      throw new InputError(`unknown target '${name}'; allowed: ${TARGET_NAMES.join(', ')}`);
   }
   return { name, spec: reader.done(), ...made };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sampleReport } from '../test/fixtures/report/sample-report.ts';
+import { sampleReport } from '../../test/fixtures/report/sample-report.ts';
 import { writeReport } from './write-report.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -14,7 +14,7 @@ const inCi = process.env.CI === 'true';
 
 if (!installed && !inCi) {
   console.warn(
-    `reports/browser.test.ts skipped: no Chromium at ${CHROMIUM}. Install it with: apt-get install chromium`,
+    `src/report/browser.test.ts skipped: no Chromium at ${CHROMIUM}. Install it with: apt-get install chromium`,
   );
 }
 

@@ -1,0 +1,238 @@
+// The architecture rules of CONTRIBUTING.md, checked: `node --import tsx scripts/check-architecture.ts
+// [ROOT]` (part of `npm run lint`) prints every violation in the tree at ROOT (default: this
+// repository) and exits 1 if there is one.
+// test/architecture/architecture.test.ts runs the same checks on the tree and on mutants of it.
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cruise, type ICruiseOptions, type IForbiddenRuleType } from 'dependency-cruiser';
+
+/**
+ * Which top-level folders each top-level folder may import (besides itself and packages). The
+ * table is the picture in CONTRIBUTING.md: every arrow points down, so no cycle can form.
+ */
+export const LAYERS: Readonly<Record<string, readonly string[]>> = {
+  src: [],
+  bin: ['src'],
+  scripts: ['src'],
+  test: ['src', 'scripts'],
+  properties: ['src', 'test'],
+  simulations: ['src', 'test'],
+  bench: ['src', 'test'],
+  deploy: ['src', 'test'],
+};
+
+/** The library's entry points: the package root, the CLI, and worker files loaded by path. */
+const ENTRY_POINTS = '^src/(index\\.ts|cli/main\\.ts|.*worker\\.ts)$';
+
+/** Folder names that mark test-only code, which belongs in test/, never in src/. */
+const TEST_ONLY_FOLDERS = /^(testing|test-support|test-utils|test|tests|fixtures|__tests__|mocks)$/;
+
+/** Tests may import anything; they are not part of any layer. */
+const TEST_FILE = '\\.test\\.ts$';
+
+/**
+ * File cycles inside src/estimators and src/policies that are being taken apart in that
+ * folders' own restructuring; delete an entry when its cycle is gone.
+ */
+const FILE_CYCLES_BEING_REMOVED = [
+  '^src/estimators/(simulation-precondition|summarize-simulation)\\.ts$',
+  '^src/policies/(policy|policy-schema)\\.ts$',
+];
+
+/** One broken rule, as a line a developer can act on. */
+export interface Violation {
+  readonly rule: string;
+  readonly message: string;
+}
+
+function layerRules(): IForbiddenRuleType[] {
+  const top = Object.keys(LAYERS);
+  return top.map((folder) => ({
+    name: `layer-${folder}`,
+    comment: `${folder}/ may import only ${[folder, ...LAYERS[folder]!].join(', ')} (CONTRIBUTING.md, Architecture)`,
+    severity: 'error',
+    from: { path: `^${folder}/` },
+    to: {
+      path: `^(${top.join('|')})/`,
+      pathNot: `^(${[folder, ...LAYERS[folder]!].join('|')})/`,
+    },
+  }));
+}
+
+/** The dependency rules: layers, no cycle between files or folders, no test-only code in src/. */
+export function moduleRules(): IForbiddenRuleType[] {
+  return [
+    ...layerRules(),
+    {
+      name: 'no-file-cycle',
+      comment: 'files import each other: move what both need into one of them, or a third file',
+      severity: 'error',
+      from: { pathNot: FILE_CYCLES_BEING_REMOVED },
+      to: { circular: true },
+    },
+    {
+      name: 'no-folder-cycle',
+      comment:
+        'folders import each other (top-level, concept folders of src/, or any two others): dependencies must run one way',
+      severity: 'error',
+      scope: 'folder',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'src-only-what-the-library-uses',
+      comment:
+        'no entry point of the library reaches this file: only tests use it, so it belongs in test/',
+      severity: 'error',
+      from: { path: ENTRY_POINTS },
+      to: { path: '^src/', pathNot: ENTRY_POINTS, reachable: false },
+    },
+  ];
+}
+
+function options(root: string): ICruiseOptions {
+  return {
+    baseDir: root,
+    validate: true,
+    ruleSet: { forbidden: moduleRules() },
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: [TEST_FILE, '(^|/)node_modules/', '^dist/', '^reports/out/'] },
+    tsPreCompilationDeps: true,
+  };
+}
+
+/** The unit whose cycles matter for a module: a concept folder of src/, or a top-level folder. */
+function unitOf(path: string): string {
+  const [top, concept] = path.split('/');
+  return top === 'src' && concept !== undefined && !concept.includes('.') ? `src/${concept}` : top!;
+}
+
+/**
+ * Cycles between units (concept folders of src/, top-level folders): the strongly connected
+ * components of the import graph with every module replaced by its unit (Tarjan). Hand-written
+ * because dependency-cruiser's folder rule does not count an import into a subfolder as an
+ * import of the folder around it, and its `collapse` option groups modules only after cycles
+ * are found.
+ */
+function unitCycles(edges: ReadonlyMap<string, ReadonlyMap<string, string>>): Violation[] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const components: string[][] = [];
+  const visit = (unit: string): void => {
+    index.set(unit, index.size);
+    low.set(unit, index.get(unit)!);
+    stack.push(unit);
+    for (const next of edges.get(unit)?.keys() ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(unit, Math.min(low.get(unit)!, low.get(next)!));
+      } else if (stack.includes(next)) {
+        low.set(unit, Math.min(low.get(unit)!, index.get(next)!));
+      }
+    }
+    if (low.get(unit) === index.get(unit)) {
+      const component: string[] = [];
+      let top: string;
+      do {
+        top = stack.pop()!;
+        component.push(top);
+      } while (top !== unit);
+      if (component.length > 1) components.push(component.sort());
+    }
+  };
+  for (const unit of [...edges.keys()].sort()) if (!index.has(unit)) visit(unit);
+  return components.map((component) => ({
+    rule: 'no-concept-cycle',
+    message: `${component.join(', ')} import each other: ${component
+      .flatMap((from) =>
+        [...(edges.get(from) ?? [])]
+          .filter(([to]) => component.includes(to))
+          .map(([, example]) => example),
+      )
+      .join('; ')}`,
+  }));
+}
+
+async function cruiseViolations(root: string): Promise<Violation[]> {
+  const folders = Object.keys(LAYERS).filter((folder) => readdirSync(root).includes(folder));
+  const { output } = await cruise(folders, options(root));
+  if (typeof output === 'string') throw new Error('dependency-cruiser returned text, not a result');
+  const edges = new Map<string, Map<string, string>>();
+  const unknown: Violation[] = [];
+  for (const module of output.modules) {
+    const from = unitOf(module.source);
+    for (const dependency of module.dependencies) {
+      const to = unitOf(dependency.resolved);
+      const local = dependency.dependencyTypes.includes('local');
+      if (local && !Object.hasOwn(LAYERS, to.split('/')[0]!)) {
+        unknown.push({
+          rule: 'no-code-outside-the-layers',
+          message: `${module.source} → ${dependency.resolved}: code lives only in ${Object.keys(LAYERS).join(', ')}`,
+        });
+      }
+      if (to === from || !Object.hasOwn(LAYERS, to.split('/')[0]!)) continue;
+      if (!edges.has(from)) edges.set(from, new Map());
+      if (!edges.get(from)!.has(to)) {
+        edges.get(from)!.set(to, `${module.source} → ${dependency.resolved}`);
+      }
+    }
+  }
+  return [
+    ...output.summary.violations.map((v) => ({
+      rule: v.rule.name,
+      message:
+        v.cycle !== undefined && v.cycle.length > 0
+          ? `${v.from} → ${v.cycle.map((step) => step.name).join(' → ')}`
+          : v.from === v.to
+            ? v.from
+            : `${v.from} → ${v.to}`,
+    })),
+    ...unitCycles(edges),
+    ...unknown,
+  ];
+}
+
+function* walk(root: string, dir: string): Generator<string> {
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue;
+    const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+    if (entry.isDirectory()) {
+      yield `${path}/`;
+      yield* walk(root, path);
+    } else yield path;
+  }
+}
+
+/** Folders of src/ whose names say "test only" (with JSON or other files no import reaches). */
+function testOnlyFolders(root: string): Violation[] {
+  return [...walk(root, 'src')]
+    .filter((path) => path.endsWith('/'))
+    .filter((path) => TEST_ONLY_FOLDERS.test(path.slice(0, -1).split('/').at(-1)!))
+    .map((path) => ({
+      rule: 'no-test-folder-in-src',
+      message: `${path}: test-only code belongs in test/support/ or test/fixtures/`,
+    }));
+}
+
+/**
+ * Every architecture rule broken in the tree at `root`: the import layers between top-level
+ * folders, cycles between files, between concept folders of src/ and between top-level
+ * folders, test-only code inside src/ (by folder name, or unreachable from the library's entry
+ * points).
+ */
+export async function architectureViolations(root: string): Promise<Violation[]> {
+  return [...(await cruiseViolations(root)), ...testOnlyFolders(root)];
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const root = process.argv[2] ?? join(fileURLToPath(new URL('.', import.meta.url)), '..');
+  const violations = await architectureViolations(root);
+  for (const v of violations) console.error(`${v.rule}: ${v.message.split(sep).join('/')}`);
+  if (violations.length > 0) {
+    console.error(`architecture: ${violations.length} violations (CONTRIBUTING.md, Architecture)`);
+    process.exit(1);
+  }
+  console.log(`architecture: no violations in ${relative(process.cwd(), root) || '.'}`);
+}

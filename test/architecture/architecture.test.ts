@@ -1,0 +1,114 @@
+// The architecture rules hold on the tree, and each check fails on a tree that breaks its rule.
+// Deterministic: no randomness, false-fail rate 0.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { architectureViolations, LAYERS } from '../../scripts/check-architecture.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'rl-objective-architecture-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A small tree that keeps every rule: two concept folders, one-way, and a test tree. */
+const CLEAN: Record<string, string> = {
+  'src/index.ts': "export { a } from './a/a.ts';\n",
+  'src/cli/main.ts': "import { a } from '../a/a.ts';\nconsole.log(a);\n",
+  'src/a/a.ts': "import { b } from '../b/b.ts';\nexport const a = b + 1;\n",
+  'src/a/a.test.ts': "import { help } from '../../test/support/a/help.ts';\nhelp();\n",
+  'src/b/b.ts': 'export const b = 1;\n',
+  'test/support/a/help.ts':
+    "import { a } from '../../../src/a/a.ts';\nexport const help = () => a;\n",
+  'properties/law.ts':
+    "import { help } from '../test/support/a/help.ts';\nexport const law = help;\n",
+};
+
+let trees = 0;
+async function violationsOf(changes: Record<string, string>): Promise<string[]> {
+  const root = join(scratch, `tree-${trees++}`);
+  for (const [path, text] of Object.entries({ ...CLEAN, ...changes })) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return [...new Set((await architectureViolations(root)).map((v) => v.rule))].sort();
+}
+
+describe('architecture', () => {
+  it('the repository keeps every rule', async () => {
+    expect(await architectureViolations(ROOT)).toEqual([]);
+  });
+
+  it('the layer table itself has no cycle', () => {
+    const seen = new Set<string>();
+    const visit = (folder: string, path: string[]): void => {
+      expect(path).not.toContain(folder);
+      if (seen.has(folder)) return;
+      for (const below of LAYERS[folder]!) visit(below, [...path, folder]);
+      seen.add(folder);
+    };
+    for (const folder of Object.keys(LAYERS)) visit(folder, []);
+  });
+
+  it('a tree that keeps the rules has no violation (the mutants below differ from it by one file)', async () => {
+    expect(await violationsOf({})).toEqual([]);
+  });
+
+  it('flags the library importing test code', async () => {
+    const rules = await violationsOf({
+      'src/b/b.ts':
+        "import { help } from '../../test/support/a/help.ts';\nexport const b = help;\n",
+    });
+    expect(rules).toContain('layer-src');
+  });
+
+  it('flags library code outside the known top-level folders (as reports/ once was)', async () => {
+    const rules = await violationsOf({
+      'src/b/b.ts':
+        "import type { Report } from '../../reports/model.ts';\nexport const b: Report | 1 = 1;\n",
+      'reports/model.ts': 'export interface Report {}\n',
+    });
+    expect(rules).toEqual(['no-code-outside-the-layers']);
+  });
+
+  it('flags a cycle between top-level folders', async () => {
+    const rules = await violationsOf({
+      'test/support/a/help.ts':
+        "import { law } from '../../../properties/law.ts';\nexport const help = law;\n",
+    });
+    expect(rules).toContain('layer-test');
+    expect(rules).toContain('no-concept-cycle');
+  });
+
+  it('flags a cycle between concept folders of src/ even when no file cycle exists', async () => {
+    // src/a/a.ts imports src/b/b.ts; now src/b/c.ts imports a file nested in src/a.
+    const rules = await violationsOf({
+      'src/a/inner/e.ts': 'export const e = 1;\n',
+      'src/b/c.ts': "import { e } from '../a/inner/e.ts';\nexport const c = e;\n",
+      'src/index.ts': "export { a } from './a/a.ts';\nexport { c } from './b/c.ts';\n",
+    });
+    expect(rules).toEqual(['no-concept-cycle']);
+  });
+
+  it('flags a cycle between two files', async () => {
+    const rules = await violationsOf({
+      'src/b/b.ts': "import { d } from './d.ts';\nexport const b = 1;\nexport const e = d;\n",
+      'src/b/d.ts': "import { b } from './b.ts';\nexport const d = b;\n",
+    });
+    expect(rules).toEqual(['no-file-cycle']);
+  });
+
+  it('flags a test-only folder inside src/, even one no import reaches', async () => {
+    const rules = await violationsOf({ 'src/a/fixtures/values.json': '[1, 2, 3]\n' });
+    expect(rules).toEqual(['no-test-folder-in-src']);
+  });
+
+  it('flags a src/ file that only tests use', async () => {
+    const rules = await violationsOf({
+      'src/a/only-for-tests.ts': 'export const expected = 2;\n',
+      'src/a/a.test.ts':
+        "import { expected } from './only-for-tests.ts';\nconsole.log(expected);\n",
+    });
+    expect(rules).toEqual(['src-only-what-the-library-uses']);
+  });
+});
