@@ -34,15 +34,11 @@ execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
   stdio: 'inherit',
 });
 
-for (const folder of ['src', 'reports']) {
-  const from = join(root, folder);
-  if (!existsSync(from)) continue;
-  for (const path of walk(from)) {
-    if (!ASSETS.some((ext) => path.endsWith(ext))) continue;
-    const to = join(dist, relative(root, path));
-    mkdirSync(dirname(to), { recursive: true });
-    copyFileSync(path, to);
-  }
+for (const path of walk(join(root, 'src'))) {
+  if (!ASSETS.some((ext) => path.endsWith(ext))) continue;
+  const to = join(dist, relative(root, path));
+  mkdirSync(dirname(to), { recursive: true });
+  copyFileSync(path, to);
 }
 
 // An output is stale when no source file would produce it: foo.js, foo.js.map and foo.d.ts all
