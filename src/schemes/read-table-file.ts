@@ -1,18 +1,26 @@
-import { z } from 'zod';
+import { createRequire } from 'node:module';
 import { InputError } from '../errors/input-error.ts';
 import { quote } from '../errors/quote.ts';
 import { readInputFile } from '../errors/read-input-file.ts';
 import type { CountFormTables } from './count-form-tables.ts';
 
-const TableFile = z
-  .object({
-    M: z.number().int().positive(),
-    a: z.array(z.number()),
-    b: z.array(z.number()),
-  })
-  .refine((t) => t.a.length === t.M && t.b.length === t.M, {
-    message: 'a and b must each have M entries',
-  });
+/**
+ * The zod schema of a table file, built on first use. zod's module graph takes longer to load than
+ * the rest of a command such as `objective`, which needs it only for `table:file=...`, so it is
+ * required lazily (synchronously: scheme resolution is synchronous).
+ */
+function tableFileSchema() {
+  const { z } = createRequire(import.meta.url)('zod') as typeof import('zod');
+  return z
+    .object({
+      M: z.number().int().positive(),
+      a: z.array(z.number()),
+      b: z.array(z.number()),
+    })
+    .refine((t) => t.a.length === t.M && t.b.length === t.M, {
+      message: 'a and b must each have M entries',
+    });
+}
 
 /** Count-form tables read from a file, with the group size they are for. */
 export interface TableFileContents extends CountFormTables {
@@ -33,7 +41,7 @@ export function readTableFile(file: string): TableFileContents {
   } catch (error) {
     throw new InputError(`${where}: malformed JSON (${(error as Error).message})`);
   }
-  const parsed = TableFile.safeParse(json);
+  const parsed = tableFileSchema().safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
