@@ -3,7 +3,7 @@
 // generators, the scheme's formula natively and as the simulators call it, tabulated over the
 // reward patterns, and the loop without the scheme). `npm run bench simulate`.
 import { loadavg } from 'node:os';
-import { algorithm1Bernoulli } from '../src/estimators/algorithm1-bernoulli.ts';
+import { algorithm1Bernoulli } from '../src/estimators/algorithm1-loops.ts';
 import { simulate } from '../src/estimators/simulate.ts';
 import { createSimulationPool } from '../src/estimators/simulation-pool.ts';
 import { substream } from '../src/rng/substream.ts';

@@ -3,17 +3,17 @@
 // Every catalogue scheme × policy kind × M in {1, 2, 8, 64} at the default alpha 1e-6 per run;
 // pure-rs with B in {1, 4}; the fewest groups (doubling from 1e4, at most 2e6) at which each
 // deliberately wrong closed form is flagged.
-import { algorithm1ClosedForm } from '../src/estimators/algorithm1-closed-form.ts';
+import { algorithm1ClosedForm } from '../src/estimators/closed-forms.ts';
 import { simulate } from '../src/estimators/simulate.ts';
 import { resolveSimulation } from '../src/estimators/simulation-config.ts';
 import { createSimulationPool } from '../src/estimators/simulation-pool.ts';
-import { simulationPrecondition } from '../src/estimators/simulation-precondition.ts';
+import { simulationPrecondition } from '../src/estimators/simulation-verdict.ts';
 import { buildPolicy } from '../src/policies/build-policy.ts';
 import { parsePolicy } from '../src/policies/parse-policy.ts';
 import { scheme } from '../src/schemes/index.ts';
 import { ksDistance } from '../src/stats/ks-distance.ts';
-import { POLICIES } from './test-policies.ts';
-import { definedAt, TEST_SCHEMES } from './test-schemes.ts';
+import { POLICIES } from '../test/support/simulations/policies.ts';
+import { definedAt, TEST_SCHEMES } from '../test/support/simulations/schemes.ts';
 
 const threads = Number(process.argv[process.argv.indexOf('--threads') + 1] ?? 1) || 1;
 const pool = threads > 1 ? createSimulationPool(threads) : undefined;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/estimators/simulate.ts';
 import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-config.ts';
-import { simulationPrecondition } from '../src/estimators/simulation-precondition.ts';
-import { MAX_AGREEMENT_RUNS, RUN_ALPHA } from './test-budget.ts';
-import { POLICIES } from './test-policies.ts';
-import { definedAt, TEST_SCHEMES } from './test-schemes.ts';
+import { simulationPrecondition } from '../src/estimators/simulation-verdict.ts';
+import { MAX_AGREEMENT_RUNS, RUN_ALPHA } from '../test/support/simulations/budget.ts';
+import { POLICIES } from '../test/support/simulations/policies.ts';
+import { definedAt, TEST_SCHEMES } from '../test/support/simulations/schemes.ts';
 
 // Agreement of Algorithm 1 with h_M'(p) grad p for every catalogue scheme, policy kind and M
 // (MATH.md §2, §5), and of pure rejection sampling with grad log p and B/p draws (§4).

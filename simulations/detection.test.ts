@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { algorithm1ClosedForm } from '../src/estimators/algorithm1-closed-form.ts';
+import { algorithm1ClosedForm } from '../src/estimators/closed-forms.ts';
 import { simulate } from '../src/estimators/simulate.ts';
 import { buildPolicy } from '../src/policies/build-policy.ts';
 import { parsePolicy } from '../src/policies/parse-policy.ts';
 import { scheme } from '../src/schemes/index.ts';
-import { RUN_ALPHA } from './test-budget.ts';
+import { RUN_ALPHA } from '../test/support/simulations/budget.ts';
 
 // The checks can fail (MATH.md §6): four deliberately wrong closed forms are flagged, each with
 // at most 4e5 groups (the issue allows 2e6; simulations/acceptance.ts finds the fewest needed).

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChunkResult } from '../src/estimators/chunk-result.ts';
-import { mergeChunkResults } from '../src/estimators/merge-chunk-results.ts';
+import { type ChunkResult, mergeChunkResults } from '../src/estimators/chunk-result.ts';
 import { runChunk } from '../src/estimators/run-chunk.ts';
 import { simulate } from '../src/estimators/simulate.ts';
 import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-config.ts';
 import { createSimulationPool, type SimulationPool } from '../src/estimators/simulation-pool.ts';
-import { POLICIES } from './test-policies.ts';
+import { POLICIES } from '../test/support/simulations/policies.ts';
 
 // Reproducibility (MATH.md §6): the same seed gives the same bits with 1, 2 and 4 threads, and
 // chunks merged from JSON give the same bits. No Monte Carlo assertion: no false-fail rate.

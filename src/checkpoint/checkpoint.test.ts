@@ -78,7 +78,7 @@ describe('openCheckpoint, recordChunk, loadCheckpoint', () => {
     [
       'version',
       { ...identity(), version: { package: '0.0.1', format: 1 } },
-      `version differs (checkpoint rl-objective ${identity().version.package} format 1, this run rl-objective 0.0.1 format 1)`,
+      `version differs (checkpoint rl-objective ${identity().version.package} format ${identity().version.format}, this run rl-objective 0.0.1 format 1)`,
     ],
   ])('refuses a checkpoint of a run with another %s, in one line', (_, other, why) => {
     openCheckpoint(dir, identity());

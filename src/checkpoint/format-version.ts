@@ -3,4 +3,4 @@
  * `partial.json`). Bump it whenever their shape or the meaning of a field changes: it is part of
  * every run identity, so files written in an older format are refused rather than misread.
  */
-export const CHECKPOINT_FORMAT_VERSION = 1;
+export const CHECKPOINT_FORMAT_VERSION = 2;

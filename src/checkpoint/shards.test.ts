@@ -215,7 +215,7 @@ describe('mergeParts', () => {
     [
       'version',
       { ...identity(), version: { package: '0.0.1', format: 1 } },
-      `version differs (part 1 rl-objective ${identity().version.package} format 1, part 2 rl-objective 0.0.1 format 1)`,
+      `version differs (part 1 rl-objective ${identity().version.package} format ${identity().version.format}, part 2 rl-objective 0.0.1 format 1)`,
     ],
   ])('refuses a part of a run with another %s', (_, other, why) => {
     const parts = [part(identity(), 0, 2), part(other, 1, 2)];

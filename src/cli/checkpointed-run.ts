@@ -4,7 +4,7 @@ import {
   recordChunk,
   startCheckpoint,
 } from '../checkpoint/index.ts';
-import { ChunkFailure } from '../estimators/chunk-failure.ts';
+import { ChunkFailure } from '../estimators/index.ts';
 import { EXIT } from './exit-codes.ts';
 import { interruptSignal } from './interrupt-signal.ts';
 import { resumeCommand } from './resume-command.ts';

@@ -1,11 +1,10 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { ChunkFailure } from './chunk-failure.ts';
 import type { ChunkResult } from './chunk-result.ts';
+import { TEST_FAULT_VARIABLE } from './chunk-task.ts';
 import { runChunk } from './run-chunk.ts';
-import { runChunks } from './run-chunks.ts';
+import { ChunkFailure, runChunks } from './run-chunks.ts';
 import { resolveSimulation } from './simulation-config.ts';
 import { createSimulationPool } from './simulation-pool.ts';
-import { TEST_FAULT_VARIABLE } from './test-fault.ts';
 
 // Worker faults (issue 7): a chunk whose task throws or whose worker dies is retried once and
 // gives the same bits; a second failure names the chunk. Deterministic: no false-fail rate.

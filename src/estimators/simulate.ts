@@ -1,10 +1,8 @@
 import { InputError } from '../errors/input-error.ts';
-import { chunkCount } from './chunk-count.ts';
-import type { ChunkResult } from './chunk-result.ts';
-import { mergeChunkResults } from './merge-chunk-results.ts';
-import { requireUncapped } from './require-uncapped.ts';
+import { type ChunkResult, mergeChunkResults, requireUncapped } from './chunk-result.ts';
 import { type RunChunksOptions, runChunks } from './run-chunks.ts';
 import {
+  chunkCount,
   resolveSimulation,
   type SimulationConfig,
   type SimulationInput,
@@ -13,7 +11,7 @@ import {
   type ComparisonOptions,
   type SimulationResult,
   summarizeSimulation,
-} from './summarize-simulation.ts';
+} from './simulation-verdict.ts';
 
 /** Progress of a simulation, reported after every completed chunk. */
 export interface SimulationProgress {

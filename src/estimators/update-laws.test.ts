@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildPolicy } from '../policies/build-policy.ts';
+import { softmaxProbabilities } from '../policies/categorical.ts';
 import { parsePolicy } from '../policies/parse-policy.ts';
 import type { Policy } from '../policies/policy.ts';
-import { softmaxProbabilities } from '../policies/softmax-probabilities.ts';
 import { scheme } from '../schemes/index.ts';
 import type { Scheme } from '../schemes/scheme.ts';
 import { mixtureMoments } from '../stats/mixture-moments.ts';
-import { algorithm1ClosedForm } from './algorithm1-closed-form.ts';
-import { resolveSimulation } from './simulation-config.ts';
+import { algorithm1ClosedForm } from './closed-forms.ts';
+import { resolvedSimulation, resolveSimulation } from './simulation-config.ts';
 import { updateLaws } from './update-laws.ts';
 
 /** Every response of a single-prompt policy: probability, reward and score vector. */
@@ -72,7 +72,7 @@ describe('updateLaws', () => {
       const policy = buildPolicy(parsePolicy(text));
       const s = scheme(spec, M);
       const config = resolveSimulation({ scheme: spec, M, policy: text, groups: 10 });
-      const laws = updateLaws(config, policy, s, 0);
+      const laws = updateLaws(resolvedSimulation(config), 0);
       const want = enumerated(policy, s);
       const closed = algorithm1ClosedForm(policy, s.c);
       expect(laws.map((l) => l.component)).toEqual(
@@ -86,7 +86,9 @@ describe('updateLaws', () => {
         expect(Math.abs(got.third - want[j]!.third), `third ${j}`).toBeLessThan(TOLERANCE);
       }
       // The check can fail: the tables of another scheme give another variance.
-      const other = updateLaws(config, policy, scheme('reinforce', M), 0);
+      const resolved = resolvedSimulation(config);
+      if (resolved.scheme === null) throw new Error('algorithm1 expected');
+      const other = updateLaws({ ...resolved, scheme: scheme('reinforce', M) }, 0);
       expect(
         Math.max(
           ...other.map(({ component: j, law }) =>
@@ -101,9 +103,8 @@ describe('updateLaws', () => {
     const text =
       '{"kind":"corpus","prompts":[{"Q":0.25,"policy":{"kind":"bernoulli","p":0.4}},' +
       '{"Q":0.75,"policy":{"kind":"bernoulli","p":0.7}}]}';
-    const policy = buildPolicy(parsePolicy(text));
     const config = resolveSimulation({ scheme: 'grpo', M: 3, policy: text, groups: 10 });
-    const [first] = updateLaws(config, policy, scheme('grpo', 3), 0);
+    const [first] = updateLaws(resolvedSimulation(config), 0);
     const alone = buildPolicy(parsePolicy('bernoulli:p=0.4'));
     const single = enumerated(alone, scheme('grpo', 3))[0]!;
     const mixed = mixtureMoments(first!.law.parts);
@@ -117,9 +118,8 @@ describe('updateLaws', () => {
 
   it('pure rejection sampling: the number of draws is B plus a negative binomial', () => {
     const text = 'bernoulli:p=0.3';
-    const policy = buildPolicy(parsePolicy(text));
     const config = resolveSimulation({ estimator: 'pure-rs', B: 3, policy: text, groups: 10 });
-    const laws = updateLaws(config, policy, null, 0);
+    const laws = updateLaws(resolvedSimulation(config), 0);
     // The gradient is 1 - p in every group (one correct score), the draws come last.
     expect(laws.map((l) => l.component)).toEqual([0, 1]);
     expect(mixtureMoments(laws[0]!.law.parts)).toMatchObject({ mean: 0.7, variance: 0 });

@@ -1,10 +1,8 @@
 import { binomialPmf } from '../math/binomial-pmf.ts';
-import type { Policy } from '../policies/policy.ts';
-import { scoreMoments } from '../policies/score-moments.ts';
-import type { Scheme } from '../schemes/scheme.ts';
+import { scoreMoments } from '../policies/score-law.ts';
 import type { MixturePart } from '../stats/mixture-moments.ts';
 import type { UpdateLaw } from '../stats/normal-approximation.ts';
-import type { SimulationConfig } from './simulation-config.ts';
+import type { ResolvedSimulation } from './simulation-config.ts';
 
 /** The law of one compared statistic: `component` indexes the estimate (pure-rs draws last). */
 export interface ComparedLaw {
@@ -33,12 +31,9 @@ export interface ComparedLaw {
  * (`rounding` times the update scale), so that events too rare to move the mean beyond
  * rounding are not held against the run.
  */
-export function updateLaws(
-  config: SimulationConfig,
-  policy: Policy,
-  scheme: Scheme | null,
-  rounding: number,
-): ComparedLaw[] {
+export function updateLaws(simulation: ResolvedSimulation, rounding: number): ComparedLaw[] {
+  const { config, policy, scheme } = simulation;
+  const B = config.estimator === 'pure-rs' ? config.B : 0;
   const laws: ComparedLaw[] = [];
   const maxC = scheme ? Math.max(...scheme.c.map(Math.abs)) : 0;
   for (const { Q, p, gradP, offset, scores } of policy.prompts) {
@@ -68,7 +63,6 @@ export function updateLaws(
         });
         floor = rounding * maxC * Q * Math.abs(g);
       } else {
-        const B = config.B!;
         parts.push({
           weight: Q,
           mean: right.mean,
@@ -81,7 +75,6 @@ export function updateLaws(
     });
   }
   if (config.estimator === 'pure-rs') {
-    const B = config.B!;
     const parts = policy.prompts.map(({ Q, p }) => ({
       weight: Q,
       mean: B / p,

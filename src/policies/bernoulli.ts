@@ -1,5 +1,6 @@
 import { InputError } from '../errors/input-error.ts';
 import { requireFinite, requireUnitInterval } from '../errors/require.ts';
+import type { UniformStream } from '../rng/uniform-stream.ts';
 import type { Policy } from './policy.ts';
 
 /**
@@ -44,18 +45,30 @@ export function bernoulli(params: { readonly p: number } | { readonly theta: num
     ],
     sampler(slots, g) {
       const rewards = new Float64Array(slots);
+      // Branch-free `u < p ? 1 : 0`: u - p lies in (-1, 1).
+      const draw = (u: UniformStream, slot: number) => {
+        const r = 0 - Math.floor(u.next() - p);
+        rewards[slot] = r;
+        return r;
+      };
       return {
+        drawGroup(u, out, count) {
+          let correct = 0;
+          for (let i = 0; i < count; i++) {
+            const r = draw(u, i);
+            out[i] = r;
+            correct += r;
+          }
+          return correct;
+        },
         beginGroup() {},
-        draw(u, slot) {
-          // Branch-free `u < p ? 1 : 0`: u - p lies in (-1, 1).
-          const r = 0 - Math.floor(u.next() - p);
-          rewards[slot] = r;
-          return r;
+        draw,
+        addScores(weights, count, scale) {
+          for (let i = 0; i < count; i++) {
+            const w = weights[i]!;
+            if (w !== 0) g[0] = g[0]! + w * scale * (rewards[i]! - p);
+          }
         },
-        addScore(slot, w) {
-          g[0] = g[0]! + w * (rewards[slot]! - p);
-        },
-        flush() {},
       };
     },
   };

@@ -1,4 +1,5 @@
 import { InputError } from '../errors/input-error.ts';
+import type { UniformStream } from '../rng/uniform-stream.ts';
 import type { Policy, PromptTerm, Sampler } from './policy.ts';
 import type { SinglePolicyDescription } from './policy-schema.ts';
 
@@ -61,23 +62,20 @@ export function corpus(
         policy.sampler(slots, g.subarray(offsets[x]!, offsets[x]! + policy.dim)),
       );
       let current = samplers[0]!;
+      const beginGroup = (u: UniformStream) => {
+        const v = u.next();
+        let x = 0;
+        while (v >= cumulative[x]!) x++;
+        current = samplers[x]!;
+      };
       return {
-        beginGroup(u) {
-          const v = u.next();
-          let x = 0;
-          while (v >= cumulative[x]!) x++;
-          current = samplers[x]!;
-          current.beginGroup(u);
+        drawGroup(u, rewards, count) {
+          beginGroup(u);
+          return current.drawGroup(u, rewards, count);
         },
-        draw(u, slot) {
-          return current.draw(u, slot);
-        },
-        addScore(slot, w) {
-          current.addScore(slot, w);
-        },
-        flush() {
-          current.flush();
-        },
+        beginGroup,
+        draw: (u, slot) => current.draw(u, slot),
+        addScores: (weights, count, scale) => current.addScores(weights, count, scale),
       };
     },
   };

@@ -1,18 +1,17 @@
-// Public API of src/policies: re-export each public function from its own file.
+// Public API of src/policies.
 export { bernoulli } from './bernoulli.ts';
 export { buildPolicy } from './build-policy.ts';
-export { categoricalCdf, drawCategorical } from './categorical-sampler.ts';
+export { Categorical, softmaxProbabilities } from './categorical.ts';
 export { corpus } from './corpus.ts';
 export { LIST_SEPARATOR, parsePolicy } from './parse-policy.ts';
-export { ENUMERATION_LIMIT, type Policy, type PromptTerm, type Sampler } from './policy.ts';
+export type { Policy, PromptTerm, Sampler } from './policy.ts';
 export {
+  ENUMERATION_LIMIT,
   type PolicyDescription,
   policyKindSchemas,
   policySchema,
   type SinglePolicyDescription,
 } from './policy-schema.ts';
-export type { ScoreLaw, ScoreSide } from './score-law.ts';
-export { type ScoreMoments, scoreMoments } from './score-moments.ts';
+export { type ScoreLaw, type ScoreMoments, type ScoreSide, scoreMoments } from './score-law.ts';
 export { type SequenceParams, sequence } from './sequence.ts';
 export { softmax } from './softmax.ts';
-export { softmaxProbabilities } from './softmax-probabilities.ts';

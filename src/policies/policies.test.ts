@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors/input-error.ts';
 import { buildPolicy } from './build-policy.ts';
+import { softmaxProbabilities } from './categorical.ts';
 import { parsePolicy } from './parse-policy.ts';
 import type { PolicyDescription } from './policy-schema.ts';
-import { softmaxProbabilities } from './softmax-probabilities.ts';
 
 const policyOf = (text: string) => buildPolicy(parsePolicy(text));
 

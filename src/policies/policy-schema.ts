@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ENUMERATION_LIMIT } from './policy.ts';
+
+/** The largest number of responses (softmax `K`, sequence `V^L`) a policy may enumerate. */
+export const ENUMERATION_LIMIT = 100_000;
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const probability = z.number().min(0).max(1);

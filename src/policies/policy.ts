@@ -2,9 +2,6 @@ import type { UniformStream } from '../rng/uniform-stream.ts';
 import type { PolicyDescription } from './policy-schema.ts';
 import type { ScoreLaw } from './score-law.ts';
 
-/** The largest number of responses (softmax `K`, sequence `V^L`) a policy may enumerate. */
-export const ENUMERATION_LIMIT = 100_000;
-
 /**
  * One prompt's exact terms (MATH.md §1, §5): its weight `Q(x)`, its probability of a correct
  * answer `p_x`, and `grad p_x` with respect to its own parameters, which sit at
@@ -24,16 +21,24 @@ export interface PromptTerm {
  * Draws responses for the simulators (MATH.md §1, steps 1–2) and adds their score vectors
  * `grad log pi(y)` into a gradient buffer given when the sampler was made. Slots name the
  * responses of the current group, so that their scores can be added once the weights are known.
+ * Every response takes one uniform (a sequence one per token), a corpus's prompt one more, in
+ * draw order: the draws are a function of the stream alone.
  */
 export interface Sampler {
-  /** Starts a group: a corpus draws its prompt `x ~ Q` here. */
+  /**
+   * Draws one group: its prompt `x ~ Q` (a corpus), then responses into slots `0..count-1`;
+   * writes their rewards `R` (0 or 1) into `rewards` and returns how many are correct.
+   */
+  drawGroup(u: UniformStream, rewards: Float64Array, count: number): number;
+  /** Starts a group response by response (pure rejection sampling): a corpus draws `x` here. */
   beginGroup(u: UniformStream): void;
-  /** Draws response `slot` of the current group; returns its reward `R` (0 or 1). */
+  /** Draws one response of the current group into `slot`; returns its reward `R` (0 or 1). */
   draw(u: UniformStream, slot: number): number;
-  /** Adds `w · grad log pi(y_slot)` into the buffer; a part may wait for {@link flush}. */
-  addScore(slot: number, w: number): void;
-  /** Completes every score added since the last flush. */
-  flush(): void;
+  /**
+   * Adds `sum_i (w_i · scale) grad log pi(y_i)` over the slots `i < count` with `w_i != 0`, in
+   * slot order, into the buffer (which the caller has zeroed).
+   */
+  addScores(weights: ArrayLike<number>, count: number, scale: number): void;
 }
 
 /**

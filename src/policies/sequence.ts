@@ -1,9 +1,10 @@
 import { InputError } from '../errors/input-error.ts';
 import { substream } from '../rng/substream.ts';
-import { categoricalCdf, drawCategorical } from './categorical-sampler.ts';
-import { ENUMERATION_LIMIT, type Policy } from './policy.ts';
+import type { UniformStream } from '../rng/uniform-stream.ts';
+import { Categorical, softmaxProbabilities } from './categorical.ts';
+import type { Policy } from './policy.ts';
+import { ENUMERATION_LIMIT } from './policy-schema.ts';
 import type { ScoreLaw } from './score-law.ts';
-import { softmaxProbabilities } from './softmax-probabilities.ts';
 
 /** Parameters of the autoregressive toy model; see {@link sequence}. */
 export interface SequenceParams {
@@ -51,7 +52,7 @@ export function sequence(params: SequenceParams): Policy {
     pi.set(softmaxProbabilities(theta.subarray(row * V, row * V + V)), row * V);
   const rowOf = (l: number, prev: number) => (l === 0 ? 0 : 1 + (l - 1) * V + prev);
   const { p, gradP, scores } = enumerate();
-  const cdf = categoricalCdf(pi, V);
+  const categorical = new Categorical(pi, V);
 
   // One pass over the V^L sequences: for the correct ones and for all, the weight with which
   // each row is used and each (row, token) drawn; grad p and the score law follow.
@@ -117,39 +118,52 @@ export function sequence(params: SequenceParams): Policy {
     sampler(slots, g) {
       const used = new Int32Array(slots * L);
       const tokens = new Int32Array(slots * L);
-      // The `-softmax(row)` parts are added at flush, once per row touched.
+      // The `-softmax(row)` parts are added at the end, once per row touched.
       const rowWeight = new Float64Array(rows);
       const touched = new Int32Array(rows);
       const isTouched = new Uint8Array(rows);
-      let nTouched = 0;
+      const draw = (u: UniformStream, slot: number) => {
+        let prev = 0;
+        let sum = 0;
+        for (let l = 0; l < L; l++) {
+          const row = rowOf(l, prev);
+          const y = categorical.draw(row, u.next());
+          used[slot * L + l] = row;
+          tokens[slot * L + l] = y;
+          sum += y;
+          prev = y;
+        }
+        return sum % V === r ? 1 : 0;
+      };
       return {
+        drawGroup(u, rewards, count) {
+          let correct = 0;
+          for (let i = 0; i < count; i++) {
+            const reward = draw(u, i);
+            rewards[i] = reward;
+            correct += reward;
+          }
+          return correct;
+        },
         beginGroup() {},
-        draw(stream, slot) {
-          let prev = 0;
-          let sum = 0;
-          for (let l = 0; l < L; l++) {
-            const row = rowOf(l, prev);
-            const y = drawCategorical(cdf, row, V, stream.next());
-            used[slot * L + l] = row;
-            tokens[slot * L + l] = y;
-            sum += y;
-            prev = y;
-          }
-          return sum % V === r ? 1 : 0;
-        },
-        addScore(slot, w) {
-          for (let l = 0; l < L; l++) {
-            const row = used[slot * L + l]!;
-            const at = row * V + tokens[slot * L + l]!;
-            g[at] = g[at]! + w;
-            if (!isTouched[row]) {
-              isTouched[row] = 1;
-              touched[nTouched++] = row;
+        draw,
+        addScores(weights, count, scale) {
+          let nTouched = 0;
+          for (let i = 0; i < count; i++) {
+            const w = weights[i]!;
+            if (w === 0) continue;
+            const ws = w * scale;
+            for (let l = 0; l < L; l++) {
+              const row = used[i * L + l]!;
+              const at = row * V + tokens[i * L + l]!;
+              g[at] = g[at]! + ws;
+              if (!isTouched[row]) {
+                isTouched[row] = 1;
+                touched[nTouched++] = row;
+              }
+              rowWeight[row] = rowWeight[row]! + ws;
             }
-            rowWeight[row] = rowWeight[row]! + w;
           }
-        },
-        flush() {
           for (let k = 0; k < nTouched; k++) {
             const row = touched[k]!;
             const w = rowWeight[row]!;
@@ -157,7 +171,6 @@ export function sequence(params: SequenceParams): Policy {
             rowWeight[row] = 0;
             isTouched[row] = 0;
           }
-          nTouched = 0;
         },
       };
     },

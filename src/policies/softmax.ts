@@ -1,7 +1,8 @@
 import { InputError } from '../errors/input-error.ts';
-import { categoricalCdf, drawCategorical } from './categorical-sampler.ts';
-import { ENUMERATION_LIMIT, type Policy } from './policy.ts';
-import { softmaxProbabilities } from './softmax-probabilities.ts';
+import type { UniformStream } from '../rng/uniform-stream.ts';
+import { Categorical, softmaxProbabilities } from './categorical.ts';
+import type { Policy } from './policy.ts';
+import { ENUMERATION_LIMIT } from './policy-schema.ts';
 
 /**
  * The tabular softmax policy (MATH.md §5): `K` responses with logits `theta`, correct subset `C`.
@@ -47,7 +48,7 @@ export function softmax(params: {
       hit: pi.map((v, y) => (p < 1 ? (v * (1 - isCorrect[y]!)) / (1 - p) : 0)),
     },
   };
-  const cdf = categoricalCdf(pi, K);
+  const categorical = new Categorical(pi, K);
   return {
     kind: 'softmax',
     description: { kind: 'softmax', logits: [...logits], correct: [...correct] },
@@ -56,24 +57,36 @@ export function softmax(params: {
     prompts: [{ Q: 1, p, gradP, offset: 0, scores }],
     sampler(slots, g) {
       const responses = new Int32Array(slots);
-      // The `-pi` part of every score is added once per flush, as `-(sum of weights) pi`.
-      let pending = 0;
+      const draw = (u: UniformStream, slot: number) => {
+        const y = categorical.draw(0, u.next());
+        responses[slot] = y;
+        return isCorrect[y]!;
+      };
       return {
+        drawGroup(u, rewards, count) {
+          let correct = 0;
+          for (let i = 0; i < count; i++) {
+            const r = draw(u, i);
+            rewards[i] = r;
+            correct += r;
+          }
+          return correct;
+        },
         beginGroup() {},
-        draw(u, slot) {
-          const y = drawCategorical(cdf, 0, K, u.next());
-          responses[slot] = y;
-          return isCorrect[y]!;
-        },
-        addScore(slot, w) {
-          const y = responses[slot]!;
-          g[y] = g[y]! + w;
-          pending += w;
-        },
-        flush() {
+        draw,
+        addScores(weights, count, scale) {
+          // The `-pi` part of every score is added once, as `-(sum of weights) pi`.
+          let pending = 0;
+          for (let i = 0; i < count; i++) {
+            const w = weights[i]!;
+            if (w === 0) continue;
+            const y = responses[i]!;
+            const ws = w * scale;
+            g[y] = g[y]! + ws;
+            pending += ws;
+          }
           if (pending === 0) return;
           for (let j = 0; j < K; j++) g[j] = g[j]! - pending * pi[j]!;
-          pending = 0;
         },
       };
     },

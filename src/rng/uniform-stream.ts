@@ -6,6 +6,12 @@ export const UNIFORM_LANES = 4;
 /** Uniforms produced per refill of a {@link UniformStream}'s buffer (a multiple of the lanes). */
 export const UNIFORM_BUFFER = 4096;
 
+/** alea's multiplier (seedrandom's `alea.js`). */
+const ALEA_MULTIPLIER = 2091639;
+
+/** alea's carry enters the next step, and its outputs are given, in units of 2^-32. */
+const ALEA_UNIT = 2 ** -32;
+
 interface AleaState {
   c: number;
   s0: number;
@@ -28,18 +34,19 @@ function aleaState(seed: string | number, path: readonly (string | number)[]): A
  * for `l = 0..3`, interleaved (uniform `4j + l` is draw `j` of lane `l`) and produced a buffer
  * at a time.
  *
- * Why not one `substream`: alea's recurrence is one serial chain (multiply, add, truncate), so a
- * single generator is latency bound at about 1.7e8 uniforms/s here; four chains in registers
- * overlap and fill about 5e8/s (bench/simulate.bench.ts measures both). The arithmetic is
- * seedrandom's alea step, copied so that its state lives in local variables; a test checks it
- * against `substream` bit for bit.
+ * Why not one `substream`: alea's recurrence is one serial chain (multiply, add, floor), so a
+ * single generator is latency bound; four chains in registers overlap (bench/simulate.bench.ts
+ * measures both). The arithmetic is seedrandom's alea step, copied so that its state lives in
+ * local variables, with `Math.floor(t)` for seedrandom's `t | 0` (equal, as `0 <= t < 2^31`, and
+ * a shorter chain); a test checks it against `substream` bit for bit.
  *
- * Hot loops may read {@link UniformStream.buffer} directly from {@link UniformStream.index},
- * calling {@link UniformStream.refill} when the index reaches {@link UNIFORM_BUFFER}, best read
- * as `buffer.length` into a local (in a worker the import is a getter call on every read).
+ * Hot loops read {@link UniformStream.buffer} directly from {@link UniformStream.index}, calling
+ * {@link UniformStream.refill} when the index reaches {@link UNIFORM_BUFFER}. A Bernoulli loop
+ * may call {@link UniformStream.refillBernoulli} instead, which stores the rewards `1[u < p]` of
+ * the same uniforms.
  */
 export class UniformStream {
-  /** The current block of uniforms in [0, 1), each a multiple of 2^-32. */
+  /** The current block: uniforms in [0, 1), each a multiple of 2^-32 (or rewards, see above). */
   readonly buffer = new Float64Array(UNIFORM_BUFFER);
   /** Next unread position in {@link buffer}; {@link UNIFORM_BUFFER} when it is used up. */
   index = UNIFORM_BUFFER;
@@ -60,51 +67,77 @@ export class UniformStream {
 
   /** Fills {@link buffer} with the next {@link UNIFORM_BUFFER} uniforms and sets the index to 0. */
   refill(): void {
-    const s = this.state;
-    const buf = this.buffer;
-    let a0 = s[0]!;
-    let a1 = s[1]!;
-    let a2 = s[2]!;
-    let ac = s[3]!;
-    let b0 = s[4]!;
-    let b1 = s[5]!;
-    let b2 = s[6]!;
-    let bc = s[7]!;
-    let c0 = s[8]!;
-    let c1 = s[9]!;
-    let c2 = s[10]!;
-    let cc = s[11]!;
-    let d0 = s[12]!;
-    let d1 = s[13]!;
-    let d2 = s[14]!;
-    let dc = s[15]!;
-    for (let i = 0; i < UNIFORM_BUFFER; i += 4) {
-      const ta = 2091639 * a0 + ac * 2.3283064365386963e-10;
-      a0 = a1;
-      a1 = a2;
-      ac = ta | 0;
-      a2 = ta - ac;
-      const tb = 2091639 * b0 + bc * 2.3283064365386963e-10;
-      b0 = b1;
-      b1 = b2;
-      bc = tb | 0;
-      b2 = tb - bc;
-      const tc = 2091639 * c0 + cc * 2.3283064365386963e-10;
-      c0 = c1;
-      c1 = c2;
-      cc = tc | 0;
-      c2 = tc - cc;
-      const td = 2091639 * d0 + dc * 2.3283064365386963e-10;
-      d0 = d1;
-      d1 = d2;
-      dc = td | 0;
-      d2 = td - dc;
-      buf[i] = a2;
-      buf[i + 1] = b2;
-      buf[i + 2] = c2;
-      buf[i + 3] = d2;
-    }
-    s.set([a0, a1, a2, ac, b0, b1, b2, bc, c0, c1, c2, cc, d0, d1, d2, dc]);
+    fill(this.state, this.buffer, false, 0);
     this.index = 0;
   }
+
+  /**
+   * Fills {@link buffer} with the rewards `R = 1[u < p]` (0 or 1) of the next
+   * {@link UNIFORM_BUFFER} uniforms `u`, exactly as `u < p` compares them (MATH.md §5: one draw
+   * per response, rewards exactly Bernoulli at the uniforms' resolution), and sets the index to 0.
+   * The stream moves on as with {@link refill}.
+   */
+  refillBernoulli(p: number): void {
+    fill(this.state, this.buffer, true, p);
+    this.index = 0;
+  }
+}
+
+/**
+ * The four lanes' next `buffer.length / 4` steps each, interleaved into `buffer`: the uniforms,
+ * or with `bernoulli` their rewards `0 - floor(u - p)`, which is `1[u < p]` without a branch
+ * (`u - p` lies in (-1, 1) and is 0 only when `u = p`; a branch would be mispredicted on random
+ * rewards).
+ */
+function fill(s: Float64Array, buffer: Float64Array, bernoulli: boolean, p: number): void {
+  let a0 = s[0]!;
+  let a1 = s[1]!;
+  let a2 = s[2]!;
+  let ac = s[3]!;
+  let b0 = s[4]!;
+  let b1 = s[5]!;
+  let b2 = s[6]!;
+  let bc = s[7]!;
+  let c0 = s[8]!;
+  let c1 = s[9]!;
+  let c2 = s[10]!;
+  let cc = s[11]!;
+  let d0 = s[12]!;
+  let d1 = s[13]!;
+  let d2 = s[14]!;
+  let dc = s[15]!;
+  for (let i = 0; i < buffer.length; i += 4) {
+    const ta = ALEA_MULTIPLIER * a0 + ac * ALEA_UNIT;
+    a0 = a1;
+    a1 = a2;
+    ac = Math.floor(ta);
+    a2 = ta - ac;
+    const tb = ALEA_MULTIPLIER * b0 + bc * ALEA_UNIT;
+    b0 = b1;
+    b1 = b2;
+    bc = Math.floor(tb);
+    b2 = tb - bc;
+    const tc = ALEA_MULTIPLIER * c0 + cc * ALEA_UNIT;
+    c0 = c1;
+    c1 = c2;
+    cc = Math.floor(tc);
+    c2 = tc - cc;
+    const td = ALEA_MULTIPLIER * d0 + dc * ALEA_UNIT;
+    d0 = d1;
+    d1 = d2;
+    dc = Math.floor(td);
+    d2 = td - dc;
+    if (bernoulli) {
+      buffer[i] = 0 - Math.floor(a2 - p);
+      buffer[i + 1] = 0 - Math.floor(b2 - p);
+      buffer[i + 2] = 0 - Math.floor(c2 - p);
+      buffer[i + 3] = 0 - Math.floor(d2 - p);
+    } else {
+      buffer[i] = a2;
+      buffer[i + 1] = b2;
+      buffer[i + 2] = c2;
+      buffer[i + 3] = d2;
+    }
+  }
+  s.set([a0, a1, a2, ac, b0, b1, b2, bc, c0, c1, c2, cc, d0, d1, d2, dc]);
 }

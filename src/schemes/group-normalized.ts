@@ -48,6 +48,29 @@ export function groupNormalized(norm: GroupNormalization, M: number): SchemeForm
       const sd = denominator(squares / divisor);
       for (let i = 0; i < M; i++) out[i] = (rewards[i]! - mean) / sd;
     },
+    // The same operations with `sum = K` (the sum of M rewards, each 0 or 1, is exact) and
+    // `rewards[i] - mean` taken once for each reward value.
+    groupWeightsInto(rewards, start, K, out) {
+      const mean = K / M;
+      if (!scale) {
+        out[0] = 0 - mean;
+        out[1] = 1 - mean;
+        return;
+      }
+      let squares = 0;
+      for (let i = start; i < start + M; i++) {
+        const d = rewards[i]! - mean;
+        squares += d * d;
+      }
+      if (squares === 0) {
+        out[0] = 0;
+        out[1] = 0;
+        return;
+      }
+      const sd = denominator(squares / divisor);
+      out[0] = (0 - mean) / sd;
+      out[1] = (1 - mean) / sd;
+    },
     weight(R, K) {
       const mean = K / M;
       if (!scale) return R - mean;

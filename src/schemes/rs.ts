@@ -14,6 +14,11 @@ export const rs: SchemeKind = {
       for (let i = 0; i < M; i++) K += rewards[i]!;
       for (let i = 0; i < M; i++) out[i] = K === 0 ? 0 : (M * rewards[i]!) / K;
     },
+    // The same operations: `(M * 0) / K` and `(M * 1) / K`, each once.
+    groupWeightsInto(_rewards, _start, K, out) {
+      out[0] = K === 0 ? 0 : (M * 0) / K;
+      out[1] = K === 0 ? 0 : (M * 1) / K;
+    },
     weight: (R, K) => (K === 0 ? 0 : (M * R) / K),
   }),
 };

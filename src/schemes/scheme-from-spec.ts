@@ -32,6 +32,7 @@ export function scheme(spec: string, M: number): Scheme {
     b: Object.freeze(b),
     c: Object.freeze(c),
     advantagesInto: patternTable(native, M),
+    ...(formulas.groupWeightsInto ? { groupWeightsInto: formulas.groupWeightsInto } : {}),
     advantages(rewards) {
       if (rewards.length !== M) {
         throw new InputError(`${label}: expected ${M} rewards, got ${rewards.length}`);

@@ -13,6 +13,15 @@ export interface SchemeFormulas {
    */
   advantagesInto(rewards: ArrayLike<number>, out: Float64Array): void;
   /**
+   * Optional, for a native formula that gives every correct response of a group one weight and
+   * every wrong one another: the same formula with each of the two weights computed once. Given
+   * a group's rewards at `rewards[start .. start + M - 1]` (each 0 or 1) and their number `K` of
+   * ones, writes the weight of a wrong response to `out[0]` and of a correct one to `out[1]`, by
+   * the same operations as {@link advantagesInto}, so that `advantagesInto` writes `out[R_i]` at
+   * every `i`, bit for bit (tested). The simulators call it where it exists; it must not allocate.
+   */
+  groupWeightsInto?(rewards: ArrayLike<number>, start: number, K: number, out: Float64Array): void;
+  /**
    * Closed-form count expression: the weight of a response with reward `R` in a group with `K`
    * correct answers in all (so `S = K - R`). Only called with `0 <= K - R <= M - 1`.
    */

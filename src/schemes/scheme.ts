@@ -1,3 +1,5 @@
+import type { SchemeFormulas } from './scheme-kind.ts';
+
 /**
  * A weight scheme bound to one group size `M` (MATH.md §2–3): a named, validated value with
  * two forms of the same weights.
@@ -28,6 +30,12 @@ export interface Scheme {
    * writes `Z_i` into `out[0..M-1]`. The caller guarantees `M` rewards, each 0 or 1.
    */
   advantagesInto(rewards: ArrayLike<number>, out: Float64Array): void;
+  /**
+   * The native formula's two weights of a group, wrong then correct, where the formula has that
+   * form (`SchemeFormulas.groupWeightsInto`: the same bits as {@link advantagesInto}); absent
+   * otherwise.
+   */
+  readonly groupWeightsInto?: SchemeFormulas['groupWeightsInto'];
   /** `a[s]`: weight of a wrong answer when `s` of the other `M - 1` answers are right. */
   readonly a: readonly number[];
   /** `b[s]`: weight of a right answer when `s` of the other `M - 1` answers are right. */

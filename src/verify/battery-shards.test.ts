@@ -6,8 +6,8 @@ import {
   type Shard,
   shardChunks,
 } from '../checkpoint/index.ts';
+import { TEST_FAULT_VARIABLE } from '../estimators/chunk-task.ts';
 import { ChunkFailure, type ChunkResult } from '../estimators/index.ts';
-import { TEST_FAULT_VARIABLE } from '../estimators/test-fault.ts';
 import { substream } from '../rng/index.ts';
 import { batteryChunks } from './battery-chunks.ts';
 import { batteryIdentity } from './battery-identity.ts';

@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors/input-error.ts';
 import { parseNumber } from '../../errors/require.ts';
-import type { SimulationInput } from '../../estimators/simulation-config.ts';
-import type { SimulationOutcome, SimulationResult } from '../../estimators/summarize-simulation.ts';
+import type {
+  SimulationInput,
+  SimulationOutcome,
+  SimulationResult,
+} from '../../estimators/index.ts';
 import { EXIT } from '../exit-codes.ts';
 
 interface SimulateFlags {

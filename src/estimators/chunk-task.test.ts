@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../errors/input-error.ts';
-import { TEST_FAULT_VARIABLE, testFault } from './test-fault.ts';
+import { TEST_FAULT_VARIABLE, testFault } from './chunk-task.ts';
 
 afterEach(() => {
   delete process.env[TEST_FAULT_VARIABLE];

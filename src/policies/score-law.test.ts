@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildPolicy } from './build-policy.ts';
+import { softmaxProbabilities } from './categorical.ts';
 import { parsePolicy } from './parse-policy.ts';
 import type { Policy } from './policy.ts';
-import { scoreMoments } from './score-moments.ts';
-import { softmaxProbabilities } from './softmax-probabilities.ts';
+import { scoreMoments } from './score-law.ts';
 
 const policyOf = (text: string) => buildPolicy(parsePolicy(text));
 

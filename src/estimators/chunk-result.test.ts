@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors/input-error.ts';
-import { parseChunkResult } from './parse-chunk-result.ts';
+import { parseChunkResult } from './chunk-result.ts';
 import { runChunk } from './run-chunk.ts';
 import { resolveSimulation } from './simulation-config.ts';
 

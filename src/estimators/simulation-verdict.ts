@@ -1,14 +1,15 @@
-import { buildPolicy } from '../policies/build-policy.ts';
-import { scheme as buildScheme } from '../schemes/index.ts';
+import { holmThresholds } from '../stats/holm-thresholds.ts';
+import { type NormalApproximation, normalApproximation } from '../stats/normal-approximation.ts';
 import { VectorMoments } from '../stats/vector-moments.ts';
 import { DEFAULT_ALPHA, DEFAULT_BETA, verdict } from '../stats/verdict.ts';
-import { algorithm1ClosedForm } from './algorithm1-closed-form.ts';
-import type { ChunkResult } from './chunk-result.ts';
-import { expectedDraws } from './expected-draws.ts';
-import { pureRsClosedForm } from './pure-rs-closed-form.ts';
-import { requireUncapped } from './require-uncapped.ts';
-import type { SimulationConfig } from './simulation-config.ts';
-import { simulationPrecondition } from './simulation-precondition.ts';
+import { type ChunkResult, requireUncapped } from './chunk-result.ts';
+import { algorithm1ClosedForm, expectedDraws, pureRsClosedForm } from './closed-forms.ts';
+import {
+  type ResolvedSimulation,
+  resolvedSimulation,
+  type SimulationConfig,
+} from './simulation-config.ts';
+import { updateLaws } from './update-laws.ts';
 
 /** How a merged run is compared with its closed form. */
 export interface ComparisonOptions {
@@ -94,20 +95,59 @@ export interface SimulationResult {
  * (`|h_M'| <= max|c|` as a Bernstein polynomial), else the larger of estimate and closed form.
  */
 function updateScale(
-  config: SimulationConfig,
-  policy: ReturnType<typeof buildPolicy>,
+  simulation: ResolvedSimulation,
   closedForm: ArrayLike<number>,
   mean: ArrayLike<number>,
 ): Float64Array {
   const scale = Float64Array.from(closedForm, (c, j) => Math.max(Math.abs(c), Math.abs(mean[j]!)));
-  if (config.estimator !== 'algorithm1') return scale;
-  const maxC = Math.max(...buildScheme(config.scheme!, config.M!).c.map(Math.abs));
-  for (const { Q, gradP, offset } of policy.prompts) {
+  if (simulation.scheme === null) return scale;
+  const maxC = Math.max(...simulation.scheme.c.map(Math.abs));
+  for (const { Q, gradP, offset } of simulation.policy.prompts) {
     for (let j = 0; j < gradP.length; j++) {
       scale[offset + j] = Math.max(scale[offset + j]!, maxC * Q * Math.abs(gradP[j]!));
     }
   }
   return scale;
+}
+
+/** The precondition of a simulation's verdict, and the `|z|` threshold it was checked at. */
+export interface SimulationPrecondition extends NormalApproximation {
+  readonly threshold: number;
+}
+
+/**
+ * Whether the normal approximation behind a simulation's z-tests holds (MATH.md §6): the law of
+ * every compared statistic (`updateLaws`) must pass `normalApproximation` at the run's
+ * `|z|` threshold, `options.threshold` or else Holm's first step `zThreshold(alpha/m)` over the
+ * run's `m` comparisons. `groupsNeeded` is the smallest number of groups, at least
+ * `config.groups`, at which all of them hold (as far as a search over each law's breakpoints
+ * finds). It depends on the configuration and the options only, never on the draws, so it can
+ * be checked before running and does not change the test's error rates.
+ */
+export function simulationPrecondition(
+  config: SimulationConfig,
+  options: ComparisonOptions = {},
+): SimulationPrecondition {
+  const simulation = resolvedSimulation(config);
+  const comparisons = simulation.policy.dim + (config.estimator === 'pure-rs' ? 1 : 0);
+  const threshold =
+    options.threshold ?? holmThresholds(options.alpha ?? DEFAULT_ALPHA, comparisons)[0]!;
+  const laws = updateLaws(simulation, options.rounding ?? ROUNDING_FLOOR);
+  const at = (groups: number) => laws.map(({ law }) => normalApproximation(law, groups, threshold));
+  const first = at(config.groups);
+  // Each law holds again from its own groupsNeeded on: raise N until all hold at once.
+  let results = first;
+  let groups = config.groups;
+  while (!results.every((r) => r.ok) && Number.isFinite(groups)) {
+    groups = Math.max(...results.map((r) => r.groupsNeeded));
+    results = at(groups);
+  }
+  return {
+    ok: first.every((r) => r.ok),
+    groupsNeeded: groups,
+    skewness: Math.max(0, ...first.map((r) => r.skewness)),
+    threshold,
+  };
 }
 
 /**
@@ -134,13 +174,12 @@ export function summarizeSimulation(
   computed: number = accumulator.responses,
 ): SimulationResult {
   requireUncapped(config, accumulator);
-  const policy = buildPolicy(config.policy);
+  const simulation = resolvedSimulation(config);
+  const { policy, scheme } = simulation;
   const gradient = VectorMoments.fromJSON(accumulator.gradient);
   const closedForm = Float64Array.from(
     options.closedForm ??
-      (config.estimator === 'algorithm1'
-        ? algorithm1ClosedForm(policy, buildScheme(config.scheme!, config.M!).c)
-        : pureRsClosedForm(policy)),
+      (scheme === null ? pureRsClosedForm(policy) : algorithm1ClosedForm(policy, scheme.c)),
   );
   if (closedForm.length !== policy.dim) {
     throw new RangeError(
@@ -149,7 +188,7 @@ export function summarizeSimulation(
   }
   const estimate = [...gradient.mean];
   const rounding = options.rounding ?? ROUNDING_FLOOR;
-  const scale = updateScale(config, policy, closedForm, gradient.mean);
+  const scale = updateScale(simulation, closedForm, gradient.mean);
   // A mean of subnormal updates carries up to half the smallest double of rounding per group,
   // however small its scale: hence the absolute part of the floor.
   const absolute = accumulator.groups * Number.MIN_VALUE;
@@ -158,7 +197,7 @@ export function summarizeSimulation(
   );
   const closed = [...closedForm];
   const drawMoments = accumulator.draws ? VectorMoments.fromJSON(accumulator.draws) : null;
-  const expected = config.estimator === 'pure-rs' ? expectedDraws(policy, config.B!) : Number.NaN;
+  const expected = config.estimator === 'pure-rs' ? expectedDraws(policy, config.B) : Number.NaN;
   if (drawMoments) {
     estimate.push(drawMoments.mean[0]!);
     stderr.push(drawMoments.stderr()[0]!);

@@ -1,4 +1,4 @@
-import { scheme } from '../src/schemes/index.ts';
+import { scheme } from '../../../src/schemes/index.ts';
 
 /**
  * The schemes the agreement sweeps simulate: every catalogue scheme and preset once, with one

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { bernoulli } from '../policies/bernoulli.ts';
+import { UniformStream } from '../rng/uniform-stream.ts';
+import { scheme } from '../schemes/index.ts';
+import type { Scheme } from '../schemes/scheme.ts';
+import { VectorMoments } from '../stats/vector-moments.ts';
+import { algorithm1Bernoulli, algorithm1Groups } from './algorithm1-loops.ts';
+import { BernoulliGroup } from './bernoulli-group.ts';
+
+// Deterministic seeds, bit-for-bit comparisons (or the stated rounding): false-fail rate 0.
+
+/**
+ * The Bernoulli loop written plainly, group by group: rewards from the uniforms, the scheme's
+ * native formula (`advantages`, which never uses a table or the two-weight form), the update,
+ * shifted block sums of 1024 merged by Chan. The reference the fast loop must reproduce bit for
+ * bit.
+ */
+function groupByGroup(p: number, s: Scheme, groups: number, u: UniformStream): VectorMoments {
+  const moments = new VectorMoments(1);
+  const { M } = s;
+  for (let done = 0; done < groups; ) {
+    const size = Math.min(1024, groups - done);
+    let shift = 0;
+    let sum = 0;
+    let squares = 0;
+    for (let n = 0; n < size; n++) {
+      const rewards = Array.from({ length: M }, () => (u.next() < p ? 1 : 0));
+      const weights = s.advantages(rewards);
+      let acc = 0;
+      for (let i = 0; i < M; i++) acc += weights[i]! * (rewards[i]! - p);
+      const x = acc * (1 / M);
+      if (n === 0) shift = x;
+      sum += x - shift;
+      squares += (x - shift) * (x - shift);
+    }
+    moments.mergeSummary(size, [shift + sum / size], [Math.max(0, squares - (sum * sum) / size)]);
+    done += size;
+  }
+  return moments;
+}
+
+describe('algorithm1Bernoulli', () => {
+  it.each([
+    ['grpo', 8, 0.3, 7777],
+    ['grpo:std=sample', 10, 0.05, 7777],
+    ['rs', 1, 0.5, 7777],
+    ['passk:k=3', 5, 0.9, 7777],
+    ['verl-grpo-passk', 4, 0.7, 7777],
+    ['grpo', 12, 0.3, 3000],
+    ['grpo', 64, 0.3, 700],
+    ['grpo:std=sample,eps=0.1,eps-at=var', 100, 0.02, 500],
+    ['rs', 256, 0.3, 200],
+    ['passk:k=4', 64, 0.3, 300],
+    ['verl-grpo', 1000, 0.5, 30],
+  ])('%s, M = %i, p = %d: the same bits as group by group', (spec, M, p, groups) => {
+    const s = scheme(spec, M);
+    const fast = new VectorMoments(1);
+    const stream = new UniformStream(3, 'kernel');
+    algorithm1Bernoulli(p, s, groups, stream, fast);
+    const reference = new UniformStream(3, 'kernel');
+    const slow = groupByGroup(p, s, groups, reference);
+    expect(fast.toJSON()).toEqual(slow.toJSON());
+    // One uniform per response: both streams are at the same place.
+    expect(stream.index).toBe(reference.index);
+  });
+
+  it('can fail: another p gives other bits', () => {
+    const s = scheme('grpo', 64);
+    const fast = new VectorMoments(1);
+    algorithm1Bernoulli(0.3, s, 200, new UniformStream(3, 'kernel'), fast);
+    const slow = groupByGroup(0.31, s, 200, new UniformStream(3, 'kernel'));
+    expect(fast.toJSON()).not.toEqual(slow.toJSON());
+  });
+
+  it('refuses a stream that was read', () => {
+    const u = new UniformStream(3, 'kernel');
+    u.next();
+    expect(() => algorithm1Bernoulli(0.3, scheme('grpo', 8), 10, u, new VectorMoments(1))).toThrow(
+      /was read/,
+    );
+  });
+});
+
+describe('BernoulliGroup', () => {
+  it('draws the groups of the chunk loop, update for update', () => {
+    const s = scheme('grpo:std=sample', 40);
+    const group = new BernoulliGroup(s);
+    const u = new UniformStream(5, 'group');
+    const byGroup = new VectorMoments(1);
+    for (let n = 0; n < 300; n++) byGroup.push([group.draw(0.4, u)]);
+    const reference = new VectorMoments(1);
+    const r = new UniformStream(5, 'group');
+    for (let n = 0; n < 300; n++) reference.push(groupByGroup(0.4, s, 1, r).mean);
+    expect(byGroup.toJSON()).toEqual(reference.toJSON());
+    expect(group.rewards.length).toBe(40);
+  });
+
+  it('the two-weight form and the native formula give the same updates', () => {
+    const s = scheme('grpo', 64);
+    const plain: Scheme = { ...s, groupWeightsInto: undefined };
+    const a = new BernoulliGroup(s);
+    const b = new BernoulliGroup(plain);
+    const u = new UniformStream(6, 'group');
+    const v = new UniformStream(6, 'group');
+    for (let n = 0; n < 200; n++) expect(a.draw(0.3, u)).toBe(b.draw(0.3, v));
+  });
+});
+
+describe('the Bernoulli loop and the generic sampler loop', () => {
+  // They draw the same responses from the same uniforms, so the moments agree up to the
+  // rounding of block sums against Welford (relative 1e-12).
+  it.each([
+    ['grpo:std=sample', 8],
+    ['grpo', 64],
+  ])('%s, M = %i: the same moments', (spec, M) => {
+    const s = scheme(spec, M);
+    const fast = new VectorMoments(1);
+    algorithm1Bernoulli(0.3, s, 5000, new UniformStream(1, 'k'), fast);
+    const slow = new VectorMoments(1);
+    const g = new Float64Array(1);
+    algorithm1Groups(
+      bernoulli({ p: 0.3 }).sampler(M, g),
+      g,
+      s,
+      5000,
+      new UniformStream(1, 'k'),
+      slow,
+    );
+    expect(fast.n).toBe(5000);
+    expect(Math.abs(fast.mean[0]! - slow.mean[0]!)).toBeLessThan(1e-12 * Math.abs(slow.mean[0]!));
+    expect(Math.abs(fast.m2[0]! - slow.m2[0]!)).toBeLessThan(1e-10 * slow.m2[0]!);
+  });
+});

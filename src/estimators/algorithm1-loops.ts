@@ -1,0 +1,133 @@
+import type { Sampler } from '../policies/policy.ts';
+import { UNIFORM_BUFFER, type UniformStream } from '../rng/uniform-stream.ts';
+import { PATTERN_TABLE_MAX_M } from '../schemes/pattern-table.ts';
+import type { Scheme } from '../schemes/scheme.ts';
+import type { VectorMoments } from '../stats/vector-moments.ts';
+import { BernoulliGroup } from './bernoulli-group.ts';
+
+/** Groups summed before a Chan merge into the moments: one division per block, not per group. */
+const BLOCK = 1024;
+
+/**
+ * Algorithm 1 (MATH.md §1) for `groups` groups of any policy, each group's update
+ * `g = (1/M) sum_i Z_i grad log pi(y_i)` pushed into `moments`: draw `M` responses, get `R_i`
+ * from the verifier, compute `Z_i` with the scheme's native group formula (never the a/b
+ * tables), add the scores. `g` is the buffer the sampler was made with; no allocation per group.
+ */
+export function algorithm1Groups(
+  sampler: Sampler,
+  g: Float64Array,
+  scheme: Scheme,
+  groups: number,
+  u: UniformStream,
+  moments: VectorMoments,
+): void {
+  const M = scheme.M;
+  const invM = 1 / M;
+  const rewards = new Float64Array(M);
+  const weights = new Float64Array(M);
+  const two = new Float64Array(2);
+  // Up to PATTERN_TABLE_MAX_M advantagesInto is a table lookup; above it the two-weight form
+  // saves the formula's M divisions. Both give the native formula's bits.
+  const twoWeights = M > PATTERN_TABLE_MAX_M ? scheme.groupWeightsInto : undefined;
+  for (let n = 0; n < groups; n++) {
+    const K = sampler.drawGroup(u, rewards, M);
+    if (twoWeights === undefined) {
+      scheme.advantagesInto(rewards, weights);
+    } else {
+      twoWeights(rewards, 0, K, two);
+      for (let i = 0; i < M; i++) weights[i] = two[rewards[i]!]!;
+    }
+    g.fill(0);
+    sampler.addScores(weights, M, invM);
+    moments.push(g);
+  }
+}
+
+/**
+ * Algorithm 1 (MATH.md §1) on the Bernoulli-logistic policy (§5), specialised for speed: the
+ * rewards `R = 1[u < p]` come straight from the stream (`refillBernoulli`, one uniform per
+ * response, in the order of the generic loop), each group's update is a {@link BernoulliGroup}'s
+ * `(1/M) sum_i Z_i (R_i - p)`, and groups are summarised in blocks of {@link BLOCK} as shifted
+ * sums (shift = the block's first value, so no cancellation) that are Chan-merged into
+ * `moments`.
+ *
+ * Up to `PATTERN_TABLE_MAX_M` the update of each of the `2^M` reward patterns is computed first,
+ * by exactly the same operations (the update is a function of the rewards alone), and a group
+ * only reads its rewards into the pattern's index: the same bits.
+ *
+ * `u` must not have been read yet: its buffer holds rewards afterwards.
+ */
+export function algorithm1Bernoulli(
+  p: number,
+  scheme: Scheme,
+  groups: number,
+  u: UniformStream,
+  moments: VectorMoments,
+): void {
+  if (u.index !== UNIFORM_BUFFER) throw new Error('algorithm1Bernoulli: the stream was read');
+  const M = scheme.M;
+  const group = new BernoulliGroup(scheme);
+  const rewards = group.rewards;
+  let byPattern: Float64Array | null = null;
+  if (M <= PATTERN_TABLE_MAX_M) {
+    byPattern = new Float64Array(2 ** M);
+    for (let pattern = 0; pattern < 2 ** M; pattern++) {
+      let K = 0;
+      for (let i = 0; i < M; i++) {
+        rewards[i] = (pattern >> i) & 1;
+        K += rewards[i]!;
+      }
+      byPattern[pattern] = group.update(rewards, 0, K, p);
+    }
+  }
+  const blockMean = new Float64Array(1);
+  const blockM2 = new Float64Array(1);
+  const buffer = u.buffer;
+  let k = u.index;
+  for (let done = 0; done < groups; ) {
+    const size = Math.min(BLOCK, groups - done);
+    let shift = 0;
+    let sum = 0;
+    let squares = 0;
+    for (let n = 0; n < size; n++) {
+      let x: number;
+      if (k + M <= UNIFORM_BUFFER) {
+        if (byPattern !== null) {
+          let pattern = 0;
+          for (let i = 0; i < M; i++) pattern |= buffer[k + i]! << i;
+          x = byPattern[pattern]!;
+        } else {
+          let K = 0;
+          for (let i = k; i < k + M; i++) K += buffer[i]!;
+          x = group.update(buffer, k, K, p);
+        }
+        k += M;
+      } else {
+        // The group straddles two refills: gather its rewards first.
+        let K = 0;
+        let pattern = 0;
+        for (let i = 0; i < M; i++) {
+          if (k === UNIFORM_BUFFER) {
+            u.refillBernoulli(p);
+            k = 0;
+          }
+          const r = buffer[k++]!;
+          rewards[i] = r;
+          K += r;
+          pattern |= r << i;
+        }
+        x = byPattern !== null ? byPattern[pattern]! : group.update(rewards, 0, K, p);
+      }
+      if (n === 0) shift = x;
+      const d = x - shift;
+      sum += d;
+      squares += d * d;
+    }
+    blockMean[0] = shift + sum / size;
+    blockM2[0] = Math.max(0, squares - (sum * sum) / size);
+    moments.mergeSummary(size, blockMean, blockM2);
+    done += size;
+  }
+  u.index = k;
+}

@@ -1,0 +1,71 @@
+/**
+ * `softmax(logits)` (MATH.md §5, tabular softmax), computed stably by subtracting the largest
+ * logit before exponentiating.
+ */
+export function softmaxProbabilities(logits: ArrayLike<number>): Float64Array {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < logits.length; j++) max = Math.max(max, logits[j]!);
+  const pi = Float64Array.from(logits, (v) => Math.exp(v - max));
+  let sum = 0;
+  for (const v of pi) sum += v;
+  for (let j = 0; j < pi.length; j++) pi[j] = pi[j]! / sum;
+  return pi;
+}
+
+/** Guide-table buckets per row are at most this many (a power of two). */
+const MAX_BUCKETS = 2 ** 16;
+
+/**
+ * Rows of categorical distributions sampled by inversion (MATH.md §5): one uniform `u` in
+ * [0, 1) per draw gives the index `v` with `cdf[v-1] <= u < cdf[v]`, where `cdf` holds each
+ * row's running sums, ending exactly at 1, so that every `u` finds an index.
+ *
+ * The index is found by indexed search (Chen and Asau's guide table): bucket `j` of a row
+ * stores the smallest `v` with `cdf[v] > j/G`, with `G` buckets a power of two (so `u·G` is
+ * exact); a draw starts at bucket `floor(u·G)` and steps forward while `u >= cdf[v]`. That is
+ * the very index of a binary search (the smallest `v` with `u < cdf[v]`), in about one step
+ * instead of `log2(size)` unpredictable branches. Hand-written: the simulators draw each response
+ * through it, and it must give these indexes exactly, so that a seed keeps its bits.
+ */
+export class Categorical {
+  /** Running sums, `rows × size`; each row ends at exactly 1. */
+  readonly cdf: Float64Array;
+  private readonly guide: Int32Array;
+  private readonly buckets: number;
+
+  /** `pi` holds `rows × size` probabilities, row by row; each row is normalised here. */
+  constructor(
+    pi: Float64Array,
+    readonly size: number,
+  ) {
+    const rows = pi.length / size;
+    this.cdf = new Float64Array(pi.length);
+    let buckets = 2;
+    while (buckets < 2 * size && buckets < MAX_BUCKETS) buckets *= 2;
+    this.buckets = buckets;
+    this.guide = new Int32Array(rows * buckets);
+    for (let row = 0; row < rows; row++) {
+      const base = row * size;
+      let total = 0;
+      for (let v = 0; v < size; v++) total += pi[base + v]!;
+      let running = 0;
+      for (let v = 0; v < size; v++) {
+        running += pi[base + v]!;
+        this.cdf[base + v] = v === size - 1 ? 1 : running / total;
+      }
+      let v = 0;
+      for (let j = 0; j < buckets; j++) {
+        while (this.cdf[base + v]! <= j / buckets) v++;
+        this.guide[row * buckets + j] = v;
+      }
+    }
+  }
+
+  /** The index drawn in row `row` by the uniform `u` in [0, 1). */
+  draw(row: number, u: number): number {
+    const base = row * this.size;
+    let v = this.guide[row * this.buckets + Math.floor(u * this.buckets)]!;
+    while (u >= this.cdf[base + v]!) v++;
+    return v;
+  }
+}

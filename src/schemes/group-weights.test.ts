@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { UniformStream } from '../rng/uniform-stream.ts';
+import { resolveScheme } from './resolve-scheme.ts';
+import type { SchemeFormulas } from './scheme-kind.ts';
+import { representativeSpecs } from './test-support/representative-specs.ts';
+
+// groupWeightsInto against advantagesInto, bit for bit (deterministic: no false-fail rate):
+// every reward pattern up to M = 12, and random groups at larger M, placed at an offset in a
+// longer buffer as the simulators pass them.
+
+/** The first difference between the two forms on the group `rewards`, or null. */
+function difference(f: SchemeFormulas, rewards: Float64Array): string | null {
+  const M = rewards.length;
+  const want = new Float64Array(M);
+  f.advantagesInto(rewards, want);
+  const padded = new Float64Array(M + 7);
+  padded.set(rewards, 5);
+  let K = 0;
+  for (const r of rewards) K += r;
+  const two = new Float64Array(2);
+  f.groupWeightsInto!(padded, 5, K, two);
+  for (let i = 0; i < M; i++) {
+    // Object.is tells every two doubles apart but NaNs of different payloads (none here).
+    if (!Object.is(want[i], two[rewards[i]!])) {
+      return `rewards ${rewards.join('')}: position ${i} is ${want[i]} natively, ${two[rewards[i]!]} in two-weight form`;
+    }
+  }
+  return null;
+}
+
+/** Every pattern of M rewards up to M = 12, then 200 random groups at p = 0.5 and 0.05. */
+function groups(M: number): Float64Array[] {
+  if (M <= 12) {
+    return Array.from({ length: 2 ** M }, (_, pattern) =>
+      Float64Array.from({ length: M }, (_, i) => (pattern >> i) & 1),
+    );
+  }
+  const u = new UniformStream(7, 'group-weights', M);
+  return Array.from({ length: 200 }, (_, g) =>
+    Float64Array.from({ length: M }, () => (u.next() < (g % 2 === 0 ? 0.5 : 0.05) ? 1 : 0)),
+  );
+}
+
+const SIZES = [1, 2, 3, 5, 8, 10, 12, 13, 16, 64, 100, 256, 1000];
+
+describe('groupWeightsInto', () => {
+  it('exists for the group-normalized family and rs', () => {
+    for (const spec of ['grpo', 'grpo:std=sample,eps-at=var', 'dr-grpo', 'verl-grpo', 'rs']) {
+      expect(resolveScheme(spec).bind(8).groupWeightsInto, spec).toBeDefined();
+    }
+  });
+
+  it.each(SIZES)('gives the native weights bit for bit at M = %i', (M) => {
+    let checked = 0;
+    for (const spec of representativeSpecs(M)) {
+      const formulas = resolveScheme(spec).bind(M);
+      if (!formulas.groupWeightsInto) continue;
+      checked++;
+      const first = groups(M)
+        .map((rewards) => difference(formulas, rewards))
+        .find((d) => d !== null);
+      expect(first, spec).toBeUndefined();
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('can fail: the squares summed in another order differ at M = 100', () => {
+    const native = resolveScheme('grpo:std=sample').bind(100);
+    const reversed: SchemeFormulas = {
+      ...native,
+      groupWeightsInto(rewards, start, K, out) {
+        const mean = K / 100;
+        let squares = 0;
+        for (let i = start + 99; i >= start; i--) squares += (rewards[i]! - mean) ** 2;
+        const sd = Math.sqrt(squares / 99) + 1e-8;
+        out[0] = (0 - mean) / sd;
+        out[1] = (1 - mean) / sd;
+      },
+    };
+    expect(groups(100).some((rewards) => difference(reversed, rewards) !== null)).toBe(true);
+  });
+});
