@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { representativeSpecs } from '../../test/support/schemes/representative-specs.ts';
 import { UniformStream } from '../rng/uniform-stream.ts';
 import { resolveScheme } from './resolve-scheme.ts';
 import type { SchemeFormulas } from './scheme-kind.ts';
-import { representativeSpecs } from './test-support/representative-specs.ts';
 
 // groupWeightsInto against advantagesInto, bit for bit (deterministic: no false-fail rate):
 // every reward pattern up to M = 12, and random groups at larger M, placed at an offset in a
