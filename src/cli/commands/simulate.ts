@@ -7,8 +7,9 @@ import type {
   SimulationResult,
 } from '../../estimators/index.ts';
 import { EXIT } from '../exit-codes.ts';
+import { type ForceUnlockFlag, forceUnlockOption, withOutputLock } from '../output-lock.ts';
 
-interface SimulateFlags {
+interface SimulateFlags extends ForceUnlockFlag {
   estimator: string;
   scheme?: string;
   M?: string;
@@ -49,7 +50,7 @@ twice, 130 when interrupted (SIGINT or SIGTERM).`;
  * SIGINT/SIGTERM stop with exit 130 and print the command that resumes, `--resume` continues.
  */
 export function registerSimulate(root: Command): void {
-  root
+  const command = root
     .command('simulate')
     .description(
       "Monte Carlo check of the expected update: Algorithm 1 against h_M'(p) grad p, pure-rs against grad log p",
@@ -79,7 +80,8 @@ export function registerSimulate(root: Command): void {
     .option(
       '--json',
       'print {"estimate","stderr","closedForm","z","resolution","agree","outcome","groupsNeeded","groups","responses","seconds","responsesPerSecond"} (+ "meanDraws" for pure-rs)',
-    )
+    );
+  forceUnlockOption(command)
     .addHelpText('after', EXAMPLES)
     .action(async (flags: SimulateFlags) => {
       const number = (name: string, text: string | undefined) =>
@@ -102,6 +104,9 @@ export function registerSimulate(root: Command): void {
       if (flags.resume && flags.checkpoint === undefined) {
         throw new InputError('--resume needs --checkpoint DIR, the directory of the checkpoint');
       }
+      if (flags.forceUnlock && flags.checkpoint === undefined) {
+        throw new InputError('--force-unlock needs --checkpoint DIR, the directory it unlocks');
+      }
       const [{ chunkCount, parseChunkResult, resolveSimulation, simulate }, { runIdentity }] =
         await Promise.all([
           import('../../estimators/index.ts'),
@@ -122,42 +127,47 @@ export function registerSimulate(root: Command): void {
                 chunks: chunkCount(config),
               }),
             };
-      await runCheckpointed(
-        {
-          command: 'simulate',
-          args: process.argv.slice(2),
-          checkpoint,
-          resume: flags.resume === true,
-          keepHint: 'run with --checkpoint DIR to keep them',
-        },
-        async (run) => {
-          const bar = await progressBar();
-          let result: SimulationResult;
-          try {
-            result = await simulate(config, {
-              threads,
-              alpha,
-              signal: run.signal,
-              completed: [...run.completed].map(([index, stored]) =>
-                parseChunkResult(stored, index, `checkpoint '${dir}': chunk ${index}`),
-              ),
-              onChunk: (chunk) => run.onChunk(chunk.first, chunk),
-              onRetry: run.onRetry,
-              onProgress: (p) => {
-                if (!bar) return;
-                if (!bar.getTotal()) bar.start(p.groups, 0);
-                bar.update(p.groupsDone);
-              },
-            });
-          } finally {
-            bar?.stop();
-          }
-          process.stdout.write(
-            flags.json ? `${JSON.stringify(jsonOutput(result))}\n` : text(result),
-          );
-          process.exitCode = EXIT_OF[result.outcome];
-        },
-      );
+      const run = () =>
+        runCheckpointed(
+          {
+            command: 'simulate',
+            args: process.argv.slice(2),
+            checkpoint,
+            resume: flags.resume === true,
+            keepHint: 'run with --checkpoint DIR to keep them',
+          },
+          async (run) => {
+            const bar = await progressBar();
+            let result: SimulationResult;
+            try {
+              result = await simulate(config, {
+                threads,
+                alpha,
+                signal: run.signal,
+                completed: [...run.completed].map(([index, stored]) =>
+                  parseChunkResult(stored, index, `checkpoint '${dir}': chunk ${index}`),
+                ),
+                onChunk: (chunk) => run.onChunk(chunk.first, chunk),
+                onRetry: run.onRetry,
+                onProgress: (p) => {
+                  if (!bar) return;
+                  if (!bar.getTotal()) bar.start(p.groups, 0);
+                  bar.update(p.groupsDone);
+                },
+              });
+            } finally {
+              bar?.stop();
+            }
+            process.stdout.write(
+              flags.json ? `${JSON.stringify(jsonOutput(result))}\n` : text(result),
+            );
+            process.exitCode = EXIT_OF[result.outcome];
+          },
+        );
+      // Only a run that keeps a checkpoint writes anywhere; it is the one writer of DIR.
+      await (dir === undefined
+        ? run()
+        : withOutputLock(dir, { ...flags, removeIfEmpty: true }, run));
     });
 }
 

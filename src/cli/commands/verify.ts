@@ -5,8 +5,9 @@ import type { Shard } from '../../checkpoint/index.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { parseNumber, requirePositiveInteger } from '../../errors/require.ts';
 import type { BudgetName, Check } from '../../verify/index.ts';
+import { type ForceUnlockFlag, forceUnlockOption, withOutputLock } from '../output-lock.ts';
 
-interface VerifyFlags {
+interface VerifyFlags extends ForceUnlockFlag {
   quick?: boolean;
   full?: boolean;
   seed: string;
@@ -44,7 +45,7 @@ approximation: no verdict), 2 for bad input, 70 if a chunk failed twice, 130 whe
  * The library is imported when the command runs, so that `--help` starts fast.
  */
 export function registerVerify(root: Command): void {
-  root
+  const command = root
     .command('verify')
     .description('run every check of the paper and write the agreement report')
     .option('--quick', 'small budget (at most a minute on 2 cores)')
@@ -66,7 +67,8 @@ export function registerVerify(root: Command): void {
       '--shard <i/n>',
       'run shard i of n (0 <= i < n) and write DIR/partial.json instead of the report; see merge',
     )
-    .option('--json', 'print agreement.json on stdout instead of the summary line')
+    .option('--json', 'print agreement.json on stdout instead of the summary line');
+  forceUnlockOption(command)
     .addHelpText('after', EXAMPLES)
     .action(async (flags: VerifyFlags) => {
       if (flags.quick && flags.full) throw new InputError('--quick and --full exclude each other');
@@ -96,41 +98,44 @@ export function registerVerify(root: Command): void {
         process.stdout.write(
           `shard ${shard.i}/${shard.n}: ${chunks} of ${identity.chunks} chunks written to ${path}; combine the parts with rl-objective merge\n`,
         );
-      const written = shard && flags.resume && writtenPartial(flags.out, identity, shard);
-      if (shard && written) {
-        // A retried task whose part is complete: nothing left to compute.
-        announce(shard, Object.keys(written.chunks).length, join(flags.out, 'partial.json'));
-        return;
-      }
-      await runCheckpointed(
-        {
-          command: 'verify',
-          args: process.argv.slice(2),
-          checkpoint: { dir, identity },
-          resume: flags.resume === true,
-        },
-        async (run) => {
-          const options = {
-            ...settings,
-            threads,
-            signal: run.signal,
-            completed: lib.batteryChunks(plan, run.completed, `checkpoint '${dir}'`),
-            onChunk: run.onChunk,
-            onRetry: run.onRetry,
-            progress: (checks: readonly Check[]) => lib.progressReporter(process.stderr, checks),
-          };
-          if (shard) {
-            const part = await lib.verifyShard({ ...options, shard });
-            announce(shard, Object.keys(part.chunks).length, writePartial(flags.out, part));
-            return;
-          }
-          const report = await lib.verify({
-            ...options,
-            command: ['rl-objective', ...process.argv.slice(2)].join(' '),
-          });
-          const { publishReport } = await import('../publish-report.ts');
-          await publishReport(report, flags.out, flags.json === true);
-        },
-      );
+      // One writer per output directory: the lock is taken before anything in it is read.
+      await withOutputLock(flags.out, flags, async () => {
+        const written = shard && flags.resume && writtenPartial(flags.out, identity, shard);
+        if (shard && written) {
+          // A retried task whose part is complete: nothing left to compute.
+          announce(shard, Object.keys(written.chunks).length, join(flags.out, 'partial.json'));
+          return;
+        }
+        await runCheckpointed(
+          {
+            command: 'verify',
+            args: process.argv.slice(2),
+            checkpoint: { dir, identity },
+            resume: flags.resume === true,
+          },
+          async (run) => {
+            const options = {
+              ...settings,
+              threads,
+              signal: run.signal,
+              completed: lib.batteryChunks(plan, run.completed, `checkpoint '${dir}'`),
+              onChunk: run.onChunk,
+              onRetry: run.onRetry,
+              progress: (checks: readonly Check[]) => lib.progressReporter(process.stderr, checks),
+            };
+            if (shard) {
+              const part = await lib.verifyShard({ ...options, shard });
+              announce(shard, Object.keys(part.chunks).length, writePartial(flags.out, part));
+              return;
+            }
+            const report = await lib.verify({
+              ...options,
+              command: ['rl-objective', ...process.argv.slice(2)].join(' '),
+            });
+            const { publishReport } = await import('../publish-report.ts');
+            await publishReport(report, flags.out, flags.json === true);
+          },
+        );
+      });
     });
 }
