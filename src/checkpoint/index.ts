@@ -2,6 +2,14 @@
 // (issue 7). Formats and usage: docs/reliability.md.
 export { canonicalJson, type JsonValue, MAX_JSON_DEPTH } from './canonical-json.ts';
 export type { Checkpoint } from './checkpoint.ts';
+export {
+  type DirectoryLock,
+  LOCK_FILE,
+  type LockHolder,
+  type LockOptions,
+  lockDirectory,
+  withDirectoryLock,
+} from './directory-lock.ts';
 export { discardCheckpoint } from './discard-checkpoint.ts';
 export { CHECKPOINT_FORMAT_VERSION } from './format-version.ts';
 export { identityDifference } from './identity-difference.ts';

@@ -149,3 +149,17 @@ describe('verify: worker faults (test hook RL_OBJECTIVE_TEST_FAULT)', () => {
     expect(existsSync(join(out, 'agreement.json'))).toBe(false);
   });
 });
+
+describe('verify --budget', () => {
+  it.each([
+    [['--budget', 'fast'], "--budget must be quick, default or full, got 'fast'"],
+    [['--budget', 'full', '--quick'], '--budget full contradicts --quick'],
+    [['--budget', 'quick', '--full'], '--budget quick contradicts --full'],
+  ])('refuses %j with one line, before any work', async (args, message) => {
+    const out = join(root, 'budget-refused');
+    const run = await runCliAsync(['verify', ...args, '--out', out]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`rl-objective: ${message}\n`);
+    expect(existsSync(out)).toBe(false);
+  });
+});

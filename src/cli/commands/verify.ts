@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Shard } from '../../checkpoint/index.ts';
 import { InputError } from '../../errors/input-error.ts';
+import { quote } from '../../errors/quote.ts';
 import { parseNumber, requirePositiveInteger } from '../../errors/require.ts';
 import type { BudgetName, Check } from '../../verify/index.ts';
 import { type ForceUnlockFlag, forceUnlockOption, withOutputLock } from '../output-lock.ts';
@@ -10,6 +11,7 @@ import { type ForceUnlockFlag, forceUnlockOption, withOutputLock } from '../outp
 interface VerifyFlags extends ForceUnlockFlag {
   quick?: boolean;
   full?: boolean;
+  budget?: string;
   seed: string;
   threads: string;
   alpha: string;
@@ -27,6 +29,7 @@ Examples:
   rl-objective verify --quick
   rl-objective verify --full --out out/full            (Ctrl-C, then the same with --resume)
   rl-objective verify --full --shard 2/4 --out out/part-2 --resume
+  rl-objective verify --budget "$RL_OBJECTIVE_BUDGET" --shard 2/4 --out out/part-2 --resume
   rl-objective merge out/part-0 out/part-1 out/part-2 out/part-3 --out out/report
 
 Exit status: 0 if every check agrees (or a shard's part is written), 1 if some check disagrees,
@@ -35,7 +38,7 @@ approximation: no verdict), 2 for bad input, 70 if a chunk failed twice, 130 whe
 (SIGINT or SIGTERM).`;
 
 /**
- * Registers `rl-objective verify [--quick|--full] [--seed S] [--threads T] [--alpha A]
+ * Registers `rl-objective verify [--quick|--full|--budget NAME] [--seed S] [--threads T] [--alpha A]
  * [--out DIR] [--resume] [--shard i/n] [--json]`: runs the verification battery, writes
  * `agreement.json`, `agreement.md`, `index.html` and `figures/*.svg` into DIR, prints a one-line
  * summary (or, with `--json`, the report) on stdout, and exits 0 if and only if every check
@@ -50,6 +53,10 @@ export function registerVerify(root: Command): void {
     .description('run every check of the paper and write the agreement report')
     .option('--quick', 'small budget (at most a minute on 2 cores)')
     .option('--full', 'large budget (as long as it needs)')
+    .option(
+      '--budget <name>',
+      'quick, default or full: the budget by name (for scripts that take it from a variable)',
+    )
     .option('--seed <S>', 'run seed', DEFAULT_SEED)
     .option(
       '--threads <T>',
@@ -71,7 +78,7 @@ export function registerVerify(root: Command): void {
   forceUnlockOption(command)
     .addHelpText('after', EXAMPLES)
     .action(async (flags: VerifyFlags) => {
-      if (flags.quick && flags.full) throw new InputError('--quick and --full exclude each other');
+      const budget = budgetOf(flags);
       const threads = requirePositiveInteger('--threads', parseNumber('--threads', flags.threads));
       const alpha = parseNumber('--alpha', flags.alpha);
       if (!(alpha > 0 && alpha < 1)) {
@@ -88,7 +95,6 @@ export function registerVerify(root: Command): void {
         throw new InputError('--json prints a report; a shard writes DIR/partial.json instead');
       }
       const seed = /^-?\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
-      const budget: BudgetName = flags.quick ? 'quick' : flags.full ? 'full' : 'default';
       const settings = { budget, seed, alpha };
       const battery = lib.verifyBattery(settings);
       const plan = lib.planBattery(battery.checks, battery.seed);
@@ -138,4 +144,21 @@ export function registerVerify(root: Command): void {
         );
       });
     });
+}
+
+const BUDGET_NAMES: readonly BudgetName[] = ['quick', 'default', 'full'];
+
+/** The budget chosen by `--quick`, `--full` or `--budget NAME` (default: `default`). */
+function budgetOf(flags: VerifyFlags): BudgetName {
+  if (flags.quick && flags.full) throw new InputError('--quick and --full exclude each other');
+  const flagged = flags.quick ? 'quick' : flags.full ? 'full' : undefined;
+  if (flags.budget === undefined) return flagged ?? 'default';
+  const named = BUDGET_NAMES.find((name) => name === flags.budget);
+  if (named === undefined) {
+    throw new InputError(`--budget must be quick, default or full, got ${quote(flags.budget)}`);
+  }
+  if (flagged !== undefined && flagged !== named) {
+    throw new InputError(`--budget ${named} contradicts --${flagged}`);
+  }
+  return named;
 }
