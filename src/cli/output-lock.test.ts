@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCliAsync } from '../../test/support/cli/run-cli-async.ts';
 import { LOCK_FILE } from '../checkpoint/directory-lock.ts';
-import { runCliAsync } from './testing/run-cli-async.ts';
 
 // One writer per output directory, as a user meets it: the lock is released on every exit path
 // of `simulate --checkpoint` and `verify`, and a second run on a locked directory exits 2 at
