@@ -32,12 +32,10 @@ export async function auditFunction(
   fn: AdvantagesFn,
   options: FunctionAuditOptions,
 ): Promise<AuditReport> {
-  const sizes = typeof options.M === 'number' ? [options.M] : [...options.M];
-  if (sizes.length === 0) throw new InputError('M: give at least one group size');
+  const sizes = auditSizes(options.M);
   const label = options.label ?? 'advantages';
   const collector = new CountFormCollector();
   for (const M of sizes) {
-    requirePositiveInteger('M', M);
     for (const rewards of rewardPatterns(M, options)) {
       const pattern = rewards.join('');
       let out: unknown;
@@ -57,6 +55,14 @@ export async function auditFunction(
     }
   }
   return auditReport(collector, options);
+}
+
+/** The group sizes of a function audit: at least one, each a positive integer. */
+export function auditSizes(M: number | readonly number[]): number[] {
+  const sizes = typeof M === 'number' ? [M] : [...M];
+  if (sizes.length === 0) throw new InputError('M: give at least one group size');
+  for (const size of sizes) requirePositiveInteger('M', size);
+  return sizes;
 }
 
 function weights(out: unknown, M: number, at: string): number[] {

@@ -1,5 +1,13 @@
 import type { Command } from 'commander';
+import type { PythonAuditOptions } from '../../audit/audit-python.ts';
 import { DEFAULT_REL_TOL } from '../../audit/audit-report.ts';
+import {
+  DEFAULT_PYTHON_TIMEOUT,
+  PYTHON_ARRAYS,
+  type PythonArray,
+  type PythonTarget,
+  parsePythonTarget,
+} from '../../audit/python-bridge.ts';
 import type { AuditReport } from '../../audit/types.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { quote } from '../../errors/quote.ts';
@@ -8,6 +16,10 @@ import { EXIT } from '../exit-codes.ts';
 
 interface AuditFlags {
   module?: string;
+  python?: string;
+  pythonArray?: string;
+  pythonBin?: string;
+  timeout?: string;
   traces?: string;
   table?: string;
   M?: string;
@@ -38,13 +50,17 @@ export function registerAudit(root: Command): void {
       'ES module (JS or TS) exporting advantages(rewards: number[]): number[], may be async',
     )
     .option(
+      '--python <file.py:func>',
+      'a Python function FUNC(rewards) -> advantages in FILE.py (default FUNC: advantages), run by python3',
+    )
+    .option(
       '--traces <file>',
       'JSONL, one group per line: {"rewards": [0|1, ...], "advantages": [...]}',
     )
     .option('--table <file>', 'count-form tables {"M": n, "a": [...], "b": [...]}')
     .option(
       '--M <list>',
-      'group sizes to audit a --module at, comma-separated, e.g. 8,64 (required with --module)',
+      'group sizes to audit a --module or --python at, comma-separated, e.g. 8,64 (required with them)',
     )
     .option('--samples <n>', 'random arrangements of every count K when M > 16', '64')
     .option('--seed <seed>', 'seed of those arrangements', '0')
@@ -53,6 +69,15 @@ export function registerAudit(root: Command): void {
     .option(
       '--expect <name[:tol]>',
       'expected objective, e.g. arcsin:0.05 or passk:k=4:0.02 (tol defaults to 0.05)',
+    )
+    .option(
+      '--python-array <kind>',
+      'with --python: what FUNC receives, list | numpy | torch (float64; default numpy if it imports, else list)',
+    )
+    .option('--python-bin <path>', 'with --python: the interpreter (default $PYTHON, else python3)')
+    .option(
+      '--timeout <seconds>',
+      `with --python: stop the function if one call takes longer (default ${DEFAULT_PYTHON_TIMEOUT}; the import gets at least that)`,
     )
     .option('--json', 'print the audit as JSON')
     .option(
@@ -67,18 +92,27 @@ export function registerAudit(root: Command): void {
 async function runAudit(flags: AuditFlags): Promise<number> {
   // Every flag is checked before a module is imported or a file read: a bad flag is reported
   // at once, whatever is wrong with the input it would have applied to.
-  const inputs = (['module', 'traces', 'table'] as const).filter((k) => flags[k] !== undefined);
+  const inputs = (['module', 'python', 'traces', 'table'] as const).filter(
+    (k) => flags[k] !== undefined,
+  );
   if (inputs.length !== 1) {
-    throw new InputError('audit needs exactly one of --module FILE, --traces FILE, --table FILE');
-  }
-  if (flags.M !== undefined && flags.module === undefined) {
-    throw new InputError('--M applies to --module only; traces and tables carry their group size');
-  }
-  if (flags.module !== undefined && flags.M === undefined) {
     throw new InputError(
-      '--module needs --M N (or a list such as 8,64): the group size(s) to audit',
+      'audit needs exactly one of --module FILE, --python FILE.py:FUNC, --traces FILE, --table FILE',
     );
   }
+  const code =
+    flags.module !== undefined ? '--module' : flags.python !== undefined ? '--python' : undefined;
+  if (flags.M !== undefined && code === undefined) {
+    throw new InputError(
+      '--M applies to --module and --python only; traces and tables carry their group size',
+    );
+  }
+  if (code !== undefined && flags.M === undefined) {
+    throw new InputError(
+      `${code} needs --M N (or a list such as 8,64): the group size(s) to audit`,
+    );
+  }
+  const python = pythonFlags(flags);
   const M = flags.M?.split(',').map((m) => requirePositiveInteger('--M', parseNumber('--M', m)));
   const samples = requirePositiveInteger('--samples', parseNumber('--samples', flags.samples));
   const options = {
@@ -89,7 +123,15 @@ async function runAudit(flags: AuditFlags): Promise<number> {
   const expectation = flags.expect === undefined ? undefined : audit.parseExpectation(flags.expect);
 
   let report: AuditReport;
-  if (flags.module !== undefined) {
+  if (python !== undefined) {
+    report = await audit.auditPython(python.target, {
+      ...options,
+      ...python.options,
+      M: M!,
+      samples,
+      seed: flags.seed,
+    });
+  } else if (flags.module !== undefined) {
     const fn = await audit.loadAdvantagesModule(flags.module);
     report = await audit.auditFunction(fn, {
       ...options,
@@ -129,4 +171,44 @@ async function runAudit(flags: AuditFlags): Promise<number> {
   }
   const ok = report.countForm && (verdict === undefined || verdict.met);
   return ok ? EXIT.ok : EXIT.disagree;
+}
+
+/** The `--python` target and its options, checked before anything runs; `undefined` without `--python`. */
+function pythonFlags(
+  flags: AuditFlags,
+):
+  | { target: PythonTarget; options: Pick<PythonAuditOptions, 'array' | 'python' | 'timeout'> }
+  | undefined {
+  const given = (['pythonArray', 'pythonBin', 'timeout'] as const).find(
+    (k) => flags[k] !== undefined,
+  );
+  if (flags.python === undefined) {
+    if (given !== undefined) {
+      const name = {
+        pythonArray: '--python-array',
+        pythonBin: '--python-bin',
+        timeout: '--timeout',
+      }[given];
+      throw new InputError(`${name} applies to --python only`);
+    }
+    return undefined;
+  }
+  const array = flags.pythonArray;
+  if (array !== undefined && !(PYTHON_ARRAYS as readonly string[]).includes(array)) {
+    throw new InputError(
+      `--python-array must be one of ${PYTHON_ARRAYS.join(', ')}; got ${quote(array)}`,
+    );
+  }
+  const timeout = flags.timeout === undefined ? undefined : parseNumber('--timeout', flags.timeout);
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
+    throw new InputError(`--timeout must be a number of seconds > 0, got ${flags.timeout}`);
+  }
+  return {
+    target: parsePythonTarget(flags.python),
+    options: {
+      array: array as PythonArray | undefined,
+      python: flags.pythonBin,
+      timeout,
+    },
+  };
 }

@@ -1,0 +1,193 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../test/support/cli/run-cli.ts';
+import { runCliAsync } from '../../test/support/cli/run-cli-async.ts';
+import { InputError } from '../errors/input-error.ts';
+import { scheme } from '../schemes/scheme-from-spec.ts';
+import { auditPython } from './audit-python.ts';
+import { parsePythonTarget } from './python-bridge.ts';
+import type { AuditReport } from './types.ts';
+
+// The Python bridge with a real interpreter: the only tests of the suite that run Python. They
+// need `python3` (or $PYTHON) with numpy; `.ci/run` installs both, so in CI a missing Python is a
+// failure, and elsewhere these tests are skipped with the reason below.
+
+const PYTHON = process.env.PYTHON ?? 'python3';
+const HAS_NUMPY = spawnSync(PYTHON, ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
+const SKIP = !HAS_NUMPY && process.env.CI === undefined;
+const FIXTURES = fileURLToPath(new URL('../../test/fixtures/audit/python/', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'rl-objective-python-'));
+
+/** max |recovered - preset| over a and b, relative to the preset's largest |entry|. */
+function relativeError(report: AuditReport, spec: string): number {
+  let worst = 0;
+  for (const size of report.bySize) {
+    const preset = scheme(spec, size.M);
+    const scale = Math.max(...preset.a.map(Math.abs), ...preset.b.map(Math.abs));
+    for (const [got, want] of [
+      [size.a!, preset.a],
+      [size.b!, preset.b],
+    ] as const) {
+      want.forEach((w, s) => {
+        worst = Math.max(worst, Math.abs((got[s] ?? Number.NaN) - w) / scale);
+      });
+    }
+  }
+  return worst;
+}
+
+function expectOneLine(run: { status: number | null; stderr: string }, message: RegExp): void {
+  expect(run.status).toBe(2);
+  expect(run.stderr).toMatch(message);
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(run.stderr).not.toMatch(/Traceback|\n\s+at /);
+}
+
+describe.skipIf(SKIP)(`auditPython with ${PYTHON} and numpy`, () => {
+  afterEach(() => {
+    delete process.env.PID_LOG;
+  });
+
+  it('recovers a numpy verl-style GRPO to 1e-12 at M = 8 and 64, nearest arcsin at 64', async () => {
+    const report = await auditPython(`${FIXTURES}grpo_numpy.py:advantages`, { M: [8, 64] });
+    expect(report.countForm).toBe(true);
+    expect(report.bySize.map((s) => s.M)).toEqual([8, 64]);
+    expect(report.bySize.map((s) => s.nearest?.name)).toEqual(['identity', 'arcsin']);
+    expect(report.bySize.every((s) => s.coverage.missing.length === 0)).toBe(true);
+    expect(relativeError(report, 'verl-grpo')).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('the comparison can fail: the same tables are far from the population-std grpo', async () => {
+    const report = await auditPython(`${FIXTURES}grpo_numpy.py`, { M: 8 });
+    expect(relativeError(report, 'grpo:eps=1e-6')).toBeGreaterThan(1e-3);
+  });
+
+  it('calls the function in one Python process for the whole audit', async () => {
+    process.env.PID_LOG = join(dir, 'pids.log');
+    await auditPython(`${FIXTURES}grpo_numpy.py:record_pid`, { M: [3, 5] });
+    const pids = readFileSync(process.env.PID_LOG, 'utf8').trim().split('\n');
+    expect(pids).toHaveLength(2 ** 3 + 2 ** 5);
+    expect(new Set(pids).size).toBe(1);
+  });
+
+  it('gives a list with --python-array list; what the function prints does not disturb the audit', async () => {
+    const report = await auditPython(`${FIXTURES}grpo_numpy.py:centred`, {
+      M: [2, 7],
+      array: 'list',
+    });
+    expect(relativeError(report, 'dr-grpo')).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('takes a dotted name (a static method) and an async function', async () => {
+    for (const func of ['Wrapper.advantages', 'asynchronous']) {
+      const report = await auditPython({ file: `${FIXTURES}grpo_numpy.py`, func }, { M: 5 });
+      expect(relativeError(report, 'verl-grpo')).toBeLessThanOrEqual(1e-12);
+    }
+  });
+
+  it.each([
+    ['raises', /raised ValueError on pattern 0000 \(M=4\): std is zero: cannot normalise$/],
+    ['short', /:short on pattern 0000 \(M=4\): returned 3 values, expected 4$/],
+    ['nan', /:nan on pattern 0000 \(M=4\): value 0 is nan; weights must be finite numbers$/],
+    ['text', /:text on pattern 0000 \(M=4\): value 0 is str \('a'\), not a number$/],
+    ['nested', /:nested on pattern 0000 \(M=4\): value 0 is list \(.*\), not a number$/],
+    ['exits', /^python exited with status 3 while running '.*faulty\.py':exits on pattern 0000/],
+    ['not_a_function', /'not_a_function' is not callable; it defines exits, hangs, nan, nested/],
+    ['missing', /has no function 'missing'; it defines exits, hangs, nan, nested, raises/],
+  ])('faulty.py:%s is bad input with one line naming the cause', async (func, message) => {
+    const audit = auditPython(`${FIXTURES}faulty.py:${func}`, { M: 4 });
+    await expect(audit).rejects.toThrow(InputError);
+    await expect(audit).rejects.toThrow(message);
+    await audit.catch((error: Error) => expect(error.message).not.toContain('\n'));
+  });
+
+  it('names the import error of a module that cannot be imported', async () => {
+    await expect(auditPython(`${FIXTURES}broken_import.py`, { M: 2 })).rejects.toThrow(
+      /^python file '.*broken_import\.py' failed to import: ModuleNotFoundError: No module named 'verl_that_is_not_installed'$/,
+    );
+  });
+
+  it('flags a position-dependent function: exit 1, not count form, the pattern named', () => {
+    const run = runCli(['audit', '--python', `${FIXTURES}position.py`, '--M', '8,64', '--json']);
+    expect(run.status).toBe(1);
+    const json = JSON.parse(run.stdout);
+    expect(json.countForm).toBe(false);
+    expect(json.violations[0]).toMatchObject({ pattern: '10000000', M: 8, K: 1, R: 0 });
+    expect(json.violations[0].reason).toContain('position in the group');
+    expect(json.bySize.map((s: { a: unknown }) => s.a)).toEqual([null, null]);
+  });
+
+  it('exits 2 with one line naming the exception of a raising function', () => {
+    const run = runCli(['audit', '--python', `${FIXTURES}faulty.py:raises`, '--M', '8,64']);
+    expectOneLine(
+      run,
+      /^rl-objective: python '.*faulty\.py':raises raised ValueError on pattern 00000000 \(M=8\): std is zero: cannot normalise\n$/,
+    );
+  });
+
+  it('stops a function that hangs after --timeout seconds (exit 2, the process is gone)', async () => {
+    const pidFile = join(dir, 'hang.pid');
+    const run = await runCliAsync(
+      ['audit', '--python', `${FIXTURES}faulty.py:hangs`, '--M', '4', '--timeout', '2'],
+      { env: { HANG_PID_FILE: pidFile } },
+    );
+    expectOneLine(
+      run,
+      /:hangs did not return within 2 s on pattern 1000 \(M=4\) and was stopped; raise --timeout if it is only slow\n$/,
+    );
+    expect(existsSync(pidFile)).toBe(true);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
+  });
+});
+
+describe('auditPython: input checked before (or without) running Python', () => {
+  it('parses FILE.py:FUNC, FUNC defaulting to advantages', () => {
+    expect(parsePythonTarget('my.py:f')).toEqual({ file: 'my.py', func: 'f' });
+    expect(parsePythonTarget('dir/my.py:Wrapper.f')).toEqual({
+      file: 'dir/my.py',
+      func: 'Wrapper.f',
+    });
+    expect(parsePythonTarget('my.py')).toEqual({ file: 'my.py', func: 'advantages' });
+    expect(() => parsePythonTarget('my.py:1f')).toThrow(/expected FILE\.py:FUNC/);
+    expect(() => parsePythonTarget(':f')).toThrow(/expected FILE\.py:FUNC/);
+  });
+
+  it('a missing file, an interpreter that does not exist, a bad timeout', async () => {
+    await expect(auditPython('no-such-file.py:f', { M: 4 })).rejects.toThrow(
+      "python file 'no-such-file.py': file not found",
+    );
+    await expect(
+      auditPython(`${FIXTURES}position.py`, { M: 4, python: 'no-such-python3' }),
+    ).rejects.toThrow(
+      "python: cannot start 'no-such-python3' (not found); install Python 3, or name the interpreter with --python-bin or $PYTHON",
+    );
+    await expect(auditPython(`${FIXTURES}position.py`, { M: 4, timeout: 0 })).rejects.toThrow(
+      'timeout must be a number of seconds > 0, got 0',
+    );
+  });
+
+  it.each([
+    [['--python', 'x.py'], /^rl-objective: --python needs --M N/],
+    [['--python', 'x.py:1f', '--M', '4'], /expected FILE\.py:FUNC with FUNC a Python name/],
+    [
+      ['--python', 'x.py', '--M', '4', '--python-array', 'jax'],
+      /--python-array must be one of list, numpy, torch; got 'jax'/,
+    ],
+    [
+      ['--python', 'x.py', '--M', '4', '--timeout', '0'],
+      /--timeout must be a number of seconds > 0, got 0/,
+    ],
+    [['--table', 'x.json', '--python-bin', 'python3'], /--python-bin applies to --python only/],
+    [
+      ['--python', 'x.py', '--module', 'y.ts', '--M', '4'],
+      /exactly one of --module FILE, --python FILE\.py:FUNC/,
+    ],
+  ])('%j exits 2 with one line', (args, message) => {
+    expectOneLine(runCli(['audit', ...args]), message);
+  });
+});

@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { InputError } from '../errors/input-error.ts';
+import { quote } from '../errors/quote.ts';
+import { requireInputFile } from '../errors/require-input-file.ts';
+import { auditSizes, type FunctionAuditOptions } from './audit-function.ts';
+import { auditReport } from './audit-report.ts';
+import { CountFormCollector } from './count-form-collector.ts';
+import {
+  DEFAULT_PYTHON_TIMEOUT,
+  PYTHON_ARRAYS,
+  type PythonArray,
+  PythonBridge,
+  type PythonTarget,
+  parsePythonTarget,
+} from './python-bridge.ts';
+import { rewardPatterns } from './reward-patterns.ts';
+import type { AuditReport } from './types.ts';
+
+/** Options of {@link auditPython}. */
+export interface PythonAuditOptions extends Omit<FunctionAuditOptions, 'label'> {
+  /** What the function receives; default numpy (float64) when numpy imports, else a list of floats. */
+  readonly array?: PythonArray;
+  /** The interpreter; default `$PYTHON`, else `python3`. */
+  readonly python?: string;
+  /** Seconds one call may take before the process is stopped; default 60 (the import gets at least 60). */
+  readonly timeout?: number;
+}
+
+/**
+ * Audits the user's own Python weight function (MATH.md §2, §7), as {@link auditFunction} audits
+ * a JavaScript one: is it count form, `Z_i = (1 - R_i) a[S_i] + R_i b[S_i]`, and if so which
+ * objective `h_M` does it induce?
+ *
+ * One Python process imports `FUNC` from `FILE.py` (through the shim `python-bridge.py`, standard
+ * library only) and calls it on every reward pattern of {@link rewardPatterns} for each `M`: all
+ * `2^M` for `M <= 16`, else `samples` random arrangements of every count `K`. The rewards are a
+ * float64 numpy array, a float64 torch tensor or a list of floats (`array`); the function may
+ * return anything array-like, or an awaitable of it.
+ *
+ * Throws an InputError (one line) when the interpreter cannot start, the file is missing, the
+ * module fails to import, the function is missing, the function raises (its exception and the
+ * pattern), it returns other than `M` finite numbers, or one call takes longer than `timeout`
+ * seconds (the process is then killed; importing the module gets at least 60 s).
+ */
+export async function auditPython(
+  target: string | PythonTarget,
+  options: PythonAuditOptions,
+): Promise<AuditReport> {
+  const { file, func } = typeof target === 'string' ? parsePythonTarget(target) : target;
+  const sizes = auditSizes(options.M);
+  const array = options.array ?? 'auto';
+  if (array !== 'auto' && !(PYTHON_ARRAYS as readonly string[]).includes(array)) {
+    throw new InputError(`array must be one of ${PYTHON_ARRAYS.join(', ')}; got ${quote(array)}`);
+  }
+  const timeout = options.timeout ?? DEFAULT_PYTHON_TIMEOUT;
+  if (!(Number.isFinite(timeout) && timeout > 0)) {
+    throw new InputError(`timeout must be a number of seconds > 0, got ${timeout}`);
+  }
+  const path = resolve(file);
+  requireInputFile(path, `python file ${quote(file)}`);
+  const patterns = sizes.map((M) => [...rewardPatterns(M, options)]);
+  const bridge = await PythonBridge.start(
+    { path, file, func },
+    { python: options.python ?? process.env.PYTHON ?? 'python3', array, timeout },
+  );
+  const collector = new CountFormCollector();
+  try {
+    for (const group of patterns) {
+      const weights = await bridge.weights(group);
+      group.forEach((rewards, n) => {
+        collector.add({ rewards, advantages: weights[n]!, where: { pattern: rewards.join('') } });
+      });
+    }
+  } finally {
+    await bridge.close();
+  }
+  return auditReport(collector, options);
+}

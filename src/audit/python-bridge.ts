@@ -1,0 +1,345 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../errors/input-error.ts';
+import { quote } from '../errors/quote.ts';
+
+/** What the audited Python function receives: a list of floats, or a float64 numpy/torch array. */
+export const PYTHON_ARRAYS = ['list', 'numpy', 'torch'] as const;
+export type PythonArray = (typeof PYTHON_ARRAYS)[number];
+
+/** Seconds a Python function may take on one pattern (or its module to import) by default. */
+export const DEFAULT_PYTHON_TIMEOUT = 60;
+
+/** A Python function to audit: its file and its name, from `FILE.py:FUNC`. */
+export interface PythonTarget {
+  readonly file: string;
+  /** A name, or a dotted path such as `Wrapper.advantages`. */
+  readonly func: string;
+}
+
+const PYTHON_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+/**
+ * Reads `FILE.py:FUNC` (the function after the last colon; `FILE.py` alone names the function
+ * `advantages`, as `--module` does). Throws an InputError when FUNC is not a Python name.
+ */
+export function parsePythonTarget(text: string): PythonTarget {
+  const colon = text.lastIndexOf(':');
+  if (colon < 0) return { file: text, func: 'advantages' };
+  const file = text.slice(0, colon);
+  const func = text.slice(colon + 1);
+  if (file === '' || !PYTHON_NAME.test(func)) {
+    throw new InputError(
+      `--python ${quote(text)}: expected FILE.py:FUNC with FUNC a Python name, e.g. my_advantages.py:advantages`,
+    );
+  }
+  return { file, func };
+}
+
+/** How to run the Python side of an audit. */
+export interface PythonBridgeOptions {
+  /** The interpreter, a path or a name on `PATH`. */
+  readonly python: string;
+  /** The rewards' type; `auto` is numpy when it imports, else list. */
+  readonly array: PythonArray | 'auto';
+  /**
+   * Seconds one call may take before the process is stopped; the start (the interpreter and the
+   * import) gets at least {@link DEFAULT_PYTHON_TIMEOUT}.
+   */
+  readonly timeout: number;
+}
+
+/** The function to load: `func` from the file at `path`, which the user named `file`. */
+export interface PythonFunction {
+  readonly path: string;
+  readonly file: string;
+  readonly func: string;
+}
+
+/** What the Python side reported once the function was loaded. */
+export interface PythonRuntime {
+  /** Python version, e.g. `3.11.7`. */
+  readonly python: string;
+  readonly array: PythonArray;
+  /** numpy's or torch's version, `null` for lists. */
+  readonly library: string | null;
+}
+
+/**
+ * The Python shim shipped with the package, next to this module. Standard library only; see its
+ * docstring for the line protocol.
+ */
+export const PYTHON_SHIM = fileURLToPath(new URL('./python-bridge.py', import.meta.url));
+
+/** How much of the Python process's standard error is kept to explain a crash. */
+const STDERR_TAIL = 4096;
+
+/** The shim's first line when it is ready. */
+interface ReadyReply {
+  readonly ready: true;
+  readonly python: string;
+  readonly array: PythonArray;
+  readonly library: string | null;
+}
+
+/** The shim's last line when something went wrong (see python-bridge.py). */
+type ErrorReply =
+  | {
+      readonly error: 'raised' | 'import' | 'array';
+      readonly type: string;
+      readonly message: string;
+      readonly kind?: string;
+    }
+  | { readonly error: 'output' | 'python'; readonly message: string }
+  | { readonly error: 'function'; readonly found: string; readonly callables: readonly string[] };
+
+/** One line from the shim: the weights for one pattern, or a ready or error record. */
+type Reply = readonly number[] | ReadyReply | ErrorReply;
+
+interface Batch {
+  readonly patterns: readonly (readonly number[])[];
+  readonly results: number[][];
+  resolve(results: number[][]): void;
+}
+
+/**
+ * One Python process that imports a weight function from a file and calls it on reward patterns
+ * (MATH.md §2: the `Z_i` of Algorithm 1 step 3, computed by the user's own code). Patterns are
+ * written to the process as lines of `0`/`1` and its replies read back in order, so a whole
+ * batch is in flight at once.
+ *
+ * Every failure is an {@link InputError} with a one-line message: no interpreter, an import
+ * error (named), a missing function, the function raising (its exception and the pattern), a
+ * reply that is not `M` finite numbers, a call longer than `timeout` seconds (the process is
+ * killed), or the process dying.
+ */
+export class PythonBridge {
+  private stderr = '';
+  private batch: Batch | undefined;
+  private starting: ((runtime: PythonRuntime) => void) | undefined;
+  private failed: ((error: Error) => void) | undefined;
+  private failure: Error | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private exited = false;
+  private closing = false;
+  private readonly killOnExit = () => this.child.kill('SIGKILL');
+
+  /** What the Python side reported once the function was loaded. */
+  runtime: PythonRuntime | undefined;
+
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly target: PythonFunction,
+    private readonly options: PythonBridgeOptions,
+  ) {}
+
+  /**
+   * Starts the interpreter on the shim, which imports `target.func` (a name, or a dotted path
+   * such as `Wrapper.advantages`) from the Python file at `target.path`; resolves once it is
+   * ready.
+   */
+  static async start(target: PythonFunction, options: PythonBridgeOptions): Promise<PythonBridge> {
+    if (!existsSync(PYTHON_SHIM)) {
+      throw new Error(`the Python shim ${PYTHON_SHIM} is missing from the installed package`);
+    }
+    const child = spawn(
+      options.python,
+      ['-B', PYTHON_SHIM, target.path, target.func, options.array],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    const bridge = new PythonBridge(child, target, options);
+    bridge.listen();
+    const runtime = await new Promise<PythonRuntime>((resolve, reject) => {
+      bridge.starting = resolve;
+      bridge.failed = reject;
+      bridge.arm();
+    });
+    bridge.runtime = runtime;
+    return bridge;
+  }
+
+  /**
+   * Calls the function on every pattern (each an array of 0/1 rewards), in order, and resolves to
+   * its weights: `M` finite numbers per pattern.
+   */
+  weights(patterns: readonly (readonly number[])[]): Promise<number[][]> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    if (patterns.length === 0) return Promise.resolve([]);
+    return new Promise<number[][]>((resolve, reject) => {
+      this.batch = { patterns, results: [], resolve };
+      this.failed = reject;
+      this.arm();
+      this.child.stdin.write(`${patterns.map((p) => p.join('')).join('\n')}\n`);
+    });
+  }
+
+  /** Ends the Python process: closes its input, and kills it if it has not exited a moment later. */
+  async close(): Promise<void> {
+    this.closing = true;
+    this.disarm();
+    process.off('exit', this.killOnExit);
+    if (this.exited) return;
+    const exit = new Promise<void>((resolve) => this.child.once('close', () => resolve()));
+    this.child.stdin.end();
+    const grace = setTimeout(() => this.child.kill('SIGKILL'), 2000);
+    await exit;
+    clearTimeout(grace);
+  }
+
+  private listen(): void {
+    process.on('exit', this.killOnExit);
+    this.child.stdin.on('error', () => {
+      // A closed pipe means the process has died; 'close' below says why.
+    });
+    this.child.stderr.setEncoding('utf8').on('data', (text: string) => {
+      this.stderr = (this.stderr + text).slice(-STDERR_TAIL);
+    });
+    createInterface({ input: this.child.stdout }).on('line', (line) => this.receive(line));
+    this.child.on('error', (error: NodeJS.ErrnoException) => {
+      const why = error.code === 'ENOENT' ? 'not found' : (error.code ?? error.message);
+      this.fail(
+        new InputError(
+          `python: cannot start ${quote(this.options.python)} (${why}); install Python 3, or name the interpreter with --python-bin or $PYTHON`,
+        ),
+      );
+    });
+    this.child.on('close', (code, signal) => {
+      this.exited = true;
+      if (this.closing) return;
+      const how = signal === null ? `exited with status ${code}` : `was killed by ${signal}`;
+      const last = lastLine(this.stderr);
+      this.fail(new InputError(`python ${how} ${this.where()}${last === '' ? '' : `: ${last}`}`));
+    });
+  }
+
+  private receive(line: string): void {
+    if (this.failure !== undefined) return;
+    let reply: Reply;
+    try {
+      reply = JSON.parse(line) as Reply;
+    } catch {
+      this.fail(new Error(`the Python shim wrote a line that is not JSON: ${line.slice(0, 80)}`));
+      return;
+    }
+    if (Array.isArray(reply)) {
+      this.accept(reply as number[]);
+    } else if ('ready' in reply) {
+      const start = this.starting;
+      this.starting = undefined;
+      this.disarm();
+      start?.({ python: reply.python, array: reply.array, library: reply.library });
+    } else {
+      this.fail(new InputError(this.explain(reply as ErrorReply)));
+    }
+  }
+
+  private accept(weights: number[]): void {
+    const batch = this.batch;
+    if (batch === undefined) return;
+    const M = batch.patterns[batch.results.length]!.length;
+    if (weights.length !== M || !weights.every(Number.isFinite)) {
+      this.fail(new Error(`the Python shim replied ${weights.length} values for M = ${M}`));
+      return;
+    }
+    batch.results.push(weights);
+    if (batch.results.length < batch.patterns.length) {
+      this.arm();
+      return;
+    }
+    this.batch = undefined;
+    this.disarm();
+    batch.resolve(batch.results);
+  }
+
+  /** The one-line message for an error record of the shim. */
+  private explain(reply: ErrorReply): string {
+    const file = `python file ${quote(this.target.file)}`;
+    const fn = this.label();
+    switch (reply.error) {
+      case 'python':
+        return `python ${quote(this.options.python)}: ${reply.message}`;
+      case 'array':
+        return `python ${quote(this.options.python)} cannot import ${reply.kind} for --python-array ${reply.kind} (${exception(reply)})`;
+      case 'import':
+        return `${file} failed to import: ${exception(reply)}`;
+      case 'function': {
+        const defined =
+          reply.callables.length > 0
+            ? `it defines ${reply.callables.join(', ')}`
+            : 'it defines no public functions';
+        return reply.found === 'missing'
+          ? `${file} has no function ${quote(this.target.func)}; ${defined}`
+          : `${file}: ${quote(this.target.func)} is not callable; ${defined}`;
+      }
+      case 'raised':
+        return `${fn} raised ${reply.type} ${this.at()}${reply.message === '' ? '' : `: ${reply.message}`}`;
+      case 'output':
+        return `${fn} ${this.at()}: ${reply.message}`;
+    }
+  }
+
+  /** `python 'my.py':f`, the function under audit. */
+  private label(): string {
+    return `python ${quote(this.target.file)}:${this.target.func}`;
+  }
+
+  /** The pattern in flight, e.g. `on pattern 0110 (M=4)`. */
+  private at(): string {
+    const batch = this.batch;
+    const pattern = batch?.patterns[batch.results.length];
+    return pattern === undefined ? '' : `on pattern ${pattern.join('')} (M=${pattern.length})`;
+  }
+
+  /** What the process was doing, for a crash or a timeout. */
+  private where(): string {
+    if (this.starting !== undefined) return `while importing ${quote(this.target.file)}`;
+    return `while running ${quote(this.target.file)}:${this.target.func} ${this.at()}`;
+  }
+
+  /**
+   * (Re)starts the clock on the process's next reply: `timeout` seconds for one call, and at
+   * least {@link DEFAULT_PYTHON_TIMEOUT} for the start (interpreter, numpy or torch, the module),
+   * so that a short timeout meant for the function does not stop a slow import.
+   */
+  private arm(): void {
+    this.disarm();
+    const importing = this.starting !== undefined;
+    const seconds = importing
+      ? Math.max(this.options.timeout, DEFAULT_PYTHON_TIMEOUT)
+      : this.options.timeout;
+    this.timer = setTimeout(() => {
+      const what = importing
+        ? `python file ${quote(this.target.file)} did not finish importing within ${seconds} s`
+        : `${this.label()} did not return within ${seconds} s ${this.at()}`;
+      this.fail(new InputError(`${what} and was stopped; raise --timeout if it is only slow`));
+    }, seconds * 1000);
+  }
+
+  private disarm(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private fail(error: Error): void {
+    if (this.failure !== undefined) return;
+    this.failure = error;
+    this.disarm();
+    process.off('exit', this.killOnExit);
+    if (!this.exited) this.child.kill('SIGKILL');
+    const reject = this.failed;
+    this.starting = undefined;
+    this.failed = undefined;
+    reject?.(error);
+  }
+}
+
+function exception(reply: { readonly type: string; readonly message: string }): string {
+  return reply.message === '' ? reply.type : `${reply.type}: ${reply.message}`;
+}
+
+function lastLine(text: string): string {
+  const lines = text.trim().split('\n');
+  return lines[lines.length - 1]!.trim();
+}
