@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/support/cli/run-cli.ts';
 import { runCliAsync } from '../../test/support/cli/run-cli-async.ts';
 import { InputError } from '../errors/input-error.ts';
@@ -21,6 +21,24 @@ const HAS_NUMPY = spawnSync(PYTHON, ['-c', 'import numpy'], { stdio: 'ignore' })
 const SKIP = !HAS_NUMPY && process.env.CI === undefined;
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/audit/python/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'rl-objective-python-'));
+const DOCS = fileURLToPath(new URL('../../docs/audit.md', import.meta.url));
+
+/**
+ * The Python files documented in docs/audit.md, written to `dir`: every ```python block whose
+ * first line is `# NAME.py: ...`. Returns the paths by file name.
+ */
+function documentedPython(): Map<string, string> {
+  const text = readFileSync(DOCS, 'utf8');
+  const files = new Map<string, string>();
+  for (const [, code] of text.matchAll(/^```python\n([\s\S]*?)^```$/gm)) {
+    const name = /^# (\w+\.py): /.exec(code!)?.[1];
+    if (name === undefined) continue;
+    const path = join(dir, name);
+    writeFileSync(path, code!);
+    files.set(name, path);
+  }
+  return files;
+}
 
 /** max |recovered - preset| over a and b, relative to the preset's largest |entry|. */
 function relativeError(report: AuditReport, spec: string): number {
@@ -142,6 +160,68 @@ describe.skipIf(SKIP)(`auditPython with ${PYTHON} and numpy`, () => {
     expect(existsSync(pidFile)).toBe(true);
     const pid = Number(readFileSync(pidFile, 'utf8'));
     expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
+  });
+});
+
+describe.skipIf(SKIP)('the Python examples and recipes of docs/audit.md', () => {
+  const files = documentedPython();
+  const ports = `${FIXTURES}upstream`;
+  let saved: string | undefined;
+  beforeAll(() => {
+    saved = process.env.PYTHONPATH;
+    process.env.PYTHONPATH = ports;
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.PYTHONPATH;
+    else process.env.PYTHONPATH = saved;
+  });
+
+  it('documents the example and the three recipes', () => {
+    expect([...files.keys()].sort()).toEqual([
+      'my_advantages.py',
+      'openrlhf_advantages.py',
+      'trl_advantages.py',
+      'verl_advantages.py',
+    ]);
+  });
+
+  it('my_advantages.py optimizes arcsin at M = 64 (within 0.05), as the example says', async () => {
+    const report = await auditPython(`${files.get('my_advantages.py')}:advantages`, {
+      M: [8, 64],
+    });
+    expect(report.bySize[1]!.nearest).toMatchObject({ name: 'arcsin' });
+    expect(report.bySize[1]!.nearest!.distance).toBeLessThan(0.05);
+    expect(relativeError(report, 'verl-grpo')).toBeLessThanOrEqual(1e-12);
+  });
+
+  // Each recipe against the numpy port of the upstream function: count form, and the preset of
+  // the same convention to 1e-12 (1e-6 for verl's float32 group statistics).
+  it.each([
+    ['verl_advantages.py:grpo', 'verl-grpo', 1e-12],
+    ['verl_advantages.py:grpo_unscaled', 'verl-grpo:norm-by-std=false', 1e-12],
+    ['verl_advantages.py:grpo_vectorized', 'verl-grpo-vectorized', 1e-6],
+    ['verl_advantages.py:grpo_passk', 'verl-grpo-passk', 1e-12],
+    ['verl_advantages.py:rloo', 'rloo', 1e-12],
+    ['verl_advantages.py:rloo_vectorized', 'rloo', 1e-12],
+    ['trl_advantages.py:grpo', 'trl-grpo', 1e-12],
+    ['trl_advantages.py:grpo_unscaled', 'trl-grpo:scale-rewards=none', 1e-12],
+    ['trl_advantages.py:rloo', 'trl-rloo', 1e-12],
+    ['openrlhf_advantages.py:group_norm', 'openrlhf-group-norm', 1e-12],
+    ['openrlhf_advantages.py:rloo', 'rloo', 1e-12],
+    ['openrlhf_advantages.py:dr_grpo', 'dr-grpo', 1e-12],
+  ] as const)('%s matches %s', async (target, preset, tol) => {
+    const [name, func] = target.split(':') as [string, string];
+    const report = await auditPython({ file: files.get(name)!, func }, { M: [2, 5, 8] });
+    expect(report.countForm).toBe(true);
+    expect(relativeError(report, preset)).toBeLessThanOrEqual(tol);
+  });
+
+  it('the recipe check can fail: verl grpo_vectorized is not exact in float32', async () => {
+    const report = await auditPython(
+      { file: files.get('verl_advantages.py')!, func: 'grpo_vectorized' },
+      { M: 5 },
+    );
+    expect(relativeError(report, 'verl-grpo-vectorized')).toBeGreaterThan(1e-12);
   });
 });
 

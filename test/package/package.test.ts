@@ -90,6 +90,7 @@ describe('the packed tarball', () => {
     expect(shipped).toContain('dist/src/index.js');
     expect(shipped).toContain('dist/src/index.d.ts');
     expect(shipped).toContain('bin/rl-objective.js');
+    expect(shipped).toContain('dist/src/audit/python-bridge.py'); // the shim audit --python runs
     expect(shipped).toContain('README.md');
     expect(shipped).toContain('LICENSE');
     const unwanted = shipped.filter(
@@ -210,5 +211,17 @@ describe('the installed package', () => {
     expect(report.versions['rl-objective']).toBe(installedHere('rl-objective'));
     expect(report.versions.vega).toBe(installedHere('vega'));
     expect(readFileSync(join(project, 'report/index.html'), 'utf8')).toMatch(/<svg/);
+  });
+
+  it('runs the installed bin: audit --python through the shipped shim (python3, a list)', () => {
+    writeFileSync(
+      join(project, 'centred.py'),
+      'def advantages(rewards):\n    mean = sum(rewards) / len(rewards)\n    return [r - mean for r in rewards]\n',
+    );
+    const bin = join(project, 'node_modules/.bin/rl-objective');
+    const args = ['audit', '--python', 'centred.py', '--M', '4', '--python-array', 'list'];
+    const audit = run(bin, [...args, '--expect', 'identity:1e-12', '--json']);
+    expect(audit.status, audit.stderr).toBe(0);
+    expect(JSON.parse(audit.stdout).bySize[0].b).toEqual([0.75, 0.5, 0.25, 0]);
   });
 });
