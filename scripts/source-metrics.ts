@@ -55,10 +55,12 @@ export function sourceMetrics(root: string): SourceMetrics {
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   const root = process.argv[2] ?? join(fileURLToPath(new URL('.', import.meta.url)), '..');
   const m = sourceMetrics(root);
-  console.log(`non-test files in src/: ${m.files}`);
-  console.log(`median lines: ${m.medianLines}`);
-  console.log(
-    `under ${SMALL_FILE_LINES} lines: ${m.small.length} (${(100 * m.smallShare).toFixed(1)} %)`,
-  );
-  for (const f of m.small) console.log(`  ${String(f.lines).padStart(3)}  ${f.path}`);
+  const percent = (100 * m.smallShare).toFixed(1);
+  const lines = [
+    `non-test files in src/: ${m.files}`,
+    `median lines: ${m.medianLines}`,
+    `under ${SMALL_FILE_LINES} lines: ${m.small.length} (${percent} %)`,
+    ...m.small.map((f) => `  ${String(f.lines).padStart(3)}  ${f.path}`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
 }

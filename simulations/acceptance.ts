@@ -11,7 +11,7 @@ import { simulationPrecondition } from '../src/estimators/simulation-verdict.ts'
 import { buildPolicy } from '../src/policies/build-policy.ts';
 import { parsePolicy } from '../src/policies/parse-policy.ts';
 import { scheme } from '../src/schemes/index.ts';
-import { ksDistance } from '../src/stats/ks-distance.ts';
+import { ksDistance } from '../src/stats/z-tests.ts';
 import { POLICIES } from '../test/support/simulations/policies.ts';
 import { definedAt, TEST_SCHEMES } from '../test/support/simulations/schemes.ts';
 

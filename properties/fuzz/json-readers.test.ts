@@ -22,7 +22,7 @@ import { recordChunk } from '../../src/checkpoint/record-chunk.ts';
 import { runIdentity } from '../../src/checkpoint/run-identity.ts';
 import { writePartial } from '../../src/checkpoint/write-partial.ts';
 import { InputError } from '../../src/errors/input-error.ts';
-import { MAX_INPUT_FILE_BYTES } from '../../src/errors/require-input-file.ts';
+import { MAX_INPUT_FILE_BYTES } from '../../src/errors/input-file.ts';
 import { buildPolicy } from '../../src/policies/build-policy.ts';
 import { parsePolicy } from '../../src/policies/parse-policy.ts';
 import { readTableFile } from '../../src/schemes/read-table-file.ts';

@@ -1,7 +1,6 @@
 import { open } from 'node:fs/promises';
-import { InputError } from '../errors/input-error.ts';
-import { quote } from '../errors/quote.ts';
-import { requireInputFile } from '../errors/require-input-file.ts';
+import { InputError, quote } from '../errors/input-error.ts';
+import { requireInputFile } from '../errors/input-file.ts';
 import { auditGroups } from './audit-groups.ts';
 import { parseTraceLine } from './parse-trace-line.ts';
 import type { AuditOptions, AuditReport, ObservedGroup } from './types.ts';

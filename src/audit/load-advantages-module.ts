@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { InputError } from '../errors/input-error.ts';
-import { quote } from '../errors/quote.ts';
-import { requireInputFile } from '../errors/require-input-file.ts';
+import { InputError, quote } from '../errors/input-error.ts';
+import { requireInputFile } from '../errors/input-file.ts';
 import type { AdvantagesFn } from './types.ts';
 
 /**

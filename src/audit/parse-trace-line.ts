@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { InputError } from '../errors/input-error.ts';
-import { quote } from '../errors/quote.ts';
+import { InputError, quote } from '../errors/input-error.ts';
 import type { ObservedGroup } from './types.ts';
 
 const TraceGroup = z.object({

@@ -14,8 +14,7 @@ import {
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { InputError } from '../errors/input-error.ts';
-import { quote } from '../errors/quote.ts';
+import { InputError, quote } from '../errors/input-error.ts';
 
 /**
  * The lock file inside a locked directory. It starts with a dot, so listings of the directory's

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { InputError } from '../errors/input-error.ts';
-import { readInputFile } from '../errors/read-input-file.ts';
+import { readInputFile } from '../errors/input-file.ts';
 
 /**
  * Reads a JSON file of this folder's formats and validates it with `schema` (internal helper):

@@ -1,5 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
-import { oneLine } from '../errors/one-line.ts';
+import { InputError, oneLine } from '../errors/input-error.ts';
 import { EXIT } from './exit-codes.ts';
 
 /**

@@ -12,7 +12,7 @@ import { EXIT } from './exit-codes.ts';
 export async function publishReport(report: Report, dir: string, json: boolean): Promise<void> {
   const [{ writeReport }, { summaryLine }] = await Promise.all([
     import('../report/write-report.ts'),
-    import('../report/summary-line.ts'),
+    import('../report/report-text.ts'),
   ]);
   const paths = await writeReport(report, dir);
   const shown = relative(process.cwd(), paths.html);

@@ -1,5 +1,4 @@
-import { InputError } from './input-error.ts';
-import { quote } from './quote.ts';
+import { InputError, quote } from './input-error.ts';
 
 /**
  * Validation shared by the library API and the CLI. Each returns its argument when valid and
@@ -11,6 +10,14 @@ import { quote } from './quote.ts';
 export function requirePositiveInteger(name: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 1) {
     throw new InputError(`${name} must be a positive integer, got ${show(value)}`);
+  }
+  return value;
+}
+
+/** Requires a non-negative safe integer, e.g. a polynomial degree `n` or a count `k`. */
+export function requireCount(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new InputError(`${name} must be a non-negative integer, got ${show(value)}`);
   }
   return value;
 }

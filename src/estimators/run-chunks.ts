@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { oneLine } from '../errors/one-line.ts';
+import { oneLine } from '../errors/input-error.ts';
 import type { ChunkResult } from './chunk-result.ts';
 import { type ChunkTask, runChunkTask, testFault } from './chunk-task.ts';
 import type { SimulationConfig } from './simulation-config.ts';

@@ -1,7 +1,7 @@
-import { holmThresholds } from '../stats/holm-thresholds.ts';
 import { type NormalApproximation, normalApproximation } from '../stats/normal-approximation.ts';
 import { VectorMoments } from '../stats/vector-moments.ts';
 import { DEFAULT_ALPHA, DEFAULT_BETA, verdict } from '../stats/verdict.ts';
+import { holmThresholds } from '../stats/z-tests.ts';
 import { type ChunkResult, requireUncapped } from './chunk-result.ts';
 import { algorithm1ClosedForm, expectedDraws, pureRsClosedForm } from './closed-forms.ts';
 import {

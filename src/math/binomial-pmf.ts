@@ -1,5 +1,4 @@
-import { requireUnitInterval } from '../errors/require.ts';
-import { requireCount } from './require-count.ts';
+import { requireCount, requireUnitInterval } from '../errors/require.ts';
 
 const LN_2PI = Math.log(2 * Math.PI);
 

@@ -1,8 +1,6 @@
-// Public API of src/math: re-export each public function from its own file.
-export { bernsteinBasis } from './bernstein-basis.ts';
-export { bernsteinPolynomial } from './bernstein-polynomial.ts';
+// Public API of src/math: Bernstein polynomials, the binomial law, Gauss–Legendre quadrature and
+// the special functions of MATH.md §2–3.
+export { bernsteinBasis, bernsteinPolynomial, monomialInBernstein } from './bernstein.ts';
 export { binomialPmf } from './binomial-pmf.ts';
 export { gaussLegendre, gaussLegendreIntegral } from './gauss-legendre.ts';
-export { harmonic } from './harmonic.ts';
-export { monomialInBernstein } from './monomial-in-bernstein.ts';
-export { regularizedIncompleteBeta } from './regularized-incomplete-beta.ts';
+export { harmonic, regularizedIncompleteBeta } from './special-functions.ts';

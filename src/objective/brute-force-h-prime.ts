@@ -1,5 +1,5 @@
 import { InputError } from '../errors/input-error.ts';
-import { bernsteinBasis } from '../math/bernstein-basis.ts';
+import { bernsteinBasis } from '../math/bernstein.ts';
 import type { Scheme } from '../schemes/scheme.ts';
 
 /**

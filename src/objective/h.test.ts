@@ -5,7 +5,7 @@ import {
   worstVsGrpoSmall,
   worstVsLargeM,
 } from '../../test/support/objective/accuracy.ts';
-import { regularizedIncompleteBeta } from '../math/regularized-incomplete-beta.ts';
+import { regularizedIncompleteBeta } from '../math/special-functions.ts';
 import { h } from './h.ts';
 import { hPrime } from './h-prime.ts';
 import { objectivePoints } from './objective-points.ts';

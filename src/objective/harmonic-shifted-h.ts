@@ -1,4 +1,4 @@
-import { harmonic } from '../math/harmonic.ts';
+import { harmonic } from '../math/special-functions.ts';
 import { h } from './h.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { doubleC, grpoC } from '../../test/support/objective/c-tables.ts';
 import { gaussLegendre } from '../math/gauss-legendre.ts';
-import { harmonic } from '../math/harmonic.ts';
+import { harmonic } from '../math/special-functions.ts';
 import { harmonicShiftedH } from './harmonic-shifted-h.ts';
 import { normalizedH } from './normalized-h.ts';
 import { objectivePoints } from './objective-points.ts';

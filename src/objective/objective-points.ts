@@ -1,5 +1,5 @@
 import { requireUnitInterval } from '../errors/require.ts';
-import { bernsteinBasisInto } from '../math/bernstein-basis.ts';
+import { bernsteinBasisInto } from '../math/bernstein.ts';
 import { hCoefficients } from './h-coefficients.ts';
 import { requireC } from './require-c.ts';
 

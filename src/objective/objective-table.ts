@@ -1,6 +1,6 @@
 import { InputError } from '../errors/input-error.ts';
 import { requirePositiveInteger } from '../errors/require.ts';
-import { harmonic } from '../math/harmonic.ts';
+import { harmonic } from '../math/special-functions.ts';
 import { scheme as makeScheme } from '../schemes/scheme-from-spec.ts';
 import { hAtOne } from './h-at-one.ts';
 import { objectivePoints } from './objective-points.ts';

@@ -1,6 +1,5 @@
-import { InputError } from '../errors/input-error.ts';
-import { quote } from '../errors/quote.ts';
-import { readInputFile } from '../errors/read-input-file.ts';
+import { InputError, quote } from '../errors/input-error.ts';
+import { readInputFile } from '../errors/input-file.ts';
 import { parseNumber } from '../errors/require.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import { SpecReader } from '../spec/spec-reader.ts';

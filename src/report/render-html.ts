@@ -1,7 +1,5 @@
-import { errorRateText } from './error-rate-text.ts';
-import { formatNumber } from './format-number.ts';
 import type { Report } from './model.ts';
-import { summaryLine } from './summary-line.ts';
+import { errorRateText, formatNumber, summaryLine } from './report-text.ts';
 
 const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 1200px; color: #1b1f24; padding: 0 1rem; }

@@ -1,7 +1,5 @@
-import { errorRateText } from './error-rate-text.ts';
-import { formatNumber } from './format-number.ts';
 import type { CheckRow, Report } from './model.ts';
-import { summaryLine } from './summary-line.ts';
+import { errorRateText, formatNumber, summaryLine } from './report-text.ts';
 
 const COLUMNS: readonly [string, (row: CheckRow) => string][] = [
   ['id', (r) => `\`${r.id}\``],

@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
-import { InputError } from '../errors/input-error.ts';
-import { quote } from '../errors/quote.ts';
-import { readInputFile } from '../errors/read-input-file.ts';
+import { InputError, quote } from '../errors/input-error.ts';
+import { readInputFile } from '../errors/input-file.ts';
 import type { CountFormTables } from './count-form-tables.ts';
 
 /**

@@ -1,5 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
-import { quote } from '../errors/quote.ts';
+import { InputError, quote } from '../errors/input-error.ts';
 
 /** A parsed spec: a name and its `key=value` parameters, in the order written. */
 export interface ParsedSpec {

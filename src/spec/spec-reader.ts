@@ -1,5 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
-import { quote } from '../errors/quote.ts';
+import { InputError, quote } from '../errors/input-error.ts';
 import { parseNumber } from '../errors/require.ts';
 import type { ParsedSpec } from './parse-spec.ts';
 

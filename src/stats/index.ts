@@ -1,8 +1,6 @@
-// Public API of src/stats: re-export each public function from its own file.
-export { floatCodec, type JsonFloat } from './float-codec.ts';
-export { holm } from './holm.ts';
-export { holmThresholds } from './holm-thresholds.ts';
-export { ksDistance } from './ks-distance.ts';
+// Public API of src/stats: z-tests and Holm's procedure, verdicts, streaming moments and the
+// precondition of the normal approximation (MATH.md §6).
+
 export { type MixturePart, type Moments, mixtureMoments } from './mixture-moments.ts';
 export {
   GROUPS_PER_T4,
@@ -14,8 +12,12 @@ export {
   SMALLEST_SPREAD,
   type UpdateLaw,
 } from './normal-approximation.ts';
-export { resolution } from './resolution.ts';
-export { VectorMoments, type VectorMomentsJson } from './vector-moments.ts';
+export {
+  floatCodec,
+  type JsonFloat,
+  VectorMoments,
+  type VectorMomentsJson,
+} from './vector-moments.ts';
 export {
   DEFAULT_ALPHA,
   DEFAULT_BETA,
@@ -24,5 +26,12 @@ export {
   type VerdictOptions,
   verdict,
 } from './verdict.ts';
-export { zScores } from './z-scores.ts';
-export { zThreshold } from './z-threshold.ts';
+export {
+  firstStepThreshold,
+  holm,
+  holmThresholds,
+  ksDistance,
+  resolution,
+  zScores,
+  zThreshold,
+} from './z-tests.ts';

@@ -2,7 +2,7 @@ import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { describe, expect, it } from 'vitest';
 import { normalApproximation, type UpdateLaw } from './normal-approximation.ts';
-import { zThreshold } from './z-threshold.ts';
+import { zThreshold } from './z-tests.ts';
 
 /** A rare event: 1 with probability q, else 0; the comparison's SE floor as given. */
 const twoPoint = (q: number, floor: number): UpdateLaw => ({

@@ -1,7 +1,4 @@
-import { holm } from './holm.ts';
-import { holmThresholds } from './holm-thresholds.ts';
-import { resolution } from './resolution.ts';
-import { zScores } from './z-scores.ts';
+import { holm, holmThresholds, resolution, zScores } from './z-tests.ts';
 
 /** Default family-wise false-fail rate of one run (MATH.md §6). */
 export const DEFAULT_ALPHA = 1e-6;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors/input-error.ts';
-import { bernsteinPolynomial } from '../math/bernstein-polynomial.ts';
+import { bernsteinPolynomial } from '../math/bernstein.ts';
 import { target } from './targets.ts';
 
 const TS = [0.01, 0.2, 0.5, 0.8, 0.99];

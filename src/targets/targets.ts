@@ -1,5 +1,5 @@
 import { InputError } from '../errors/input-error.ts';
-import { monomialInBernstein } from '../math/monomial-in-bernstein.ts';
+import { monomialInBernstein } from '../math/bernstein.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import { SpecReader } from '../spec/spec-reader.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../report/render-markdown.ts';
-import { summaryLine } from '../report/summary-line.ts';
+import { summaryLine } from '../report/report-text.ts';
 import { batteryReport } from './battery-report.ts';
 import type { Check } from './check.ts';
 import { simulationCheck } from './checks/simulation-check.ts';

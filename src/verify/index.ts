@@ -18,7 +18,6 @@ export type {
 export { THEOREM_IDS } from './check.ts';
 export { type BatteryResult, type CheckEvaluation, decideBattery } from './decide-battery.ts';
 export { decideMonteCarlo, type MonteCarloVerdict } from './decide-monte-carlo.ts';
-export { firstStepThreshold } from './first-step-threshold.ts';
 export { type MergeBatteryOptions, mergeBattery } from './merge-battery.ts';
 export { mergeVerify } from './merge-verify.ts';
 export { monteCarloPreconditions } from './monte-carlo-preconditions.ts';

@@ -1,6 +1,6 @@
 import type { NormalApproximation } from '../stats/index.ts';
+import { firstStepThreshold } from '../stats/z-tests.ts';
 import type { Check } from './check.ts';
-import { firstStepThreshold } from './first-step-threshold.ts';
 
 /**
  * The precondition of the normal approximation (MATH.md §6) of every Monte Carlo check of a run

@@ -9,8 +9,7 @@ import {
   parsePythonTarget,
 } from '../../audit/python-bridge.ts';
 import type { AuditReport } from '../../audit/types.ts';
-import { InputError } from '../../errors/input-error.ts';
-import { quote } from '../../errors/quote.ts';
+import { InputError, quote } from '../../errors/input-error.ts';
 import { parseNumber, requireNonNegative, requirePositiveInteger } from '../../errors/require.ts';
 import { EXIT } from '../exit-codes.ts';
 

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { InputError } from '../../errors/input-error.ts';
-import { quote } from '../../errors/quote.ts';
+import { InputError, quote } from '../../errors/input-error.ts';
 import { parseNumber } from '../../errors/require.ts';
 import type { Normalization } from '../../objective/objective-table.ts';
 import { formatTable } from '../format-table.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstStepThreshold } from '../first-step-threshold.ts';
+import { firstStepThreshold } from '../../stats/z-tests.ts';
 import { simulationCheck } from './simulation-check.ts';
 import { GROWTH_CAP, sizedCheck } from './sized-check.ts';
 

@@ -1,5 +1,5 @@
+import { firstStepThreshold } from '../../stats/z-tests.ts';
 import type { MonteCarloCheck } from '../check.ts';
-import { firstStepThreshold } from '../first-step-threshold.ts';
 
 /**
  * Most a check's groups may grow to meet its precondition, as a multiple of the groups its

@@ -1,5 +1,5 @@
-import { formatNumber } from '../../report/format-number.ts';
 import type { Figure } from '../../report/model.ts';
+import { formatNumber } from '../../report/report-text.ts';
 import { ksDistance } from '../../stats/index.ts';
 import { grid } from './grid.ts';
 

@@ -1,13 +1,8 @@
 import cdf from '@stdlib/stats-base-dists-normal-cdf';
 import quantile from '@stdlib/stats-base-dists-normal-quantile';
 import { describe, expect, it } from 'vitest';
-import { holm } from './holm.ts';
-import { holmThresholds } from './holm-thresholds.ts';
-import { ksDistance } from './ks-distance.ts';
-import { resolution } from './resolution.ts';
 import { verdict } from './verdict.ts';
-import { zScores } from './z-scores.ts';
-import { zThreshold } from './z-threshold.ts';
+import { holm, holmThresholds, ksDistance, resolution, zScores, zThreshold } from './z-tests.ts';
 
 describe('zThreshold', () => {
   it('is the two-sided normal critical value', () => {
