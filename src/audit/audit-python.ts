@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
-import { InputError } from '../errors/input-error.ts';
-import { quote } from '../errors/quote.ts';
-import { requireInputFile } from '../errors/require-input-file.ts';
+import { InputError, quote } from '../errors/input-error.ts';
+import { requireInputFile } from '../errors/input-file.ts';
 import { auditSizes, type FunctionAuditOptions } from './audit-function.ts';
 import { auditReport } from './audit-report.ts';
 import { CountFormCollector } from './count-form-collector.ts';

@@ -2,8 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../errors/input-error.ts';
-import { quote } from '../errors/quote.ts';
+import { InputError, quote } from '../errors/input-error.ts';
 
 /** What the audited Python function receives: a list of floats, or a float64 numpy/torch array. */
 export const PYTHON_ARRAYS = ['list', 'numpy', 'torch'] as const;
