@@ -84,12 +84,17 @@ describe.skipIf(SKIP)(`auditPython with ${PYTHON} and numpy`, () => {
     expect(relativeError(report, 'grpo:eps=1e-6')).toBeGreaterThan(1e-3);
   });
 
-  it('calls the function in one Python process for the whole audit', async () => {
+  it('calls the function in one Python process for the whole audit, batch after batch', async () => {
     process.env.PID_LOG = join(dir, 'pids.log');
-    await auditPython(`${FIXTURES}grpo_numpy.py:record_pid`, { M: [3, 5] });
+    // M = 20: (M + 1) x 200 = 4200 patterns of 20 rewards, sent in two batches of 2^16 rewards.
+    const report = await auditPython(`${FIXTURES}grpo_numpy.py:record_pid`, {
+      M: [3, 5, 20],
+      samples: 200,
+    });
     const pids = readFileSync(process.env.PID_LOG, 'utf8').trim().split('\n');
-    expect(pids).toHaveLength(2 ** 3 + 2 ** 5);
+    expect(pids).toHaveLength(2 ** 3 + 2 ** 5 + 21 * 200);
     expect(new Set(pids).size).toBe(1);
+    expect(relativeError(report, 'verl-grpo')).toBeLessThanOrEqual(1e-12);
   });
 
   it('gives a list with --python-array list; what the function prints does not disturb the audit', async () => {
@@ -249,6 +254,10 @@ describe('auditPython: input checked before (or without) running Python', () => 
     await expect(auditPython(`${FIXTURES}position.py`, { M: 4, timeout: 0 })).rejects.toThrow(
       'timeout must be a number of seconds > 0, got 0',
     );
+    // A bad option is reported before the interpreter is started (here it would not start).
+    await expect(
+      auditPython(`${FIXTURES}position.py`, { M: 20, samples: 0, python: 'no-such-python3' }),
+    ).rejects.toThrow('samples must be a positive integer, got 0');
   });
 
   it.each([

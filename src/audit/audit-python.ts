@@ -57,21 +57,43 @@ export async function auditPython(
   }
   const path = resolve(file);
   requireInputFile(path, `python file ${quote(file)}`);
-  const patterns = sizes.map((M) => [...rewardPatterns(M, options)]);
+  // Draw one pattern of every size now, so that a bad `samples` is reported before Python starts.
+  for (const M of sizes) rewardPatterns(M, options).next();
   const bridge = await PythonBridge.start(
     { path, file, func },
     { python: options.python ?? process.env.PYTHON ?? 'python3', array, timeout },
   );
   const collector = new CountFormCollector();
   try {
-    for (const group of patterns) {
-      const weights = await bridge.weights(group);
-      group.forEach((rewards, n) => {
-        collector.add({ rewards, advantages: weights[n]!, where: { pattern: rewards.join('') } });
-      });
+    for (const M of sizes) {
+      for (const chunk of chunks(rewardPatterns(M, options), Math.max(1, CHUNK_REWARDS / M))) {
+        const weights = await bridge.weights(chunk);
+        chunk.forEach((rewards, n) => {
+          collector.add({ rewards, advantages: weights[n]!, where: { pattern: rewards.join('') } });
+        });
+      }
     }
   } finally {
     await bridge.close();
   }
   return auditReport(collector, options);
+}
+
+/**
+ * Rewards sent to Python in one batch: enough patterns in flight to keep it busy, while memory
+ * stays bounded however large `M` and `samples` are.
+ */
+const CHUNK_REWARDS = 1 << 16;
+
+/** The items of `source` in arrays of at most `size`. */
+function* chunks<T>(source: Iterable<T>, size: number): Generator<T[]> {
+  let chunk: T[] = [];
+  for (const item of source) {
+    chunk.push(item);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
 }

@@ -1,16 +1,18 @@
 """The Python side of `rl-objective audit --python FILE.py:FUNC` (MATH.md §2, §7).
 
 Imports FUNC from FILE.py, then, for every line "0110..." read from the original standard
-input, calls FUNC on those rewards and writes one JSON line to the original standard output:
-the weights, as a list of floats, or an error record, after which it exits. The first line it
-writes says it is ready (or why it is not). Standard library only; numpy or torch are imported
-only when the rewards are to be given as their arrays.
+input, calls FUNC on those rewards and writes one line to the original standard output: the
+weights, as the hex digits of M little-endian float64 (exact, and much faster to write than
+decimal), or a JSON error record, after which it exits. The first line, a JSON record, says it
+is ready (or why it is not). Standard library only; numpy or torch are imported only when the
+rewards are to be given as their arrays.
 
     python -B python-bridge.py FILE FUNC auto|list|numpy|torch
 
 Anything FUNC prints goes to standard error, so it cannot corrupt the replies.
 """
 
+import array
 import asyncio
 import importlib.machinery
 import importlib.util
@@ -121,7 +123,7 @@ def _describe(value):
 
 
 def _weights(out, M):
-    """FUNC's result as M finite floats, or the reason it is not (a string)."""
+    """FUNC's result as M finite float64 (an array.array), or the reason it is not (a string)."""
     if hasattr(out, "detach"):
         out = out.detach()
     if hasattr(out, "tolist") and not isinstance(out, (list, tuple)):
@@ -131,20 +133,27 @@ def _weights(out, M):
     values = list(out)
     if len(values) != M:
         return f"returned {len(values)} values, expected {M}"
-    weights = []
-    for i, value in enumerate(values):
-        if hasattr(value, "tolist") and not isinstance(value, numbers.Number):
-            value = value.tolist()
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            return f"value {i} is {_describe(value)}, not a number"
-        weight = float(value)
+    # Fast path: plain floats and ints (what .tolist() of a numpy array or a tensor gives).
+    if all(type(value) is float or type(value) is int for value in values):
+        weights = [float(value) for value in values]
+    else:
+        weights = []
+        for i, value in enumerate(values):
+            if hasattr(value, "tolist") and not isinstance(value, numbers.Number):
+                value = value.tolist()
+            if isinstance(value, bool) or not isinstance(value, numbers.Real):
+                return f"value {i} is {_describe(value)}, not a number"
+            weights.append(float(value))
+    for i, weight in enumerate(weights):
         if not math.isfinite(weight):
             return f"value {i} is {weight}; weights must be finite numbers"
-        weights.append(weight)
-    return weights
+    packed = array.array("d", weights)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed
 
 
-def _serve(requests, reply, fn, kind, library):
+def _serve(requests, reply, send, fn, kind, library):
     for index, line in enumerate(requests):
         pattern = line.strip()
         try:
@@ -156,11 +165,14 @@ def _serve(requests, reply, fn, kind, library):
         except BaseException as error:
             reply({"error": "raised", "index": index, **_exception(error)})
             return
-        weights = _weights(out, len(pattern))
+        try:
+            weights = _weights(out, len(pattern))
+        except Exception as error:
+            weights = f"returned {_describe(out)}, which could not be read as numbers ({type(error).__name__}: {_first_line(error)})"
         if isinstance(weights, str):
             reply({"error": "output", "index": index, "message": weights})
             return
-        reply(weights)
+        send(weights.tobytes().hex())
 
 
 async def _awaited(awaitable):
@@ -170,9 +182,12 @@ async def _awaited(awaitable):
 def main():
     requests, replies = _protocol_streams()
 
-    def reply(record):
-        replies.write(json.dumps(record) + "\n")
+    def send(line):
+        replies.write(line + "\n")
         replies.flush()
+
+    def reply(record):
+        send(json.dumps(record))
 
     _die_with_parent()
     if sys.version_info < (3, 8):
@@ -195,7 +210,7 @@ def main():
         return
     version = getattr(library, "__version__", None)
     reply({"ready": True, "python": sys.version.split()[0], "array": kind, "library": version})
-    _serve(requests, reply, fn, kind, library)
+    _serve(requests, reply, send, fn, kind, library)
 
 
 _SHIM_DIRECTORY = os.path.dirname(os.path.abspath(__file__))

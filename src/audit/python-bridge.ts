@@ -57,15 +57,6 @@ export interface PythonFunction {
   readonly func: string;
 }
 
-/** What the Python side reported once the function was loaded. */
-export interface PythonRuntime {
-  /** Python version, e.g. `3.11.7`. */
-  readonly python: string;
-  readonly array: PythonArray;
-  /** numpy's or torch's version, `null` for lists. */
-  readonly library: string | null;
-}
-
 /**
  * The Python shim shipped with the package, next to this module. Standard library only; see its
  * docstring for the line protocol.
@@ -75,12 +66,9 @@ export const PYTHON_SHIM = fileURLToPath(new URL('./python-bridge.py', import.me
 /** How much of the Python process's standard error is kept to explain a crash. */
 const STDERR_TAIL = 4096;
 
-/** The shim's first line when it is ready. */
+/** The shim's first line when it is ready (it also names the Python version and the array type). */
 interface ReadyReply {
   readonly ready: true;
-  readonly python: string;
-  readonly array: PythonArray;
-  readonly library: string | null;
 }
 
 /** The shim's last line when something went wrong (see python-bridge.py). */
@@ -94,9 +82,6 @@ type ErrorReply =
   | { readonly error: 'output' | 'python'; readonly message: string }
   | { readonly error: 'function'; readonly found: string; readonly callables: readonly string[] };
 
-/** One line from the shim: the weights for one pattern, or a ready or error record. */
-type Reply = readonly number[] | ReadyReply | ErrorReply;
-
 interface Batch {
   readonly patterns: readonly (readonly number[])[];
   readonly results: number[][];
@@ -107,7 +92,7 @@ interface Batch {
  * One Python process that imports a weight function from a file and calls it on reward patterns
  * (MATH.md §2: the `Z_i` of Algorithm 1 step 3, computed by the user's own code). Patterns are
  * written to the process as lines of `0`/`1` and its replies read back in order, so a whole
- * batch is in flight at once.
+ * batch is in flight at once; each reply is the weights' float64 bits, so nothing is rounded.
  *
  * Every failure is an {@link InputError} with a one-line message: no interpreter, an import
  * error (named), a missing function, the function raising (its exception and the pattern), a
@@ -117,16 +102,13 @@ interface Batch {
 export class PythonBridge {
   private stderr = '';
   private batch: Batch | undefined;
-  private starting: ((runtime: PythonRuntime) => void) | undefined;
+  private starting: (() => void) | undefined;
   private failed: ((error: Error) => void) | undefined;
   private failure: Error | undefined;
   private timer: NodeJS.Timeout | undefined;
   private exited = false;
   private closing = false;
   private readonly killOnExit = () => this.child.kill('SIGKILL');
-
-  /** What the Python side reported once the function was loaded. */
-  runtime: PythonRuntime | undefined;
 
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
@@ -150,12 +132,11 @@ export class PythonBridge {
     );
     const bridge = new PythonBridge(child, target, options);
     bridge.listen();
-    const runtime = await new Promise<PythonRuntime>((resolve, reject) => {
+    await new Promise<void>((resolve, reject) => {
       bridge.starting = resolve;
       bridge.failed = reject;
       bridge.arm();
     });
-    bridge.runtime = runtime;
     return bridge;
   }
 
@@ -215,31 +196,41 @@ export class PythonBridge {
 
   private receive(line: string): void {
     if (this.failure !== undefined) return;
-    let reply: Reply;
+    if (!line.startsWith('{')) {
+      this.accept(line);
+      return;
+    }
+    let reply: ReadyReply | ErrorReply;
     try {
-      reply = JSON.parse(line) as Reply;
+      reply = JSON.parse(line) as ReadyReply | ErrorReply;
     } catch {
       this.fail(new Error(`the Python shim wrote a line that is not JSON: ${line.slice(0, 80)}`));
       return;
     }
-    if (Array.isArray(reply)) {
-      this.accept(reply as number[]);
-    } else if ('ready' in reply) {
+    if ('ready' in reply) {
       const start = this.starting;
       this.starting = undefined;
       this.disarm();
-      start?.({ python: reply.python, array: reply.array, library: reply.library });
+      start?.();
     } else {
-      this.fail(new InputError(this.explain(reply as ErrorReply)));
+      this.fail(new InputError(this.explain(reply)));
     }
   }
 
-  private accept(weights: number[]): void {
+  /** One pattern's weights: the hex digits of `M` little-endian float64. */
+  private accept(hex: string): void {
     const batch = this.batch;
     if (batch === undefined) return;
     const M = batch.patterns[batch.results.length]!.length;
-    if (weights.length !== M || !weights.every(Number.isFinite)) {
-      this.fail(new Error(`the Python shim replied ${weights.length} values for M = ${M}`));
+    const bytes = Buffer.from(hex, 'hex');
+    if (bytes.length !== 8 * M || hex.length !== 16 * M) {
+      this.fail(new Error(`the Python shim replied ${hex.length / 16} values for M = ${M}`));
+      return;
+    }
+    const weights = new Array<number>(M);
+    for (let i = 0; i < M; i++) weights[i] = bytes.readDoubleLE(8 * i);
+    if (!weights.every(Number.isFinite)) {
+      this.fail(new Error('the Python shim replied a weight that is not finite'));
       return;
     }
     batch.results.push(weights);
