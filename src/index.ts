@@ -14,5 +14,6 @@ export type * from './report/model.ts';
 export * from './rng/index.ts';
 export * from './schemes/index.ts';
 export * from './stats/index.ts';
+export { betaSpec, incompleteBeta, incompleteBetaDensity } from './targets/beta-family.ts';
 export { type Target, target } from './targets/targets.ts';
 export * from './verify/index.ts';

@@ -32,6 +32,18 @@ const GENERATORS: Readonly<
         )
         .map(([std, eps, at]) => `grpo:std=${std},eps=${eps},eps-at=${at}`),
   },
+  'f-grpo': {
+    minM: 1,
+    spec: (M) =>
+      fc
+        .tuple(
+          fc.constantFrom(0, 0.5, 1, 2, 3.7),
+          fc.constantFrom(...(M >= 2 ? ['population', 'sample'] : ['population'])),
+          fc.constantFrom(...EPS_VALUES),
+          fc.constantFrom('std', 'var'),
+        )
+        .map(([gamma, std, eps, at]) => `f-grpo:gamma=${gamma},std=${std},eps=${eps},eps-at=${at}`),
+  },
   passk: { minM: 1, spec: (M) => fc.integer({ min: 1, max: M }).map((k) => `passk:k=${k}`) },
   'verl-grpo': {
     minM: 1,

@@ -65,6 +65,8 @@ describe('rl-objective audit', () => {
       'coverage',
       'nearest',
       'distances',
+      'fit',
+      'fitReason',
       'points',
     ]);
     expect(Object.keys(size.points[0])).toEqual(['t', 'h', 'dh', 'hNormalized']);
@@ -83,7 +85,7 @@ describe('rl-objective audit', () => {
     );
     expect(code).toBe(1);
     expect(stdout).toMatch(/expect arcsin within 0\.05: NOT MET/);
-    expect(stdout).toMatch(/nearest named objective: identity/);
+    expect(stdout).toMatch(/nearest named: identity/);
   });
 
   it('not count form exits 1, lists the violations and reports no h', async () => {

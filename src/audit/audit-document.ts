@@ -2,6 +2,7 @@ import { hAtOne } from '../objective/h-at-one.ts';
 import { objectivePoints } from '../objective/objective-points.ts';
 import { targetDistance } from '../objective/target-distance.ts';
 import type { CheckRow, Figure, Report, Series } from '../report/model.ts';
+import { incompleteBeta } from '../targets/beta-family.ts';
 import { target } from '../targets/targets.ts';
 import { versions } from '../verify/versions.ts';
 import type { ExpectationVerdict } from './check-expectation.ts';
@@ -118,7 +119,10 @@ export function auditDocument(
   };
 }
 
-/** `h_M/h_M(1)` and each named target mapped onto it by the inverse of its best affine fit. */
+/**
+ * `h_M/h_M(1)`, each named target mapped onto it by the inverse of its best affine fit, and the
+ * best beta fit `I_t(a, b)` (MATH.md §9) as it is.
+ */
 function inducedFigure(size: SizeAudit, expected: string | undefined): Figure | undefined {
   if (size.a === null || size.b === null || size.nearest === null) return undefined;
   const c = size.b.map((bs, s) => bs! - size.a![s]!);
@@ -151,12 +155,22 @@ function inducedFigure(size: SizeAudit, expected: string | undefined): Figure | 
     };
     return [series];
   });
+  const fitted: Series[] =
+    size.fit === null
+      ? []
+      : [
+          {
+            label: `beta fit I_t(${size.fit.a.toPrecision(3)}, ${size.fit.b.toPrecision(3)}), sup ${size.fit.distance.toPrecision(2)}`,
+            params: { a: size.fit.a, b: size.fit.b, distance: size.fit.distance },
+            points: ts.map((t) => ({ x: t, y: incompleteBeta(t, size.fit!.a, size.fit!.b) })),
+          },
+        ];
   return {
     id: `induced-objective-M${size.M}`,
     title: `Induced objective at M = ${size.M} against named targets (nearest: ${size.nearest.name})`,
     x: { title: 't = p_theta(x)' },
     y: { title: 'h_M(t)/h_M(1)' },
-    note: 'Each target is drawn through the best affine fit that defines its distance (grid on [1e-3, 1-1e-3]).',
-    series: [induced, ...targets],
+    note: 'Each named target is drawn through the best affine fit that defines its distance (grid on [1e-3, 1-1e-3]); the best beta fit is drawn as it is.',
+    series: [induced, ...targets, ...fitted],
   };
 }

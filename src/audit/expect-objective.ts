@@ -17,7 +17,7 @@ export async function expectObjective(
   advantagesFn: AdvantagesFn,
   options: AuditOptions & {
     readonly M: number;
-    /** A target spec: `identity`, `log`, `logit`, `arcsin`, `power:q=Q`, `passk:k=K`. */
+    /** A target spec: `identity`, `log`, `logit`, `arcsin`, `power:q=Q`, `passk:k=K`, `beta:a=A,b=B`. */
     readonly target: string;
     readonly tol?: number;
     readonly samples?: number;

@@ -1,3 +1,4 @@
+import { formatBetaFit } from '../objective/beta-fit.ts';
 import type { ExpectationVerdict } from './check-expectation.ts';
 import type { AuditReport, SizeAudit } from './types.ts';
 
@@ -62,9 +63,12 @@ function formatSize(size: SizeAudit): string[] {
   }
   if (size.nearest !== null && size.distances !== null) {
     lines.push(
-      `  nearest named objective: ${size.nearest.name} (distance ${num(size.nearest.distance)} after the best affine fit)`,
+      `  nearest named: ${size.nearest.name} (${num(size.nearest.distance)}); best beta fit: ${formatBetaFit(size.fit, size.fitReason)}`,
+      '  (nearest: after the best affine fit on a logit grid; beta fit: sup |h/h(1) - I_t(a, b)| on the points below)',
     );
-    const named = ['identity', 'log', 'logit', 'arcsin'].map(
+    const shown = ['identity', 'log', 'logit', 'arcsin'];
+    const fitted = Object.keys(size.distances).filter((spec) => spec.startsWith('beta:'));
+    const named = [...shown, ...fitted].map(
       (name) => `${name} ${num(size.distances![name] ?? null)}`,
     );
     lines.push(`  distances: ${named.join(', ')}`);

@@ -2,6 +2,7 @@
 export { type AuditProvenance, auditDocument } from './audit-document.ts';
 export { auditFunction, type FunctionAuditOptions } from './audit-function.ts';
 export { auditGroups } from './audit-groups.ts';
+export { auditLimit } from './audit-limit.ts';
 export { auditPython, type PythonAuditOptions } from './audit-python.ts';
 export { auditReport, DEFAULT_REL_TOL } from './audit-report.ts';
 export { auditTable } from './audit-table.ts';

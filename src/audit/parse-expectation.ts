@@ -15,7 +15,7 @@ export interface Expectation {
  * Parses `--expect NAME[:tol]` (MATH.md §3 named targets): `arcsin:0.05`, `identity`,
  * `passk:k=4:0.02`. A last `:`-part without `=` is the tolerance (default
  * {@link DEFAULT_EXPECT_TOL}); the rest is a target spec (`identity`, `log`, `logit`, `arcsin`,
- * `power:q=Q`, `passk:k=K`). Throws an {@link InputError} for an unknown target or a bad tolerance.
+ * `power:q=Q`, `passk:k=K`, `beta:a=A,b=B`). Throws an {@link InputError} for an unknown target or a bad tolerance.
  */
 export function parseExpectation(text: string): Expectation {
   const colon = text.lastIndexOf(':');

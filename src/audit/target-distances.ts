@@ -6,9 +6,14 @@ import type { Nearest } from './types.ts';
  * The distance of the objective induced by `c` (MATH.md §2) to each named target an audit
  * compares with (MATH.md §3): identity, log, logit, arcsin and pass@k for `k = 1..M`, each after
  * the best affine fit (`targetDistance`), keyed by canonical target spec (`passk:k=4`), and the
- * nearest of them (the first listed on a tie, so identity before `passk:k=1`).
+ * nearest of them (the first listed on a tie, so identity before `passk:k=1`). The `extra`
+ * target specs (e.g. a fitted `beta:a=A,b=B`, MATH.md §9) get a distance too, but never count
+ * as nearest: `nearest` is a named target.
  */
-export function targetDistances(c: readonly number[]): {
+export function targetDistances(
+  c: readonly number[],
+  extra: readonly string[] = [],
+): {
   distances: Record<string, number>;
   nearest: Nearest;
 } {
@@ -23,6 +28,10 @@ export function targetDistances(c: readonly number[]): {
     if (nearest === undefined || distance < nearest.distance) {
       nearest = { name: named.spec, distance };
     }
+  }
+  for (const spec of extra) {
+    const member = target(spec);
+    distances[member.spec] = targetDistance(c, member).distance;
   }
   return { distances, nearest: nearest! };
 }

@@ -1,3 +1,5 @@
+import type { BetaFit } from '../objective/beta-fit.ts';
+
 /**
  * Types of an audit (MATH.md §2, "When it does not apply"; §7): what a weight function, a trace or
  * a table was observed to do, and the JSON shape `rl-objective audit --json` prints.
@@ -52,8 +54,9 @@ export interface AuditPoint {
 
 /**
  * The audit of one group size. `a` and `b` are `null` when that size is not count form; a cell of
- * `a` or `b` is `null` when it was never observed. `nearest`, `distances` and `points` need
- * complete tables of a count-form size, and are `null`/empty otherwise.
+ * `a` or `b` is `null` when it was never observed. `nearest`, `distances`, `fit` and `points`
+ * need complete tables of a count-form size, and are `null`/empty otherwise; `fit` also needs an
+ * increasing `h_M`, and `fitReason` says why it is null.
  */
 export interface SizeAudit {
   readonly M: number;
@@ -62,6 +65,12 @@ export interface SizeAudit {
   readonly coverage: Coverage;
   readonly nearest: Nearest | null;
   readonly distances: Readonly<Record<string, number>> | null;
+  /**
+   * The member `I_t(a, b)` of the incomplete-beta family closest in sup distance to `h_M/h_M(1)`
+   * on the points' grid (MATH.md §9); its spec, rounded to 4 digits, is also in `distances`.
+   */
+  readonly fit: BetaFit | null;
+  readonly fitReason: string | null;
   readonly points: readonly AuditPoint[];
 }
 

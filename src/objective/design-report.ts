@@ -6,7 +6,7 @@ import { type TargetDistance, targetDistance } from './target-distance.ts';
 
 /** What {@link designReport} is asked for. */
 export interface DesignOptions {
-  /** Target spec: `identity`, `log`, `logit`, `arcsin`, `power:q=Q` or `passk:k=K`. */
+  /** Target spec: `identity`, `log`, `logit`, `arcsin`, `power:q=Q`, `passk:k=K` or `beta:a=A,b=B`. */
   readonly target: string;
   readonly M: number;
   /** Extra `design` scheme keys, e.g. `{ nodes: 'midpoint', split: 'half' }`. */

@@ -1,4 +1,15 @@
 // Public API of src/objective: re-export each public function from its own file.
+
+export {
+  BETA_FIT_RANGE,
+  type BetaFit,
+  type BetaFitResult,
+  betaFit,
+  betaFitObstacle,
+  betaSupDistance,
+  formatBetaFit,
+  objectiveBetaFit,
+} from './beta-fit.ts';
 export { bruteForceHPrime } from './brute-force-h-prime.ts';
 export { type DesignOptions, type DesignReport, designReport } from './design-report.ts';
 export { h } from './h.ts';
@@ -6,17 +17,29 @@ export { hAtOne } from './h-at-one.ts';
 export { hCoefficients } from './h-coefficients.ts';
 export { hPrime } from './h-prime.ts';
 export { harmonicShiftedH } from './harmonic-shifted-h.ts';
+export {
+  type LargeMLimit,
+  LIMIT_GRID,
+  type LimitInput,
+  type LimitSize,
+  largeMLimit,
+  normalizedSupDistance,
+} from './large-m-limit.ts';
 export { normalizedH } from './normalized-h.ts';
 export type { ObjectivePoint } from './objective-points.ts';
 export { objectivePoints } from './objective-points.ts';
 export {
   type Normalization,
+  type ObjectiveLimit,
+  type ObjectiveLimitOptions,
   type ObjectiveTable,
   type ObjectiveTableOptions,
   type ObjectiveTablePoint,
+  objectiveLimit,
   objectiveTable,
 } from './objective-table.ts';
 export {
+  logitGrid,
   type TargetDistance,
   type TargetDistanceOptions,
   targetDistance,

@@ -2,7 +2,10 @@ import { InputError } from '../errors/input-error.ts';
 import { requirePositiveInteger } from '../errors/require.ts';
 import { harmonic } from '../math/special-functions.ts';
 import { scheme as makeScheme } from '../schemes/scheme-from-spec.ts';
+import { schemeLimit } from '../schemes/scheme-limit.ts';
+import { type BetaFit, objectiveBetaFit } from './beta-fit.ts';
 import { hAtOne } from './h-at-one.ts';
+import { type LargeMLimit, largeMLimit } from './large-m-limit.ts';
 import { objectivePoints } from './objective-points.ts';
 
 /** The paper's normalizations (MATH.md §3): `end` is `h/h(1)`, `harmonic` is `h − (H_M − 1)`. */
@@ -37,13 +40,21 @@ export interface ObjectiveTable {
   readonly M: number;
   readonly a: readonly number[];
   readonly b: readonly number[];
+  /**
+   * The member `I_t(a, b)` of the incomplete-beta family closest in sup distance to
+   * `h_M/h_M(1)` on the points (MATH.md §9), or null when `h_M` is not increasing.
+   */
+  readonly fit: BetaFit | null;
+  /** Why `fit` is null; absent when there is a fit. */
+  readonly fitReason?: string;
   readonly points: readonly ObjectiveTablePoint[];
 }
 
 /**
  * The objective `h_M` that a weight scheme induces (MATH.md §2: `h_M(t) = (1/M) Σ c_s
  * I_t(s+1, M−s)` and `h_M'(t) = Σ c_s B_{s,M−1}(t)`), with the scheme's count-form tables, at the
- * requested points, optionally normalized as in the paper's figures 2 and 3.
+ * requested points, optionally normalized as in the paper's figures 2 and 3, and its best fit in
+ * the incomplete-beta family on those points (MATH.md §9, `betaFit`).
  *
  * Throws InputError for a bad spec, `M`, `t` or grid, and for `end` normalization when
  * `h_M(1) = 0`.
@@ -53,14 +64,60 @@ export function objectiveTable(options: ObjectiveTableOptions): ObjectiveTable {
   const s = makeScheme(options.scheme, M);
   const ts = options.t ?? uniformGrid(options.grid ?? 11);
   const points: ObjectiveTablePoint[] = objectivePoints(s.c, ts);
-  if (options.normalize === undefined) return { scheme: s.spec, M, a: s.a, b: s.b, points };
+  const { fit, reason } = objectiveBetaFit(s.c, ts);
+  const head = { scheme: s.spec, M, a: s.a, b: s.b, fit, ...(reason && { fitReason: reason }) };
+  if (options.normalize === undefined) return { ...head, points };
   const normalized = normalizer(s.c, options.normalize, s.spec);
+  return { ...head, points: points.map((p) => ({ ...p, hNormalized: normalized(p.h) })) };
+}
+
+/** What {@link objectiveLimit} is asked for. */
+export interface ObjectiveLimitOptions {
+  /** Scheme spec, e.g. `f-grpo:gamma=1`. */
+  readonly scheme: string;
+  /** Group sizes, increasing, e.g. `[16, 64, 256, 1024]`. */
+  readonly M: readonly number[];
+  /** Points in [0, 1]; when absent, `grid` equally spaced points from 0 to 1. */
+  readonly t?: readonly number[];
+  /** Number of equally spaced points on [0, 1] (>= 2) when `t` is absent. Default 101. */
+  readonly grid?: number;
+}
+
+/** The large-M study of one scheme: `objective --limit`'s JSON output. */
+export interface ObjectiveLimit extends LargeMLimit {
+  /** Canonical scheme spec. */
+  readonly scheme: string;
+}
+
+/**
+ * Where a scheme's normalized objective goes as M grows (MATH.md §9, `largeMLimit`): at each
+ * of the increasing sizes `M`, its best fit in the incomplete-beta family, its sup distance to
+ * the previous size and to the limit its catalogue entry states (when that is a member of the
+ * family), on the requested points.
+ *
+ * Throws InputError for a bad spec, a size the scheme does not accept, sizes that do not
+ * increase, or a bad `t` or grid.
+ */
+export function objectiveLimit(options: ObjectiveLimitOptions): ObjectiveLimit {
+  const sizes = options.M.map((M) => requirePositiveInteger('M', M));
+  if (sizes.length === 0) throw new InputError('--limit needs at least one group size');
+  sizes.forEach((M, i) => {
+    if (i > 0 && !(M > sizes[i - 1]!)) {
+      throw new InputError(
+        `the group sizes of --limit must increase, got ${sizes[i - 1]} then ${M}`,
+      );
+    }
+  });
+  const schemes = sizes.map((M) => makeScheme(options.scheme, M));
+  const ts = options.t ?? uniformGrid(options.grid ?? 101);
+  const limit = schemeLimit(options.scheme);
   return {
-    scheme: s.spec,
-    M,
-    a: s.a,
-    b: s.b,
-    points: points.map((p) => ({ ...p, hNormalized: normalized(p.h) })),
+    scheme: schemes[0]!.spec,
+    ...largeMLimit(
+      schemes.map((s) => ({ M: s.M, c: s.c })),
+      ts,
+      limit,
+    ),
   };
 }
 

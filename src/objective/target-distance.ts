@@ -61,14 +61,7 @@ export function targetDistance(
   if (!(Number.isSafeInteger(points) && points >= 3)) {
     throw new InputError(`points must be an integer >= 3, got ${String(points)}`);
   }
-  const lo = Math.log(delta) - Math.log1p(-delta);
-  const ts = new Float64Array(points);
-  for (let j = 0; j < points; j++) {
-    const x = lo + (-2 * lo * j) / (points - 1);
-    ts[j] = 1 / (1 + Math.exp(-x));
-  }
-  ts[0] = delta;
-  ts[points - 1] = 1 - delta;
+  const ts = logitGrid(delta, points);
   const g0 = h.h(delta);
   const span = h.h(1 - delta) - g0;
   if (!(Number.isFinite(span) && span > 0)) {
@@ -104,4 +97,21 @@ export function targetDistance(
     }
   }
   return { distance, tWorst, slope, intercept, delta, points };
+}
+
+/**
+ * `points` values of t equally spaced in `logit t` from `logit delta` to `logit(1 - delta)`, with
+ * the ends exactly `delta` and `1 - delta`: dense near 0 and 1, where the targets and the gap
+ * between `h_M` and its large-M limit change fastest.
+ */
+export function logitGrid(delta: number, points: number): Float64Array {
+  const lo = Math.log(delta) - Math.log1p(-delta);
+  const ts = new Float64Array(points);
+  for (let j = 0; j < points; j++) {
+    const x = lo + (-2 * lo * j) / (points - 1);
+    ts[j] = 1 / (1 + Math.exp(-x));
+  }
+  ts[0] = delta;
+  ts[points - 1] = 1 - delta;
+  return ts;
 }

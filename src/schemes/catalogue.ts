@@ -1,6 +1,7 @@
 import { chenPassk } from './chen-passk.ts';
 import { design } from './design.ts';
 import { drGrpo } from './dr-grpo.ts';
+import { fGrpo } from './f-grpo.ts';
 import { grpo } from './grpo.ts';
 import { openrlhfGroupNorm } from './openrlhf-group-norm.ts';
 import { passk } from './passk.ts';
@@ -27,6 +28,7 @@ export const schemeCatalogue: readonly SchemeKind[] = [
   drGrpo,
   rs,
   grpo,
+  fGrpo,
   passk,
   design,
   table,

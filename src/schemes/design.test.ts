@@ -74,4 +74,29 @@ describe('design: the Bernstein recipe (MATH.md §3)', () => {
       expect(scheme(`design:target=logit,nodes=${nodes}`, 1).c).toEqual([4]);
     }
   });
+
+  it('beta targets (MATH.md §9): exact at integer a, b (a = 1 is passk), nodes otherwise', () => {
+    const M = 16;
+    const beta = scheme('design:target=beta,a=1,b=4', M);
+    const passk = scheme('passk:k=4', M);
+    for (let s = 0; s < M; s++) {
+      expect(errorUlps(beta.c[s]!, passk.c[s]!), `s=${s}`).toBeLessThanOrEqual(16);
+    }
+    // h' = 2 t for I_t(2, 1) = t^2: c_s = 2 s/(M-1) exactly in degree M - 1.
+    const square = scheme('design:target=beta,a=2,b=1', M);
+    for (let s = 0; s < M; s++) {
+      expect(errorUlps(square.c[s]!, (2 * s) / (M - 1)), `s=${s}`).toBeLessThanOrEqual(16);
+    }
+    // A = B = 1/2 is the arcsin density scaled by 1/pi: c_s = h'(xi_s) at interior nodes.
+    const half = scheme('design:target=beta,a=0.5,b=0.5', M);
+    const arcsin = scheme('design:target=arcsin', M);
+    for (let s = 0; s < M; s++) {
+      expect(errorUlps(half.c[s]! * Math.PI, arcsin.c[s]!), `s=${s}`).toBeLessThanOrEqual(16);
+    }
+    expect(half.spec).toBe('design:target=beta,a=0.5,b=0.5,nodes=interior,split=b');
+    expect(() => scheme('design:target=beta,a=0.5,b=2,nodes=endpoint', M)).toThrow(
+      /not finite at node 0/,
+    );
+    expect(() => scheme('design:target=beta,a=0.5', M)).toThrow("scheme 'design' needs b=...");
+  });
 });

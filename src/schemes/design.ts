@@ -14,13 +14,14 @@ const NODES = {
 } as const;
 
 /**
- * `design:target=NAME[,q=Q|k=K],nodes=interior|midpoint|endpoint,split=b|a|half`: the Bernstein
+ * `design:target=NAME[,q=Q|k=K|a=A,b=B],nodes=interior|midpoint|endpoint,split=b|a|half`: the Bernstein
  * recipe of MATH.md §3, a count-form scheme designed to optimize a chosen `h`.
  *
- * - `target`: `identity`, `log`, `logit`, `arcsin`, `power` (with `q > 0`) or `passk` (with
- *   `1 <= k <= M`); see `target` in src/objective.
+ * - `target`: `identity`, `log`, `logit`, `arcsin`, `power` (with `q > 0`), `passk` (with
+ *   `1 <= k <= M`) or `beta` (with `a, b > 0`, `h = I_t(a, b)`, MATH.md §9); see `target` in
+ *   src/objective.
  * - `c`: when `h'` is a polynomial of degree `<= M - 1` (identity, passk, power with integer
- *   `q`), its exact Bernstein coefficients `target.derivativeInBernstein(M - 1)`, so
+ *   `q`, beta with integer `a`, `b`), its exact Bernstein coefficients `target.derivativeInBernstein(M - 1)`, so
  *   `h_M = h - h(0)` exactly and the nodes are not used. Otherwise `c_s = h'(xi_s)` at the nodes:
  *   `interior` (default) `xi_s = (s+1)/(M+1)`, which keeps `log`, `logit` and `arcsin` finite;
  *   `midpoint` `xi_s = (s + 1/2)/M`; `endpoint` `xi_s = s/(M-1)`, the classical Bernstein nodes,
@@ -33,8 +34,9 @@ const NODES = {
  */
 export const design: SchemeKind = {
   name: 'design',
-  usage: 'design:target=identity|log|logit|arcsin|power|passk[,q=Q|k=K,nodes=..,split=..]',
-  summary: "Bernstein recipe: c_s = h'(xi_s), exact for polynomial h'; split=b|a|half",
+  usage: 'design:target=T[,q=Q|k=K|a=A,b=B,nodes=..,split=..]',
+  summary:
+    "Bernstein recipe, T = identity|log|logit|arcsin|power|passk|beta: c_s = h'(xi_s), exact for polynomial h'; split=b|a|half",
   read(reader) {
     const name = reader.string('target');
     if (name === undefined) {
@@ -52,6 +54,9 @@ export const design: SchemeKind = {
     if (targetName === 'passk') {
       k = readK(reader);
       targetSpec = `passk:k=${k.k}`;
+    }
+    if (targetName === 'beta') {
+      targetSpec = `beta:a=${reader.requiredNumber('a')},b=${reader.requiredNumber('b')}`;
     }
     const h = makeTarget(targetSpec);
     const nodeRule = reader.choice('nodes', ['interior', 'midpoint', 'endpoint'], 'interior');

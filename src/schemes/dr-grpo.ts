@@ -12,5 +12,6 @@ export const drGrpo: SchemeKind = {
   name: 'dr-grpo',
   usage: 'dr-grpo',
   summary: 'Z = R - K/M, mean baseline, no std; h = (1 - 1/M) t',
+  limit: { text: 't = I_t(1, 1)', target: () => 'beta:a=1,b=1' },
   read: () => (M) => groupNormalized({ scale: false, std: 'population', eps: 0, epsAt: 'std' }, M),
 };

@@ -17,7 +17,11 @@ import type { SchemeKind } from './scheme-kind.ts';
 export const grpo: SchemeKind = {
   name: 'grpo',
   usage: 'grpo[:std=population|sample,eps=1e-8,eps-at=std|var]',
-  summary: 'Z = (R - mean)/(std + eps), 0 for all-equal groups; h -> 2 arcsin sqrt t',
+  summary: 'Z = (R - mean)/(std + eps), 0 for all-equal groups',
+  limit: {
+    text: 'I_t(1/2, 1/2) = (2/pi) arcsin sqrt t (eps -> 0)',
+    target: () => 'beta:a=0.5,b=0.5',
+  },
   read(reader) {
     const std = reader.choice('std', ['population', 'sample'], 'population');
     const eps = reader.number('eps', 1e-8, requireNonNegative);

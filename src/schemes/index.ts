@@ -11,6 +11,7 @@ export { type ResolvedScheme, resolveScheme } from './resolve-scheme.ts';
 export type { Scheme } from './scheme.ts';
 export { schemeCatalogueHelp } from './scheme-catalogue-help.ts';
 export { scheme } from './scheme-from-spec.ts';
-export type { SchemeFormulas, SchemeKind } from './scheme-kind.ts';
+export type { SchemeFormulas, SchemeKind, SchemeLimit } from './scheme-kind.ts';
+export { type StatedLimit, schemeLimit } from './scheme-limit.ts';
 export { NATIVE_TABLES_MAX_M, schemeTables } from './scheme-tables.ts';
 export { weightTables } from './weight-tables.ts';

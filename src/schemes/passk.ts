@@ -11,6 +11,7 @@ export const passk: SchemeKind = {
   name: 'passk',
   usage: 'passk:k=K',
   summary: 'unbiased pass@k weights, 1 <= k <= M; h = 1 - (1-t)^k exactly',
+  limit: { text: 'I_t(1, k), at every M', target: (params) => `beta:a=1,b=${params.get('k')}` },
   read(reader) {
     const k = readK(reader);
     return (M) => passAtKFormulas(k.bind(M), M, 1);

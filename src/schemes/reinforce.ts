@@ -8,6 +8,7 @@ export const reinforce: SchemeKind = {
   name: 'reinforce',
   usage: 'reinforce',
   summary: 'Z = R; a = 0, b = 1; h = t',
+  limit: { text: 't = I_t(1, 1)', target: () => 'beta:a=1,b=1' },
   read: () => (M) => ({
     advantagesInto(rewards, out) {
       for (let i = 0; i < M; i++) out[i] = rewards[i]!;

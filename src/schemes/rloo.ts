@@ -10,6 +10,7 @@ export const rloo: SchemeKind = {
   name: 'rloo',
   usage: 'rloo',
   summary: 'Z = R_i - S_i/(M-1), leave-one-out baseline (M >= 2); h = t',
+  limit: { text: 't = I_t(1, 1)', target: () => 'beta:a=1,b=1' },
   read: () => (M) => {
     requireGroupSize('rloo', M, 'its baseline divides by M - 1');
     return leaveOneOut(M);

@@ -8,6 +8,7 @@ export const rs: SchemeKind = {
   name: 'rs',
   usage: 'rs',
   summary: 'Z = M R/K (0 when K = 0), fixed-M rejection sampling; h ~ log t + H_M',
+  limit: { text: 'log t', target: () => 'log' },
   read: () => (M) => ({
     advantagesInto(rewards, out) {
       let K = 0;

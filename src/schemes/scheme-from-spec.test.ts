@@ -127,7 +127,11 @@ describe('advantages', () => {
 
 describe('bad input throws InputError with a one-line message naming the problem', () => {
   const cases: [string, number, string | RegExp][] = [
-    ['grpoo', 4, /^unknown scheme 'grpoo'; allowed: reinforce, rloo, dr-grpo, rs, grpo, passk/],
+    [
+      'grpoo',
+      4,
+      /^unknown scheme 'grpoo'; allowed: reinforce, rloo, dr-grpo, rs, grpo, f-grpo, passk/,
+    ],
     ['grpo:sd=sample', 4, "scheme 'grpo' has no key 'sd'; allowed keys: std, eps, eps-at, filter"],
     ['reinforce:k=2', 4, "scheme 'reinforce' has no key 'k'; allowed keys: filter"],
     ['grpo:std=bessel', 4, "scheme 'grpo': std must be one of population, sample; got 'bessel'"],

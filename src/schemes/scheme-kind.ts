@@ -29,6 +29,20 @@ export interface SchemeFormulas {
 }
 
 /**
+ * The known large-M limit of a scheme's normalized objective `h_M(t)/h_M(1)` (MATH.md §9), e.g.
+ * `I_t(1/2, 1/2)` for grpo.
+ */
+export interface SchemeLimit {
+  /** The limit as the help line states it, e.g. `I_t(1/2, gamma + 1/2) (eps -> 0)`. */
+  readonly text: string;
+  /**
+   * The limit as a target spec (`beta:a=0.5,b=1.5`, `log`), given the parameters of the
+   * scheme's canonical spec (every default filled in).
+   */
+  target(params: ReadonlyMap<string, string>): string;
+}
+
+/**
  * A catalogue entry (MATH.md §3 and §7): a scheme name, its help text, and a reader that turns
  * the spec parameters into formulas for any group size.
  */
@@ -39,6 +53,8 @@ export interface SchemeKind {
   readonly usage: string;
   /** One line for `--help` and error messages. */
   readonly summary: string;
+  /** Where `h_M/h_M(1)` goes as `M -> infinity`, when that is known (stated in the help line). */
+  readonly limit?: SchemeLimit;
   /**
    * Reads and validates every parameter that does not depend on `M` (throwing InputError), and
    * returns the binder that validates `M` and builds the formulas.

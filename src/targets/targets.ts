@@ -2,15 +2,16 @@ import { InputError } from '../errors/input-error.ts';
 import { monomialInBernstein } from '../math/bernstein.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import { SpecReader } from '../spec/spec-reader.ts';
+import { betaTarget } from './beta-family.ts';
 
 /**
  * A named target objective `h` (MATH.md §3, "The Bernstein recipe"): what a weight scheme may be
  * designed to optimize, and what an induced `h_M` is compared with.
  */
 export interface Target {
-  /** `identity`, `log`, `logit`, `arcsin`, `power` or `passk`. */
+  /** `identity`, `log`, `logit`, `arcsin`, `power`, `passk` or `beta`. */
   readonly name: string;
-  /** Canonical spec, e.g. `power:q=0.5`, `passk:k=4`. */
+  /** Canonical spec, e.g. `power:q=0.5`, `passk:k=4`, `beta:a=0.5,b=1.5`. */
   readonly spec: string;
   /** `h(t)`; may be infinite at an endpoint (`log` at 0, `logit` at 0 and 1). */
   h(t: number): number;
@@ -25,7 +26,15 @@ export interface Target {
 }
 
 /** The names of the targets, in help order. */
-export const TARGET_NAMES = ['identity', 'log', 'logit', 'arcsin', 'power', 'passk'] as const;
+export const TARGET_NAMES = [
+  'identity',
+  'log',
+  'logit',
+  'arcsin',
+  'power',
+  'passk',
+  'beta',
+] as const;
 
 function positive(name: string, v: number): number {
   if (!(Number.isFinite(v) && v > 0)) throw new InputError(`${name} must be > 0, got ${v}`);
@@ -54,7 +63,9 @@ function requireDegree(n: number): void {
  * - `logit`: `h = ln(t/(1-t))`;
  * - `arcsin`: `h = 2 arcsin(sqrt t)` (the GRPO limit);
  * - `power:q=Q`, `Q > 0`: `h = t^Q`;
- * - `passk:k=K`, `K >= 1` an integer: `h = 1 - (1-t)^K`.
+ * - `passk:k=K`, `K >= 1` an integer: `h = 1 - (1-t)^K`;
+ * - `beta:a=A,b=B`, `A, B > 0`: `h = I_t(A, B)`, the incomplete-beta family of MATH.md §9
+ *   (see `betaTarget`).
  *
  * `derivativeInBernstein(n)` is exact where `h'` is a polynomial of degree <= n: identity (all
  * ones), power with integer `Q <= n+1` (`Q C(s,Q-1)/C(n,Q-1)`) and passk with `K <= n+1`
@@ -121,6 +132,9 @@ export function target(spec: string): Target {
       };
       break;
     }
+    case 'beta':
+      made = betaTarget(reader);
+      break;
     default:
       throw new InputError(`unknown target '${name}'; allowed: ${TARGET_NAMES.join(', ')}`);
   }

@@ -3,6 +3,7 @@ import { ksDistance } from '../stats/index.ts';
 import { THEOREM_IDS } from './check.ts';
 import type { BatteryResult } from './decide-battery.ts';
 import { agreementFigure } from './figures/agreement.ts';
+import { fGrpoLimitFigure } from './figures/f-grpo-limit.ts';
 import { grpoNormalizedFigure } from './figures/grpo-normalized.ts';
 import { inducedObjectivesFigure } from './figures/induced-objectives.ts';
 import { rejectionSamplingVsLogFigure } from './figures/rejection-sampling-vs-log.ts';
@@ -26,7 +27,8 @@ export interface BatteryReportOptions {
  * The report of a complete battery run (`verify`, or `merge` of its shards): the rows with their
  * verdicts, the summary by theorem, the Kolmogorov–Smirnov distance of the calibration
  * z-scores from N(0, 1) (MATH.md §6), and the figures (the paper's figures 1–3, the induced
- * objectives of the catalogue, agreement and calibration), all computed from the library.
+ * objectives of the catalogue, F-GRPO against its large-M limit, agreement and calibration), all
+ * computed from the library.
  */
 export function batteryReport(result: BatteryResult, options: BatteryReportOptions): Report {
   const { rows, calibrationZ } = result;
@@ -55,6 +57,7 @@ export function batteryReport(result: BatteryResult, options: BatteryReportOptio
       agreementFigure(rows),
       zCalibrationFigure(calibrationZ),
       inducedObjectivesFigure(),
+      fGrpoLimitFigure(),
     ],
     summary: {
       checks: rows.length,

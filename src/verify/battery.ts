@@ -4,6 +4,7 @@ import { bruteForceChecks } from './checks/brute-force-checks.ts';
 import { closedFormIntegralChecks } from './checks/closed-form-integral-checks.ts';
 import { designChecks } from './checks/design-checks.ts';
 import { grpoArcsinChecks } from './checks/grpo-arcsin-checks.ts';
+import { limitChecks } from './checks/limit-checks.ts';
 import { monteCarloChecks } from './checks/monte-carlo-checks.ts';
 import { rejectionSamplingLogChecks } from './checks/rejection-sampling-log-checks.ts';
 
@@ -19,6 +20,7 @@ export function battery(budget: Budget, alpha: number): Check[] {
     ...bruteForceChecks(budget),
     ...rejectionSamplingLogChecks(budget),
     ...grpoArcsinChecks(budget),
+    ...limitChecks(),
     ...designChecks(budget),
     ...monteCarloChecks(budget, alpha),
   ];

@@ -13,6 +13,7 @@ export const THEOREM_IDS = [
   'pure-rejection-sampling',
   'rejection-sampling-log',
   'grpo-arcsin',
+  'limit',
   'baseline-invariance',
   'design',
 ] as const;

@@ -27,6 +27,7 @@ interface AuditFlags {
   relTol: string;
   grid: string;
   expect?: string;
+  limit?: boolean;
   json?: boolean;
   out?: string;
 }
@@ -67,7 +68,11 @@ export function registerAudit(root: Command): void {
     .option('--grid <n>', 'number of points t = 0..1 in the output', '101')
     .option(
       '--expect <name[:tol]>',
-      'expected objective, e.g. arcsin:0.05 or passk:k=4:0.02 (tol defaults to 0.05)',
+      'expected objective, e.g. arcsin:0.05, passk:k=4:0.02 or beta:a=0.5,b=1.5:0.03 (tol defaults to 0.05)',
+    )
+    .option(
+      '--limit',
+      'large-M study over the sizes: best beta fit and sup distance between successive h/h(1) (and to a beta --expect target)',
     )
     .option(
       '--python-array <kind>',
@@ -146,11 +151,26 @@ async function runAudit(flags: AuditFlags): Promise<number> {
   }
   const verdict =
     expectation === undefined ? undefined : audit.checkExpectation(report, expectation);
+  const limit = flags.limit
+    ? audit.auditLimit(
+        report,
+        options.grid,
+        expectation && { text: `the --expect target`, target: expectation.target },
+      )
+    : undefined;
   if (flags.json) {
-    const json = verdict === undefined ? report : { ...report, expectation: verdict };
+    const json = {
+      ...report,
+      ...(verdict && { expectation: verdict }),
+      ...(limit && { limit }),
+    };
     process.stdout.write(`${JSON.stringify(json)}\n`);
   } else {
     process.stdout.write(audit.formatAudit(report, verdict));
+    if (limit !== undefined) {
+      const { formatLimit } = await import('../format-limit.ts');
+      process.stdout.write(`\n${formatLimit('large-M study of the audited weights', limit)}`);
+    }
   }
   if (flags.out !== undefined) {
     const { writeReport } = await import('../../report/write-report.ts');

@@ -19,7 +19,10 @@ export function registerDesign(root: Command): void {
   root
     .command('design')
     .description('design count-form weights a, b whose induced objective h_M approximates a target')
-    .requiredOption('--target <spec>', 'identity | log | logit | arcsin | power:q=Q | passk:k=K')
+    .requiredOption(
+      '--target <spec>',
+      'identity | log | logit | arcsin | power:q=Q | passk:k=K | beta:a=A,b=B (I_t(A, B))',
+    )
     .requiredOption('--M <n>', 'group size, a positive integer')
     .option(
       '--nodes <rule>',
@@ -29,7 +32,7 @@ export function registerDesign(root: Command): void {
     .option('--json', 'print {"target","scheme","M","a","b","distance":{...}}')
     .addHelpText(
       'after',
-      '\nThe distance is the sup over [delta, 1-delta] of |fit(h_M) - u|, where u is the target\nscaled to [0, 1] and fit is the least-squares affine map (delta = 1e-3, 1001 points).\n\nExamples:\n  rl-objective design --target logit --M 16\n  rl-objective design --target passk:k=4 --M 8 --json',
+      '\nThe distance is the sup over [delta, 1-delta] of |fit(h_M) - u|, where u is the target\nscaled to [0, 1] and fit is the least-squares affine map (delta = 1e-3, 1001 points).\n\nExamples:\n  rl-objective design --target logit --M 16\n  rl-objective design --target passk:k=4 --M 8 --json\n  rl-objective design --target beta:a=0.5,b=1.5 --M 16',
     )
     .action(async (flags: DesignFlags) => {
       const options: Record<string, string> = {};

@@ -15,7 +15,7 @@ describe('rl-objective objective', () => {
     ]);
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out)).toEqual(['scheme', 'M', 'a', 'b', 'points']);
+    expect(Object.keys(out)).toEqual(['scheme', 'M', 'a', 'b', 'fit', 'points']);
     expect(out.scheme).toBe('passk:k=4');
     expect(out.a).toHaveLength(8);
     expect(out.points.map((p: { t: number }) => p.t)).toEqual([0, 0.25, 1]);
@@ -100,7 +100,7 @@ describe('rl-objective design', () => {
     const run = runCli(['design', '--target', 'banana', '--M', '4']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      "rl-objective: unknown target 'banana'; allowed: identity, log, logit, arcsin, power, passk\n",
+      "rl-objective: unknown target 'banana'; allowed: identity, log, logit, arcsin, power, passk, beta\n",
     );
   });
 });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { InputError, quote } from '../../errors/input-error.ts';
 import { parseNumber } from '../../errors/require.ts';
 import type { Normalization } from '../../objective/objective-table.ts';
+import { formatLimit } from '../format-limit.ts';
 import { formatTable } from '../format-table.ts';
 
 interface ObjectiveFlags {
@@ -10,6 +11,7 @@ interface ObjectiveFlags {
   t?: string;
   grid?: string;
   normalize?: string | true;
+  limit?: boolean;
   json?: boolean;
 }
 
@@ -20,7 +22,8 @@ const HELP_REQUEST = new Set(['-h', '--help']);
 const EXAMPLES = `Examples:
   rl-objective objective --scheme grpo --M 8 --grid 5
   rl-objective objective --scheme passk:k=4 --M 16 --t 0.01,0.1,0.5 --json
-  rl-objective objective --scheme rs --M 16 --t 0.01,0.1,1 --normalize harmonic`;
+  rl-objective objective --scheme rs --M 16 --t 0.01,0.1,1 --normalize harmonic
+  rl-objective objective --scheme f-grpo:gamma=1 --M 16,64,256,1024 --limit`;
 
 /**
  * Registers `rl-objective objective`: the objective `h_M` a weight scheme induces (MATH.md §2),
@@ -33,17 +36,33 @@ export function registerObjective(root: Command): void {
     .command('objective')
     .description("the objective h_M (and dh = h_M') that a weight scheme induces at group size M")
     .requiredOption('--scheme <spec>', 'weight scheme, e.g. grpo:std=sample,eps=1e-6 (see below)')
-    .requiredOption('--M <n>', 'group size, a positive integer')
+    .requiredOption(
+      '--M <n>',
+      'group size, a positive integer (with --limit: increasing sizes, e.g. 16,64,256)',
+    )
     .option('--t <list>', 'comma-separated points in [0, 1], e.g. 0.1,0.5,0.9')
     .option('--grid <n>', 'n equally spaced points from 0 to 1 (default 11 when --t is absent)')
     .option(
       '--normalize [kind]',
       "add hNormalized: 'end' is h/h(1) (default), 'harmonic' is h - (H_M - 1), the paper's rs normalization",
     )
-    .option('--json', 'print {"scheme","M","a","b","points":[{"t","h","dh"}]}')
+    .option(
+      '--limit',
+      'large-M study over the sizes of --M: best beta fit, sup distance to the previous size and to the stated limit (default grid 101)',
+    )
+    .option('--json', 'print {"scheme","M","a","b","fit","points":[{"t","h","dh"}]}')
     .action(async (flags: ObjectiveFlags) => {
       if (flags.t !== undefined && flags.grid !== undefined) {
         throw new InputError('give either --t or --grid, not both');
+      }
+      if (flags.limit) {
+        await runLimit(flags);
+        return;
+      }
+      if (flags.M.includes(',')) {
+        throw new InputError(
+          `--M takes one group size, got ${quote(flags.M)}; a list needs --limit`,
+        );
       }
       const input = {
         scheme: flags.scheme,
@@ -53,6 +72,7 @@ export function registerObjective(root: Command): void {
         normalize: normalization(flags.normalize),
       };
       const { objectiveTable } = await import('../../objective/objective-table.ts');
+      const { formatBetaFit } = await import('../../objective/beta-fit.ts');
       const table = objectiveTable(input);
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(table)}\n`);
@@ -65,6 +85,9 @@ export function registerObjective(root: Command): void {
       } else {
         lines.push(`(tables a and b have ${table.M} entries each: use --json to see them)`);
       }
+      lines.push(
+        `best beta fit: ${formatBetaFit(table.fit, table.fitReason)} (sup distance to h/h(1) on these ${table.points.length} points)`,
+      );
       process.stdout.write(`${lines.join('\n')}\n\n`);
       process.stdout.write(
         formatTable(
@@ -85,6 +108,23 @@ export function registerObjective(root: Command): void {
     const { schemeCatalogueHelp } = await import('../../schemes/scheme-catalogue-help.ts');
     command.addHelpText('after', `\nSchemes:\n${schemeCatalogueHelp()}\n\n${EXAMPLES}`);
   });
+}
+
+async function runLimit(flags: ObjectiveFlags): Promise<void> {
+  if (flags.normalize !== undefined) {
+    throw new InputError('--normalize does not apply to --limit (it always uses h/h(1))');
+  }
+  const input = {
+    scheme: flags.scheme,
+    M: flags.M.split(',').map((m) => parseNumber('--M', m)),
+    t: flags.t?.split(',').map((t) => parseNumber('--t', t)),
+    grid: flags.grid === undefined ? undefined : parseNumber('--grid', flags.grid),
+  };
+  const { objectiveLimit } = await import('../../objective/objective-table.ts');
+  const study = objectiveLimit(input);
+  process.stdout.write(
+    flags.json ? `${JSON.stringify(study)}\n` : formatLimit(`scheme ${study.scheme}`, study),
+  );
 }
 
 function normalization(flag: string | true | undefined): Normalization | undefined {

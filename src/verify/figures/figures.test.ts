@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckRow } from '../../report/model.ts';
 import { agreementFigure } from './agreement.ts';
+import { fGrpoLimitFigure } from './f-grpo-limit.ts';
 import { grpoNormalizedFigure } from './grpo-normalized.ts';
 import { inducedObjectivesFigure } from './induced-objectives.ts';
 import { rejectionSamplingVsLogFigure } from './rejection-sampling-vs-log.ts';
@@ -18,6 +19,7 @@ describe('figures', () => {
       rejectionSamplingVsLogFigure(),
       grpoNormalizedFigure(),
       inducedObjectivesFigure(),
+      fGrpoLimitFigure(),
       agreementFigure([row as CheckRow]),
       zCalibrationFigure([0.1, -1.2, 2]),
     ]) {
@@ -68,5 +70,20 @@ describe('zCalibrationFigure with an extreme z', () => {
     const bars = figure.series[0]!;
     expect(bars.points.length).toBe(32);
     expect(figure.note).toContain('(1 beyond ±8, drawn in the edge bins)');
+  });
+
+  it('F-GRPO (gamma = 1) at M = 8, 64, 256, 4096 approaches I_t(1/2, 3/2), and ends at 1', () => {
+    const figure = fGrpoLimitFigure();
+    expect(figure.series.map((s) => s.params.M ?? s.params.target)).toEqual([
+      8,
+      64,
+      256,
+      4096,
+      'beta:a=0.5,b=1.5',
+    ]);
+    const distances = figure.series.slice(0, 4).map((s) => s.params.distance as number);
+    for (let i = 1; i < 4; i++) expect(distances[i]!).toBeLessThan(distances[i - 1]!);
+    expect(distances[3]!).toBeLessThan(0.02);
+    for (const s of figure.series) expect(s.points.at(-1)).toEqual({ x: 1, y: 1 });
   });
 });

@@ -3,7 +3,7 @@ import type { Figure } from '../../report/model.ts';
 import { scheme } from '../../schemes/index.ts';
 import { grid } from './grid.ts';
 
-/** The catalogue of MATH.md §3, one spec per row (pass@k with k = 4). */
+/** The catalogue of MATH.md §3, one spec per row (pass@k with k = 4), then F-GRPO (§9, gamma = 1). */
 export const CATALOGUE_SPECS: readonly string[] = [
   'reinforce',
   'rloo',
@@ -11,6 +11,7 @@ export const CATALOGUE_SPECS: readonly string[] = [
   'rs',
   'grpo',
   'passk:k=4',
+  'f-grpo:gamma=1',
 ];
 
 /**

@@ -13,6 +13,7 @@ export const TEST_SCHEMES = [
   'grpo',
   'grpo:std=sample',
   'grpo:eps=0.1,eps-at=var',
+  'f-grpo:gamma=1',
   'passk:k=2',
   'design:target=log',
   'design:target=logit',
