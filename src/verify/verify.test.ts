@@ -27,6 +27,7 @@ describe('verify', () => {
       'agreement',
       'z-calibration',
       'induced-objectives',
+      'f-grpo-limit',
     ]);
     expect(report.summary.monteCarlo).toBe(2);
     expect(report.summary.checks).toBe(report.checks.length);
@@ -49,7 +50,7 @@ describe('verify', () => {
           'summary',
         ]),
       );
-      expect(paths.figures).toHaveLength(6);
+      expect(paths.figures).toHaveLength(7);
       expect((await readFile(paths.markdown, 'utf8')).split('\n')[0]).toMatch(
         /^\*\*\d+\/\d+ checks agree \(alpha 1e-8\)\*\*$/,
       );
