@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { incompleteBetaRows } from '../../test/fixtures/beta/references.ts';
 import { InputError } from '../errors/input-error.ts';
-import { bernsteinPolynomial } from '../math/bernstein-polynomial.ts';
-import { regularizedIncompleteBeta } from '../math/regularized-incomplete-beta.ts';
+import { bernsteinPolynomial } from '../math/bernstein.ts';
+import { regularizedIncompleteBeta } from '../math/special-functions.ts';
 import { incompleteBeta, incompleteBetaDensity } from './beta-family.ts';
 import { target } from './targets.ts';
 

@@ -3,7 +3,7 @@ import betaln from '@stdlib/math-base-special-betaln';
 import binomcoefln from '@stdlib/math-base-special-binomcoefln';
 import { InputError } from '../errors/input-error.ts';
 import { requireUnitInterval } from '../errors/require.ts';
-import { monomialInBernstein } from '../math/monomial-in-bernstein.ts';
+import { monomialInBernstein } from '../math/bernstein.ts';
 import type { SpecReader } from '../spec/spec-reader.ts';
 
 /**
