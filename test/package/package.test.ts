@@ -202,6 +202,33 @@ describe('the installed package', () => {
     expect(two.stderr).toEqual(one.stderr);
   });
 
+  it('audits a JavaScript module, and a TypeScript one once the project has tsx', () => {
+    const bin = join(project, 'node_modules/.bin/rl-objective');
+    const code = 'export const advantages = (rewards) => rewards.map((r) => r - 0.5);\n';
+    writeFileSync(join(project, 'centred.mjs'), code);
+    writeFileSync(join(project, 'centred.ts'), code.replace('(rewards)', '(rewards: number[])'));
+    const audit = (file: string) => run(bin, ['audit', '--module', file, '--M', '4', '--json']);
+    const js = audit('centred.mjs');
+    expect(js.status, js.stderr).toBe(0);
+    expect(JSON.parse(js.stdout).countForm).toBe(true);
+    const withoutTsx = audit('centred.ts');
+    expect(withoutTsx.status).toBe(2);
+    expect(withoutTsx.stderr).toMatch(
+      /^rl-objective: module 'centred\.ts' is TypeScript, which needs tsx: .*\n$/,
+    );
+    execFileSync(
+      npm,
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', `tsx@${installed('tsx')}`],
+      {
+        cwd: project,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    const ts = audit('centred.ts');
+    expect(ts.status, ts.stderr).toBe(0);
+    expect(JSON.parse(ts.stdout).bySize[0].a).toEqual(JSON.parse(js.stdout).bySize[0].a);
+  });
+
   it('runs the quick battery and writes its report, with the versions of the installed packages', () => {
     const bin = join(project, 'node_modules/.bin/rl-objective');
     const verify = run(bin, ['verify', '--quick', '--threads', '2', '--out', 'report']);
