@@ -38,25 +38,31 @@ export function algorithm1Groups(
       twoWeights(rewards, 0, K, two);
       for (let i = 0; i < M; i++) weights[i] = two[rewards[i]!]!;
     }
-    g.fill(0);
+    for (let j = 0; j < g.length; j++) g[j] = 0;
     sampler.addScores(weights, M, invM);
     moments.push(g);
   }
 }
 
+/** Groups whose updates are summed side by side, each in its own order (see below). */
+const INTERLEAVED = 4;
+
 /**
  * Algorithm 1 (MATH.md §1) on the Bernoulli-logistic policy (§5), specialised for speed: the
  * rewards `R = 1[u < p]` come straight from the stream (`refillBernoulli`, one uniform per
- * response, in the order of the generic loop), each group's update is a {@link BernoulliGroup}'s
- * `(1/M) sum_i Z_i (R_i - p)`, and groups are summarised in blocks of {@link BLOCK} as shifted
- * sums (shift = the block's first value, so no cancellation) that are Chan-merged into
- * `moments`.
+ * response, in the order of the generic loop, with running counts that give each group's `K`),
+ * each group's update is a {@link BernoulliGroup}'s `(1/M) sum_i Z_i (R_i - p)`, and groups are
+ * summarised in blocks of {@link BLOCK} as shifted sums (shift = the block's first value, so no
+ * cancellation) that are Chan-merged into `moments`.
  *
  * Up to `PATTERN_TABLE_MAX_M` the update of each of the `2^M` reward patterns is computed first,
  * by exactly the same operations (the update is a function of the rewards alone), and a group
- * only reads its rewards into the pattern's index: the same bits.
+ * only reads its rewards into the pattern's index. Above it, a scheme with the two-weight native
+ * form has {@link INTERLEAVED} groups' sums `sum_i Z_i (R_i - p)` run side by side, each term by
+ * term in response order: the same bits as one group at a time, without waiting on one chain of
+ * additions.
  *
- * `u` must not have been read yet: its buffer holds rewards afterwards.
+ * `u` must not have been read yet: it is read as rewards.
  */
 export function algorithm1Bernoulli(
   p: number,
@@ -67,6 +73,7 @@ export function algorithm1Bernoulli(
 ): void {
   if (u.index !== UNIFORM_BUFFER) throw new Error('algorithm1Bernoulli: the stream was read');
   const M = scheme.M;
+  const invM = 1 / M;
   const group = new BernoulliGroup(scheme);
   const rewards = group.rewards;
   let byPattern: Float64Array | null = null;
@@ -81,26 +88,62 @@ export function algorithm1Bernoulli(
       byPattern[pattern] = group.update(rewards, 0, K, p);
     }
   }
+  const twoWeights = byPattern === null ? scheme.groupWeightsInto : undefined;
+  const two = new Float64Array(2);
+  // Per interleaved group g: its terms Z (R - p) for R = 0 and R = 1, and its update.
+  const terms = new Float64Array(2 * INTERLEAVED);
+  const updates = new Float64Array(INTERLEAVED);
   const blockMean = new Float64Array(1);
   const blockM2 = new Float64Array(1);
-  const buffer = u.buffer;
+  const { rewards: drawn, counts } = u;
   let k = u.index;
   for (let done = 0; done < groups; ) {
     const size = Math.min(BLOCK, groups - done);
     let shift = 0;
     let sum = 0;
     let squares = 0;
-    for (let n = 0; n < size; n++) {
-      let x: number;
-      if (k + M <= UNIFORM_BUFFER) {
+    for (let n = 0; n < size; ) {
+      // Refilled at a group's start where possible, so that groups of a size dividing the
+      // buffer never straddle two refills.
+      if (k === UNIFORM_BUFFER) {
+        u.refillBernoulli(p);
+        k = 0;
+      }
+      let batch = 1;
+      if (
+        twoWeights !== undefined &&
+        n + INTERLEAVED <= size &&
+        k + INTERLEAVED * M <= UNIFORM_BUFFER
+      ) {
+        for (let g = 0; g < INTERLEAVED; g++) {
+          const start = k + g * M;
+          twoWeights(drawn, start, counts[start + M]! - counts[start]!, two);
+          terms[2 * g] = two[0]! * (0 - p);
+          terms[2 * g + 1] = two[1]! * (1 - p);
+        }
+        let a0 = 0;
+        let a1 = 0;
+        let a2 = 0;
+        let a3 = 0;
+        for (let i = k; i < k + M; i++) {
+          a0 += terms[drawn[i]!]!;
+          a1 += terms[2 + drawn[i + M]!]!;
+          a2 += terms[4 + drawn[i + 2 * M]!]!;
+          a3 += terms[6 + drawn[i + 3 * M]!]!;
+        }
+        updates[0] = a0 * invM;
+        updates[1] = a1 * invM;
+        updates[2] = a2 * invM;
+        updates[3] = a3 * invM;
+        batch = INTERLEAVED;
+        k += INTERLEAVED * M;
+      } else if (k + M <= UNIFORM_BUFFER) {
         if (byPattern !== null) {
           let pattern = 0;
-          for (let i = 0; i < M; i++) pattern |= buffer[k + i]! << i;
-          x = byPattern[pattern]!;
+          for (let i = 0; i < M; i++) pattern |= drawn[k + i]! << i;
+          updates[0] = byPattern[pattern]!;
         } else {
-          let K = 0;
-          for (let i = k; i < k + M; i++) K += buffer[i]!;
-          x = group.update(buffer, k, K, p);
+          updates[0] = group.update(drawn, k, counts[k + M]! - counts[k]!, p);
         }
         k += M;
       } else {
@@ -112,17 +155,20 @@ export function algorithm1Bernoulli(
             u.refillBernoulli(p);
             k = 0;
           }
-          const r = buffer[k++]!;
+          const r = drawn[k++]!;
           rewards[i] = r;
           K += r;
           pattern |= r << i;
         }
-        x = byPattern !== null ? byPattern[pattern]! : group.update(rewards, 0, K, p);
+        updates[0] = byPattern !== null ? byPattern[pattern]! : group.update(rewards, 0, K, p);
       }
-      if (n === 0) shift = x;
-      const d = x - shift;
-      sum += d;
-      squares += d * d;
+      for (let g = 0; g < batch; g++, n++) {
+        const x = updates[g]!;
+        if (n === 0) shift = x;
+        const d = x - shift;
+        sum += d;
+        squares += d * d;
+      }
     }
     blockMean[0] = shift + sum / size;
     blockM2[0] = Math.max(0, squares - (sum * sum) / size);

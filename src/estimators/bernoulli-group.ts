@@ -56,7 +56,7 @@ export class BernoulliGroup {
    * The update `g` of the group whose `M` rewards (each 0 or 1, `K` of them ones) are
    * `rewards[start .. start + M - 1]`, at success probability `p`.
    */
-  update(rewards: Float64Array, start: number, K: number, p: number): number {
+  update(rewards: ArrayLike<number>, start: number, K: number, p: number): number {
     const M = this.M;
     const scheme = this.scheme;
     let acc = 0;

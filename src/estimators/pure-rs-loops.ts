@@ -45,7 +45,7 @@ export function pureRsGroups(
       drawn++;
       correct += sampler.draw(u, correct);
     }
-    g.fill(0);
+    for (let j = 0; j < g.length; j++) g[j] = 0;
     sampler.addScores(ones, B, 1 / B);
     moments.push(g);
     draws[0] = drawn;
@@ -62,7 +62,7 @@ export function pureRsGroups(
  * draw). Every correct draw has score `1 - p`, so `g = (1/B) · B (1 - p)`; the draw count `N` is
  * the random part. Same uniforms and same stopping rule as {@link pureRsGroups}.
  *
- * `u` must not have been read yet: its buffer holds rewards afterwards.
+ * `u` must not have been read yet: it is read as rewards.
  */
 export function pureRsBernoulli(
   p: number,
@@ -77,7 +77,7 @@ export function pureRsBernoulli(
   const g = new Float64Array(1);
   const draws = new Float64Array(1);
   const counts: PureRsCounts = { groups: 0, draws: 0, capped: 0 };
-  const buffer = u.buffer;
+  const rewards = u.rewards;
   let k = u.index;
   for (let n = 0; n < groups; n++) {
     let correct = 0;
@@ -93,7 +93,7 @@ export function pureRsBernoulli(
         u.refillBernoulli(p);
         k = 0;
       }
-      correct += buffer[k++]!;
+      correct += rewards[k++]!;
       drawn++;
     }
     g[0] = (correct * (1 - p)) / B;

@@ -54,11 +54,22 @@ export function bernoulli(params: { readonly p: number } | { readonly theta: num
       return {
         drawGroup(u, out, count) {
           let correct = 0;
+          if (!u.holds(count)) {
+            for (let i = 0; i < count; i++) {
+              out[i] = draw(u, i);
+              correct += out[i]!;
+            }
+            return correct;
+          }
+          const buffer = u.buffer;
+          const k = u.index;
           for (let i = 0; i < count; i++) {
-            const r = draw(u, i);
+            const r = 0 - Math.floor(buffer[k + i]! - p);
+            rewards[i] = r;
             out[i] = r;
             correct += r;
           }
+          u.index = k + count;
           return correct;
         },
         beginGroup() {},

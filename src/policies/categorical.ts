@@ -12,20 +12,25 @@ export function softmaxProbabilities(logits: ArrayLike<number>): Float64Array {
   return pi;
 }
 
+/** Guide-table buckets per row: at least this many, and four per category. */
+const MIN_BUCKETS = 64;
+
 /** Guide-table buckets per row are at most this many (a power of two). */
 const MAX_BUCKETS = 2 ** 16;
 
 /**
  * Rows of categorical distributions sampled by inversion (MATH.md §5): one uniform `u` in
  * [0, 1) per draw gives the index `v` with `cdf[v-1] <= u < cdf[v]`, where `cdf` holds each
- * row's running sums, ending exactly at 1, so that every `u` finds an index.
+ * row's running sums, ending exactly at 1, so that every `u` finds an index: the smallest `v`
+ * with `u < cdf[v]`, the very index a binary search finds.
  *
- * The index is found by indexed search (Chen and Asau's guide table): bucket `j` of a row
- * stores the smallest `v` with `cdf[v] > j/G`, with `G` buckets a power of two (so `u·G` is
- * exact); a draw starts at bucket `floor(u·G)` and steps forward while `u >= cdf[v]`. That is
- * the very index of a binary search (the smallest `v` with `u < cdf[v]`), in about one step
- * instead of `log2(size)` unpredictable branches. Hand-written: the simulators draw each response
- * through it, and it must give these indexes exactly, so that a seed keeps its bits.
+ * It is found by indexed search (Chen and Asau's guide table) instead of the binary search's
+ * `log2(size)` unpredictable branches: bucket `j` of a row stores the smallest `v` with
+ * `cdf[v] > j/G`, with `G` buckets a power of two (so `u·G` is exact), at least
+ * {@link MIN_BUCKETS} and four per category; a draw starts at bucket `floor(u·G)` and steps
+ * forward while `u >= cdf[v]`, which it has to do only in the few buckets that hold a category's
+ * end. Hand-written: the simulators draw each response through it, and it must give these
+ * indexes exactly, so that a seed keeps its bits.
  */
 export class Categorical {
   /** Running sums, `rows × size`; each row ends at exactly 1. */
@@ -40,8 +45,8 @@ export class Categorical {
   ) {
     const rows = pi.length / size;
     this.cdf = new Float64Array(pi.length);
-    let buckets = 2;
-    while (buckets < 2 * size && buckets < MAX_BUCKETS) buckets *= 2;
+    let buckets = MIN_BUCKETS;
+    while (buckets < 4 * size && buckets < MAX_BUCKETS) buckets *= 2;
     this.buckets = buckets;
     this.guide = new Int32Array(rows * buckets);
     for (let row = 0; row < rows; row++) {
@@ -63,9 +68,11 @@ export class Categorical {
 
   /** The index drawn in row `row` by the uniform `u` in [0, 1). */
   draw(row: number, u: number): number {
+    const cdf = this.cdf;
     const base = row * this.size;
-    let v = this.guide[row * this.buckets + Math.floor(u * this.buckets)]!;
-    while (u >= this.cdf[base + v]!) v++;
+    // `| 0` is the floor: `0 <= u·G < 2^31`.
+    let v = this.guide[row * this.buckets + ((u * this.buckets) | 0)]!;
+    while (u >= cdf[base + v]!) v++;
     return v;
   }
 }

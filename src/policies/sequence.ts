@@ -122,12 +122,14 @@ export function sequence(params: SequenceParams): Policy {
       const rowWeight = new Float64Array(rows);
       const touched = new Int32Array(rows);
       const isTouched = new Uint8Array(rows);
-      const draw = (u: UniformStream, slot: number) => {
+      const scratch = new Float64Array(L);
+      // Response `slot` from the L uniforms `uniforms[k .. k + L - 1]`; returns its reward.
+      const drawFrom = (uniforms: Float64Array, k: number, slot: number) => {
         let prev = 0;
         let sum = 0;
         for (let l = 0; l < L; l++) {
           const row = rowOf(l, prev);
-          const y = categorical.draw(row, u.next());
+          const y = categorical.draw(row, uniforms[k + l]!);
           used[slot * L + l] = row;
           tokens[slot * L + l] = y;
           sum += y;
@@ -135,14 +137,19 @@ export function sequence(params: SequenceParams): Policy {
         }
         return sum % V === r ? 1 : 0;
       };
+      const draw = (u: UniformStream, slot: number) => {
+        for (let l = 0; l < L; l++) scratch[l] = u.next();
+        return drawFrom(scratch, 0, slot);
+      };
       return {
         drawGroup(u, rewards, count) {
           let correct = 0;
+          const fast = u.holds(count * L);
           for (let i = 0; i < count; i++) {
-            const reward = draw(u, i);
-            rewards[i] = reward;
-            correct += reward;
+            rewards[i] = fast ? drawFrom(u.buffer, u.index + i * L, i) : draw(u, i);
+            correct += rewards[i]!;
           }
+          if (fast) u.index += count * L;
           return correct;
         },
         beginGroup() {},

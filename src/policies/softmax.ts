@@ -65,11 +65,25 @@ export function softmax(params: {
       return {
         drawGroup(u, rewards, count) {
           let correct = 0;
+          if (!u.holds(count)) {
+            for (let i = 0; i < count; i++) {
+              rewards[i] = draw(u, i);
+              correct += rewards[i]!;
+            }
+            return correct;
+          }
+          // The common case, without a call in the loop: the group's uniforms are all in the
+          // buffer.
+          const buffer = u.buffer;
+          const k = u.index;
           for (let i = 0; i < count; i++) {
-            const r = draw(u, i);
+            const y = categorical.draw(0, buffer[k + i]!);
+            responses[i] = y;
+            const r = isCorrect[y]!;
             rewards[i] = r;
             correct += r;
           }
+          u.index = k + count;
           return correct;
         },
         beginGroup() {},

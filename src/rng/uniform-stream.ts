@@ -42,12 +42,20 @@ function aleaState(seed: string | number, path: readonly (string | number)[]): A
  *
  * Hot loops read {@link UniformStream.buffer} directly from {@link UniformStream.index}, calling
  * {@link UniformStream.refill} when the index reaches {@link UNIFORM_BUFFER}. A Bernoulli loop
- * may call {@link UniformStream.refillBernoulli} instead, which stores the rewards `1[u < p]` of
- * the same uniforms.
+ * reads {@link UniformStream.rewards} instead, calling {@link UniformStream.refillBernoulli}:
+ * the rewards `1[u < p]` of the same uniforms, one per uniform. A stream is read one way or the
+ * other, from its start.
  */
 export class UniformStream {
-  /** The current block: uniforms in [0, 1), each a multiple of 2^-32 (or rewards, see above). */
+  /** The current block of uniforms in [0, 1), each a multiple of 2^-32. */
   readonly buffer = new Float64Array(UNIFORM_BUFFER);
+  /** After {@link refillBernoulli}: the current block of rewards, 0 or 1. */
+  readonly rewards = new Int32Array(UNIFORM_BUFFER);
+  /**
+   * After {@link refillBernoulli}: `counts[j]` is the number of ones in `rewards[0 .. j-1]`, so a
+   * group's count of correct answers is a difference of two entries.
+   */
+  readonly counts = new Int32Array(UNIFORM_BUFFER + 1);
   /** Next unread position in {@link buffer}; {@link UNIFORM_BUFFER} when it is used up. */
   index = UNIFORM_BUFFER;
   private readonly state = new Float64Array(4 * UNIFORM_LANES);
@@ -65,31 +73,48 @@ export class UniformStream {
     return this.buffer[this.index++]!;
   }
 
+  /**
+   * Whether the next `n` uniforms are all in {@link buffer}, from {@link index} on, refilling it
+   * first when it is used up: then a loop can read them without a call to {@link next} (a call
+   * in a hot loop makes the compiler keep the loop's values in memory).
+   */
+  holds(n: number): boolean {
+    if (this.index === UNIFORM_BUFFER) this.refill();
+    return this.index + n <= UNIFORM_BUFFER;
+  }
+
   /** Fills {@link buffer} with the next {@link UNIFORM_BUFFER} uniforms and sets the index to 0. */
   refill(): void {
-    fill(this.state, this.buffer, false, 0);
+    fill(this.state, false, this.buffer, this.rewards, this.counts, 0);
     this.index = 0;
   }
 
   /**
-   * Fills {@link buffer} with the rewards `R = 1[u < p]` (0 or 1) of the next
-   * {@link UNIFORM_BUFFER} uniforms `u`, exactly as `u < p` compares them (MATH.md §5: one draw
-   * per response, rewards exactly Bernoulli at the uniforms' resolution), and sets the index to 0.
-   * The stream moves on as with {@link refill}.
+   * Fills {@link rewards} with the rewards `R = 1[u < p]` of the next {@link UNIFORM_BUFFER}
+   * uniforms `u`, exactly as `u < p` compares them (MATH.md §5: one draw per response, rewards
+   * exactly Bernoulli at the uniforms' resolution), and {@link counts} with their running counts;
+   * sets the index to 0. The stream moves on as with {@link refill}; {@link buffer} is left as it
+   * was.
    */
   refillBernoulli(p: number): void {
-    fill(this.state, this.buffer, true, p);
+    fill(this.state, true, this.buffer, this.rewards, this.counts, p);
     this.index = 0;
   }
 }
 
 /**
- * The four lanes' next `buffer.length / 4` steps each, interleaved into `buffer`: the uniforms,
- * or with `bernoulli` their rewards `0 - floor(u - p)`, which is `1[u < p]` without a branch
- * (`u - p` lies in (-1, 1) and is 0 only when `u = p`; a branch would be mispredicted on random
- * rewards).
+ * The four lanes' next `buffer.length / 4` steps each, interleaved: the uniforms into `buffer`,
+ * or with `bernoulli` their rewards `Number(u < p)` into `rewards` (a comparison without a branch,
+ * which would be mispredicted on random rewards) and the running counts into `counts`.
  */
-function fill(s: Float64Array, buffer: Float64Array, bernoulli: boolean, p: number): void {
+function fill(
+  s: Float64Array,
+  bernoulli: boolean,
+  buffer: Float64Array,
+  rewards: Int32Array,
+  counts: Int32Array,
+  p: number,
+): void {
   let a0 = s[0]!;
   let a1 = s[1]!;
   let a2 = s[2]!;
@@ -106,6 +131,7 @@ function fill(s: Float64Array, buffer: Float64Array, bernoulli: boolean, p: numb
   let d1 = s[13]!;
   let d2 = s[14]!;
   let dc = s[15]!;
+  let ones = 0;
   for (let i = 0; i < buffer.length; i += 4) {
     const ta = ALEA_MULTIPLIER * a0 + ac * ALEA_UNIT;
     a0 = a1;
@@ -128,10 +154,22 @@ function fill(s: Float64Array, buffer: Float64Array, bernoulli: boolean, p: numb
     dc = Math.floor(td);
     d2 = td - dc;
     if (bernoulli) {
-      buffer[i] = 0 - Math.floor(a2 - p);
-      buffer[i + 1] = 0 - Math.floor(b2 - p);
-      buffer[i + 2] = 0 - Math.floor(c2 - p);
-      buffer[i + 3] = 0 - Math.floor(d2 - p);
+      const ra = Number(a2 < p);
+      const rb = Number(b2 < p);
+      const rc = Number(c2 < p);
+      const rd = Number(d2 < p);
+      rewards[i] = ra;
+      rewards[i + 1] = rb;
+      rewards[i + 2] = rc;
+      rewards[i + 3] = rd;
+      counts[i] = ones;
+      ones = (ones + ra) | 0;
+      counts[i + 1] = ones;
+      ones = (ones + rb) | 0;
+      counts[i + 2] = ones;
+      ones = (ones + rc) | 0;
+      counts[i + 3] = ones;
+      ones = (ones + rd) | 0;
     } else {
       buffer[i] = a2;
       buffer[i + 1] = b2;
@@ -139,5 +177,6 @@ function fill(s: Float64Array, buffer: Float64Array, bernoulli: boolean, p: numb
       buffer[i + 3] = d2;
     }
   }
+  if (bernoulli) counts[buffer.length] = ones;
   s.set([a0, a1, a2, ac, b0, b1, b2, bc, c0, c1, c2, cc, d0, d1, d2, dc]);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { representativeSpecs } from '../../test/support/schemes/representative-specs.ts';
 import { UniformStream } from '../rng/uniform-stream.ts';
+import { exactSquareSums } from './group-normalized.ts';
 import { resolveScheme } from './resolve-scheme.ts';
 import type { SchemeFormulas } from './scheme-kind.ts';
 
@@ -78,5 +79,33 @@ describe('groupWeightsInto', () => {
       },
     };
     expect(groups(100).some((rewards) => difference(reversed, rewards) !== null)).toBe(true);
+  });
+
+  it('sums the squares in closed form only where no partial sum rounds', () => {
+    // Powers of two up to 2^17: the squares are multiples of 1/M^2 and their sums stay below
+    // 2^53/M^2, so every count K is exact.
+    for (let M = 1; M <= 2 ** 17; M *= 2)
+      expect(
+        (exactSquareSums(M) as Uint8Array).every((x) => x === 1),
+        `M = ${M}`,
+      ).toBe(true);
+    const at100 = exactSquareSums(100) as Uint8Array;
+    expect(at100.some((x) => x === 0)).toBe(true);
+    expect(exactSquareSums(2 ** 21)).toBe(false);
+  });
+
+  it('can fail: the closed-form sum taken at every count differs from the loop at M = 100', () => {
+    const native = resolveScheme('grpo').bind(100);
+    const everywhere: SchemeFormulas = {
+      ...native,
+      groupWeightsInto(_rewards, _start, K, out) {
+        const mean = K / 100;
+        const squares = K * (1 - mean) ** 2 + (100 - K) * mean ** 2;
+        const sd = Math.sqrt(squares / 100) + 1e-8;
+        out[0] = squares === 0 ? 0 : (0 - mean) / sd;
+        out[1] = squares === 0 ? 0 : (1 - mean) / sd;
+      },
+    };
+    expect(groups(100).some((rewards) => difference(everywhere, rewards) !== null)).toBe(true);
   });
 });
