@@ -1,4 +1,4 @@
-// Peak resident memory of a 1e9-response `rl-objective simulate` run (issue 7: at most 200 MB),
+// Peak resident memory of a 1e9-response `rl-objective simulate` run (target: at most 200 MB),
 // with 1 and 2 worker threads, with and without a checkpoint (--checkpoint, one file per
 // completed chunk). Each run is the real CLI in a child process; a preloaded one-line module
 // prints `process.resourceUsage().maxRSS` (the whole process: worker threads share it) as the

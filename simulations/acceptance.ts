@@ -1,4 +1,4 @@
-// The acceptance sweep of issue 3, run by hand (not part of `npm test`):
+// The acceptance sweep of the engine, run by hand (not part of `npm test`):
 //   node --import tsx simulations/acceptance.ts [--threads 2]
 // Every catalogue scheme × policy kind × M in {1, 2, 8, 64} at the default alpha 1e-6 per run;
 // pure-rs with B in {1, 4}; the fewest groups (doubling from 1e4, at most 2e6) at which each

@@ -5,7 +5,7 @@ import { simulate } from '../src/estimators/simulate.ts';
 import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-config.ts';
 import { CLI_NODE_ARGS } from '../test/support/cli/run-cli.ts';
 
-// Bad input (issue 3): a one-line InputError from the library, and from the CLI one line on
+// Bad input: a one-line InputError from the library, and from the CLI one line on
 // stderr with exit 2. No Monte Carlo assertion here.
 
 const base = { scheme: 'grpo', M: 8, policy: 'bernoulli:p=0.3', groups: 10 };

@@ -6,7 +6,7 @@ import { ChunkFailure, runChunks } from './run-chunks.ts';
 import { resolveSimulation } from './simulation-config.ts';
 import { createSimulationPool } from './simulation-pool.ts';
 
-// Worker faults (issue 7): a chunk whose task throws or whose worker dies is retried once and
+// Worker faults: a chunk whose task throws or whose worker dies is retried once and
 // gives the same bits; a second failure names the chunk. Deterministic: no false-fail rate.
 // One pool of 1 thread (CONTRIBUTING: at most one thread per test file).
 

@@ -160,9 +160,9 @@ export function simulationPrecondition(
  * The verdict is given only where the normal approximation behind z holds
  * ({@link simulationPrecondition}, checked on the configuration, not on the draws); otherwise
  * the outcome is `insufficient`, with the number of groups that would do. So a correct
- * simulator is flagged with probability at most about 1.45 alpha, rare events included, and
- * nothing that disagrees is ever reported as agreeing: an insufficient run reports no
- * agreement. `computed` is the number of responses simulated in `seconds`: all of them unless
+ * simulator is flagged with probability at most a small multiple of alpha (docs/simulate.md),
+ * rare events included, and nothing that disagrees is ever reported as agreeing: an
+ * insufficient run reports no agreement. `computed` is the number of responses simulated in `seconds`: all of them unless
  * some chunks were read from a checkpoint. Throws InputError for a pure-rs run in which a group
  * hit its draw cap (its estimate is biased; no verdict).
  */

@@ -5,12 +5,17 @@ export type Uniform = () => number;
 
 /**
  * A reproducible random substream (MATH.md §6, "Randomness must be reproducible"): seedrandom's
- * alea generator (passes BigCrush, about 5x faster than the default ARC4), seeded from the run
- * seed and a path such as `['check', 3, 'chunk', 17]`.
+ * alea generator (passes BigCrush, and much faster than the default ARC4), seeded from the run
+ * seed and a path such as `['check', 3, 'chunk', 17]` through {@link substreamSeed}.
  *
  * Every unit of work draws from its own substream, so results do not depend on how many threads
  * or shards run the work, nor in which order.
  */
 export function substream(seed: string | number, ...path: readonly (string | number)[]): Uniform {
-  return seedrandom.alea(`rl-objective/${seed}/${path.join('/')}`);
+  return seedrandom.alea(substreamSeed(seed, path));
+}
+
+/** The seed string of the substream of `seed` at `path`. */
+export function substreamSeed(seed: string | number, path: readonly (string | number)[]): string {
+  return `rl-objective/${seed}/${path.join('/')}`;
 }

@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { substreamSeed } from './substream.ts';
 
 /** Number of interleaved alea lanes; see {@link UniformStream}. */
 export const UNIFORM_LANES = 4;
@@ -20,11 +21,11 @@ interface AleaState {
 }
 
 /**
- * The same seed string as `substream(seed, ...path)` builds, so that lane `l` of a
- * {@link UniformStream} on `path` is exactly `substream(seed, ...path, 'lane', l)` (tested).
+ * The state of `substream(seed, ...path)` as seeded, so that lane `l` of a {@link UniformStream}
+ * on `path` is exactly `substream(seed, ...path, 'lane', l)` (tested).
  */
 function aleaState(seed: string | number, path: readonly (string | number)[]): AleaState {
-  const prng = seedrandom.alea(`rl-objective/${seed}/${path.join('/')}`, { state: true });
+  const prng = seedrandom.alea(substreamSeed(seed, path), { state: true });
   return prng.state() as unknown as AleaState;
 }
 
