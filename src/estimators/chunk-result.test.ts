@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors/input-error.ts';
 import { parseChunkResult } from './chunk-result.ts';
-import { runChunk } from './run-chunk.ts';
+import { runChunk } from './chunk-task.ts';
 import { resolveSimulation } from './simulation-config.ts';
 
 const config = resolveSimulation({

@@ -7,9 +7,9 @@ export {
   parseChunkResult,
   requireUncapped,
 } from './chunk-result.ts';
+export { runChunk } from './chunk-task.ts';
 export { algorithm1ClosedForm, expectedDraws, pureRsClosedForm } from './closed-forms.ts';
 export { type PureRsCounts, pureRsBernoulli, pureRsGroups } from './pure-rs-loops.ts';
-export { runChunk } from './run-chunk.ts';
 export { ChunkFailure, type RunChunksOptions, runChunks } from './run-chunks.ts';
 export { type SimulateOptions, type SimulationProgress, simulate } from './simulate.ts';
 export {

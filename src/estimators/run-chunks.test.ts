@@ -1,7 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ChunkResult } from './chunk-result.ts';
-import { TEST_FAULT_VARIABLE } from './chunk-task.ts';
-import { runChunk } from './run-chunk.ts';
+import { runChunk, TEST_FAULT_VARIABLE } from './chunk-task.ts';
 import { ChunkFailure, runChunks } from './run-chunks.ts';
 import { resolveSimulation } from './simulation-config.ts';
 import { createSimulationPool } from './simulation-pool.ts';
