@@ -1,4 +1,4 @@
-import { targetDistance } from '../objective/target-distance.ts';
+import { targetDistances as distancesTo } from '../objective/target-distance.ts';
 import { target } from '../targets/targets.ts';
 import type { Nearest } from './types.ts';
 
@@ -19,19 +19,18 @@ export function targetDistances(
 } {
   const specs = ['identity', 'log', 'logit', 'arcsin'];
   for (let k = 1; k <= c.length; k++) specs.push(`passk:k=${k}`);
+  const named = specs.map((spec) => target(spec));
+  const members = extra.map((spec) => target(spec));
+  const all = distancesTo(c, [...named, ...members]);
   const distances: Record<string, number> = {};
   let nearest: Nearest | undefined;
-  for (const spec of specs) {
-    const named = target(spec);
-    const distance = targetDistance(c, named).distance;
-    distances[named.spec] = distance;
-    if (nearest === undefined || distance < nearest.distance) {
-      nearest = { name: named.spec, distance };
-    }
-  }
-  for (const spec of extra) {
-    const member = target(spec);
-    distances[member.spec] = targetDistance(c, member).distance;
-  }
+  named.forEach(({ spec }, i) => {
+    const distance = all[i]!.distance;
+    distances[spec] = distance;
+    if (nearest === undefined || distance < nearest.distance) nearest = { name: spec, distance };
+  });
+  members.forEach(({ spec }, i) => {
+    distances[spec] = all[named.length + i]!.distance;
+  });
   return { distances, nearest: nearest! };
 }

@@ -53,6 +53,18 @@ export function targetDistance(
   h: Pick<Target, 'h'>,
   options: TargetDistanceOptions = {},
 ): TargetDistance {
+  return targetDistances(c, [h], options)[0]!;
+}
+
+/**
+ * {@link targetDistance} to each of several targets, in order, evaluating `h_M` on the grid once
+ * (an audit compares with about M targets, and `h_M` costs O(M) per point).
+ */
+export function targetDistances(
+  c: ArrayLike<number>,
+  targets: readonly Pick<Target, 'h'>[],
+  options: TargetDistanceOptions = {},
+): TargetDistance[] {
   const delta = options.delta ?? 1e-3;
   const points = options.points ?? 1001;
   if (!(delta > 0 && delta < 0.5)) {
@@ -62,41 +74,39 @@ export function targetDistance(
     throw new InputError(`points must be an integer >= 3, got ${String(points)}`);
   }
   const ts = logitGrid(delta, points);
-  const g0 = h.h(delta);
-  const span = h.h(1 - delta) - g0;
-  if (!(Number.isFinite(span) && span > 0)) {
-    throw new InputError('the target must be finite and increasing on [delta, 1 - delta]');
-  }
-  const u = Array.from(ts, (t) => (h.h(t) - g0) / span);
   const y = objectivePoints(c, ts).map((p) => p.h);
   let yMean = 0;
-  let uMean = 0;
-  for (let j = 0; j < points; j++) {
-    yMean += y[j]!;
-    uMean += u[j]!;
-  }
+  for (let j = 0; j < points; j++) yMean += y[j]!;
   yMean /= points;
-  uMean /= points;
-  let sxy = 0;
   let sxx = 0;
-  for (let j = 0; j < points; j++) {
-    sxy += (y[j]! - yMean) * (u[j]! - uMean);
-    sxx += (y[j]! - yMean) ** 2;
-  }
-  // Only increasing affine maps (slope > 0) preserve what J_h optimizes; a decreasing h_M is as
-  // far from an increasing target as a constant is, so its best admissible fit has slope 0.
-  const slope = sxx > 0 && sxy > 0 ? sxy / sxx : 0;
-  const intercept = uMean - slope * yMean;
-  let distance = 0;
-  let tWorst = ts[0]!;
-  for (let j = 0; j < points; j++) {
-    const r = Math.abs(slope * y[j]! + intercept - u[j]!);
-    if (r > distance) {
-      distance = r;
-      tWorst = ts[j]!;
+  for (let j = 0; j < points; j++) sxx += (y[j]! - yMean) ** 2;
+  return targets.map((h) => {
+    const g0 = h.h(delta);
+    const span = h.h(1 - delta) - g0;
+    if (!(Number.isFinite(span) && span > 0)) {
+      throw new InputError('the target must be finite and increasing on [delta, 1 - delta]');
     }
-  }
-  return { distance, tWorst, slope, intercept, delta, points };
+    const u = Array.from(ts, (t) => (h.h(t) - g0) / span);
+    let uMean = 0;
+    for (let j = 0; j < points; j++) uMean += u[j]!;
+    uMean /= points;
+    let sxy = 0;
+    for (let j = 0; j < points; j++) sxy += (y[j]! - yMean) * (u[j]! - uMean);
+    // Only increasing affine maps (slope > 0) preserve what J_h optimizes; a decreasing h_M is as
+    // far from an increasing target as a constant is, so its best admissible fit has slope 0.
+    const slope = sxx > 0 && sxy > 0 ? sxy / sxx : 0;
+    const intercept = uMean - slope * yMean;
+    let distance = 0;
+    let tWorst = ts[0]!;
+    for (let j = 0; j < points; j++) {
+      const r = Math.abs(slope * y[j]! + intercept - u[j]!);
+      if (r > distance) {
+        distance = r;
+        tWorst = ts[j]!;
+      }
+    }
+    return { distance, tWorst, slope, intercept, delta, points };
+  });
 }
 
 /**
