@@ -38,6 +38,14 @@ export function requireNonNegative(name: string, value: number): number {
   return value;
 }
 
+/** Requires a finite number > 0, e.g. a learning rate or a Beta parameter. */
+export function requirePositive(name: string, value: number): number {
+  if (!(Number.isFinite(value) && value > 0)) {
+    throw new InputError(`${name} must be a finite number > 0, got ${show(value)}`);
+  }
+  return value;
+}
+
 /** Requires a finite number. */
 export function requireFinite(name: string, value: number): number {
   if (!Number.isFinite(value)) {

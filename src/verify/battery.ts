@@ -3,6 +3,7 @@ import type { Check } from './check.ts';
 import { bruteForceChecks } from './checks/brute-force-checks.ts';
 import { closedFormIntegralChecks } from './checks/closed-form-integral-checks.ts';
 import { designChecks } from './checks/design-checks.ts';
+import { dynamicsCheck, dynamicsCheckSpecs } from './checks/dynamics-checks.ts';
 import { grpoArcsinChecks } from './checks/grpo-arcsin-checks.ts';
 import { limitChecks } from './checks/limit-checks.ts';
 import { monteCarloChecks } from './checks/monte-carlo-checks.ts';
@@ -15,6 +16,9 @@ import { rejectionSamplingLogChecks } from './checks/rejection-sampling-log-chec
  * (MATH.md §6).
  */
 export function battery(budget: Budget, alpha: number): Check[] {
+  const dynamics = dynamicsCheckSpecs(budget);
+  const monteCarlo = monteCarloChecks(budget, alpha, dynamics.length);
+  const m = monteCarlo.length + dynamics.length;
   return [
     ...closedFormIntegralChecks(budget),
     ...bruteForceChecks(budget),
@@ -22,6 +26,7 @@ export function battery(budget: Budget, alpha: number): Check[] {
     ...grpoArcsinChecks(budget),
     ...limitChecks(),
     ...designChecks(budget),
-    ...monteCarloChecks(budget, alpha),
+    ...monteCarlo,
+    ...dynamics.map((spec) => dynamicsCheck(spec, alpha, m)),
   ];
 }

@@ -16,6 +16,7 @@ export const THEOREM_IDS = [
   'limit',
   'baseline-invariance',
   'design',
+  'dynamics',
 ] as const;
 
 /** One of {@link THEOREM_IDS}. */
@@ -100,6 +101,13 @@ export interface MonteCarloCheck extends CheckBase {
   precondition(threshold: number): NormalApproximation;
   /** The simulations the check runs, in order; their streams are unique within a battery. */
   readonly simulations: readonly CheckSimulation[];
+  /**
+   * For a check that simulates in this thread instead of through chunked `simulations` (which
+   * it leaves empty): its outcome for the run seed, a pure function of the seed (`dynamics`,
+   * whose paths are cheap). The battery calls it where a deterministic check is evaluated, so
+   * shards skip it and `merge` computes it.
+   */
+  evaluate?(seed: string | number): MonteCarloOutcome;
   /** The comparison, from the results of {@link simulations}, in the same order. */
   outcome(results: readonly SimulationResult[]): MonteCarloOutcome;
 }

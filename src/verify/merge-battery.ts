@@ -20,7 +20,8 @@ export interface MergeBatteryOptions {
  * Completes a battery run from the results of all its chunks, by battery-wide index (gathered
  * from shards by `mergeParts`): merges each simulation's chunks left to right in chunk order
  * (`mergeChunkResults`, Chan's merge, MATH.md §6) exactly as a single-machine run does, so the
- * estimates are bit-identical to it; computes the deterministic checks (cheap, and the same
+ * estimates are bit-identical to it; computes the deterministic checks and the checks that
+ * simulate in this thread (`evaluate`: cheap, and the same
  * version of the code computes them as the shards' identity guarantees); and decides every check
  * as `runBattery` does (`decideBattery`).
  *
@@ -38,6 +39,7 @@ export function mergeBattery(
     if (check.kind === 'deterministic') {
       return { outcome: check.evaluate(), seconds: seconds(started) };
     }
+    if (check.evaluate) return { outcome: check.evaluate(options.seed), seconds: seconds(started) };
     const results: SimulationResult[] = plan.simulations
       .filter((s) => s.check === index)
       .map((simulation) => {

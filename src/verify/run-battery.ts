@@ -51,6 +51,8 @@ export async function runBattery(
       const started = performance.now();
       if (check.kind === 'deterministic') {
         evaluations.push({ outcome: check.evaluate(), seconds: seconds(started) });
+      } else if (check.evaluate) {
+        evaluations.push({ outcome: check.evaluate(options.seed), seconds: seconds(started) });
       } else {
         const mine = plan.simulations.filter((s) => s.check === index);
         const results: SimulationResult[] = [];

@@ -31,11 +31,12 @@ const BASELINE_PAIRS: readonly [string, string][] = [
  *   baseline (mean unchanged), and the exact change of variance (variance changed);
  * - `design`: Bernstein-designed weights for log simulated against their h_M'(p)∇p.
  *
- * Each gets the groups the budget gives it, then is sized for a run at family-wise `alpha`
+ * Each gets the groups the budget gives it, then is sized for a run at family-wise `alpha` with
+ * `others` Monte Carlo checks besides these
  * ({@link sizedCheck}): raised to what its normal approximation needs at Holm's first step, or
  * (a `weighted-gradient` check on the softmax policy) moved to a less extreme policy.
  */
-export function monteCarloChecks(budget: Budget, alpha: number): MonteCarloCheck[] {
+export function monteCarloChecks(budget: Budget, alpha: number, others = 0): MonteCarloCheck[] {
   const drafts: CheckDraft[] = [];
   // A check of one simulation, built at any number of groups.
   const draft = (spec: SimulationCheckSpec, fallback?: CheckDraft): CheckDraft => ({
@@ -151,5 +152,5 @@ export function monteCarloChecks(budget: Budget, alpha: number): MonteCarloCheck
       }),
     );
   }
-  return drafts.map((d) => sizedCheck(d, alpha, drafts.length));
+  return drafts.map((d) => sizedCheck(d, alpha, drafts.length + others));
 }

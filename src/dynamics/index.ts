@@ -1,0 +1,42 @@
+// Public API of src/dynamics: Algorithm 1 run as stochastic gradient ascent on a corpus, its
+// mean field, and the check along the path (MATH.md §8). Usage: docs/train.md.
+export { ClosedFormEvaluator } from './closed-form-evaluator.ts';
+export {
+  buildCorpus,
+  CORPUS_KINDS,
+  type Corpus,
+  type CorpusDescription,
+  type CorpusKind,
+  parseCorpus,
+} from './corpus.ts';
+export { DECILES, type MetricLayout, metricLayout } from './curve-metrics.ts';
+export { type DriftProjections, driftProjections } from './drift-projections.ts';
+export { type DriftLaw, type MeanFieldResult, meanField } from './mean-field.ts';
+export { decidePathChecks, type PathCheck, pathCheckThreshold } from './path-check.ts';
+export { type PathResult, type PathSetup, runSeed } from './sga-paths.ts';
+export {
+  type MeanFieldCurves,
+  type SchemeDynamics,
+  type SeedCurve,
+  schemeMeanField,
+  type TrainOptions,
+  type TrainOutcome,
+  type TrainProgress,
+  type TrainResult,
+  train,
+  trainJson,
+} from './train.ts';
+export {
+  parseTrainChunkResult,
+  runTrainChunk,
+  type TrainChunkResult,
+  trainSetup,
+} from './train-chunk.ts';
+export {
+  DEFAULT_K,
+  recordedSteps,
+  resolveTrain,
+  type TrainConfig,
+  type TrainInput,
+  trainChunkCount,
+} from './train-config.ts';
