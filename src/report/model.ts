@@ -11,8 +11,11 @@ export interface Point {
   readonly yError?: number;
 }
 
-/** How a series is drawn: a curve, points with optional error bars, or histogram bars. */
-export type SeriesMark = 'line' | 'point' | 'bar';
+/**
+ * How a series is drawn: a curve, points with optional error bars, histogram bars, or a band
+ * from `y - yError` to `y + yError` (e.g. a mean with its standard errors).
+ */
+export type SeriesMark = 'line' | 'point' | 'bar' | 'band';
 
 /** One curve of a figure: a label for the legend, the parameters it was computed with, its points. */
 export interface Series {
@@ -23,6 +26,13 @@ export interface Series {
   readonly mark?: SeriesMark;
   /** Bar width in x units, for `bar` series. */
   readonly barWidth?: number;
+  /** A `line` series drawn dashed (e.g. a deterministic reference beside a simulated curve). */
+  readonly dashed?: boolean;
+  /**
+   * Series with the same group share a colour and one legend entry (a curve, its band and its
+   * reference); defaults to the label.
+   */
+  readonly group?: string;
 }
 
 /** An axis: its title and scale. */

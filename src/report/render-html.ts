@@ -1,7 +1,8 @@
 import type { Report } from './model.ts';
 import { errorRateText, formatNumber, summaryLine } from './report-text.ts';
 
-const STYLE = `
+/** The stylesheet of every HTML report, inlined. */
+export const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 1200px; color: #1b1f24; padding: 0 1rem; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
 .summary { font-size: 1.1rem; font-weight: 600; padding: .6rem .9rem; border-radius: 6px; }
@@ -19,7 +20,7 @@ figcaption { font-size: 12px; color: #57606a; }
 `;
 
 /** Escapes text for HTML element content and attribute values. */
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')

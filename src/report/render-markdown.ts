@@ -27,7 +27,10 @@ const COLUMNS: readonly [string, (row: CheckRow) => string][] = [
 ];
 
 /** A GitHub-flavoured Markdown table; pipes in cells are escaped. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
   const cell = (s: string) => s.replaceAll('|', '\\|');
   const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
@@ -62,13 +65,13 @@ export function renderMarkdown(report: Report): string {
     '',
     '## By theorem',
     '',
-    table(['theorem', 'checks', 'agree', 'all agree'], byTheorem),
+    markdownTable(['theorem', 'checks', 'agree', 'all agree'], byTheorem),
     '',
     ...(failing.length > 0
       ? [
           '## Disagreements',
           '',
-          table(
+          markdownTable(
             COLUMNS.map(([h]) => h),
             failing.map((r) => COLUMNS.map(([, f]) => f(r))),
           ),
@@ -77,7 +80,7 @@ export function renderMarkdown(report: Report): string {
       : []),
     '## Checks',
     '',
-    table(
+    markdownTable(
       COLUMNS.map(([h]) => h),
       report.checks.map((r) => COLUMNS.map(([, f]) => f(r))),
     ),

@@ -9,6 +9,7 @@ const HEIGHT = 340;
 interface Row {
   series: string;
   mark: string;
+  dash: boolean;
   x: number;
   y: number;
   lo?: number;
@@ -27,7 +28,13 @@ export function figureSpec(figure: Figure): TopLevelSpec {
   for (const series of figure.series) {
     const mark = series.mark ?? 'line';
     for (const p of series.points) {
-      const row: Row = { series: series.label, mark, x: p.x, y: p.y };
+      const row: Row = {
+        series: series.group ?? series.label,
+        mark,
+        dash: series.dashed === true,
+        x: p.x,
+        y: p.y,
+      };
       if (p.yError !== undefined) {
         row.lo = p.y - p.yError;
         row.hi = p.y + p.yError;
@@ -61,7 +68,7 @@ export function figureSpec(figure: Figure): TopLevelSpec {
     field: 'series',
     type: 'nominal' as const,
     title: null,
-    scale: { domain: figure.series.map((s) => s.label) },
+    scale: { domain: [...new Set(figure.series.map((s) => s.group ?? s.label))] },
   };
   const only = (mark: string) => [{ filter: { field: 'mark', equal: mark } }];
   const layer: NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> = [];
@@ -78,11 +85,31 @@ export function figureSpec(figure: Figure): TopLevelSpec {
       },
     });
   }
+  if (kinds.has('band')) {
+    layer.push({
+      transform: only('band'),
+      mark: { type: 'area', opacity: 0.2, clip: true },
+      encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color },
+    });
+  }
   if (kinds.has('line')) {
     layer.push({
       transform: only('line'),
       mark: { type: 'line', strokeWidth: 1.75, clip: true },
-      encoding: { x, y, color, order: { field: 'x', type: 'quantitative' } },
+      encoding: {
+        x,
+        y,
+        color,
+        // One line per series and dash style, so a curve and its dashed reference stay apart.
+        detail: { field: 'dash', type: 'nominal' },
+        strokeDash: {
+          field: 'dash',
+          type: 'nominal',
+          legend: null,
+          scale: { domain: [false, true], range: [[1, 0], [6, 4]] },
+        },
+        order: { field: 'x', type: 'quantitative' },
+      },
     });
   }
   if (kinds.has('point')) {

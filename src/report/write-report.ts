@@ -14,7 +14,7 @@ export interface ReportPaths {
 }
 
 /** Writes through a temporary file and a rename, so a reader never sees half a report. */
-async function writeAtomic(path: string, text: string): Promise<void> {
+export async function writeAtomic(path: string, text: string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, text);
   await rename(temporary, path);

@@ -4,6 +4,7 @@ import { registerDesign } from './design.ts';
 import { registerMerge } from './merge.ts';
 import { registerObjective } from './objective.ts';
 import { registerSimulate } from './simulate.ts';
+import { registerTrain } from './train.ts';
 import { registerVerify } from './verify.ts';
 
 /**
@@ -14,6 +15,7 @@ export const commands: ReadonlyArray<(root: Command) => void> = [
   registerObjective,
   registerDesign,
   registerSimulate,
+  registerTrain,
   registerVerify,
   registerAudit,
   registerMerge,
