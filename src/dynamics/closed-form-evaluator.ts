@@ -15,8 +15,8 @@ const HORNER_MAX_DEGREE = 64;
  * prompt). The same sum as `bernsteinPolynomial`, reordered: for `t <= 1/2`,
  * `(1-t)^n sum_k (beta_k C(n,k)) r^k` with `r = t/(1-t) <= 1`, by Horner's rule; for `t > 1/2`
  * the mirror image in `(1-t)/t`. Every term is the one of the Bernstein sum, so the rounding is
- * of the same order (a few `n` ulps of the sum of |terms|), at `n + 1` multiply-adds and one
- * power instead of a basis pass with a log-gamma anchor (`bernsteinPolynomial` is kept above
+ * of the same order (a few `n` ulps of the sum of |terms|), at `n + 1` multiply-adds and a
+ * power by squaring instead of a basis pass with a log-gamma anchor (`bernsteinPolynomial` is kept above
  * {@link HORNER_MAX_DEGREE}, where the binomial weights would overflow).
  */
 function bernsteinEvaluator(beta: ArrayLike<number>): (t: number) => number {
@@ -32,17 +32,28 @@ function bernsteinEvaluator(beta: ArrayLike<number>): (t: number) => number {
     weighted[k] = beta[k]! * binomial;
     binomial = (binomial * (n - k)) / (k + 1);
   }
+  // x^n by repeated squaring (at most 2 log2(64) products, each rounded once): Math.pow is a
+  // library call that costs more than the whole Horner loop at M = 8.
+  const power = (x: number): number => {
+    let result = 1;
+    let base = x;
+    for (let e = n; e > 0; e >>= 1) {
+      if (e & 1) result *= base;
+      base *= base;
+    }
+    return result;
+  };
   return (t) => {
     if (t <= 0.5) {
       const r = t / (1 - t);
       let sum = weighted[n]!;
       for (let k = n - 1; k >= 0; k--) sum = sum * r + weighted[k]!;
-      return sum * (1 - t) ** n;
+      return sum * power(1 - t);
     }
     const r = (1 - t) / t;
     let sum = weighted[0]!;
     for (let k = 1; k <= n; k++) sum = sum * r + weighted[k]!;
-    return sum * t ** n;
+    return sum * power(t);
   };
 }
 

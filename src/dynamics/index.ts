@@ -40,3 +40,11 @@ export {
   type TrainInput,
   trainChunkCount,
 } from './train-config.ts';
+export {
+  curveSeries,
+  REACH_LEVELS,
+  type StepsToReach,
+  stepsToReach,
+  trainFigures,
+} from './train-figures.ts';
+export { type TrainReportPaths, trainSummaryLine, writeTrainReport } from './train-report.ts';

@@ -40,7 +40,7 @@ export function stepsToReach(result: TrainResult): StepsToReach[] {
 }
 
 /** A stochastic curve as a band of ±2 standard errors and its mean, plus its mean field dashed. */
-function curveSeries(
+export function curveSeries(
   scheme: string,
   steps: readonly number[],
   curve: SeedCurve,

@@ -6,6 +6,7 @@ import { agreementFigure } from './figures/agreement.ts';
 import { fGrpoLimitFigure } from './figures/f-grpo-limit.ts';
 import { grpoNormalizedFigure } from './figures/grpo-normalized.ts';
 import { inducedObjectivesFigure } from './figures/induced-objectives.ts';
+import { learningCurvesFigure } from './figures/learning-curves.ts';
 import { rejectionSamplingVsLogFigure } from './figures/rejection-sampling-vs-log.ts';
 import { transformsFigure } from './figures/transforms.ts';
 import { zCalibrationFigure } from './figures/z-calibration.ts';
@@ -27,8 +28,8 @@ export interface BatteryReportOptions {
  * The report of a complete battery run (`verify`, or `merge` of its shards): the rows with their
  * verdicts, the summary by theorem, the Kolmogorov–Smirnov distance of the calibration
  * z-scores from N(0, 1) (MATH.md §6), and the figures (the paper's figures 1–3, the induced
- * objectives of the catalogue, F-GRPO against its large-M limit, agreement and calibration), all
- * computed from the library.
+ * objectives of the catalogue, F-GRPO against its large-M limit, agreement and calibration,
+ * learning curves), all computed from the library.
  */
 export function batteryReport(result: BatteryResult, options: BatteryReportOptions): Report {
   const { rows, calibrationZ } = result;
@@ -58,6 +59,7 @@ export function batteryReport(result: BatteryResult, options: BatteryReportOptio
       zCalibrationFigure(calibrationZ),
       inducedObjectivesFigure(),
       fGrpoLimitFigure(),
+      learningCurvesFigure(),
     ],
     summary: {
       checks: rows.length,

@@ -28,6 +28,7 @@ describe('verify', () => {
       'z-calibration',
       'induced-objectives',
       'f-grpo-limit',
+      'learning-curves',
     ]);
     expect(report.summary.monteCarlo).toBe(2);
     expect(report.summary.checks).toBe(report.checks.length);
@@ -50,7 +51,7 @@ describe('verify', () => {
           'summary',
         ]),
       );
-      expect(paths.figures).toHaveLength(7);
+      expect(paths.figures).toHaveLength(8);
       expect((await readFile(paths.markdown, 'utf8')).split('\n')[0]).toMatch(
         /^\*\*\d+\/\d+ checks agree \(alpha 1e-8\)\*\*$/,
       );

@@ -4,6 +4,7 @@ import { agreementFigure } from './agreement.ts';
 import { fGrpoLimitFigure } from './f-grpo-limit.ts';
 import { grpoNormalizedFigure } from './grpo-normalized.ts';
 import { inducedObjectivesFigure } from './induced-objectives.ts';
+import { learningCurvesFigure } from './learning-curves.ts';
 import { rejectionSamplingVsLogFigure } from './rejection-sampling-vs-log.ts';
 import { transformsFigure } from './transforms.ts';
 import { zCalibrationFigure } from './z-calibration.ts';
@@ -20,6 +21,7 @@ describe('figures', () => {
       grpoNormalizedFigure(),
       inducedObjectivesFigure(),
       fGrpoLimitFigure(),
+      learningCurvesFigure(),
       agreementFigure([row as CheckRow]),
       zCalibrationFigure([0.1, -1.2, 2]),
     ]) {
