@@ -3,8 +3,7 @@
 // Also the same run on one thread, side by side, and the mean-field part alone (it runs in the
 // main thread after the paths). `npm run bench train`.
 import { loadavg } from 'node:os';
-import { schemeMeanField } from '../src/dynamics/index.ts';
-import { resolveTrain, type TrainInput, train } from '../src/dynamics/index.ts';
+import { resolveTrain, schemeMeanField, type TrainInput, train } from '../src/dynamics/index.ts';
 
 const INPUT: TrainInput = {
   schemes: ['reinforce', 'rloo', 'rs', 'grpo', 'passk:k=4'],
@@ -33,4 +32,6 @@ for (const threads of [2, 1]) {
 const config = resolveTrain(INPUT);
 const started = performance.now();
 for (let i = 0; i < config.schemes.length; i++) schemeMeanField(config, i, false);
-console.log(`mean fields of the 5 schemes alone: ${((performance.now() - started) / 1000).toFixed(2)} s`);
+console.log(
+  `mean fields of the 5 schemes alone: ${((performance.now() - started) / 1000).toFixed(2)} s`,
+);

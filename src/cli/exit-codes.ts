@@ -17,3 +17,20 @@ export const EXIT = {
   internal: 70,
   interrupted: 130,
 } as const;
+
+/**
+ * The exit status of a run's outcome (`simulate`, `train`): no verdict is neither a success nor
+ * a disagreement.
+ */
+export const EXIT_OF_OUTCOME: Readonly<Record<'agree' | 'disagree' | 'insufficient', number>> = {
+  agree: EXIT.ok,
+  disagree: EXIT.disagree,
+  insufficient: EXIT.insufficient,
+};
+
+/** A progress bar on stderr when it is a terminal (cli-progress), else none. */
+export async function progressBar(format: string) {
+  if (!process.stderr.isTTY) return null;
+  const { SingleBar } = await import('cli-progress');
+  return new SingleBar({ stream: process.stderr, format });
+}

@@ -47,7 +47,9 @@ describe('train: the mean field (MATH.md §8)', () => {
         const c = scheme(s.scheme, 8).c;
         const expected = referenceMeanField(referenceModel(corpus), c, lr, 60);
         expect(s.meanField.meanP).toHaveLength(61);
-        s.meanField.meanP.forEach((v, t) => expect(Math.abs(v - expected[t]!)).toBeLessThan(1e-9));
+        s.meanField.meanP.forEach((v, t) => {
+          expect(Math.abs(v - expected[t]!)).toBeLessThan(1e-9);
+        });
         // The path moves: a test on a static path would prove nothing.
         expect(expected[60]! - expected[0]!).toBeGreaterThan(0.05);
       }

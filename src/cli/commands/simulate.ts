@@ -1,12 +1,8 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors/input-error.ts';
 import { parseNumber } from '../../errors/require.ts';
-import type {
-  SimulationInput,
-  SimulationOutcome,
-  SimulationResult,
-} from '../../estimators/index.ts';
-import { EXIT } from '../exit-codes.ts';
+import type { SimulationInput, SimulationResult } from '../../estimators/index.ts';
+import { EXIT_OF_OUTCOME, progressBar } from '../exit-codes.ts';
 import { type ForceUnlockFlag, forceUnlockOption, withOutputLock } from '../output-lock.ts';
 
 interface SimulateFlags extends ForceUnlockFlag {
@@ -137,7 +133,9 @@ export function registerSimulate(root: Command): void {
             keepHint: 'run with --checkpoint DIR to keep them',
           },
           async (run) => {
-            const bar = await progressBar();
+            const bar = await progressBar(
+              'simulate [{bar}] {percentage}% | {value}/{total} groups | ETA {eta_formatted}',
+            );
             let result: SimulationResult;
             try {
               result = await simulate(config, {
@@ -161,7 +159,7 @@ export function registerSimulate(root: Command): void {
             process.stdout.write(
               flags.json ? `${JSON.stringify(jsonOutput(result))}\n` : text(result),
             );
-            process.exitCode = EXIT_OF[result.outcome];
+            process.exitCode = EXIT_OF_OUTCOME[result.outcome];
           },
         );
       // Only a run that keeps a checkpoint writes anywhere; it is the one writer of DIR.
@@ -170,23 +168,6 @@ export function registerSimulate(root: Command): void {
         : withOutputLock(dir, { ...flags, removeIfEmpty: true }, run));
     });
 }
-
-/** A progress bar on stderr when it is a terminal, else none. */
-async function progressBar() {
-  if (!process.stderr.isTTY) return null;
-  const { SingleBar } = await import('cli-progress');
-  return new SingleBar({
-    stream: process.stderr,
-    format: 'simulate [{bar}] {percentage}% | {value}/{total} groups | ETA {eta_formatted}',
-  });
-}
-
-/** The exit status of each outcome: no verdict is neither a success nor a disagreement. */
-const EXIT_OF: Record<SimulationOutcome, number> = {
-  agree: EXIT.ok,
-  disagree: EXIT.disagree,
-  insufficient: EXIT.insufficient,
-};
 
 function jsonOutput(r: SimulationResult) {
   return {

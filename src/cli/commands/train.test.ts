@@ -57,9 +57,9 @@ describe('rl-objective train', () => {
       expect(s.check.z).toHaveLength(3);
       expect(s.meanP.mean).toHaveLength(4);
       // pass@1 = 1 - (1 - p)^1, computed as -expm1(log1p(-p)): p to a few ulps.
-      s.meanP.mean.forEach((p: number, i: number) =>
-        expect(Math.abs(s.passAtK['1'].mean[i] - p)).toBeLessThanOrEqual(4 * Number.EPSILON * p),
-      );
+      s.meanP.mean.forEach((p: number, i: number) => {
+        expect(Math.abs(s.passAtK['1'].mean[i] - p)).toBeLessThanOrEqual(4 * Number.EPSILON * p);
+      });
     }
   });
 

@@ -1,9 +1,9 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import type { TrainInput, TrainOutcome, TrainResult } from '../../dynamics/index.ts';
+import type { TrainInput, TrainResult } from '../../dynamics/index.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { parseNumber } from '../../errors/require.ts';
-import { EXIT } from '../exit-codes.ts';
+import { EXIT_OF_OUTCOME, progressBar } from '../exit-codes.ts';
 
 interface TrainFlags {
   scheme: string[];
@@ -134,7 +134,9 @@ export function registerTrain(root: Command): void {
           keepHint: 'run with --checkpoint DIR to keep them',
         },
         async (run) => {
-          const bar = await progressBar();
+          const bar = await progressBar(
+            'train [{bar}] {percentage}% | {value}/{total} seed paths | ETA {eta_formatted}',
+          );
           let result: TrainResult;
           try {
             result = await dynamics.train(config, {
@@ -176,28 +178,11 @@ export function registerTrain(root: Command): void {
               ? `${JSON.stringify(dynamics.trainJson(result))}\n`
               : text(result, trainSummaryLine(result), where),
           );
-          process.exitCode = EXIT_OF[result.outcome];
+          process.exitCode = EXIT_OF_OUTCOME[result.outcome];
         },
       );
     });
 }
-
-/** A progress bar on stderr when it is a terminal, else none. */
-async function progressBar() {
-  if (!process.stderr.isTTY) return null;
-  const { SingleBar } = await import('cli-progress');
-  return new SingleBar({
-    stream: process.stderr,
-    format: 'train [{bar}] {percentage}% | {value}/{total} seed paths | ETA {eta_formatted}',
-  });
-}
-
-/** The exit status of each outcome: no verdict is neither a success nor a disagreement. */
-const EXIT_OF: Record<TrainOutcome, number> = {
-  agree: EXIT.ok,
-  disagree: EXIT.disagree,
-  insufficient: EXIT.insufficient,
-};
 
 function text(r: TrainResult, summary: string, report: string | undefined): string {
   const fmt = (x: number) => String(Number(x.toPrecision(4)));

@@ -91,7 +91,10 @@ export function referenceSga(
         const Z = scheme.advantages(rewards);
         const update = Z.reduce((s, z, i) => s + z * (rewards[i]! - p[x]!), 0) / M;
         if (model.kind === 'tabular') step[x] = step[x]! + update;
-        else model.features![x]!.forEach((f, j) => (step[j] = step[j]! + update * f));
+        else
+          model.features![x]!.forEach((f, j) => {
+            step[j] = step[j]! + update * f;
+          });
       }
       theta = theta.map((v, i) => v + (options.lr / options.batch) * step[i]!);
     }
