@@ -1,11 +1,17 @@
-// The performance target of `rl-objective train` (issue 13): five schemes x 8 seeds x 2000 steps
+// The performance target of `rl-objective train`: five schemes x 8 seeds x 2000 steps
 // x batch 256 x M = 8 on a 10,000-prompt tabular corpus, --threads 2, at most 20 s on 2 cores.
 // Also the same run on one thread, side by side, and the mean-field part alone (it runs in the
 // main thread after the paths). `npm run bench train`.
 import { loadavg } from 'node:os';
-import { resolveTrain, schemeMeanField, type TrainInput, train } from '../src/dynamics/index.ts';
+import type * as Library from '../src/index.ts';
 
-const INPUT: TrainInput = {
+// The compiled package, as users run it (`npm run bench` builds dist/ first): source workers
+// would run under tsx's CommonJS transform.
+const { resolveTrain, schemeMeanField, train } = (await import(
+  new URL('../dist/src/index.js', import.meta.url).href
+)) as typeof Library;
+
+const INPUT: Library.TrainInput = {
   schemes: ['reinforce', 'rloo', 'rs', 'grpo', 'passk:k=4'],
   M: 8,
   corpus: 'tabular:prompts=10000,alpha=0.5,beta=2',

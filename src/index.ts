@@ -5,6 +5,7 @@
 
 export * from './audit/index.ts';
 export * from './checkpoint/index.ts';
+export * from './dynamics/index.ts';
 export { InputError } from './errors/input-error.ts';
 export * from './estimators/index.ts';
 export * from './math/index.ts';

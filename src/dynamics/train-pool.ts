@@ -7,8 +7,14 @@ import { ChunkFailure } from '../estimators/chunk-failure.ts';
 import { runTrainChunk, type TrainChunkResult } from './train-chunk.ts';
 import type { TrainConfig } from './train-config.ts';
 
-/** The worker file: runs {@link runTrainTask} for one chunk per task. */
-const WORKER = new URL('../../simulations/train-worker.ts', import.meta.url).href;
+/**
+ * Whether this module runs from its TypeScript source (tests, development) rather than from the
+ * compiled package: only then do worker threads need tsx to load it (as the simulation pool's).
+ */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+/** The worker module, this one: each task calls its export {@link runTrainTask}. */
+const WORKER = new URL(`./train-pool.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url).href;
 
 /** One unit of scheduled work: chunk `chunk` of a training run. */
 export interface TrainTask {
@@ -37,7 +43,8 @@ export interface RunTrainChunksOptions {
  * depend only on the config and its index, so the thread count never changes a result. At most
  * 2 chunks per thread are in flight. A chunk whose task throws or whose worker dies is run once
  * more (same seed, same result); a second failure rejects with a `ChunkFailure` naming it.
- * Workers start with `--import tsx`, as the simulation pool's do.
+ * Workers run the compiled module (the sources under tsx in development), as the simulation
+ * pool's do.
  */
 export async function runTrainChunks(
   config: TrainConfig,
@@ -77,9 +84,10 @@ export async function runTrainChunks(
   }
   const pool = new Piscina({
     filename: WORKER,
+    name: 'runTrainTask',
     minThreads: threads,
     maxThreads: threads,
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    execArgv: FROM_SOURCE ? ['--import', import.meta.resolve('tsx')] : [],
     idleTimeout: Number.POSITIVE_INFINITY,
   });
   const stop = new AbortController();
