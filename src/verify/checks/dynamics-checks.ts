@@ -32,12 +32,12 @@ const START_SEEDS = 2;
 /** The schemes every budget trains, with the corpora below. */
 const SCHEMES = ['reinforce', 'rs', 'grpo', 'passk:k=4'];
 /**
- * The corpora: a tabular one of moderately hard prompts (mean initial p = 1/3), with enough
- * visits per prompt that even its hardest and easiest deciles' drifts are nearly normal at a few
- * thousand seeds, and a hard-skewed shared one.
+ * The corpora: a small tabular one of moderately hard prompts (Beta(2, 4), mean initial p = 1/3),
+ * with enough visits per prompt that even its hardest and easiest prompts' drifts are nearly
+ * normal at a few thousand seeds, and a hard-skewed shared one.
  */
 const CORPORA: readonly { corpus: string; lr: number }[] = [
-  { corpus: 'tabular:prompts=20,alpha=1,beta=2', lr: 8 },
+  { corpus: 'tabular:prompts=10,alpha=2,beta=4', lr: 8 },
   { corpus: 'shared:prompts=32,dim=3,alpha=0.5,beta=2', lr: 0.5 },
 ];
 
@@ -48,8 +48,8 @@ const CORPORA: readonly { corpus: string; lr: number }[] = [
  */
 export function dynamicsCheckSpecs(budget: Budget): DynamicsCheckSpec[] {
   const { steps, batch, sizes, extra } = {
-    quick: { steps: 20, batch: 8, sizes: [8], extra: [] as string[] },
-    default: { steps: 40, batch: 8, sizes: [8], extra: ['rloo'] },
+    quick: { steps: 10, batch: 8, sizes: [8], extra: [] as string[] },
+    default: { steps: 20, batch: 8, sizes: [8], extra: ['rloo'] },
     full: { steps: 80, batch: 16, sizes: [8, 16], extra: ['rloo', 'grpo:std=sample'] },
   }[budget.name];
   return sizes.flatMap((M) =>
