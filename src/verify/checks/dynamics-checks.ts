@@ -43,8 +43,9 @@ const CORPORA: readonly { corpus: string; lr: number }[] = [
 
 /**
  * The `dynamics` checks of a budget (MATH.md §8): every scheme of {@link SCHEMES} on a tabular
- * and a shared corpus at M = 8, for a few SGA steps (more in larger budgets; `--full` adds
- * grpo with sample std, and M = 16).
+ * and a shared corpus at M = 8, for a few SGA steps (more in larger budgets; the default adds
+ * rloo, `--full` grpo with sample std and M = 16); `--quick` runs each scheme on one corpus,
+ * alternating, so that it covers both.
  */
 export function dynamicsCheckSpecs(budget: Budget): DynamicsCheckSpec[] {
   const { steps, batch, sizes, extra } = {
@@ -52,11 +53,17 @@ export function dynamicsCheckSpecs(budget: Budget): DynamicsCheckSpec[] {
     default: { steps: 20, batch: 8, sizes: [8], extra: ['rloo'] },
     full: { steps: 80, batch: 16, sizes: [8, 16], extra: ['rloo', 'grpo:std=sample'] },
   }[budget.name];
-  return sizes.flatMap((M) =>
+  const all = sizes.flatMap((M) =>
     CORPORA.flatMap(({ corpus, lr }) =>
       [...SCHEMES, ...extra].map((scheme) => ({ scheme, M, corpus, steps, batch, lr })),
     ),
   );
+  // `--quick` covers every scheme and both corpora once: scheme i on corpus i mod 2.
+  return budget.name === 'quick'
+    ? SCHEMES.map(
+        (scheme, i) => all.find((s) => s.scheme === scheme && s.corpus === CORPORA[i % 2]!.corpus)!,
+      )
+    : all;
 }
 
 /**
