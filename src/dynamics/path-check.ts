@@ -1,4 +1,4 @@
-import { ROUNDING_FLOOR } from '../estimators/summarize-simulation.ts';
+import { ROUNDING_FLOOR } from '../estimators/index.ts';
 import {
   GROUPS_PER_T4,
   holm,

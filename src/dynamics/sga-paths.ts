@@ -1,5 +1,5 @@
+import type { BernoulliGroup } from '../estimators/index.ts';
 import { UniformStream } from '../rng/uniform-stream.ts';
-import { PATTERN_TABLE_MAX_M } from '../schemes/pattern-table.ts';
 import type { Scheme } from '../schemes/scheme.ts';
 import type { ClosedFormEvaluator } from './closed-form-evaluator.ts';
 import type { Corpus } from './corpus.ts';
@@ -9,8 +9,11 @@ import { type MetricLayout, recordMetrics } from './curve-metrics.ts';
 export interface PathSetup {
   readonly corpus: Corpus;
   readonly scheme: Scheme;
-  /** The scheme's group update (`groupUpdate(scheme)`), built once for every seed. */
-  readonly group: GroupUpdate;
+  /**
+   * The scheme's group of Algorithm 1 (`BernoulliGroup`: M rewards Bernoulli(p), native weights,
+   * `(1/M) sum_i Z_i (R_i - p)`), built once for every seed.
+   */
+  readonly group: BernoulliGroup;
   /** The closed form `h_M'` (MATH.md §2) that `lr grad J` is built from, for `D_T` and `J`. */
   readonly closedForm: ClosedFormEvaluator;
   readonly layout: MetricLayout;
@@ -30,81 +33,6 @@ export interface PathResult {
   readonly curves: Float64Array;
   /** `D_T = theta_T - theta_0 - lr sum_{t<T} grad J(theta_t)`, one entry per parameter. */
   readonly drift: Float64Array;
-}
-
-/**
- * One group of Algorithm 1 at success probability `p` (MATH.md §1): `M` rewards `R_i = 1[u < p]`
- * from the stream, the weights `Z` from the scheme's native group formula, and the group's
- * score-weighted update `(1/M) sum_i Z_i (R_i - p)` (as `d log pi / d logit = R - p`). Up to
- * `PATTERN_TABLE_MAX_M` each reward pattern's `(1/M) sum Z_i R_i` and `(1/M) sum Z_i` are
- * computed once from the native formula, so a group reads `M` uniforms and two numbers.
- */
-export class GroupUpdate {
-  private readonly M: number;
-  private readonly correct: Float64Array | null = null;
-  private readonly total: Float64Array | null = null;
-  private readonly rewards: Float64Array;
-  private readonly weights: Float64Array;
-
-  constructor(private readonly scheme: Scheme) {
-    const M = scheme.M;
-    this.M = M;
-    this.rewards = new Float64Array(M);
-    this.weights = new Float64Array(M);
-    if (M <= PATTERN_TABLE_MAX_M) {
-      this.correct = new Float64Array(2 ** M);
-      this.total = new Float64Array(2 ** M);
-      for (let pattern = 0; pattern < 2 ** M; pattern++) {
-        for (let i = 0; i < M; i++) this.rewards[i] = (pattern >> i) & 1;
-        scheme.advantagesInto(this.rewards, this.weights);
-        let correct = 0;
-        let total = 0;
-        for (let i = 0; i < M; i++) {
-          correct += this.weights[i]! * this.rewards[i]!;
-          total += this.weights[i]!;
-        }
-        this.correct[pattern] = correct / M;
-        this.total[pattern] = total / M;
-      }
-    }
-  }
-
-  draw(p: number, u: UniformStream): number {
-    const M = this.M;
-    const buffer = u.buffer;
-    // The buffer's length, not an imported constant (a getter call in a worker, see
-    // UniformStream).
-    const end = buffer.length;
-    let k = u.index;
-    let update: number;
-    if (this.correct !== null) {
-      let pattern = 0;
-      for (let i = 0; i < M; i++) {
-        if (k === end) {
-          u.refill();
-          k = 0;
-        }
-        // Branch-free `u < p ? 1 : 0`: u - p lies in (-1, 1).
-        pattern |= (0 - Math.floor(buffer[k++]! - p)) << i;
-      }
-      update = this.correct[pattern]! - p * this.total![pattern]!;
-    } else {
-      const rewards = this.rewards;
-      for (let i = 0; i < M; i++) {
-        if (k === end) {
-          u.refill();
-          k = 0;
-        }
-        rewards[i] = 0 - Math.floor(buffer[k++]! - p);
-      }
-      this.scheme.advantagesInto(rewards, this.weights);
-      let sum = 0;
-      for (let i = 0; i < M; i++) sum += this.weights[i]! * (rewards[i]! - p);
-      update = sum / M;
-    }
-    u.index = k;
-    return update;
-  }
 }
 
 function sigmoid(z: number): number {

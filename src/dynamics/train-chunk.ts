@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../errors/input-error.ts';
+import { BernoulliGroup } from '../estimators/index.ts';
 import { scheme as buildScheme } from '../schemes/index.ts';
 import type { Scheme } from '../schemes/scheme.ts';
 import { VectorMoments, type VectorMomentsJson } from '../stats/vector-moments.ts';
@@ -7,7 +8,7 @@ import { ClosedFormEvaluator } from './closed-form-evaluator.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { metricLayout } from './curve-metrics.ts';
 import { type DriftProjections, driftProjections, project } from './drift-projections.ts';
-import { GroupUpdate, type PathSetup, runSeed } from './sga-paths.ts';
+import { type PathSetup, runSeed } from './sga-paths.ts';
 import { recordedSteps, type TrainConfig, trainChunk, trainChunkCount } from './train-config.ts';
 
 /**
@@ -55,7 +56,7 @@ export function trainSetup(config: TrainConfig): TrainSetup {
   const paths = schemes.map((scheme, i) => ({
     corpus,
     scheme,
-    group: new GroupUpdate(scheme),
+    group: new BernoulliGroup(scheme),
     closedForm: new ClosedFormEvaluator(config.closedForm?.[i] ?? scheme.c),
     layout,
     recorded,

@@ -3,7 +3,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import { InputError } from '../errors/input-error.ts';
 import { oneLine } from '../errors/one-line.ts';
-import { ChunkFailure } from '../estimators/chunk-failure.ts';
+import { ChunkFailure } from '../estimators/index.ts';
 import { runTrainChunk, type TrainChunkResult } from './train-chunk.ts';
 import type { TrainConfig } from './train-config.ts';
 

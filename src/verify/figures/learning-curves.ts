@@ -1,4 +1,3 @@
-import type { Figure } from '../../../reports/model.ts';
 import {
   curveSeries,
   metricLayout,
@@ -8,6 +7,7 @@ import {
   schemeMeanField,
   trainChunkCount,
 } from '../../dynamics/index.ts';
+import type { Figure } from '../../report/model.ts';
 import { VectorMoments } from '../../stats/index.ts';
 
 /** The run the figure shows: a hard-skewed tabular corpus, every step recorded. */
