@@ -151,6 +151,7 @@ describe('rl-objective train', () => {
       [['--k', '1,x'], /--k must be a number/],
       [['--threads', '0'], /threads/],
       [['--resume'], /--resume needs --checkpoint/],
+      [['--force-unlock'], /--force-unlock needs --checkpoint/],
     ] as const) {
       const run = await runCliAsync([...base, ...extra]);
       expect(run.status).toBe(2);

@@ -4,8 +4,9 @@ import type { TrainInput, TrainResult } from '../../dynamics/index.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { parseNumber } from '../../errors/require.ts';
 import { EXIT_OF_OUTCOME, progressBar } from '../exit-codes.ts';
+import { type ForceUnlockFlag, forceUnlockOption, withOutputLock } from '../output-lock.ts';
 
-interface TrainFlags {
+interface TrainFlags extends ForceUnlockFlag {
   scheme: string[];
   M: string;
   corpus: string;
@@ -45,7 +46,7 @@ seeds are too few for a verdict, 70 if a chunk failed twice, 130 when interrupte
  * SIGINT/SIGTERM stop with exit 130 and print the command that resumes).
  */
 export function registerTrain(root: Command): void {
-  root
+  const command = root
     .command('train')
     .description(
       'Algorithm 1 as SGA on a corpus: learning curves per scheme, the mean field, and a check of the path against the closed-form gradient',
@@ -81,7 +82,8 @@ export function registerTrain(root: Command): void {
     .option(
       '--json',
       'print {"config","steps","schemes":[{"scheme","meanP","passAtK","hardest","meanField","check"}]}',
-    )
+    );
+  forceUnlockOption(command)
     .addHelpText('after', EXAMPLES)
     .action(async (flags: TrainFlags) => {
       const number = (name: string, text: string) => parseNumber(name, text);
@@ -104,6 +106,9 @@ export function registerTrain(root: Command): void {
       if (flags.resume && flags.checkpoint === undefined) {
         throw new InputError('--resume needs --checkpoint DIR, the directory of the checkpoint');
       }
+      if (flags.forceUnlock && flags.checkpoint === undefined) {
+        throw new InputError('--force-unlock needs --checkpoint DIR, the directory it unlocks');
+      }
       const dynamics = await import('../../dynamics/index.ts');
       const { runIdentity } = await import('../../checkpoint/index.ts');
       const { runCheckpointed } = await import('../checkpointed-run.ts');
@@ -125,62 +130,67 @@ export function registerTrain(root: Command): void {
               }),
             };
       const args = process.argv.slice(2);
-      await runCheckpointed(
-        {
-          command: 'train',
-          args,
-          checkpoint,
-          resume: flags.resume === true,
-          keepHint: 'run with --checkpoint DIR to keep them',
-        },
-        async (run) => {
-          const bar = await progressBar(
-            'train [{bar}] {percentage}% | {value}/{total} seed paths | ETA {eta_formatted}',
-          );
-          let result: TrainResult;
-          try {
-            result = await dynamics.train(config, {
-              threads,
-              signal: run.signal,
-              completed: new Map(
-                [...run.completed].map(([index, stored]) => [
-                  index,
-                  dynamics.parseTrainChunkResult(
-                    config,
-                    stored,
+      const run = () =>
+        runCheckpointed(
+          {
+            command: 'train',
+            args,
+            checkpoint,
+            resume: flags.resume === true,
+            keepHint: 'run with --checkpoint DIR to keep them',
+          },
+          async (run) => {
+            const bar = await progressBar(
+              'train [{bar}] {percentage}% | {value}/{total} seed paths | ETA {eta_formatted}',
+            );
+            let result: TrainResult;
+            try {
+              result = await dynamics.train(config, {
+                threads,
+                signal: run.signal,
+                completed: new Map(
+                  [...run.completed].map(([index, stored]) => [
                     index,
-                    `checkpoint '${dir}': chunk ${index}`,
-                  ),
-                ]),
-              ),
-              onChunk: (chunk) => run.onChunk(chunk.chunk, chunk),
-              onRetry: run.onRetry,
-              onProgress: (p) => {
-                if (!bar) return;
-                if (!bar.getTotal()) bar.start(p.seeds, 0);
-                bar.update(p.seedsDone);
-              },
-            });
-          } finally {
-            bar?.stop();
-          }
-          const command = `rl-objective ${args.join(' ')}`;
-          let where: string | undefined;
-          if (flags.out !== undefined) {
-            const { writeTrainReport } = await import('../../dynamics/train-report.ts');
-            const paths = await writeTrainReport(result, flags.out, command);
-            const shown = relative(process.cwd(), paths.html);
-            where = shown.startsWith('..') ? paths.html : shown;
-          }
-          const { trainSummaryLine } = await import('../../dynamics/train-report.ts');
-          process.stdout.write(
-            flags.json
-              ? `${JSON.stringify(dynamics.trainJson(result))}\n`
-              : text(result, trainSummaryLine(result), where),
-          );
-          process.exitCode = EXIT_OF_OUTCOME[result.outcome];
-        },
-      );
+                    dynamics.parseTrainChunkResult(
+                      config,
+                      stored,
+                      index,
+                      `checkpoint '${dir}': chunk ${index}`,
+                    ),
+                  ]),
+                ),
+                onChunk: (chunk) => run.onChunk(chunk.chunk, chunk),
+                onRetry: run.onRetry,
+                onProgress: (p) => {
+                  if (!bar) return;
+                  if (!bar.getTotal()) bar.start(p.seeds, 0);
+                  bar.update(p.seedsDone);
+                },
+              });
+            } finally {
+              bar?.stop();
+            }
+            const command = `rl-objective ${args.join(' ')}`;
+            let where: string | undefined;
+            if (flags.out !== undefined) {
+              const { writeTrainReport } = await import('../../dynamics/train-report.ts');
+              const paths = await writeTrainReport(result, flags.out, command);
+              const shown = relative(process.cwd(), paths.html);
+              where = shown.startsWith('..') ? paths.html : shown;
+            }
+            const { trainSummaryLine } = await import('../../dynamics/train-report.ts');
+            process.stdout.write(
+              flags.json
+                ? `${JSON.stringify(dynamics.trainJson(result))}\n`
+                : text(result, trainSummaryLine(result), where),
+            );
+            process.exitCode = EXIT_OF_OUTCOME[result.outcome];
+          },
+        );
+      // Only a run that keeps a checkpoint writes there; it is the one writer of DIR.
+      await (dir === undefined
+        ? run()
+        : withOutputLock(dir, { ...flags, removeIfEmpty: true }, run));
     });
 }
 
