@@ -60,8 +60,8 @@ describe('train: the mean field (MATH.md §8)', () => {
 describe('train: the stochastic paths (MATH.md §8)', () => {
   // Two independent SGA implementations of the same model (different random streams) give mean
   // curves that differ by z = diff / sqrt(se1^2 + se2^2). Each is a mean over 500 seeds, so z is
-  // N(0, 1) up to the t-distribution with ~1000 degrees of freedom. 2 schemes x 2 corpora x 21
-  // recorded steps = 84 comparisons at |z| <= 6.5: family-wise false-fail rate 84 x 8e-11 < 1e-8.
+  // N(0, 1) up to the t-distribution with ~1000 degrees of freedom. 2 schemes x 2 corpora x 20
+  // recorded steps = 80 comparisons at |z| <= 6.5: family-wise false-fail rate 80 x 8e-11 < 1e-8.
   it('agree with an independent SGA implementation within their standard errors', async () => {
     const seeds = 500;
     for (const [corpus, lr] of [
