@@ -1,4 +1,4 @@
-import { bernsteinPolynomial } from '../math/bernstein-polynomial.ts';
+import { bernsteinPolynomial } from '../math/bernstein.ts';
 import { hCoefficients } from '../objective/h-coefficients.ts';
 import { requireC } from '../objective/require-c.ts';
 

@@ -1,4 +1,4 @@
-import { bernsteinBasisInto } from '../math/bernstein-basis.ts';
+import { bernsteinBasisInto } from '../math/bernstein.ts';
 import type { Scheme } from '../schemes/scheme.ts';
 import type { ClosedFormEvaluator } from './closed-form-evaluator.ts';
 import type { Corpus } from './corpus.ts';

@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Piscina } from 'piscina';
-import { InputError } from '../errors/input-error.ts';
-import { oneLine } from '../errors/one-line.ts';
+import { InputError, oneLine } from '../errors/input-error.ts';
 import { ChunkFailure } from '../estimators/index.ts';
 import { runTrainChunk, type TrainChunkResult } from './train-chunk.ts';
 import type { TrainConfig } from './train-config.ts';

@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageVersion } from '../checkpoint/package-version.ts';
-import { formatNumber } from '../report/format-number.ts';
 import type { Figure } from '../report/model.ts';
 import { escapeHtml, STYLE } from '../report/render-html.ts';
 import { markdownTable } from '../report/render-markdown.ts';
 import { renderSvg } from '../report/render-svg.ts';
+import { formatNumber } from '../report/report-text.ts';
 import { writeAtomic } from '../report/write-report.ts';
 import { type TrainResult, trainJson } from './train.ts';
 import { REACH_LEVELS, stepsToReach, trainFigures } from './train-figures.ts';

@@ -106,7 +106,13 @@ export function figureSpec(figure: Figure): TopLevelSpec {
           field: 'dash',
           type: 'nominal',
           legend: null,
-          scale: { domain: [false, true], range: [[1, 0], [6, 4]] },
+          scale: {
+            domain: [false, true],
+            range: [
+              [1, 0],
+              [6, 4],
+            ],
+          },
         },
         order: { field: 'x', type: 'quantitative' },
       },

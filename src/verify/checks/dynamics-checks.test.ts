@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scheme } from '../../schemes/index.ts';
+import { firstStepThreshold } from '../../stats/index.ts';
 import { budget } from '../budget.ts';
 import { decideMonteCarlo } from '../decide-monte-carlo.ts';
-import { firstStepThreshold } from '../first-step-threshold.ts';
 import { dynamicsCheck, dynamicsCheckSpecs } from './dynamics-checks.ts';
 
 const M = 8;

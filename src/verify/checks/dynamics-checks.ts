@@ -7,10 +7,9 @@ import {
   trainChunkCount,
   trainSetup,
 } from '../../dynamics/index.ts';
-import { normalApproximation, VectorMoments } from '../../stats/index.ts';
+import { firstStepThreshold, normalApproximation, VectorMoments } from '../../stats/index.ts';
 import type { Budget } from '../budget.ts';
 import type { MonteCarloCheck } from '../check.ts';
-import { firstStepThreshold } from '../first-step-threshold.ts';
 
 /** One `dynamics` check before sizing: a scheme on a corpus, trained for a few steps. */
 export interface DynamicsCheckSpec {
