@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseShard } from '../src/checkpoint/parse-shard.ts';
-import { shardChunks } from '../src/checkpoint/shard-chunks.ts';
+import { parseShard, shardChunks } from '../src/checkpoint/shard.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const read = (path: string) => readFileSync(join(here, path), 'utf8');

@@ -7,12 +7,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bigResult, killIdentity } from '../../test/support/checkpoint/kill-fixture.ts';
 import { InputError } from '../errors/input-error.ts';
 import { canonicalJson } from './canonical-json.ts';
-import { discardCheckpoint } from './discard-checkpoint.ts';
-import { loadCheckpoint } from './load-checkpoint.ts';
-import { openCheckpoint } from './open-checkpoint.ts';
-import { recordChunk } from './record-chunk.ts';
-import { runFingerprint } from './run-fingerprint.ts';
-import { type RunIdentity, runIdentity } from './run-identity.ts';
+import {
+  discardCheckpoint,
+  loadCheckpoint,
+  openCheckpoint,
+  recordChunk,
+  startCheckpoint,
+} from './checkpoint.ts';
+import { type RunIdentity, runFingerprint, runIdentity } from './run-identity.ts';
 
 let root: string;
 let dir: string;
@@ -208,5 +210,42 @@ describe('a kill during a write', () => {
     const loaded = loadCheckpoint(dir, killIdentity())!;
     expect(loaded.chunks.size).toBe(8);
     for (const [index, value] of loaded.chunks) expect(value).toEqual(bigResult(index));
+  });
+});
+
+const startIdentity = (seed = 7) =>
+  runIdentity({ kind: 'simulate', config: { groups: 10 }, seed, chunks: 4 });
+
+describe('startCheckpoint', () => {
+  beforeEach(() => {
+    dir = join(root, 'checkpoint');
+  });
+
+  it('--resume without a checkpoint starts afresh', () => {
+    const started = startCheckpoint(dir, startIdentity(), true);
+    expect(started.chunks.size).toBe(0);
+    expect(existsSync(join(dir, 'run.json'))).toBe(true);
+  });
+
+  it('--resume continues from the completed chunks', () => {
+    openCheckpoint(dir, startIdentity());
+    recordChunk(dir, 2, { v: 2 });
+    expect([...startCheckpoint(dir, startIdentity(), true).chunks]).toEqual([[2, { v: 2 }]]);
+  });
+
+  it('a fresh run reuses a checkpoint with no chunk, and refuses one with chunks, naming --resume', () => {
+    openCheckpoint(dir, startIdentity());
+    expect(startCheckpoint(dir, startIdentity(), false).chunks.size).toBe(0);
+    recordChunk(dir, 1, { v: 1 });
+    expect(() => startCheckpoint(dir, startIdentity(), false)).toThrow(
+      `checkpoint '${dir}' already holds 1 of 4 chunks of this run: add --resume to continue it, or delete '${dir}' to start over`,
+    );
+  });
+
+  it.each([true, false])('refuses a checkpoint of another run (resume %s)', (resume) => {
+    openCheckpoint(dir, startIdentity(7));
+    expect(() => startCheckpoint(dir, startIdentity(8), resume)).toThrow(
+      `checkpoint '${dir}' is from a different run: seed differs (checkpoint 7, this run 8)`,
+    );
   });
 });

@@ -3,6 +3,13 @@
 export { canonicalJson, type JsonValue, MAX_JSON_DEPTH } from './canonical-json.ts';
 export type { Checkpoint } from './checkpoint.ts';
 export {
+  discardCheckpoint,
+  loadCheckpoint,
+  openCheckpoint,
+  recordChunk,
+  startCheckpoint,
+} from './checkpoint.ts';
+export {
   type DirectoryLock,
   LOCK_FILE,
   type LockHolder,
@@ -10,27 +17,19 @@ export {
   lockDirectory,
   withDirectoryLock,
 } from './directory-lock.ts';
-export { discardCheckpoint } from './discard-checkpoint.ts';
-export { CHECKPOINT_FORMAT_VERSION } from './format-version.ts';
 export { identityDifference } from './identity-difference.ts';
-export { loadCheckpoint } from './load-checkpoint.ts';
 export { type MergedRun, mergeParts } from './merge-parts.ts';
-export { openCheckpoint } from './open-checkpoint.ts';
-export { packageVersion } from './package-version.ts';
-export { parseShard } from './parse-shard.ts';
-export type { PartialResult } from './partial-result.ts';
-export { readPartial } from './read-partial.ts';
-export { recordChunk } from './record-chunk.ts';
-export { runFingerprint } from './run-fingerprint.ts';
+export type { PartialResult } from './partial.ts';
+export { readPartial, writePartial, writtenPartial } from './partial.ts';
 export {
+  CHECKPOINT_FORMAT_VERSION,
+  packageVersion,
   type RunIdentity,
   type RunIdentityInput,
   type RunVersion,
+  runFingerprint,
   runIdentity,
 } from './run-identity.ts';
 export type { Shard } from './shard.ts';
-export { shardChunks } from './shard-chunks.ts';
-export { startCheckpoint } from './start-checkpoint.ts';
+export { parseShard, shardChunks } from './shard.ts';
 export { writeJsonAtomic } from './write-json-atomic.ts';
-export { writePartial } from './write-partial.ts';
-export { writtenPartial } from './written-partial.ts';

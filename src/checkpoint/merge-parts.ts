@@ -1,9 +1,7 @@
 import { InputError } from '../errors/input-error.ts';
-import { checkPartChunks } from './check-part-chunks.ts';
 import { identityDifference } from './identity-difference.ts';
-import type { PartialResult } from './partial-result.ts';
-import { runFingerprint } from './run-fingerprint.ts';
-import type { RunIdentity } from './run-identity.ts';
+import { checkPartChunks, type PartialResult } from './partial.ts';
+import { type RunIdentity, runFingerprint } from './run-identity.ts';
 
 /** The chunks of a whole run, gathered from its shards by {@link mergeParts}. */
 export interface MergedRun {

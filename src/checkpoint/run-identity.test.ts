@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors/input-error.ts';
-import { CHECKPOINT_FORMAT_VERSION } from './format-version.ts';
 import { identityDifference } from './identity-difference.ts';
-import { packageVersion } from './package-version.ts';
-import { runFingerprint } from './run-fingerprint.ts';
-import { type RunIdentity, runIdentity } from './run-identity.ts';
+import {
+  CHECKPOINT_FORMAT_VERSION,
+  packageVersion,
+  type RunIdentity,
+  runFingerprint,
+  runIdentity,
+} from './run-identity.ts';
 
 const base = () =>
   runIdentity({

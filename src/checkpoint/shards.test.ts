@@ -4,12 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../errors/input-error.ts';
 import { mergeParts } from './merge-parts.ts';
-import { parseShard } from './parse-shard.ts';
-import type { PartialResult } from './partial-result.ts';
-import { readPartial } from './read-partial.ts';
+import { type PartialResult, readPartial, writePartial } from './partial.ts';
 import { type RunIdentity, runIdentity } from './run-identity.ts';
-import { shardChunks } from './shard-chunks.ts';
-import { writePartial } from './write-partial.ts';
+import { parseShard, shardChunks } from './shard.ts';
 
 let root: string;
 beforeEach(() => {

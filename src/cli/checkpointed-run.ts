@@ -6,8 +6,51 @@ import {
 } from '../checkpoint/index.ts';
 import { ChunkFailure } from '../estimators/index.ts';
 import { EXIT } from './exit-codes.ts';
-import { interruptSignal } from './interrupt-signal.ts';
-import { resumeCommand } from './resume-command.ts';
+
+/** A signal aborted by the first SIGINT or SIGTERM, and how to stop listening. */
+export interface InterruptSignal {
+  readonly signal: AbortSignal;
+  /** Removes the handlers: a later SIGINT or SIGTERM ends the process as usual. */
+  dispose(): void;
+}
+
+/**
+ * Listens for SIGINT (Ctrl-C) and SIGTERM (a scheduler's stop) once: the first aborts the
+ * returned signal, so that a run stops its workers and keeps its completed chunks; a second one
+ * finds no handler and ends the process at once, as a user pressing Ctrl-C twice expects.
+ */
+export function interruptSignal(): InterruptSignal {
+  const controller = new AbortController();
+  const stop = (name: NodeJS.Signals) => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    controller.abort(new Error(`interrupted by ${name}`));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return {
+    signal: controller.signal,
+    dispose() {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
+}
+
+/** Characters that need no quoting in a POSIX shell word. */
+const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/**
+ * The command line that resumes an interrupted run: `rl-objective` followed by the run's own
+ * arguments, each quoted for a POSIX shell when it needs it (policies hold `;`, JSON holds
+ * quotes), with `--resume` appended unless already there. Pasting it continues the run from its
+ * checkpoint with the same configuration, so the checkpoint is accepted.
+ */
+export function resumeCommand(args: readonly string[]): string {
+  const all = args.includes('--resume') ? args : [...args, '--resume'];
+  const quoted = all.map((arg) => (PLAIN.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`));
+  return ['rl-objective', ...quoted].join(' ');
+}
 
 /** A command's run and where it keeps its completed chunks. */
 export interface CheckpointedRun {

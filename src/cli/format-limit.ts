@@ -1,5 +1,5 @@
 import type { LargeMLimit } from '../objective/large-m-limit.ts';
-import { formatTable } from './format-table.ts';
+import { formatTable } from './output.ts';
 
 /**
  * A large-M study (MATH.md §9, `largeMLimit`) as text, under a first line `head` naming what

@@ -1,6 +1,5 @@
-import { fail } from './fail.ts';
-import { helpAsOption } from './help-as-option.ts';
-import { program } from './program.ts';
+import { fail } from './exit-codes.ts';
+import { helpAsOption, program } from './program.ts';
 
 // The CLI entry point: every error, expected or not, ends as one line on stderr.
 try {

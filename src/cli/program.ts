@@ -1,8 +1,17 @@
 import { Command } from 'commander';
 import { InputError } from '../errors/input-error.ts';
 import { commands } from './commands/index.ts';
-import { EXIT } from './exit-codes.ts';
-import { fail } from './fail.ts';
+import { EXIT, fail } from './exit-codes.ts';
+
+/**
+ * Rewrites the arguments `help <command> ...` as `<command> --help`, which prints the same help.
+ * Commander answers `help <command>` synchronously, before the `preSubcommand` hooks in which a
+ * command imports what its help lists (the scheme catalogue of `objective`), so those modules
+ * need not load for `--help` or a run; `<command> --help` goes through the hooks.
+ */
+export function helpAsOption(args: readonly string[]): string[] {
+  return args[0] === 'help' && args.length > 1 ? [args[1]!, '--help'] : [...args];
+}
 
 /**
  * Builds the `rl-objective` commander program with every command registered.

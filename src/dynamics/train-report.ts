@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { packageVersion } from '../checkpoint/package-version.ts';
+import { packageVersion } from '../checkpoint/run-identity.ts';
 import type { Figure } from '../report/model.ts';
 import { escapeHtml, STYLE } from '../report/render-html.ts';
 import { markdownTable } from '../report/render-markdown.ts';

@@ -1,4 +1,4 @@
-import { packageVersion } from '../checkpoint/package-version.ts';
+import { packageVersion } from '../checkpoint/run-identity.ts';
 
 /**
  * The versions a report records so that it can be reproduced: rl-objective itself, Node, and the

@@ -34,7 +34,7 @@ export function registerMerge(root: Command): void {
       const [{ readPartial }, { mergeVerify }, { publishReport }] = await Promise.all([
         import('../../checkpoint/index.ts'),
         import('../../verify/index.ts'),
-        import('../publish-report.ts'),
+        import('../output.ts'),
       ]);
       const report = mergeVerify(sources.map(readPartial), {
         command: ['rl-objective', ...process.argv.slice(2)].join(' '),

@@ -3,7 +3,7 @@ import { InputError, quote } from '../../errors/input-error.ts';
 import { parseNumber } from '../../errors/require.ts';
 import type { Normalization } from '../../objective/objective-table.ts';
 import { formatLimit } from '../format-limit.ts';
-import { formatTable } from '../format-table.ts';
+import { formatTable } from '../output.ts';
 
 interface ObjectiveFlags {
   scheme: string;

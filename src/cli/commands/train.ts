@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import type { TrainInput, TrainResult } from '../../dynamics/index.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { parseNumber } from '../../errors/require.ts';
-import { EXIT_OF_OUTCOME, progressBar } from '../exit-codes.ts';
+import { EXIT_OF_OUTCOME } from '../exit-codes.ts';
+import { progressBar } from '../output.ts';
 import { type ForceUnlockFlag, forceUnlockOption, withOutputLock } from '../output-lock.ts';
 
 interface TrainFlags extends ForceUnlockFlag {

@@ -137,7 +137,7 @@ export function registerVerify(root: Command): void {
               ...options,
               command: ['rl-objective', ...process.argv.slice(2)].join(' '),
             });
-            const { publishReport } = await import('../publish-report.ts');
+            const { publishReport } = await import('../output.ts');
             await publishReport(report, flags.out, flags.json === true);
           },
         );

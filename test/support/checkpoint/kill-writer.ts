@@ -1,8 +1,7 @@
 // A child process for the kill-during-write test: records large chunks into the checkpoint
 // directory given as argv[2], round and round, until it is killed. Every result is
 // `bigResult(index)`, so the test can tell a complete chunk file from a torn one.
-import { openCheckpoint } from '../../../src/checkpoint/open-checkpoint.ts';
-import { recordChunk } from '../../../src/checkpoint/record-chunk.ts';
+import { openCheckpoint, recordChunk } from '../../../src/checkpoint/checkpoint.ts';
 import { bigResult, killIdentity } from './kill-fixture.ts';
 
 const dir = process.argv[2]!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../test/support/cli/run-cli.ts';
-import { helpAsOption } from './help-as-option.ts';
+import { helpAsOption } from './program.ts';
 
 describe('helpAsOption', () => {
   it('turns help <command> into <command> --help and leaves everything else alone', () => {

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InputError } from '../errors/input-error.ts';
-import { EXIT } from './exit-codes.ts';
-import { fail } from './fail.ts';
+import { EXIT, fail } from './exit-codes.ts';
 
 function stderrOf(error: unknown): { status: number; text: string } {
   const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);

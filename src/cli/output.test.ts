@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleReport } from '../../test/fixtures/report/sample-report.ts';
 import { EXIT } from './exit-codes.ts';
-import { publishReport } from './publish-report.ts';
+import { publishReport } from './output.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'rl-objective-publish-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

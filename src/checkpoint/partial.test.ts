@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writePartial, writtenPartial } from './partial.ts';
 import { runIdentity } from './run-identity.ts';
-import { shardChunks } from './shard-chunks.ts';
-import { writePartial } from './write-partial.ts';
-import { writtenPartial } from './written-partial.ts';
+import { shardChunks } from './shard.ts';
 
 let dir: string;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { resumeCommand } from './resume-command.ts';
+import { resumeCommand } from './checkpointed-run.ts';
 
 describe('resumeCommand', () => {
   it('appends --resume once and leaves plain words unquoted', () => {
