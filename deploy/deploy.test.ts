@@ -1,37 +1,61 @@
-// Shape checks of the cluster deployments (issue 7): no cluster is needed. The Kubernetes
-// manifests are read as text (the fields checked are written as JSON-compatible YAML: flow
-// arrays of double-quoted strings and plain scalars, so no YAML parser is needed), and the
-// Kubernetes `$(VAR)` expansion is reproduced. The Slurm and kubectl scripts are executed with
-// fake `npx`, `sbatch` and `kubectl` on PATH that record their argv.
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Shape checks of the cluster deployments: no cluster is needed. The Kubernetes manifests are
+// parsed as YAML and Kubernetes' `$(VAR)` expansion is reproduced from their env entries; the
+// Slurm and kubectl scripts are executed with fake `node`, `sbatch` and `kubectl` on PATH that
+// record their argv, their pid, their working directory and the variables passed on. The
+// manifests' validity against the Kubernetes API schema is kubernetes/schema.test.ts.
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseShard, shardChunks } from '../src/checkpoint/shard.ts';
+import { parse } from 'yaml';
+import { parseShard, shardChunks } from '../src/checkpoint/index.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const checkout = dirname(here.replace(/\/$/, ''));
 const read = (path: string) => readFileSync(join(here, path), 'utf8');
 const fake = mkdtempSync(join(tmpdir(), 'rl-objective-deploy-'));
 afterAll(() => rmSync(fake, { recursive: true, force: true }));
 
-/** The one value of `key:` in a YAML document (plain scalar or JSON flow array), unquoted. */
-function field(doc: string, key: string): string {
-  const matches = [...doc.matchAll(new RegExp(`^\\s*-?\\s*${key}:\\s*(.+?)\\s*$`, 'gm'))];
-  expect(matches, `exactly one '${key}:'`).toHaveLength(1);
-  return matches[0]![1]!.replace(/^"(.*)"$/, '$1');
+interface Container {
+  command: string[];
+  args: string[];
+  image: string;
+  env?: { name: string; value?: string; valueFrom?: { fieldRef?: { fieldPath: string } } }[];
+  volumeMounts: { name: string; mountPath: string }[];
 }
-
-/**
- * A `key: ["a", "b"]` flow array of double-quoted strings, on one line or (as Biome formats it)
- * over several lines with a trailing comma: JSON once the trailing comma is dropped.
- */
-function flowArray(doc: string, key: string): string[] {
-  const matches = [...doc.matchAll(new RegExp(`^\\s*${key}:\\s*(\\[[^\\]]*\\])`, 'gm'))];
-  expect(matches, `exactly one '${key}: [...]'`).toHaveLength(1);
-  return JSON.parse(matches[0]![1]!.replace(/,\s*\]$/, ']')) as string[];
+interface JobManifest {
+  kind: string;
+  spec: {
+    completionMode?: string;
+    completions: number;
+    parallelism?: number;
+    podReplacementPolicy?: string;
+    template: {
+      spec: {
+        restartPolicy: string;
+        containers: Container[];
+        volumes: { name: string; persistentVolumeClaim: { claimName: string } }[];
+      };
+    };
+  };
 }
+const manifest = (path: string) => parse(read(path)) as JobManifest;
+const container = (job: JobManifest) => job.spec.template.spec.containers[0]!;
+/** The plain `value:` env entries of a container. */
+const envValues = (c: Container) =>
+  Object.fromEntries(
+    (c.env ?? []).flatMap((e) => (e.value === undefined ? [] : [[e.name, e.value]])),
+  );
 
 /** Kubernetes' `$(VAR)` expansion of command and args from the container's env. */
 function expand(args: readonly string[], env: Record<string, string>): string[] {
@@ -46,31 +70,53 @@ function flag(argv: readonly string[], name: string): string | undefined {
   return k < 0 ? undefined : argv[k + 1];
 }
 
-/** Installs a fake command that appends its argv (one JSON array per line) to a log. */
+/** What a fake command saw: its argv, pid, working directory and the variables passed on. */
+interface Call {
+  argv: string[];
+  pid: number;
+  cwd: string;
+  budget: string | null;
+  out: string | null;
+  stdin?: string;
+}
+
+/**
+ * Installs a fake command that appends what it saw (one JSON line) to a log and prints
+ * `stdout`. It runs the real node by its absolute path, so that it can stand in for `node`.
+ */
 function fakeCommand(name: string, stdout = ''): string {
   const log = join(fake, `${name}.log`);
   const script = join(fake, name);
+  const record = `process.stdout.write(JSON.stringify({argv: process.argv.slice(1), pid: Number(process.env.FAKE_PID), cwd: process.cwd(), budget: process.env.RL_OBJECTIVE_BUDGET ?? null, out: process.env.RL_OBJECTIVE_OUT ?? null, ...(process.argv.includes("-") ? {stdin: require("fs").readFileSync(0, "utf8")} : {})}) + "\\n")`;
   writeFileSync(
     script,
-    `#!/usr/bin/env bash\nnode -e 'process.stdout.write(JSON.stringify(process.argv.slice(1))+"\\n")' -- "$@" >> '${log}'\nprintf '%s' "${stdout}"\n`,
+    `#!/usr/bin/env bash\nFAKE_PID=$$ '${process.execPath}' -e '${record}' -- "$@" >> '${log}'\nprintf '%s' "${stdout}"\n`,
   );
   chmodSync(script, 0o755);
   writeFileSync(log, '');
   return log;
 }
 
-function calls(log: string): string[][] {
+function calls(log: string): Call[] {
   return readFileSync(log, 'utf8')
     .split('\n')
     .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as string[]);
+    .map((l) => JSON.parse(l) as Call);
 }
 
-function runScript(path: string, env: Record<string, string>, args: string[] = []): void {
-  execFileSync('bash', [join(here, path), ...args], {
+/** Runs a script with the fakes first on PATH; its pid, status and stderr. */
+function runScript(
+  path: string,
+  env: Record<string, string | undefined>,
+  args: string[] = [],
+  cwd = checkout,
+): { pid: number; status: number | null; stderr: string } {
+  const run = spawnSync('bash', [join(here, path), ...args], {
+    cwd,
     env: { ...process.env, PATH: `${fake}:${process.env.PATH}`, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
   });
+  return { pid: run.pid, status: run.status, stderr: run.stderr };
 }
 
 /** Checks that the argv of every shard and of the merge fit together: n, seed, parts. */
@@ -100,27 +146,62 @@ function checkRun(shardArgv: readonly (readonly string[])[], mergeArgv: readonly
   expect(parts).not.toContain(out);
 }
 
+/** The Dockerfile's ENTRYPOINT, an exec-form JSON array. */
+const entrypoint = () =>
+  JSON.parse(/^ENTRYPOINT (\[.*\])$/m.exec(read('Dockerfile'))![1]!) as string[];
+
+describe('the recipes run the CLI as their own process', () => {
+  it('the image and the manifests run `node BIN`, no npx or npm exec, no shell', () => {
+    const [node, bin] = entrypoint();
+    expect(node).toBe('node');
+    expect(bin).toMatch(/\/bin\/rl-objective\.js$/);
+    for (const path of ['kubernetes/verify-shards.yaml', 'kubernetes/merge.yaml']) {
+      expect(container(manifest(path)).command, path).toEqual(entrypoint());
+    }
+    for (const path of [
+      'Dockerfile',
+      'kubernetes/verify-shards.yaml',
+      'kubernetes/merge.yaml',
+      'slurm/verify-array.sbatch',
+      'slurm/merge.sbatch',
+    ]) {
+      const code = read(path)
+        .split('\n')
+        .filter((line) => !/^\s*#(?!SBATCH)/.test(line));
+      expect(
+        code.filter((line) => /\bnpx\b|\bnpm (exec|run|start)\b/.test(line)),
+        path,
+      ).toEqual([]);
+    }
+  });
+});
+
 describe('Kubernetes Indexed Job', () => {
-  const shards = read('kubernetes/verify-shards.yaml');
-  const merge = read('kubernetes/merge.yaml');
-  const n = Number(field(shards, 'completions'));
+  const shards = manifest('kubernetes/verify-shards.yaml');
+  const merge = manifest('kubernetes/merge.yaml');
+  const n = shards.spec.completions;
+  /** What pod k runs, as `rl-objective ...` (the command's node and bin dropped). */
+  const argvOf = (job: JobManifest, env: Record<string, string>) => {
+    const c = container(job);
+    return ['rl-objective', ...expand(c.args, { ...envValues(c), ...env })];
+  };
 
   it('is an Indexed Job of n completions with parallelism at most n', () => {
-    expect(field(shards, 'kind')).toBe('Job');
-    expect(field(shards, 'completionMode')).toBe('Indexed');
+    expect(shards.kind).toBe('Job');
+    expect(shards.spec.completionMode).toBe('Indexed');
     expect(n).toBeGreaterThanOrEqual(2);
-    const parallelism = Number(field(shards, 'parallelism'));
-    expect(parallelism).toBeGreaterThanOrEqual(1);
-    expect(parallelism).toBeLessThanOrEqual(n);
-    expect(field(shards, 'restartPolicy')).toBe('Never');
+    expect(shards.spec.parallelism).toBeGreaterThanOrEqual(1);
+    expect(shards.spec.parallelism).toBeLessThanOrEqual(n);
+    expect(shards.spec.template.spec.restartPolicy).toBe('Never');
+    // A replacement pod starts only once the pod it replaces has stopped writing.
+    expect(shards.spec.podReplacementPolicy).toBe('Failed');
   });
 
   it('maps JOB_COMPLETION_INDEX to --shard i/n and the merge runs over every part', () => {
-    expect(shards).toMatch(
-      /- name: JOB_COMPLETION_INDEX\s+valueFrom:\s+fieldRef:\s+fieldPath: metadata\.annotations\['batch\.kubernetes\.io\/job-completion-index'\]/,
+    const index = container(shards).env!.find((e) => e.name === 'JOB_COMPLETION_INDEX');
+    expect(index?.valueFrom?.fieldRef?.fieldPath).toBe(
+      "metadata.annotations['batch.kubernetes.io/job-completion-index']",
     );
-    const argvOf = (doc: string, env: Record<string, string>) =>
-      expand([...flowArray(doc, 'command'), ...flowArray(doc, 'args')], env).slice(1);
     const shardArgv = Array.from({ length: n }, (_, k) =>
       argvOf(shards, { JOB_COMPLETION_INDEX: String(k) }),
     );
@@ -129,36 +210,64 @@ describe('Kubernetes Indexed Job', () => {
     checkRun(shardArgv, argvOf(merge, {}));
   });
 
-  it('shards and merge share one image and one ReadWriteMany volume mounted at /out', () => {
-    const volume = read('kubernetes/volume.yaml');
-    expect(field(volume, 'accessModes')).toBe('["ReadWriteMany"]');
-    for (const doc of [shards, merge]) {
-      expect(field(doc, 'claimName')).toBe(field(volume, 'name'));
-      expect(field(doc, 'mountPath')).toBe('/out');
-      expect(field(doc, 'image')).toBe(field(shards, 'image'));
+  it('RL_OBJECTIVE_BUDGET (default full) is the budget; RL_OBJECTIVE_OUT is the volume', () => {
+    const env = envValues(container(shards));
+    expect(env.RL_OBJECTIVE_BUDGET).toBe('full');
+    expect(flag(argvOf(shards, { JOB_COMPLETION_INDEX: '0' }), '--budget')).toBe('full');
+    expect(flag(argvOf(shards, { RL_OBJECTIVE_BUDGET: 'quick' }), '--budget')).toBe('quick');
+    for (const job of [shards, merge]) {
+      expect(envValues(container(job)).RL_OBJECTIVE_OUT).toBe(
+        container(job).volumeMounts[0]!.mountPath,
+      );
     }
   });
 
-  it('run.sh applies the merge only after the shard Job completed, and stops if it failed', () => {
+  it('shards and merge share one image and one ReadWriteMany volume mounted at /out', () => {
+    const volume = parse(read('kubernetes/volume.yaml'));
+    expect(volume.spec.accessModes).toEqual(['ReadWriteMany']);
+    for (const job of [shards, merge]) {
+      expect(job.spec.template.spec.volumes[0]!.persistentVolumeClaim.claimName).toBe(
+        volume.metadata.name,
+      );
+      expect(container(job).volumeMounts[0]!.mountPath).toBe('/out');
+      expect(container(job).image).toBe(container(shards).image);
+    }
+  });
+
+  it('run.sh applies the merge only after the shard Job completed, with the budget passed on', () => {
     const kubectl = fakeCommand('kubectl', 'Complete');
-    runScript('kubernetes/run.sh', {}, ['0']);
-    const seen = calls(kubectl).map((argv) => argv.slice(0, 3).join(' '));
+    expect(runScript('kubernetes/run.sh', { RL_OBJECTIVE_BUDGET: 'quick' }, ['0']).status).toBe(0);
+    const seen = calls(kubectl);
     const file = (name: string) => `apply -f ${join(here, 'kubernetes', name)}`;
-    expect(seen).toEqual([
+    expect(seen.map(({ argv }) => argv.slice(0, 3).join(' '))).toEqual([
       file('volume.yaml'),
-      file('verify-shards.yaml'),
+      'apply -f -',
       'get job/rl-objective-verify -o',
       file('merge.yaml'),
       'get job/rl-objective-merge -o',
       'logs job/rl-objective-merge',
     ]);
+    const applied = parse(seen[1]!.stdin!) as JobManifest;
+    expect(envValues(container(applied)).RL_OBJECTIVE_BUDGET).toBe('quick');
+    // Only the budget's value changed.
+    const expected = structuredClone(shards);
+    container(expected).env!.find((e) => e.name === 'RL_OBJECTIVE_BUDGET')!.value = 'quick';
+    expect(applied).toEqual(expected);
+  });
+
+  it('run.sh stops if the shard Job failed, and refuses an unknown budget', () => {
     const failing = fakeCommand('kubectl', 'Failed');
-    expect(() => runScript('kubernetes/run.sh', {}, ['0'])).toThrow(
-      /job rl-objective-verify failed/,
-    );
+    const run = runScript('kubernetes/run.sh', {}, ['0']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/job rl-objective-verify failed/);
     expect(
-      calls(failing).some((argv) => argv.includes(join(here, 'kubernetes', 'merge.yaml'))),
+      calls(failing).some(({ argv }) => argv.includes(join(here, 'kubernetes', 'merge.yaml'))),
     ).toBe(false);
+    const bad = runScript('kubernetes/run.sh', { RL_OBJECTIVE_BUDGET: 'fast' }, ['0']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(
+      "run.sh: RL_OBJECTIVE_BUDGET must be quick, default or full, got 'fast'\n",
+    );
   });
 });
 
@@ -167,6 +276,20 @@ describe('Slurm job array', () => {
   const mergeScript = read('slurm/merge.sbatch');
   const range = /^#SBATCH --array=0-(\d+)$/m.exec(array);
   const n = Number(range?.[1]) + 1;
+  const bin = join(checkout, 'bin', 'rl-objective.js');
+  /** The batch scripts as Slurm runs them: from the spool, with the submit directory set. */
+  const task = (k: number, env: Record<string, string | undefined> = {}) =>
+    runScript(
+      'slurm/verify-array.sbatch',
+      {
+        SLURM_SUBMIT_DIR: checkout,
+        SLURM_ARRAY_TASK_ID: String(k),
+        SLURM_CPUS_PER_TASK: '2',
+        ...env,
+      },
+      [],
+      fake,
+    );
 
   it('has an array 0..n-1 and the same n in both scripts', () => {
     expect(range).not.toBeNull();
@@ -175,41 +298,122 @@ describe('Slurm job array', () => {
   });
 
   it('maps SLURM_ARRAY_TASK_ID to --shard i/n and the merge runs over every part', () => {
-    const npx = fakeCommand('npx');
+    const node = fakeCommand('node');
     const out = join(fake, 'out');
-    for (let k = 0; k < n; k++) {
-      runScript('slurm/verify-array.sbatch', {
-        SLURM_ARRAY_TASK_ID: String(k),
-        RL_OBJECTIVE_OUT: out,
-      });
-    }
-    const shardArgv = calls(npx);
-    expect(shardArgv).toHaveLength(n);
+    for (let k = 0; k < n; k++) expect(task(k, { RL_OBJECTIVE_OUT: out }).status).toBe(0);
+    const shardCalls = calls(node);
+    expect(shardCalls).toHaveLength(n);
+    // The CLI of the checkout the job was submitted from, whatever the job's directory.
+    for (const call of shardCalls) expect(call.argv[0]).toBe(bin);
+    const shardArgv = shardCalls.map(({ argv }) => ['rl-objective', ...argv.slice(1)]);
     expect(flag(shardArgv[1]!, '--shard')).toBe(`1/${n}`);
-    writeFileSync(npx, '');
-    runScript('slurm/merge.sbatch', { RL_OBJECTIVE_OUT: out });
-    const [mergeArgv] = calls(npx);
-    checkRun(shardArgv, mergeArgv!);
+    expect(flag(shardArgv[1]!, '--threads')).toBe('2');
+    writeFileSync(node, '');
+    const merged = runScript(
+      'slurm/merge.sbatch',
+      { SLURM_SUBMIT_DIR: checkout, RL_OBJECTIVE_OUT: out },
+      [],
+      fake,
+    );
+    expect(merged.status).toBe(0);
+    const [mergeCall] = calls(node);
+    expect(mergeCall!.argv[0]).toBe(bin);
+    checkRun(shardArgv, ['rl-objective', ...mergeCall!.argv.slice(1)]);
   });
 
-  it('submit.sh queues the merge with --dependency=afterok on the whole array', () => {
+  it('the batch shell execs the CLI: the task is one process, which scancel signals', () => {
+    const node = fakeCommand('node');
+    const shard = task(0, { RL_OBJECTIVE_OUT: join(fake, 'out') });
+    const merged = runScript('slurm/merge.sbatch', { SLURM_SUBMIT_DIR: checkout }, [], fake);
+    const [shardCall, mergeCall] = calls(node);
+    expect(shardCall!.pid).toBe(shard.pid);
+    expect(mergeCall!.pid).toBe(merged.pid);
+  });
+
+  it('RL_OBJECTIVE_BUDGET (default full) sets the budget; RL_OBJECTIVE_OUT the parts', () => {
+    const node = fakeCommand('node');
+    task(0, { RL_OBJECTIVE_BUDGET: undefined, RL_OBJECTIVE_OUT: undefined });
+    task(0, { RL_OBJECTIVE_BUDGET: 'quick', RL_OBJECTIVE_OUT: '/scratch/run-1' });
+    const [byDefault, quick] = calls(node);
+    expect(flag(byDefault!.argv, '--budget')).toBe('full');
+    expect(flag(byDefault!.argv, '--out')).toBe(join(checkout, 'rl-objective-out', 'part-0'));
+    expect(flag(quick!.argv, '--budget')).toBe('quick');
+    expect(flag(quick!.argv, '--out')).toBe('/scratch/run-1/part-0');
+  });
+
+  it('a batch script not submitted from a checkout stops with one line, exit 2', () => {
+    fakeCommand('node');
+    const elsewhere = join(fake, 'not-a-checkout');
+    mkdirSync(elsewhere, { recursive: true });
+    const run = task(0, { SLURM_SUBMIT_DIR: elsewhere });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `verify-array.sbatch: ${elsewhere}/bin/rl-objective.js not found: submit from the repository checkout\n`,
+    );
+  });
+
+  it('submit.sh submits from the checkout, passes budget and output on, and queues the merge afterok', () => {
     const sbatch = fakeCommand('sbatch', '4242;cluster');
-    runScript('slurm/submit.sh', {});
+    const elsewhere = join(fake, 'cwd');
+    mkdirSync(elsewhere, { recursive: true });
+    const run = runScript(
+      'slurm/submit.sh',
+      { RL_OBJECTIVE_BUDGET: 'quick', RL_OBJECTIVE_OUT: 'out/slurm' },
+      ['--partition=debug'],
+      elsewhere,
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const out = join(elsewhere, 'out', 'slurm');
     const [first, second] = calls(sbatch);
-    expect(first).toEqual(['--parsable', join(here, 'slurm', 'verify-array.sbatch')]);
-    expect(second).toEqual([
+    expect(first!.argv).toEqual([
       '--parsable',
+      '--export=ALL',
+      `--output=${out}/logs/verify-%A_%a.log`,
+      '--partition=debug',
+      join(here, 'slurm', 'verify-array.sbatch'),
+    ]);
+    expect(second!.argv).toEqual([
+      '--parsable',
+      '--export=ALL',
+      `--output=${out}/logs/merge-%j.log`,
       '--dependency=afterok:4242',
+      '--partition=debug',
       join(here, 'slurm', 'merge.sbatch'),
     ]);
+    for (const call of [first!, second!]) {
+      expect(call.cwd).toBe(checkout); // becomes $SLURM_SUBMIT_DIR
+      expect(call.budget).toBe('quick');
+      expect(call.out).toBe(out);
+    }
+    // Unset, the budget is full and the output goes into the checkout (made for the logs).
+    const defaultOut = join(checkout, 'rl-objective-out');
+    const existed = existsSync(defaultOut);
+    const byDefault = fakeCommand('sbatch', '7');
+    runScript('slurm/submit.sh', { RL_OBJECTIVE_BUDGET: undefined, RL_OBJECTIVE_OUT: undefined });
+    if (!existed) rmSync(defaultOut, { recursive: true, force: true });
+    expect(calls(byDefault)[0]).toMatchObject({ budget: 'full', out: defaultOut });
+  });
+
+  it('submit.sh refuses an unknown budget before submitting anything', () => {
+    const sbatch = fakeCommand('sbatch', '1');
+    const run = runScript('slurm/submit.sh', { RL_OBJECTIVE_BUDGET: 'fast' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      "submit.sh: RL_OBJECTIVE_BUDGET must be quick, default or full, got 'fast'\n",
+    );
+    expect(calls(sbatch)).toEqual([]);
   });
 
   it('Kubernetes and Slurm run the same verification', () => {
-    const k8s = flowArray(read('kubernetes/verify-shards.yaml'), 'args');
-    const slurmLine = array.slice(array.indexOf('npx rl-objective verify'));
-    expect(slurmLine).toContain(`--seed "$SEED"`);
-    expect(/^SEED=(\d+)$/m.exec(array)?.[1]).toBe(flag(k8s, '--seed'));
-    expect(slurmLine.includes('--full')).toBe(k8s.includes('--full'));
+    const k8s = container(manifest('kubernetes/verify-shards.yaml'));
+    const node = fakeCommand('node');
+    task(0, { RL_OBJECTIVE_BUDGET: undefined });
+    const [slurm] = calls(node);
+    const pod = expand(k8s.args, { ...envValues(k8s), JOB_COMPLETION_INDEX: '0' });
+    for (const name of ['--seed', '--budget', '--shard']) {
+      expect(flag(slurm!.argv, name), name).toBe(flag(pod, name));
+    }
+    expect(slurm!.argv).toContain('--resume');
   });
 });
 
