@@ -82,11 +82,11 @@ export SLURM_CONF="$conf"
 # cluster: those whose environment has SLURM_JOB_ID=$1 and our SLURM_CONF, which every process
 # of a job inherits, whatever became of its parent.
 job_processes() {
-  local p env
-  for p in /proc/[0-9]*; do
-    env="$({ tr '\0' '\n' <"$p/environ"; } 2>/dev/null)" || continue
-    if grep -qxF "SLURM_CONF=$conf" <<<"$env" && grep -qx "SLURM_JOB_ID=$1" <<<"$env"; then
-      echo "${p#/proc/}"
+  local file
+  for file in $(grep -lzx "SLURM_JOB_ID=$1" /proc/[0-9]*/environ 2>/dev/null || true); do
+    if grep -qzxF "SLURM_CONF=$conf" "$file" 2>/dev/null; then
+      file="${file#/proc/}"
+      echo "${file%/environ}"
     fi
   done
 }
@@ -311,13 +311,12 @@ say "second run on the same part refused (exit 2) in ${second_ms} ms: $(cat "$wo
 
 scancel "$job"
 cancelled=$(date +%s%N)
-for _ in $(seq 100); do
-  [[ -z $(job_processes "$job") ]] && break
+while [[ -n $(job_processes "$job") ]] && (($(date +%s%N) - cancelled < 10000000000)); do
   sleep 0.1
 done
 gone_ms=$((($(date +%s%N) - cancelled) / 1000000))
-left="$(job_processes "$job" | tr '\n' ' ')"
-[[ -z $left ]] || fail "10 s after scancel, processes of job $job remain: $left ($(ps -o pid,args -p "${left// /,}" 2>&1))"
+left="$(job_processes "$job" | paste -sd,)"
+[[ -z $left ]] || fail "10 s after scancel, processes of job $job remain: $(ps -o pid=,args= -p "$left" | paste -sd';')"
 say "scancel: no process of job $job left after ${gone_ms} ms"
 wait_job "${first}_1" 60 >/dev/null
 log="$(ls "$work"/cancel/logs/task-*-first.log)"
