@@ -1,6 +1,15 @@
 import { fail } from './exit-codes.ts';
 import { helpAsOption, program } from './program.ts';
 
+// A reader that stops early (`rl-objective verify --json | head`) closes the pipe. That is the
+// reader's choice, not a failure of the run: the rest of the output is dropped and the exit status
+// stays the run's own. Anything else on stdout is a real error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') {
+    process.exitCode = fail(error);
+  }
+});
+
 // The CLI entry point: every error, expected or not, ends as one line on stderr.
 try {
   await program().parseAsync(helpAsOption(process.argv.slice(2)), { from: 'user' });
