@@ -3,18 +3,9 @@
 // for every catalogue scheme's c table from scheme().
 import { performance } from 'node:perf_hooks';
 import { objectivePoints } from '../src/objective/index.ts';
-import { scheme } from '../src/schemes/index.ts';
+import { CATALOGUE_SPECS, scheme } from '../src/schemes/index.ts';
 
-const SPECS = [
-  'reinforce',
-  'rloo',
-  'dr-grpo',
-  'rs',
-  'grpo',
-  'passk:k=4',
-  'verl-grpo',
-  'design:target=arcsin',
-];
+const SPECS = [...CATALOGUE_SPECS, 'verl-grpo', 'design:target=arcsin'];
 const CASES = [
   { M: 4096, points: 1000, targetSeconds: 1 },
   { M: 100000, points: 100, targetSeconds: 5 },

@@ -2,10 +2,12 @@
 // [ROOT]` (part of `npm run lint`) prints every violation in the tree at ROOT (default: this
 // repository) and exits 1 if there is one.
 // test/architecture/architecture.test.ts runs the same checks on the tree and on mutants of it.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cruise, type ICruiseOptions, type IForbiddenRuleType } from 'dependency-cruiser';
+import ts from 'typescript';
+import { CATALOGUE_SPECS } from '../src/schemes/catalogue.ts';
 
 /**
  * Which top-level folders each top-level folder may import (besides itself and packages). The
@@ -207,14 +209,70 @@ function testOnlyFolders(root: string): Violation[] {
     }));
 }
 
+/** The file that defines the catalogue list; every other file imports it. */
+const CATALOGUE_FILE = 'src/schemes/catalogue.ts';
+
+/** The string texts an array element may contribute: literals, template heads, both branches. */
+function texts(node: ts.Expression): string[] {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
+  if (ts.isTemplateExpression(node)) return [node.head.text];
+  if (ts.isConditionalExpression(node)) return [...texts(node.whenTrue), ...texts(node.whenFalse)];
+  if (ts.isParenthesizedExpression(node)) return texts(node.expression);
+  return [];
+}
+
+/**
+ * Lists written out that name all but at most one of the schemes of the catalogue (MATH.md §3,
+ * `catalogue`): copies of the catalogue list, which lives once in {@link CATALOGUE_FILE}.
+ */
+function catalogueCopies(root: string, catalogue: readonly string[]): Violation[] {
+  const names = new Set(catalogue.map((spec) => spec.split(':')[0]!));
+  const violations: Violation[] = [];
+  for (const folder of Object.keys(LAYERS)) {
+    if (!readdirSync(root).includes(folder)) continue;
+    for (const path of walk(root, folder)) {
+      if (!path.endsWith('.ts') || path === CATALOGUE_FILE) continue;
+      const text = readFileSync(join(root, path), 'utf8');
+      const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        if (ts.isArrayLiteralExpression(node)) {
+          const named = new Set(
+            node.elements
+              .flatMap((element) => texts(element))
+              .map((spec) => spec.split(':')[0]!)
+              .filter((name) => names.has(name)),
+          );
+          if (named.size >= names.size - 1) {
+            const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+            violations.push({
+              rule: 'catalogue-defined-once',
+              message: `${path}:${line} writes out the catalogue (${[...named].join(', ')}): import CATALOGUE_SPECS or catalogueAt from ${CATALOGUE_FILE}`,
+            });
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+  }
+  return violations;
+}
+
 /**
  * Every architecture rule broken in the tree at `root`: the import layers between top-level
  * folders, cycles between files, between concept folders of src/ and between top-level
  * folders, test-only code inside src/ (by folder name, or unreachable from the library's entry
- * points).
+ * points), and the catalogue list (`catalogue`, by default this repository's) written out again.
  */
-export async function architectureViolations(root: string): Promise<Violation[]> {
-  return [...(await cruiseViolations(root)), ...testOnlyFolders(root)];
+export async function architectureViolations(
+  root: string,
+  catalogue: readonly string[] = CATALOGUE_SPECS,
+): Promise<Violation[]> {
+  return [
+    ...(await cruiseViolations(root)),
+    ...testOnlyFolders(root),
+    ...catalogueCopies(root, catalogue),
+  ];
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {

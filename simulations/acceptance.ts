@@ -10,10 +10,10 @@ import { createSimulationPool } from '../src/estimators/simulation-pool.ts';
 import { simulationPrecondition } from '../src/estimators/simulation-verdict.ts';
 import { buildPolicy } from '../src/policies/build-policy.ts';
 import { parsePolicy } from '../src/policies/parse-policy.ts';
-import { scheme } from '../src/schemes/index.ts';
+import { scheme, schemeDefinedAt } from '../src/schemes/index.ts';
 import { ksDistance } from '../src/stats/z-tests.ts';
 import { POLICIES } from '../test/support/simulations/policies.ts';
-import { definedAt, TEST_SCHEMES } from '../test/support/simulations/schemes.ts';
+import { TEST_SCHEMES } from '../test/support/simulations/schemes.ts';
 
 const threads = Number(process.argv[process.argv.indexOf('--threads') + 1] ?? 1) || 1;
 const pool = threads > 1 ? createSimulationPool(threads) : undefined;
@@ -25,7 +25,7 @@ let disagreements = 0;
 const byKind = new Map<string, number>();
 for (const spec of TEST_SCHEMES) {
   for (const M of [1, 2, 8, 64]) {
-    if (!definedAt(spec, M)) continue;
+    if (!schemeDefinedAt(spec, M)) continue;
     for (const [kind, text] of Object.entries(POLICIES)) {
       const policy = kind === 'bernoulli' && M === 64 ? 'bernoulli:p=0.5' : text;
       const groups = kind === 'bernoulli' ? 1_000_000 : Math.max(20_000, Math.floor(2_000_000 / M));

@@ -6,12 +6,12 @@
 import '../setup.ts';
 import { fc, it } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { parseExpectation } from '../../src/audit/parse-expectation.ts';
+import { parseExpectation } from '../../src/audit/expect-objective.ts';
 import { parseShard, shardChunks } from '../../src/checkpoint/shard.ts';
 import { buildPolicy } from '../../src/policies/build-policy.ts';
 import { parsePolicy } from '../../src/policies/parse-policy.ts';
-import { parseSchemeSpec } from '../../src/schemes/parse-scheme-spec.ts';
-import { scheme } from '../../src/schemes/scheme-from-spec.ts';
+import { parseSchemeSpec } from '../../src/schemes/resolve-scheme.ts';
+import { scheme } from '../../src/schemes/scheme.ts';
 import { parseSpec } from '../../src/spec/parse-spec.ts';
 import { SpecReader } from '../../src/spec/spec-reader.ts';
 import { target } from '../../src/targets/targets.ts';

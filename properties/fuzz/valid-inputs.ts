@@ -1,15 +1,13 @@
+import { CATALOGUE_SPECS } from '../../src/schemes/index.ts';
+
 /**
  * Valid inputs of each parser, the seeds of the near-miss generators (`nearMiss`,
  * `jsonNearMiss`). Paths are relative to the repository root, where vitest runs.
  */
 export const VALID = {
   schemes: [
-    'reinforce',
-    'rloo',
-    'dr-grpo',
-    'rs',
+    ...CATALOGUE_SPECS,
     'grpo:std=sample,eps=1e-6,eps-at=var',
-    'passk:k=4',
     'design:target=logit,nodes=interior,split=b',
     'table:file=test/fixtures/audit/verl-grpo-m4.json',
     'verl-grpo',

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { causalBaseline, verlGrpo } from '../../test/conventions/index.ts';
 import { auditDocument } from './audit-document.ts';
 import { auditFunction } from './audit-function.ts';
-import { checkExpectation } from './check-expectation.ts';
-import { parseExpectation } from './parse-expectation.ts';
+import { checkExpectation, parseExpectation } from './expect-objective.ts';
 
 const provenance = { source: 'test', command: 'rl-objective audit', seed: 0, relTol: 1e-9 };
 

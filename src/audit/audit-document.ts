@@ -1,11 +1,12 @@
-import { hAtOne } from '../objective/h-at-one.ts';
+import { grid } from '../math/grid.ts';
+import { hAtOne } from '../objective/h.ts';
 import { objectivePoints } from '../objective/objective-points.ts';
 import { targetDistance } from '../objective/target-distance.ts';
 import type { CheckRow, Figure, Report, Series } from '../report/model.ts';
 import { incompleteBeta } from '../targets/beta-family.ts';
 import { target } from '../targets/targets.ts';
-import { versions } from '../verify/versions.ts';
-import type { ExpectationVerdict } from './check-expectation.ts';
+import { versions } from '../verify/battery-report.ts';
+import type { ExpectationVerdict } from './expect-objective.ts';
 import type { AuditReport, SizeAudit } from './types.ts';
 
 /** What the audited input was, for the report's provenance. */
@@ -128,7 +129,7 @@ function inducedFigure(size: SizeAudit, expected: string | undefined): Figure | 
   const c = size.b.map((bs, s) => bs! - size.a![s]!);
   const end = hAtOne(c);
   if (end === 0) return undefined;
-  const ts = Array.from({ length: FIGURE_POINTS }, (_, j) => j / (FIGURE_POINTS - 1));
+  const ts = grid(0, 1, FIGURE_POINTS);
   const induced: Series = {
     label: `induced h_M/h_M(1), M = ${size.M}`,
     params: { M: size.M },

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/support/cli/run-cli.ts';
 import { runCliAsync } from '../../test/support/cli/run-cli-async.ts';
 import { InputError } from '../errors/input-error.ts';
-import { scheme } from '../schemes/scheme-from-spec.ts';
+import { scheme } from '../schemes/scheme.ts';
 import { auditPython } from './audit-python.ts';
 import { parsePythonTarget } from './python-bridge.ts';
 import type { AuditReport } from './types.ts';

@@ -5,9 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliAsync } from '../../test/support/cli/run-cli-async.ts';
 import { objectiveTable } from '../objective/objective-table.ts';
-import { scheme } from '../schemes/scheme-from-spec.ts';
-import { auditLimit } from './audit-limit.ts';
-import { auditTable } from './audit-table.ts';
+import { scheme } from '../schemes/scheme.ts';
+import { auditLimit, auditTable } from './audit-report.ts';
 
 // The audit's best fit in the incomplete-beta family and its large-M study (MATH.md §9), on
 // F-GRPO as a user writes it (test/fixtures/audit/f-grpo.mjs, gamma = 1) and on verl's GRPO.

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { causalBaseline, verlGrpo } from '../../test/conventions/index.ts';
 import { InputError } from '../errors/input-error.ts';
 import { auditFunction } from './audit-function.ts';
-import { checkExpectation } from './check-expectation.ts';
-import { expectObjective } from './expect-objective.ts';
-import { inducedObjective } from './induced-objective.ts';
-import { parseExpectation } from './parse-expectation.ts';
+import {
+  checkExpectation,
+  expectObjective,
+  inducedObjective,
+  parseExpectation,
+} from './expect-objective.ts';
 
 describe('parseExpectation', () => {
   it('splits a target spec from an optional tolerance', () => {

@@ -1,5 +1,5 @@
 import { formatBetaFit } from '../objective/beta-fit.ts';
-import type { ExpectationVerdict } from './check-expectation.ts';
+import type { ExpectationVerdict } from './expect-objective.ts';
 import type { AuditReport, SizeAudit } from './types.ts';
 
 const SHOWN_VIOLATIONS = 10;

@@ -8,7 +8,7 @@ import {
 } from '../../test/conventions/index.ts';
 import { substream } from '../rng/substream.ts';
 import { auditFunction } from './audit-function.ts';
-import { auditGroups } from './audit-groups.ts';
+import { auditGroups } from './audit-traces.ts';
 import type { AuditReport, ObservedGroup } from './types.ts';
 
 // MATH.md §2 "When it does not apply" and §7 "Not count form": each of these is reported as not

@@ -13,7 +13,7 @@ import {
   verlGrpo,
   verlGrpoPassk,
 } from '../../test/conventions/index.ts';
-import { scheme } from '../schemes/scheme-from-spec.ts';
+import { scheme } from '../schemes/scheme.ts';
 import { auditTraces } from './audit-traces.ts';
 
 // Recovery (issue acceptance): traces written by our own re-implementations of the MATH.md §7

@@ -1,6 +1,5 @@
 import { bernsteinPolynomial } from '../math/bernstein.ts';
-import { hCoefficients } from '../objective/h-coefficients.ts';
-import { requireC } from '../objective/require-c.ts';
+import { hCoefficients, requireC } from '../objective/h.ts';
 
 /**
  * Largest degree evaluated by Horner's rule in the ratio `t/(1-t)`: up to here the binomial

@@ -1,6 +1,6 @@
 import { InputError } from '../errors/input-error.ts';
 import { requirePositive, requirePositiveInteger } from '../errors/require.ts';
-import { requireC } from '../objective/require-c.ts';
+import { requireC } from '../objective/h.ts';
 import { scheme as buildScheme } from '../schemes/index.ts';
 import { type CorpusDescription, parseCorpus } from './corpus.ts';
 

@@ -1,7 +1,6 @@
 import type { Sampler } from '../policies/policy.ts';
 import { UNIFORM_BUFFER, type UniformStream } from '../rng/uniform-stream.ts';
-import { PATTERN_TABLE_MAX_M } from '../schemes/pattern-table.ts';
-import type { Scheme } from '../schemes/scheme.ts';
+import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/scheme.ts';
 import type { VectorMoments } from '../stats/vector-moments.ts';
 import { BernoulliGroup } from './bernoulli-group.ts';
 

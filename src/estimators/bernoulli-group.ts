@@ -1,6 +1,5 @@
 import { UNIFORM_BUFFER, type UniformStream } from '../rng/uniform-stream.ts';
-import { PATTERN_TABLE_MAX_M } from '../schemes/pattern-table.ts';
-import type { Scheme } from '../schemes/scheme.ts';
+import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/scheme.ts';
 
 /**
  * One group of Algorithm 1 on a Bernoulli prompt (MATH.md §1, §5): `M` rewards

@@ -1,7 +1,7 @@
 import betainc from '@stdlib/math-base-special-betainc';
 import { describe, expect, it } from 'vitest';
 import { bestFits } from '../../test/fixtures/beta/references.ts';
-import { scheme } from '../schemes/scheme-from-spec.ts';
+import { scheme } from '../schemes/scheme.ts';
 import {
   BETA_FIT_RANGE,
   betaFit,

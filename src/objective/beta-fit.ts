@@ -1,8 +1,7 @@
 import betainc from '@stdlib/math-base-special-betainc';
 import { InputError } from '../errors/input-error.ts';
-import { hAtOne } from './h-at-one.ts';
+import { hAtOne, requireC } from './h.ts';
 import { objectivePoints } from './objective-points.ts';
-import { requireC } from './require-c.ts';
 
 /** The member `I_t(a, b)` of the incomplete-beta family closest to a normalized objective. */
 export interface BetaFit {

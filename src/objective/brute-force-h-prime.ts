@@ -19,16 +19,32 @@ export function bruteForceHPrime(scheme: Pick<Scheme, 'M' | 'advantages'>, t: nu
   if (!(t > 0 && t < 1)) {
     throw new InputError(`t must be a number in the open interval (0, 1), got ${String(t)}`);
   }
-  const M = scheme.M;
-  const pmf = bernsteinBasis(M, t);
-  const rewards = new Array<number>(M).fill(0);
+  const { pmf, values } = exactUpdateLaw(scheme, t);
   let sum = 0;
-  for (let K = 0; K <= M; K++) {
-    if (K > 0) rewards[K - 1] = 1;
-    const Z = scheme.advantages(rewards);
-    let g = 0;
-    for (let i = 0; i < M; i++) g += Z[i]! * (rewards[i]! - t);
-    sum += pmf[K]! * (g / M);
-  }
+  for (let K = 0; K <= scheme.M; K++) sum += pmf[K]! * values[K]!;
   return sum / (t * (1 - t));
+}
+
+/** The law of one group's update on the Bernoulli policy: `values[K]` with probability `pmf[K]`. */
+export interface ExactUpdateLaw {
+  readonly pmf: ArrayLike<number>;
+  readonly values: readonly number[];
+}
+
+/**
+ * The exact law of one group's Algorithm 1 update `(1/M) Σ Z_i (R_i - p)` on the Bernoulli
+ * logistic policy (MATH.md §5: the score is `R - p`), by enumerating `K ~ Binomial(M, p)` and
+ * applying the scheme's native group formula: the update depends on the group only through K.
+ */
+export function exactUpdateLaw(s: Pick<Scheme, 'M' | 'advantages'>, p: number): ExactUpdateLaw {
+  const rewards = new Array<number>(s.M).fill(0);
+  const values: number[] = [];
+  for (let K = 0; K <= s.M; K++) {
+    if (K > 0) rewards[K - 1] = 1;
+    const Z = s.advantages(rewards);
+    let g = 0;
+    for (let i = 0; i < s.M; i++) g += Z[i]! * (rewards[i]! - p);
+    values.push(g / s.M);
+  }
+  return { pmf: bernsteinBasis(s.M, p), values };
 }

@@ -1,5 +1,5 @@
 import { requirePositiveInteger } from '../errors/require.ts';
-import { scheme as makeScheme } from '../schemes/scheme-from-spec.ts';
+import { scheme as makeScheme } from '../schemes/scheme.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import { target as makeTarget } from '../targets/targets.ts';
 import { type TargetDistance, targetDistance } from './target-distance.ts';

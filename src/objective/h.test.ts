@@ -6,8 +6,7 @@ import {
   worstVsLargeM,
 } from '../../test/support/objective/accuracy.ts';
 import { regularizedIncompleteBeta } from '../math/special-functions.ts';
-import { h } from './h.ts';
-import { hPrime } from './h-prime.ts';
+import { h, hPrime } from './h.ts';
 import { objectivePoints } from './objective-points.ts';
 
 const bernsteinForm: Evaluate = (c, ts) => objectivePoints(c, ts);

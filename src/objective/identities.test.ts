@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { doubleC, grpoC } from '../../test/support/objective/c-tables.ts';
 import { gaussLegendre } from '../math/gauss-legendre.ts';
 import { harmonic } from '../math/special-functions.ts';
-import { harmonicShiftedH } from './harmonic-shifted-h.ts';
-import { normalizedH } from './normalized-h.ts';
+import { harmonicShiftedH, normalizedH } from './h.ts';
 import { objectivePoints } from './objective-points.ts';
 
 // MATH.md §2–3 identities. Each check is a function returning a worst error, run on the real

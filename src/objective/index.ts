@@ -12,11 +12,7 @@ export {
 } from './beta-fit.ts';
 export { bruteForceHPrime } from './brute-force-h-prime.ts';
 export { type DesignOptions, type DesignReport, designReport } from './design-report.ts';
-export { h } from './h.ts';
-export { hAtOne } from './h-at-one.ts';
-export { hCoefficients } from './h-coefficients.ts';
-export { hPrime } from './h-prime.ts';
-export { harmonicShiftedH } from './harmonic-shifted-h.ts';
+export { h, hAtOne, harmonicShiftedH, hCoefficients, hPrime, normalizedH } from './h.ts';
 export {
   type LargeMLimit,
   LIMIT_GRID,
@@ -25,7 +21,6 @@ export {
   largeMLimit,
   normalizedSupDistance,
 } from './large-m-limit.ts';
-export { normalizedH } from './normalized-h.ts';
 export type { ObjectivePoint } from './objective-points.ts';
 export { objectivePoints } from './objective-points.ts';
 export {

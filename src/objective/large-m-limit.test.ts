@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scheme } from '../schemes/scheme-from-spec.ts';
+import { scheme } from '../schemes/scheme.ts';
 import { target } from '../targets/targets.ts';
 import { largeMLimit, normalizedSupDistance } from './large-m-limit.ts';
 import { objectiveLimit } from './objective-table.ts';

@@ -1,7 +1,7 @@
-import type { StatedLimit } from '../schemes/scheme-limit.ts';
+import type { StatedLimit } from '../schemes/resolve-scheme.ts';
 import { target as makeTarget } from '../targets/targets.ts';
 import { type BetaFit, objectiveBetaFit } from './beta-fit.ts';
-import { hAtOne } from './h-at-one.ts';
+import { hAtOne } from './h.ts';
 import { objectivePoints } from './objective-points.ts';
 
 /**

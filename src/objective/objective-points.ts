@@ -1,7 +1,6 @@
 import { requireUnitInterval } from '../errors/require.ts';
 import { bernsteinBasisInto } from '../math/bernstein.ts';
-import { hCoefficients } from './h-coefficients.ts';
-import { requireC } from './require-c.ts';
+import { hCoefficients, requireC } from './h.ts';
 
 /** One point of an induced objective: `h_M(t)` and `h_M'(t)`. */
 export interface ObjectivePoint {

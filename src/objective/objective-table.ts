@@ -1,10 +1,11 @@
 import { InputError } from '../errors/input-error.ts';
 import { requirePositiveInteger } from '../errors/require.ts';
+import { grid } from '../math/grid.ts';
 import { harmonic } from '../math/special-functions.ts';
-import { scheme as makeScheme } from '../schemes/scheme-from-spec.ts';
-import { schemeLimit } from '../schemes/scheme-limit.ts';
+import { schemeLimit } from '../schemes/resolve-scheme.ts';
+import { scheme as makeScheme } from '../schemes/scheme.ts';
 import { type BetaFit, objectiveBetaFit } from './beta-fit.ts';
-import { hAtOne } from './h-at-one.ts';
+import { hAtOne } from './h.ts';
 import { type LargeMLimit, largeMLimit } from './large-m-limit.ts';
 import { objectivePoints } from './objective-points.ts';
 
@@ -141,5 +142,5 @@ function uniformGrid(n: number): number[] {
   if (!(Number.isSafeInteger(n) && n >= 2)) {
     throw new InputError(`grid must be an integer >= 2, got ${String(n)}`);
   }
-  return Array.from({ length: n }, (_, j) => (j === n - 1 ? 1 : j / (n - 1)));
+  return grid(0, 1, n);
 }

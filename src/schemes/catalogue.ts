@@ -1,21 +1,18 @@
-import { chenPassk } from './chen-passk.ts';
 import { design } from './design.ts';
-import { drGrpo } from './dr-grpo.ts';
-import { fGrpo } from './f-grpo.ts';
-import { grpo } from './grpo.ts';
-import { openrlhfGroupNorm } from './openrlhf-group-norm.ts';
-import { passk } from './passk.ts';
-import { pkpo } from './pkpo.ts';
-import { reinforce } from './reinforce.ts';
-import { rloo } from './rloo.ts';
+import {
+  drGrpo,
+  fGrpo,
+  grpo,
+  openrlhfGroupNorm,
+  trlGrpo,
+  verlGrpo,
+  verlGrpoVectorized,
+} from './group-normalized.ts';
+import { chenPassk, passk, pkpo, verlGrpoPassk } from './pass-at-k.ts';
+import { reinforce, rloo, trlRloo } from './reinforce.ts';
 import { rs } from './rs.ts';
 import type { SchemeKind } from './scheme-kind.ts';
 import { table } from './table.ts';
-import { trlGrpo } from './trl-grpo.ts';
-import { trlRloo } from './trl-rloo.ts';
-import { verlGrpo } from './verl-grpo.ts';
-import { verlGrpoPassk } from './verl-grpo-passk.ts';
-import { verlGrpoVectorized } from './verl-grpo-vectorized.ts';
 
 /**
  * Every scheme the spec grammar accepts, in help order: the catalogue of MATH.md §3, then the
@@ -41,3 +38,35 @@ export const schemeCatalogue: readonly SchemeKind[] = [
   pkpo,
   chenPassk,
 ];
+
+/**
+ * The catalogue of MATH.md §3 as specs, one per row of its table (pass@k with k = 4), then
+ * F-GRPO (§9, gamma = 1): the schemes the verification battery and its figures sweep. The one
+ * list of them; `catalogueAt` gives those defined at a group size.
+ */
+export const CATALOGUE_SPECS: readonly string[] = [
+  'reinforce',
+  'rloo',
+  'dr-grpo',
+  'rs',
+  'grpo',
+  'passk:k=4',
+  'f-grpo:gamma=1',
+];
+
+/**
+ * The scheme catalogue (MATH.md §3 and §7) as help text: one line per scheme, its usage then its
+ * summary and, where known, its large-M limit (MATH.md §9), followed by the `filter` modifiers
+ * that every scheme accepts.
+ */
+export function schemeCatalogueHelp(): string {
+  const width = Math.max(...schemeCatalogue.map((k) => k.usage.length));
+  const lines = schemeCatalogue.map(
+    (k) => `${k.usage.padEnd(width)}  ${k.summary}${k.limit ? `; limit ${k.limit.text}` : ''}`,
+  );
+  lines.push(
+    `${'<any>:...,filter=dapo'.padEnd(width)}  DAPO dynamic sampling (verl recipe): weights times 1[0 < K < M]; M = 1 kept`,
+    `${'<any>:...,filter=range,lo=L,hi=H'.padEnd(width)}  OpenRLHF dynamic filtering: weights times 1[L < K/M < H]; default (0, 1); M >= 2`,
+  );
+  return lines.join('\n');
+}

@@ -7,12 +7,10 @@ import {
 } from '../../test/support/schemes/agreement.ts';
 import { representativeSpecs } from '../../test/support/schemes/representative-specs.ts';
 import { InputError } from '../errors/input-error.ts';
-import { countFormTables } from './count-form-tables.ts';
+import { countFormTables, NATIVE_TABLES_MAX_M, weightTables } from './count-form-tables.ts';
 import { resolveScheme } from './resolve-scheme.ts';
-import { scheme } from './scheme-from-spec.ts';
+import { scheme } from './scheme.ts';
 import type { SchemeFormulas } from './scheme-kind.ts';
-import { NATIVE_TABLES_MAX_M } from './scheme-tables.ts';
-import { weightTables } from './weight-tables.ts';
 
 /** Both routes to the tables of one scheme at one M. */
 function routes(formulas: SchemeFormulas, M: number) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { binom, frac, mul } from '../../test/support/objective/exact.ts';
 import { errorUlps } from '../../test/support/schemes/agreement.ts';
 import { exactErrorUlps } from '../../test/support/schemes/exact-ulps.ts';
-import { scheme } from './scheme-from-spec.ts';
+import { scheme } from './scheme.ts';
 
 describe('design: the Bernstein recipe (MATH.md §3)', () => {
   it("nodes: c_s = h'(xi_s) at interior (s+1)/(M+1), midpoint (s+1/2)/M, endpoint s/(M-1)", () => {

@@ -1,8 +1,7 @@
 import { InputError } from '../errors/input-error.ts';
 import { target as makeTarget, TARGET_NAMES } from '../targets/targets.ts';
-import { type KParameter, readK } from './read-k.ts';
-import type { SchemeKind } from './scheme-kind.ts';
-import { tableFormulas } from './table-formulas.ts';
+import { type KParameter, readK, type SchemeKind } from './scheme-kind.ts';
+import { tableFormulas } from './table.ts';
 
 type TargetName = (typeof TARGET_NAMES)[number];
 

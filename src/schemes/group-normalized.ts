@@ -1,4 +1,8 @@
-import type { SchemeFormulas } from './scheme-kind.ts';
+// GRPO's group normalization (MATH.md §3) and the catalogue entries built on it: grpo, dr-grpo,
+// f-grpo (§9), and the trainer presets of §7 (verl, TRL, OpenRLHF).
+import { InputError } from '../errors/input-error.ts';
+import { requireNonNegative } from '../errors/require.ts';
+import { requireGroupSize, type SchemeFormulas, type SchemeKind } from './scheme-kind.ts';
 
 /** How a group-normalized advantage divides `r - mean` (MATH.md §3, grpo row and notes). */
 export interface GroupNormalization {
@@ -137,3 +141,213 @@ function unitExponent(x: number): number {
   }
   return e;
 }
+
+/**
+ * `grpo` (MATH.md §3, grpo row and notes): `Z_i = (R_i - mu)/(sigma + eps)`, `mu = K/M`, and 0
+ * for a group whose answers are all equal. Keys, with the paper's defaults:
+ * - `std=population|sample`: `sigma^2 = mu(1-mu)`, or the Bessel-corrected `K(M-K)/(M(M-1))`
+ *   (verl, TRL, OpenRLHF); `population`. With `sample` and `M = 1` every group is all equal, so
+ *   `Z = 0`.
+ * - `eps >= 0`: `1e-8`.
+ * - `eps-at=std|var`: `eps` added to `sigma`, or under the root, `sqrt(sigma^2 + eps)`; `std`.
+ *
+ * `a_s` is the formula with `K = s` and `R = 0`, `b_s` with `K = s + 1` and `R = 1`;
+ * `h_M` tends to `2 arcsin(sqrt t)` as `M -> infinity`, `eps -> 0`, and is `t` at `M = 2`.
+ */
+export const grpo: SchemeKind = {
+  name: 'grpo',
+  usage: 'grpo[:std=population|sample,eps=1e-8,eps-at=std|var]',
+  summary: 'Z = (R - mean)/(std + eps), 0 for all-equal groups',
+  limit: {
+    text: 'I_t(1/2, 1/2) = (2/pi) arcsin sqrt t (eps -> 0)',
+    target: () => 'beta:a=0.5,b=0.5',
+  },
+  read(reader) {
+    const std = reader.choice('std', ['population', 'sample'], 'population');
+    const eps = reader.number('eps', 1e-8, requireNonNegative);
+    const epsAt = reader.choice('eps-at', ['std', 'var'], 'std');
+    return (M) => groupNormalized({ scale: true, std, eps, epsAt }, M);
+  },
+};
+
+/**
+ * `dr-grpo`, mean baseline without std division (MATH.md §3, "Dr. GRPO"; OpenRLHF `dr_grpo`,
+ * verl `norm_adv_by_std_in_grpo=False`, TRL `scale_rewards="none"`, §7): `Z_i = R_i - K/M`,
+ * so `a_s = -s/M`, `b_s = 1 - (s+1)/M` and `h_M(t) = (1 - 1/M) t`. At `M = 1` it is 0, as the
+ * formula says; OpenRLHF and TRL refuse a group of one, and verl gives `R` there
+ * (`verl-grpo:norm-by-std=false`).
+ */
+export const drGrpo: SchemeKind = {
+  name: 'dr-grpo',
+  usage: 'dr-grpo',
+  summary: 'Z = R - K/M, mean baseline, no std; h = (1 - 1/M) t',
+  limit: { text: 't = I_t(1, 1)', target: () => 'beta:a=1,b=1' },
+  read: () => (M) => groupNormalized({ scale: false, std: 'population', eps: 0, epsAt: 'std' }, M),
+};
+
+/**
+ * `f-grpo:gamma=G[,std=..,eps=..,eps-at=..]`, F-GRPO's focal weighting (Plyusov et al. 2026,
+ * arXiv:2602.06717; MATH.md §9): the `grpo` weights with the same options, times
+ * `(1 - K/M)^gamma` with `K` the group's number of correct answers, so a group the model already
+ * solves often is pushed less. `gamma >= 0` is required; `gamma = 0` is grpo.
+ *
+ * Count form, with `a_s = a_s(grpo) (1 - s/M)^gamma` and `b_s = b_s(grpo) (1 - (s+1)/M)^gamma`.
+ * As `M -> infinity` and `eps -> 0`, `h_M(t)/h_M(1) -> I_t(1/2, gamma + 1/2)`, slowly (MATH.md
+ * §9).
+ */
+export const fGrpo: SchemeKind = {
+  name: 'f-grpo',
+  usage: 'f-grpo:gamma=G[,std=population|sample,eps=1e-8,eps-at=std|var]',
+  summary: "F-GRPO: grpo's Z times (1 - K/M)^gamma, gamma >= 0 (gamma = 0 is grpo)",
+  limit: {
+    text: 'I_t(1/2, gamma + 1/2) (eps -> 0)',
+    target: (params) => `beta:a=0.5,b=${Number(params.get('gamma')) + 0.5}`,
+  },
+  read(reader) {
+    const gamma = reader.requiredNumber('gamma', requireNonNegative);
+    const bindGrpo = grpo.read(reader);
+    return (M) => withFocalFactor(bindGrpo(M), gamma, M);
+  },
+};
+
+/**
+ * Multiplies every weight of a group by the focal factor `((M - K)/M)^gamma` (MATH.md §9, F-GRPO).
+ * Both forms compute the factor by the same expression, so they agree bit for bit wherever the
+ * underlying weights do.
+ */
+function withFocalFactor(inner: SchemeFormulas, gamma: number, M: number): SchemeFormulas {
+  const focal = (K: number): number => ((M - K) / M) ** gamma;
+  return {
+    advantagesInto(rewards, out) {
+      inner.advantagesInto(rewards, out);
+      let K = 0;
+      for (let i = 0; i < M; i++) K += rewards[i]!;
+      const factor = focal(K);
+      for (let i = 0; i < M; i++) out[i] = out[i]! * factor;
+    },
+    weight: (R, K) => inner.weight(R, K) * focal(K),
+  };
+}
+
+/** verl's `epsilon` default in its GRPO-family advantage estimators (`core_algos.py`). */
+export const VERL_EPS = 1e-6;
+
+/**
+ * `verl-grpo[:norm-by-std=true|false]` (MATH.md §7, verl `adv_estimator=grpo`):
+ * `Z_i = (R_i - mean)/(std + 1e-6)` with the Bessel-corrected std (`torch.std`), or
+ * `Z_i = R_i - mean` (Dr. GRPO) with `norm-by-std=false` (verl `norm_adv_by_std_in_grpo=False`);
+ * default `true`, as in verl. As in verl, a group of size 1 gets mean 0 and std 1, so at
+ * `M = 1` the weight is `R/(1 + 1e-6)` (or `R`). A group whose answers are all equal gets 0.
+ */
+export const verlGrpo: SchemeKind = {
+  name: 'verl-grpo',
+  usage: 'verl-grpo[:norm-by-std=true|false]',
+  summary: 'verl grpo: (R - mean)/(sample std + 1e-6); M = 1: mean 0, std 1',
+  read(reader) {
+    const scale = reader.choice('norm-by-std', ['true', 'false'], 'true') === 'true';
+    return (M) => {
+      if (M === 1) {
+        const single = scale ? 1 / (1 + VERL_EPS) : 1;
+        return {
+          advantagesInto(rewards, out) {
+            out[0] = scale ? (rewards[0]! - 0) / (1 + VERL_EPS) : rewards[0]! - 0;
+          },
+          weight: (R) => R * single,
+        };
+      }
+      return groupNormalized({ scale, std: 'sample', eps: VERL_EPS, epsAt: 'std' }, M);
+    };
+  },
+};
+
+/**
+ * `verl-grpo-vectorized[:norm-by-std=true|false]` (MATH.md §7, verl
+ * `adv_estimator=grpo_vectorized`, `compute_grpo_vectorized_outcome_advantage` with
+ * `group_mean_std` of `verl/utils/groupwise.py`): the group statistics from running sums,
+ * `mean = s1/M` and `var = (s2 - s1^2/M)/(M - 1)`, the std floored at `sqrt(1e-6)`,
+ * `std = sqrt(max(var, 1e-6))`, then `Z_i = (R_i - mean)/(std + 1e-6)`, or `R_i - mean` with
+ * `norm-by-std=false`. A group of size 1 gets mean 0 and std 1, as in `verl-grpo`.
+ *
+ * With binary rewards the floor never binds (a group that is not all equal has `var >= 1/M`, and
+ * one that is has `R_i - mean = 0`) unless `M > 1e6`, so the tables equal `verl-grpo`'s. verl
+ * computes these statistics in float32; this preset, like every other, in float64.
+ */
+export const verlGrpoVectorized: SchemeKind = {
+  name: 'verl-grpo-vectorized',
+  usage: 'verl-grpo-vectorized[:norm-by-std=true|false]',
+  summary: 'verl grpo_vectorized: verl-grpo with the variance floored at 1e-6',
+  read(reader) {
+    const scale = reader.choice('norm-by-std', ['true', 'false'], 'true') === 'true';
+    return (M) => {
+      const groupStd = (variance: number): number => Math.sqrt(Math.max(variance, VERL_EPS));
+      const mean = (sum: number): number => (M === 1 ? 0 : sum / M);
+      return {
+        advantagesInto(rewards, out) {
+          let s1 = 0;
+          let s2 = 0;
+          for (let i = 0; i < M; i++) {
+            s1 += rewards[i]!;
+            s2 += rewards[i]! * rewards[i]!;
+          }
+          const mu = mean(s1);
+          const std = M === 1 ? 1 : groupStd((s2 - (s1 * s1) / M) / (M - 1));
+          for (let i = 0; i < M; i++) {
+            out[i] = scale ? (rewards[i]! - mu) / (std + VERL_EPS) : rewards[i]! - mu;
+          }
+        },
+        weight(R, K) {
+          const centred = R - mean(K);
+          if (!scale) return centred;
+          const std = M === 1 ? 1 : groupStd((K * (M - K)) / (M * (M - 1)));
+          return centred / (std + VERL_EPS);
+        },
+      };
+    };
+  },
+};
+
+/** TRL's `GRPOConfig` maps the booleans `True`/`False` to `"group"`/`"none"`. */
+const TRL_SCALE_REWARDS_ALIASES = { true: 'group', false: 'none' } as const;
+
+/**
+ * `trl-grpo[:scale-rewards=group|none]` (MATH.md §7, Hugging Face TRL `GRPOTrainer`):
+ * `Z_i = (R_i - mean)/(std + 1e-4)` with the Bessel-corrected group std (`scale_rewards="group"`,
+ * the default), or `Z_i = R_i - mean` (`scale_rewards="none"`). As in TRL's `GRPOConfig`,
+ * `true` and `false` are spellings of `group` and `none`. `scale_rewards="batch"` divides by the
+ * std over the whole batch, which is not count form, and is rejected. TRL requires at least 2
+ * generations per prompt, hence `M >= 2`.
+ */
+export const trlGrpo: SchemeKind = {
+  name: 'trl-grpo',
+  usage: 'trl-grpo[:scale-rewards=group|none|true|false]',
+  summary: 'TRL GRPO: (R - mean)/(sample std + 1e-4), or R - mean; M >= 2',
+  read(reader) {
+    if (reader.spec.params.get('scale-rewards') === 'batch') {
+      throw new InputError(
+        "scheme 'trl-grpo': scale-rewards=batch divides by the std over the whole batch, which is not count form (weights depend on other prompts); use group or none",
+      );
+    }
+    const scale =
+      reader.choice('scale-rewards', ['group', 'none'], 'group', TRL_SCALE_REWARDS_ALIASES) ===
+      'group';
+    return (M) => {
+      requireGroupSize('trl-grpo', M, 'TRL needs at least 2 generations per prompt');
+      return groupNormalized({ scale, std: 'sample', eps: 1e-4, epsAt: 'std' }, M);
+    };
+  },
+};
+
+/**
+ * `openrlhf-group-norm` (MATH.md §7, OpenRLHF `advantage_estimator=group_norm`):
+ * `Z_i = (R_i - mean)/(std + 1e-9)` with the Bessel-corrected group std (`torch.std`). OpenRLHF
+ * requires `n_samples_per_prompt > 1` for it, hence `M >= 2`. Takes no keys.
+ */
+export const openrlhfGroupNorm: SchemeKind = {
+  name: 'openrlhf-group-norm',
+  usage: 'openrlhf-group-norm',
+  summary: 'OpenRLHF group_norm: (R - mean)/(sample std + 1e-9); M >= 2',
+  read: () => (M) => {
+    requireGroupSize('openrlhf-group-norm', M, 'OpenRLHF needs n_samples_per_prompt > 1');
+    return groupNormalized({ scale: true, std: 'sample', eps: 1e-9, epsAt: 'std' }, M);
+  },
+};

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { binom, frac, toNumber } from '../../test/support/objective/exact.ts';
 import { errorUlps, toleranceUlps } from '../../test/support/schemes/agreement.ts';
 import { resolveScheme } from './resolve-scheme.ts';
-import { scheme } from './scheme-from-spec.ts';
+import { scheme } from './scheme.ts';
 
 /**
  * Independent re-implementations of the MATH.md §7 conventions, written the way the trainers

@@ -2,7 +2,7 @@ import { InputError } from '../errors/input-error.ts';
 import { requirePositiveInteger } from '../errors/require.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import { SpecReader } from '../spec/spec-reader.ts';
-import { schemeCatalogue } from './catalogue.ts';
+import { CATALOGUE_SPECS, schemeCatalogue } from './catalogue.ts';
 import { readGroupFilter } from './group-filter.ts';
 import type { SchemeFormulas } from './scheme-kind.ts';
 
@@ -41,4 +41,60 @@ export function resolveScheme(text: string): ResolvedScheme {
       return filter === undefined ? formulas : filter.bind(formulas, M);
     },
   };
+}
+
+/**
+ * Whether `spec` names a scheme at group size `M`: it resolves, and `M` is within the scheme's
+ * limits (rloo needs `M >= 2`, `passk:k=4` needs `M >= 4`, ...). Other errors are thrown.
+ */
+export function schemeDefinedAt(spec: string, M: number): boolean {
+  try {
+    resolveScheme(spec).bind(M);
+    return true;
+  } catch (error) {
+    if (error instanceof InputError) return false;
+    throw error;
+  }
+}
+
+/** The catalogue specs of MATH.md §3 ({@link CATALOGUE_SPECS}) defined at group size `M`. */
+export function catalogueAt(M: number): string[] {
+  return CATALOGUE_SPECS.filter((spec) => schemeDefinedAt(spec, M));
+}
+
+/**
+ * Validates a scheme spec without a group size, so that the CLI can fail before any work
+ * (MATH.md §3 and §7 catalogue), and returns its canonical form with every default filled in,
+ * e.g. `grpo:eps=1e-6` gives `grpo:std=population,eps=0.000001,eps-at=std`. Checks that need
+ * `M` (`k <= M`, `M >= 2`, a table file's `M`) are left to `scheme(spec, M)`.
+ */
+export function parseSchemeSpec(spec: string): string {
+  return resolveScheme(spec).spec;
+}
+
+/** A scheme's known large-M limit (MATH.md §9), as its catalogue entry states it. */
+export interface StatedLimit {
+  /** As the help line states it, e.g. `I_t(1/2, gamma + 1/2) (eps -> 0)`. */
+  readonly text: string;
+  /** As a target spec, e.g. `beta:a=0.5,b=1.5` or `log`. */
+  readonly target: string;
+}
+
+/**
+ * The large-M limit of `h_M/h_M(1)` (MATH.md §9) that the catalogue entry of `spec` states, with
+ * its parameters filled in (`passk:k=4` gives `beta:a=1,b=4`), or `undefined` when none is
+ * known. `filter=dapo` keeps the limit: it zeroes only `c_0` and `c_{M-1}`, whose weight in the
+ * Bernstein sum vanishes as M grows. `filter=range` with `lo > 0` or `hi < 1` does not: it zeroes
+ * the weights of every `K/M` outside `(lo, hi)`, so `phi` becomes `phi 1[lo < t < hi]`, and no
+ * limit is stated. Throws InputError for a bad spec.
+ */
+export function schemeLimit(spec: string): StatedLimit | undefined {
+  const resolved = resolveScheme(spec);
+  const limit = schemeCatalogue.find((k) => k.name === resolved.name)?.limit;
+  if (limit === undefined) return undefined;
+  const { params } = parseSpec(resolved.spec, 'scheme');
+  const narrowed =
+    params.get('filter') === 'range' &&
+    (Number(params.get('lo')) > 0 || Number(params.get('hi')) < 1);
+  return narrowed ? undefined : { text: limit.text, target: limit.target(params) };
 }

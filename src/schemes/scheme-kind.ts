@@ -1,3 +1,5 @@
+import { InputError } from '../errors/input-error.ts';
+import { requirePositiveInteger } from '../errors/require.ts';
 import type { SpecReader } from '../spec/spec-reader.ts';
 
 /**
@@ -60,4 +62,39 @@ export interface SchemeKind {
    * returns the binder that validates `M` and builds the formulas.
    */
   read(reader: SpecReader): (M: number) => SchemeFormulas;
+}
+
+/**
+ * Requires `M >= 2` for a scheme whose formula (or whose source library) needs at least two
+ * responses per group, e.g. rloo's `S_i/(M-1)`.
+ *
+ * @param scheme the catalogue name, for the message
+ * @param why the reason, for the message (e.g. `its baseline divides by M - 1`)
+ */
+export function requireGroupSize(scheme: string, M: number, why: string): void {
+  if (M < 2) throw new InputError(`scheme '${scheme}' needs M >= 2 (${why}), got M = ${M}`);
+}
+
+/** The `k` of a pass@k-type scheme: its value, and the check once `M` is known. */
+export interface KParameter {
+  readonly k: number;
+  /** Returns `k`, or throws InputError when `k > M`. */
+  bind(M: number): number;
+}
+
+/**
+ * Reads the required `k` of a pass@k-type scheme (MATH.md §3 and §7): an integer `k >= 1`
+ * now, and `k <= M` once `M` is known.
+ */
+export function readK(reader: SpecReader): KParameter {
+  const k = reader.requiredNumber('k', requirePositiveInteger);
+  return {
+    k,
+    bind(M) {
+      if (k > M) {
+        throw new InputError(`scheme '${reader.spec.name}': k must be <= M = ${M}, got k = ${k}`);
+      }
+      return k;
+    },
+  };
 }

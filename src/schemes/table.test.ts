@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { patternAgreement } from '../../test/support/schemes/agreement.ts';
 import { InputError } from '../errors/input-error.ts';
-import { parseSchemeSpec } from './parse-scheme-spec.ts';
-import { scheme } from './scheme-from-spec.ts';
+import { parseSchemeSpec } from './resolve-scheme.ts';
+import { scheme } from './scheme.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rl-objective-table-'));
 function file(name: string, text: string): string {

@@ -1,16 +1,33 @@
+import { packageVersion } from '../checkpoint/run-identity.ts';
 import type { Report } from '../report/model.ts';
 import { ksDistance } from '../stats/index.ts';
 import { THEOREM_IDS } from './check.ts';
 import type { BatteryResult } from './decide-battery.ts';
-import { agreementFigure } from './figures/agreement.ts';
-import { fGrpoLimitFigure } from './figures/f-grpo-limit.ts';
-import { grpoNormalizedFigure } from './figures/grpo-normalized.ts';
-import { inducedObjectivesFigure } from './figures/induced-objectives.ts';
 import { learningCurvesFigure } from './figures/learning-curves.ts';
-import { rejectionSamplingVsLogFigure } from './figures/rejection-sampling-vs-log.ts';
-import { transformsFigure } from './figures/transforms.ts';
-import { zCalibrationFigure } from './figures/z-calibration.ts';
-import { versions } from './versions.ts';
+import {
+  fGrpoLimitFigure,
+  grpoNormalizedFigure,
+  inducedObjectivesFigure,
+  rejectionSamplingVsLogFigure,
+  transformsFigure,
+} from './figures/objective-figures.ts';
+import { agreementFigure, zCalibrationFigure } from './figures/verdict-figures.ts';
+
+/**
+ * The versions a report records so that it can be reproduced: rl-objective itself, Node, and the
+ * packages whose numbers or figures it depends on.
+ */
+export function versions(): Record<string, string> {
+  return {
+    'rl-objective': packageVersion(),
+    node: process.versions.node,
+    ...Object.fromEntries(
+      ['seedrandom', '@stdlib/stats-base-dists-normal-quantile', 'vega', 'vega-lite'].map(
+        (name) => [name, packageVersion(name)],
+      ),
+    ),
+  };
+}
 
 /** What a report states about its run besides the rows. */
 export interface BatteryReportOptions {

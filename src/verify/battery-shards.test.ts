@@ -9,17 +9,15 @@ import {
 import { TEST_FAULT_VARIABLE } from '../estimators/chunk-task.ts';
 import { ChunkFailure, type ChunkResult } from '../estimators/index.ts';
 import { substream } from '../rng/index.ts';
-import { batteryChunks } from './battery-chunks.ts';
-import { batteryIdentity } from './battery-identity.ts';
+import { batteryIdentity } from './battery.ts';
 import type { Check, MonteCarloCheck } from './check.ts';
 import { baselineVarianceCheck } from './checks/baseline-variance-check.ts';
 import { simulationCheck } from './checks/simulation-check.ts';
 import type { BatteryResult } from './decide-battery.ts';
-import { mergeBattery } from './merge-battery.ts';
-import { mergeVerify } from './merge-verify.ts';
-import { planBattery } from './plan-battery.ts';
-import { runBattery } from './run-battery.ts';
+import { batteryChunks, planBattery } from './plan-battery.ts';
+import { mergeBattery, runBattery } from './run-battery.ts';
 import { runBatteryShard } from './run-battery-shard.ts';
+import { mergeVerify } from './verify.ts';
 
 // Chunked battery runs (issue 7) on a small battery of many chunks: shards 0..n-1 merged, and a
 // run resumed from part of its chunks, give the bits of one uninterrupted run. Numbers are

@@ -1,13 +1,54 @@
-import type { Budget } from './budget.ts';
+import { type RunIdentity, runIdentity } from '../checkpoint/index.ts';
+import { DEFAULT_ALPHA, DEFAULT_BETA } from '../stats/index.ts';
+import { type Budget, type BudgetName, budget } from './budget.ts';
 import type { Check } from './check.ts';
 import { bruteForceChecks } from './checks/brute-force-checks.ts';
 import { closedFormIntegralChecks } from './checks/closed-form-integral-checks.ts';
-import { designChecks } from './checks/design-checks.ts';
+import { designChecks, grpoArcsinChecks } from './checks/convergence-checks.ts';
 import { dynamicsCheck, dynamicsCheckSpecs } from './checks/dynamics-checks.ts';
-import { grpoArcsinChecks } from './checks/grpo-arcsin-checks.ts';
 import { limitChecks } from './checks/limit-checks.ts';
 import { monteCarloChecks } from './checks/monte-carlo-checks.ts';
 import { rejectionSamplingLogChecks } from './checks/rejection-sampling-log-checks.ts';
+import { type BatteryPlan, planBattery } from './plan-battery.ts';
+
+/** The settings of a `verify` run that are not in its checks: they decide the verdicts. */
+export interface BatterySettings {
+  /** The budget the battery was built from; `merge` rebuilds the battery from it. */
+  readonly budget: BudgetName;
+  /** Family-wise false-fail rate, split by Holm over the Monte Carlo checks. */
+  readonly alpha: number;
+  /** False-pass rate at which each resolution is stated. */
+  readonly beta: number;
+}
+
+/** The `kind` of a `verify` run's identity. */
+export const VERIFY_KIND = 'verify';
+
+/**
+ * The identity of a battery run (docs/reliability.md), shared by its checkpoint and its shards:
+ * kind `verify`, the seed, the battery's chunk count, and as config the settings and every
+ * check id with the resolved configs of its simulations (MATH.md §6: these and the seed fix
+ * every chunk). Two runs with equal identities compute bit-identical chunks, so a checkpoint or
+ * a part of one serves the other; a run with other checks, budget, α, β or seed is refused.
+ *
+ * Throws an InputError when the battery has no Monte Carlo chunk (nothing to checkpoint).
+ */
+export function batteryIdentity(plan: BatteryPlan, settings: BatterySettings): RunIdentity {
+  return runIdentity({
+    kind: VERIFY_KIND,
+    config: {
+      budget: settings.budget,
+      alpha: settings.alpha,
+      beta: settings.beta,
+      checks: plan.checks.map((check, index) => ({
+        id: check.id,
+        simulations: plan.simulations.filter((s) => s.check === index).map((s) => s.config),
+      })),
+    },
+    seed: plan.seed,
+    chunks: plan.chunks,
+  });
+}
 
 /**
  * The verification battery for a budget: every check of the paper's claims (issue 5), the
@@ -29,4 +70,51 @@ export function battery(budget: Budget, alpha: number): Check[] {
     ...monteCarlo,
     ...dynamics.map((spec) => dynamicsCheck(spec, alpha, m)),
   ];
+}
+
+/** What fixes the numbers and verdicts of a `verify` run; every field has the CLI's default. */
+export interface VerifySettings {
+  /** `quick`, `default` or `full`. */
+  readonly budget?: BudgetName;
+  readonly seed?: string | number;
+  /** Family-wise false-fail rate of the run (default 1e-6). */
+  readonly alpha?: number;
+  /** False-pass rate at which resolutions are stated (default 1e-3). */
+  readonly beta?: number;
+  /** Keeps only the checks for which this returns true (tests). */
+  readonly select?: (check: Check) => boolean;
+}
+
+/** Default seed of `verify`. */
+export const DEFAULT_SEED = 1;
+
+/** The battery of a `verify` run and its settings, defaults filled in. */
+export interface ResolvedBattery {
+  readonly checks: Check[];
+  readonly seed: string | number;
+  readonly settings: BatterySettings;
+}
+
+/** The battery a `verify` run with these settings checks (issue 5), defaults filled in. */
+export function resolveBattery(options: VerifySettings = {}): ResolvedBattery {
+  const chosen = budget(options.budget ?? 'default');
+  const alpha = options.alpha ?? DEFAULT_ALPHA;
+  return {
+    checks: battery(chosen, alpha).filter(options.select ?? (() => true)),
+    seed: options.seed ?? DEFAULT_SEED,
+    settings: {
+      budget: chosen.name,
+      alpha,
+      beta: options.beta ?? DEFAULT_BETA,
+    },
+  };
+}
+
+/**
+ * The identity of a `verify` run over its resolved battery (`batteryIdentity`): what its
+ * checkpoint and its shards' parts are stamped with, so that only parts of the same run are
+ * combined.
+ */
+export function verifyIdentity({ checks, seed, settings }: ResolvedBattery): RunIdentity {
+  return batteryIdentity(planBattery(checks, seed), settings);
 }

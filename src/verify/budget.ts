@@ -17,7 +17,20 @@ export interface Budget {
   readonly crossPolicies: boolean;
   /** Estimates drawn per pure-rejection-sampling check. */
   readonly pureRsEstimates: number;
+  /**
+   * Increasing group sizes along which the deterministic convergence checks run (MATH.md §3):
+   * fixed-M rejection sampling against `log`, GRPO against `arcsin`, and the Bernstein designs
+   * against their singular targets.
+   */
+  readonly ladders: {
+    readonly rejectionSamplingLog: readonly number[];
+    readonly grpoArcsin: readonly number[];
+    readonly design: readonly number[];
+  };
 }
+
+/** The group sizes of the paper's figures 2 and 3 (MATH.md §3), where every ladder starts. */
+export const PAPER_GROUP_SIZES: readonly number[] = [2, 16, 256];
 
 const BUDGETS: Readonly<Record<BudgetName, Budget>> = {
   quick: {
@@ -26,6 +39,11 @@ const BUDGETS: Readonly<Record<BudgetName, Budget>> = {
     groupSizes: [2, 8],
     crossPolicies: false,
     pureRsEstimates: 2e5,
+    ladders: {
+      rejectionSamplingLog: PAPER_GROUP_SIZES,
+      grpoArcsin: [4, 16, 64, 256],
+      design: [8, 32, 128],
+    },
   },
   default: {
     name: 'default',
@@ -33,6 +51,11 @@ const BUDGETS: Readonly<Record<BudgetName, Budget>> = {
     groupSizes: [1, 2, 8, 64],
     crossPolicies: true,
     pureRsEstimates: 2e6,
+    ladders: {
+      rejectionSamplingLog: PAPER_GROUP_SIZES,
+      grpoArcsin: [4, 16, 64, 256],
+      design: [8, 32, 128, 512],
+    },
   },
   full: {
     name: 'full',
@@ -40,6 +63,11 @@ const BUDGETS: Readonly<Record<BudgetName, Budget>> = {
     groupSizes: [1, 2, 4, 8, 16, 64, 256],
     crossPolicies: true,
     pureRsEstimates: 4e7,
+    ladders: {
+      rejectionSamplingLog: [...PAPER_GROUP_SIZES, 4096],
+      grpoArcsin: [4, 16, 64, 256, 1024],
+      design: [8, 32, 128, 512],
+    },
   },
 };
 

@@ -5,10 +5,9 @@ import {
   requireUncapped,
   runChunks,
 } from '../estimators/index.ts';
-import type { BatteryRunOptions } from './battery-run-options.ts';
 import type { Check } from './check.ts';
 import { planBattery } from './plan-battery.ts';
-import { silentProgress } from './run-battery.ts';
+import { type BatteryRunOptions, silentProgress } from './run-battery.ts';
 
 /** How {@link runBatteryShard} runs. */
 export interface RunBatteryShardOptions extends BatteryRunOptions {

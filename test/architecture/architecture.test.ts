@@ -22,6 +22,8 @@ const CLEAN: Record<string, string> = {
     "import { a } from '../../../src/a/a.ts';\nexport const help = () => a;\n",
   'properties/law.ts':
     "import { help } from '../test/support/a/help.ts';\nexport const law = help;\n",
+  // A few schemes picked for a test are not a copy of the catalogue.
+  'test/support/a/picked.ts': `export const PICKED = ['reinforce', 'rloo', 'grpo', \`passk:k=\${2}\`];\n`,
 };
 
 let trees = 0;
@@ -110,5 +112,12 @@ describe('architecture', () => {
         "import { expected } from './only-for-tests.ts';\nconsole.log(expected);\n",
     });
     expect(rules).toEqual(['src-only-what-the-library-uses']);
+  });
+
+  it('flags the catalogue list written out again, even with parameters or conditions', async () => {
+    const rules = await violationsOf({
+      'bench/specs.ts': `const M = 4;\nexport const SPECS = ['reinforce', M > 1 ? 'rloo' : undefined, 'dr-grpo', 'rs', 'grpo:std=sample', \`passk:k=\${M}\`];\n`,
+    });
+    expect(rules).toEqual(['catalogue-defined-once']);
   });
 });

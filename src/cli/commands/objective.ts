@@ -105,7 +105,7 @@ export function registerObjective(root: Command): void {
   // never pay for it.
   root.hook('preSubcommand', async (parent, chosen) => {
     if (chosen !== command || !parent.args.some((arg) => HELP_REQUEST.has(arg))) return;
-    const { schemeCatalogueHelp } = await import('../../schemes/scheme-catalogue-help.ts');
+    const { schemeCatalogueHelp } = await import('../../schemes/catalogue.ts');
     command.addHelpText('after', `\nSchemes:\n${schemeCatalogueHelp()}\n\n${EXAMPLES}`);
   });
 }

@@ -95,7 +95,7 @@ export function registerVerify(root: Command): void {
       }
       const seed = /^-?\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
       const settings = { budget, seed, alpha };
-      const battery = lib.verifyBattery(settings);
+      const battery = lib.resolveBattery(settings);
       const plan = lib.planBattery(battery.checks, battery.seed);
       const dir = join(flags.out, 'checkpoint');
       const identity = lib.batteryIdentity(plan, battery.settings);

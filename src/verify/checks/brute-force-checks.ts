@@ -1,9 +1,7 @@
 import { bruteForceHPrime, hPrime } from '../../objective/index.ts';
-import { scheme } from '../../schemes/index.ts';
+import { catalogueAt, scheme } from '../../schemes/index.ts';
 import type { Budget } from '../budget.ts';
-import type { DeterministicCheck } from '../check.ts';
-import { catalogueAt } from './catalogue-at.ts';
-import { worstOver } from './worst-over.ts';
+import { type DeterministicCheck, worstOver } from '../check.ts';
 
 const TS = [0.05, 0.3, 0.5, 0.8, 0.97];
 

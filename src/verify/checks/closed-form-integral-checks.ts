@@ -1,11 +1,9 @@
 import betainc from '@stdlib/math-base-special-betainc';
 import { gaussLegendreIntegral } from '../../math/gauss-legendre.ts';
 import { h, hPrime } from '../../objective/index.ts';
-import { scheme } from '../../schemes/index.ts';
+import { catalogueAt, scheme } from '../../schemes/index.ts';
 import type { Budget } from '../budget.ts';
-import type { DeterministicCheck } from '../check.ts';
-import { catalogueAt } from './catalogue-at.ts';
-import { worstOver } from './worst-over.ts';
+import { type DeterministicCheck, worstOver } from '../check.ts';
 
 /** Points where the identities are compared, endpoints included. */
 const TS = Array.from({ length: 17 }, (_, i) => i / 16);

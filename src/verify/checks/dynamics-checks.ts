@@ -28,8 +28,11 @@ const CORPUS_SEED = 'verify';
 /** Seeds a check starts from before sizing; the precondition raises them. */
 const START_SEEDS = 2;
 
-/** The schemes every budget trains, with the corpora below. */
-const SCHEMES = ['reinforce', 'rs', 'grpo', 'passk:k=4'];
+/**
+ * The schemes whose paths the battery compares (MATH.md §8): every budget trains them on the
+ * corpora below, and the learning-curve figure shows them.
+ */
+export const DYNAMICS_SCHEMES: readonly string[] = ['reinforce', 'rs', 'grpo', 'passk:k=4'];
 /**
  * The corpora: a small tabular one of moderately hard prompts (Beta(2, 4), mean initial p = 1/3),
  * with enough visits per prompt that even its hardest and easiest prompts' drifts are nearly
@@ -41,9 +44,9 @@ const CORPORA: readonly { corpus: string; lr: number }[] = [
 ];
 
 /**
- * The `dynamics` checks of a budget (MATH.md §8): every scheme of {@link SCHEMES} on a tabular
- * and a shared corpus at M = 8, for a few SGA steps (more in larger budgets; the default adds
- * rloo, `--full` grpo with sample std and M = 16); `--quick` runs each scheme on one corpus,
+ * The `dynamics` checks of a budget (MATH.md §8): every scheme of {@link DYNAMICS_SCHEMES} on a
+ * tabular and a shared corpus at M = 8, for a few SGA steps (more in larger budgets; the default
+ * adds rloo, `--full` grpo with sample std and M = 16); `--quick` runs each scheme on one corpus,
  * alternating, so that it covers both.
  */
 export function dynamicsCheckSpecs(budget: Budget): DynamicsCheckSpec[] {
@@ -54,12 +57,12 @@ export function dynamicsCheckSpecs(budget: Budget): DynamicsCheckSpec[] {
   }[budget.name];
   const all = sizes.flatMap((M) =>
     CORPORA.flatMap(({ corpus, lr }) =>
-      [...SCHEMES, ...extra].map((scheme) => ({ scheme, M, corpus, steps, batch, lr })),
+      [...DYNAMICS_SCHEMES, ...extra].map((scheme) => ({ scheme, M, corpus, steps, batch, lr })),
     ),
   );
   // `--quick` covers every scheme and both corpora once: scheme i on corpus i mod 2.
   return budget.name === 'quick'
-    ? SCHEMES.map(
+    ? DYNAMICS_SCHEMES.map(
         (scheme, i) => all.find((s) => s.scheme === scheme && s.corpus === CORPORA[i % 2]!.corpus)!,
       )
     : all;

@@ -1,13 +1,16 @@
 import { algorithm1ClosedForm } from '../../estimators/index.ts';
 import { buildPolicy, parsePolicy } from '../../policies/index.ts';
-import { scheme } from '../../schemes/index.ts';
+import { catalogueAt, scheme } from '../../schemes/index.ts';
 import type { Budget } from '../budget.ts';
 import type { MonteCarloCheck } from '../check.ts';
 import { baselineVarianceCheck } from './baseline-variance-check.ts';
-import { catalogueAt } from './catalogue-at.ts';
 import { fallbackPolicyFor, POLICIES, policyFor } from './policies.ts';
-import { type SimulationCheckSpec, simulationCheck } from './simulation-check.ts';
-import { type CheckDraft, sizedCheck } from './sized-check.ts';
+import {
+  type CheckDraft,
+  type SimulationCheckSpec,
+  simulationCheck,
+  sizedCheck,
+} from './simulation-check.ts';
 
 /** Short names of the policy kinds, for check ids. */
 const KINDS = ['bernoulli', 'softmax', 'sequence', 'corpus'];

@@ -1,10 +1,9 @@
+import { grid } from '../../math/grid.ts';
 import { harmonic } from '../../math/index.ts';
 import { h, hPrime } from '../../objective/index.ts';
 import { scheme } from '../../schemes/index.ts';
 import type { Budget } from '../budget.ts';
-import type { DeterministicCheck } from '../check.ts';
-import { grid } from '../figures/grid.ts';
-import { worstOver } from './worst-over.ts';
+import { type DeterministicCheck, worstOver } from '../check.ts';
 
 /** `t` from e^-6 to 1, log-spaced, as in the paper's figure 2. */
 const TS = grid(Math.exp(-6), 1, 121, true);
@@ -16,8 +15,7 @@ const TS = grid(Math.exp(-6), 1, 121, true);
  * excess over either side (bound check, tolerance 1e-12 · H_M for rounding).
  */
 export function rejectionSamplingLogChecks(budget: Budget): DeterministicCheck[] {
-  const sizes = budget.name === 'full' ? [2, 16, 256, 4096] : [2, 16, 256];
-  return sizes.flatMap((M) => {
+  return budget.ladders.rejectionSamplingLog.flatMap((M) => {
     const { c, spec } = scheme('rs', M);
     const H = harmonic(M);
     const base = {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckRow } from '../../report/model.ts';
-import { agreementFigure } from './agreement.ts';
-import { fGrpoLimitFigure } from './f-grpo-limit.ts';
-import { grpoNormalizedFigure } from './grpo-normalized.ts';
-import { inducedObjectivesFigure } from './induced-objectives.ts';
 import { learningCurvesFigure } from './learning-curves.ts';
-import { rejectionSamplingVsLogFigure } from './rejection-sampling-vs-log.ts';
-import { transformsFigure } from './transforms.ts';
-import { zCalibrationFigure } from './z-calibration.ts';
+import {
+  fGrpoLimitFigure,
+  grpoNormalizedFigure,
+  inducedObjectivesFigure,
+  rejectionSamplingVsLogFigure,
+  transformsFigure,
+} from './objective-figures.ts';
+import { agreementFigure, zCalibrationFigure } from './verdict-figures.ts';
 
 const curves = (figure: { series: readonly { mark?: string; points: readonly unknown[] }[] }) =>
   figure.series.filter((s) => (s.mark ?? 'line') === 'line');

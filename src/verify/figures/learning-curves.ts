@@ -9,10 +9,11 @@ import {
 } from '../../dynamics/index.ts';
 import type { Figure } from '../../report/model.ts';
 import { VectorMoments } from '../../stats/index.ts';
+import { DYNAMICS_SCHEMES } from '../checks/dynamics-checks.ts';
 
 /** The run the figure shows: a hard-skewed tabular corpus, every step recorded. */
 const RUN = {
-  schemes: ['reinforce', 'rs', 'grpo', 'passk:k=4'],
+  schemes: DYNAMICS_SCHEMES,
   M: 8,
   corpus: 'tabular:prompts=200,alpha=0.5,beta=2',
   steps: 200,

@@ -1,21 +1,20 @@
+import { catalogueAt } from '../../../src/schemes/index.ts';
+
 /**
  * Every catalogue scheme and preset with representative parameters, as the spec to use at group
- * size `M` (`undefined` where the scheme does not exist at that `M`). Tests iterate over these.
+ * size `M` (`undefined` where the scheme does not exist at that `M`): the catalogue of MATH.md §3
+ * defined at `M` (`catalogueAt`), then more parameters and the trainer presets of §7. Tests
+ * iterate over these.
  */
 export function representativeSpecs(M: number): string[] {
   const half = Math.max(1, M >> 1);
   const specs: (string | undefined)[] = [
-    'reinforce',
-    M >= 2 ? 'rloo' : undefined,
-    'dr-grpo',
-    'rs',
-    'grpo',
+    ...catalogueAt(M),
     'grpo:std=sample',
     'grpo:eps=0',
     'grpo:eps=0.001,eps-at=var',
     'grpo:std=sample,eps=0,eps-at=var',
     'f-grpo:gamma=0',
-    'f-grpo:gamma=1',
     'f-grpo:gamma=0.5,std=sample,eps=1e-6',
     'f-grpo:gamma=2,eps=0.1,eps-at=var',
     'passk:k=1',

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstStepThreshold } from '../../stats/z-tests.ts';
-import { simulationCheck } from './simulation-check.ts';
-import { GROWTH_CAP, sizedCheck } from './sized-check.ts';
+import { GROWTH_CAP, simulationCheck, sizedCheck } from './simulation-check.ts';
 
 const draftOf = (scheme: string, M: number, policy: string, groups: number) => ({
   groups,

@@ -1,6 +1,7 @@
 /**
  * `n` points from `lo` to `hi` inclusive, evenly spaced in `x` (`log = false`) or in `ln x`
- * (`log = true`, for the figures with a log axis). Every figure curve uses at least 200.
+ * (`log = true`, for figures with a log axis); the last point is `hi` itself, not a rounding of
+ * it. The one grid of the package: objective tables, audits, figures and checks use it.
  */
 export function grid(lo: number, hi: number, n: number, log = false): number[] {
   if (log) {

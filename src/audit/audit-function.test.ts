@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors/input-error.ts';
-import { loadAdvantagesModule } from './load-advantages-module.ts';
+import { loadAdvantagesModule } from './audit-function.ts';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../test/fixtures/audit/${name}`, import.meta.url));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fGrpoM256 } from '../../test/fixtures/beta/references.ts';
 import { InputError } from '../errors/input-error.ts';
 import { objectivePoints } from '../objective/objective-points.ts';
-import { scheme } from './scheme-from-spec.ts';
+import { scheme } from './scheme.ts';
 
 describe('f-grpo (MATH.md §9, Plyusov et al. 2026)', () => {
   it('has a canonical spec with grpo defaults, and requires gamma >= 0', () => {
