@@ -1,4 +1,4 @@
-// Fuzzing of the CLI through a child process, as a user runs it (issue 7, hardening): bad argv
+// Fuzzing of the CLI through a child process, as a user runs it (hardening): bad argv
 // for every command must end with exit 2, exactly one line on stderr, and no stack trace. Each
 // spawn costs about a second (the CLI runs from its sources under tsx), so the property takes few runs; every generated
 // argv is invalid before any work starts, so no run simulates anything. Deterministic seed from

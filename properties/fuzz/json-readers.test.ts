@@ -1,4 +1,4 @@
-// Fuzzing of every JSON and JSONL reader (issue 7, hardening): byte soup, any JSON value, near
+// Fuzzing of every JSON and JSONL reader (hardening): byte soup, any JSON value, near
 // misses of valid files, written to a temp file and read back through the public reader.
 // Contract: a valid value, or an InputError with a one-line message; never another exception,
 // never a hang (vitest's per-test timeout is the hang detector; files are at most a few hundred
@@ -145,7 +145,7 @@ describe('checkpoint readers, line breaks included', () => {
   );
 });
 
-// Regression (issue 7's hardening found it): readers quoted the JSON parser's message, which
+// Regression (found by the hardening): readers quoted the JSON parser's message, which
 // quotes the offending text raw, so a file with a line break near a syntax error gave a message
 // of several lines. Every InputError message now escapes control characters. The properties
 // above cover it on random bytes; these are fast-check's minimal counterexamples of the defect.

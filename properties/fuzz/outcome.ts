@@ -7,7 +7,7 @@ import { InputError } from '../../src/errors/input-error.ts';
 const NOT_ONE_LINE = /[\p{Cc}\u2028\u2029]/u;
 
 /**
- * The fuzz contract (issue 7): calling a parser or reader either returns, or throws an
+ * The fuzz contract: calling a parser or reader either returns, or throws an
  * {@link InputError} whose message is one non-empty line. Any other exception type (TypeError,
  * RangeError, a zod error, ...) or a multi-line message fails with a description of what was
  * thrown. Returns the value on success, `undefined` after a clean InputError.

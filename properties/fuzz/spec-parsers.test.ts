@@ -1,4 +1,4 @@
-// Fuzzing of every spec parser (issue 7, hardening): arbitrary text, near misses of valid specs
+// Fuzzing of every spec parser (hardening): arbitrary text, near misses of valid specs
 // and odd numbers. Contract: a valid value, or an InputError with a one-line message; never
 // another exception, never a hang (vitest's per-test timeout is the hang detector; inputs are
 // at most a few dozen characters and M <= 40, so a legitimate call takes microseconds).
@@ -146,7 +146,7 @@ describe('spec parsers return a value or throw a one-line InputError', () => {
   );
 });
 
-// Regression (issue 7's hardening found it): messages echoed the input raw, so an input with a
+// Regression (found by the hardening): messages echoed the input raw, so an input with a
 // line terminator (\n, \r, U+2028, U+2029) gave a message of several lines. Input is now quoted
 // with `quote` and every InputError message escapes control characters. The properties above
 // cover it on random text; these insert a line break into near misses of valid specs, and start

@@ -1,5 +1,5 @@
-// Public API of src/checkpoint: checkpoints of chunked runs (resume), shards and their merge
-// (issue 7). Formats and usage: docs/reliability.md.
+// Public API of src/checkpoint: checkpoints of chunked runs (resume), shards and their merge.
+// Formats and usage: docs/reliability.md.
 export { canonicalJson, type JsonValue, MAX_JSON_DEPTH } from './canonical-json.ts';
 export type { Checkpoint } from './checkpoint.ts';
 export {

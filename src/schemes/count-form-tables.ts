@@ -56,8 +56,8 @@ export function weightTables(weight: SchemeFormulas['weight'], M: number): Count
 
 /**
  * Largest group size whose tables are derived from the native formula. Deriving them costs
- * O(M^2): measured 0.1-0.5 s per scheme at M = 4096, too much of the 1 s budget of `objective`
- * there, and about 20 ms at M = 1024. Above it the closed-form count expression is used, O(M).
+ * O(M^2), too slow at large M for the `objective` command's time budget (bench/objective.bench.ts);
+ * above it the closed-form count expression is used, O(M).
  * The tests show that the two routes agree on every entry at every M <= 64 and at sampled M up
  * to 1025, and on sampled entries at M = 2048 and 4096.
  */

@@ -19,7 +19,7 @@ import { mergeBattery, runBattery } from './run-battery.ts';
 import { runBatteryShard } from './run-battery-shard.ts';
 import { mergeVerify } from './verify.ts';
 
-// Chunked battery runs (issue 7) on a small battery of many chunks: shards 0..n-1 merged, and a
+// Chunked battery runs on a small battery of many chunks: shards 0..n-1 merged, and a
 // run resumed from part of its chunks, give the bits of one uninterrupted run. Numbers are
 // compared, not verdicts, so no assertion here has a false-fail rate.
 

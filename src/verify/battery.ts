@@ -51,7 +51,7 @@ export function batteryIdentity(plan: BatteryPlan, settings: BatterySettings): R
 }
 
 /**
- * The verification battery for a budget: every check of the paper's claims (issue 5), the
+ * The verification battery for a budget: every check of the paper's claims (MATH.md §2–6), the
  * deterministic ones first (they take milliseconds), then the Monte Carlo ones, sized for a run
  * at family-wise `alpha` so that each meets the precondition of its normal approximation
  * (MATH.md §6).
@@ -95,7 +95,7 @@ export interface ResolvedBattery {
   readonly settings: BatterySettings;
 }
 
-/** The battery a `verify` run with these settings checks (issue 5), defaults filled in. */
+/** The battery a `verify` run with these settings checks, defaults filled in. */
 export function resolveBattery(options: VerifySettings = {}): ResolvedBattery {
   const chosen = budget(options.budget ?? 'default');
   const alpha = options.alpha ?? DEFAULT_ALPHA;

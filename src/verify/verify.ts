@@ -34,7 +34,7 @@ export interface VerifyOptions
 }
 
 /**
- * Runs the verification battery (issue 5; MATH.md §2–6) and returns the report: one row per
+ * Runs the verification battery (MATH.md §2–6) and returns the report: one row per
  * check with its verdict, Holm's split of `alpha` over the Monte Carlo checks, and the figures
  * (`batteryReport`). The same seed gives the same numbers whatever `threads`, and whichever
  * chunks came from `completed` (a resumed run).

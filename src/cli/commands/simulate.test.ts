@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { interruptAtChunk, runCliAsync } from '../../../test/support/cli/run-cli-async.ts';
 import { substream } from '../../rng/index.ts';
 
-// `simulate` as a user runs it (issue 7): SIGINT at a completed chunk chosen from a seed, then
+// `simulate` as a user runs it: SIGINT at a completed chunk chosen from a seed, then
 // the printed command that resumes gives the JSON of an uninterrupted run; worker faults. Every
 // comparison is of numbers from fixed seeds, and no verdict is asserted, so no false-fail rate.
 // In-process runs (--threads 1): this file starts no worker thread.

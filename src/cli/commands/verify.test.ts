@@ -14,7 +14,7 @@ import { interruptAtChunk, runCliAsync } from '../../../test/support/cli/run-cli
 import { runFingerprint } from '../../checkpoint/index.ts';
 import { substream } from '../../rng/index.ts';
 
-// `verify --quick` and `merge` as a user runs them (issue 7): SIGINT at a completed chunk chosen
+// `verify --quick` and `merge` as a user runs them: SIGINT at a completed chunk chosen
 // from a seed, then the printed resume command; 3 shards merged; merge refusing bad parts; a
 // chunk failing twice. Every run uses seed 3 and one thread, and the assertions compare numbers
 // between runs (and exit statuses), never a verdict, so no false-fail rate. The reference run's
