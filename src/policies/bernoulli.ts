@@ -1,7 +1,7 @@
 import { InputError } from '../errors/input-error.ts';
 import { requireFinite, requireUnitInterval } from '../errors/require.ts';
 import type { UniformStream } from '../rng/uniform-stream.ts';
-import type { Policy } from './policy.ts';
+import { drawEach, type Policy } from './policy.ts';
 
 /**
  * The Bernoulli-logistic policy (MATH.md §5): one parameter `theta`, `p = sigmoid(theta)`,
@@ -53,14 +53,8 @@ export function bernoulli(params: { readonly p: number } | { readonly theta: num
       };
       return {
         drawGroup(u, out, count) {
+          if (!u.holds(count)) return drawEach(draw, u, out, count);
           let correct = 0;
-          if (!u.holds(count)) {
-            for (let i = 0; i < count; i++) {
-              out[i] = draw(u, i);
-              correct += out[i]!;
-            }
-            return correct;
-          }
           const buffer = u.buffer;
           const k = u.index;
           for (let i = 0; i < count; i++) {

@@ -42,6 +42,26 @@ export interface Sampler {
 }
 
 /**
+ * Draws `count` responses one by one through a sampler's `draw` into slots `0..count-1`, writing
+ * their rewards; returns how many are correct. A sampler's `drawGroup` does this when the group's
+ * uniforms straddle a refill of the stream, and otherwise reads them from the buffer in a loop
+ * without calls.
+ */
+export function drawEach(
+  draw: Sampler['draw'],
+  u: UniformStream,
+  rewards: Float64Array,
+  count: number,
+): number {
+  let correct = 0;
+  for (let i = 0; i < count; i++) {
+    rewards[i] = draw(u, i);
+    correct += rewards[i]!;
+  }
+  return correct;
+}
+
+/**
  * A policy with exact `p` and `grad p` (MATH.md §5): Bernoulli-logistic, tabular softmax, the
  * autoregressive toy model, or a corpus of those. Built from a validated {@link PolicyDescription}.
  */

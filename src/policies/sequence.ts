@@ -2,7 +2,7 @@ import { InputError } from '../errors/input-error.ts';
 import { substream } from '../rng/substream.ts';
 import type { UniformStream } from '../rng/uniform-stream.ts';
 import { Categorical, softmaxProbabilities } from './categorical.ts';
-import type { Policy } from './policy.ts';
+import { drawEach, type Policy } from './policy.ts';
 import { ENUMERATION_LIMIT } from './policy-schema.ts';
 import type { ScoreLaw } from './score-law.ts';
 
@@ -148,13 +148,14 @@ export function sequence(params: SequenceParams): Policy {
       };
       return {
         drawGroup(u, rewards, count) {
+          if (!u.holds(count * L)) return drawEach(draw, u, rewards, count);
           let correct = 0;
-          const fast = u.holds(count * L);
+          const k = u.index;
           for (let i = 0; i < count; i++) {
-            rewards[i] = fast ? drawFrom(u.buffer, u.index + i * L, i) : draw(u, i);
+            rewards[i] = drawFrom(u.buffer, k + i * L, i);
             correct += rewards[i]!;
           }
-          if (fast) u.index += count * L;
+          u.index = k + count * L;
           return correct;
         },
         beginGroup() {},

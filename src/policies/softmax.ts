@@ -1,7 +1,7 @@
 import { InputError } from '../errors/input-error.ts';
 import type { UniformStream } from '../rng/uniform-stream.ts';
 import { Categorical, softmaxProbabilities } from './categorical.ts';
-import type { Policy } from './policy.ts';
+import { drawEach, type Policy } from './policy.ts';
 import { ENUMERATION_LIMIT } from './policy-schema.ts';
 
 /**
@@ -64,16 +64,10 @@ export function softmax(params: {
       };
       return {
         drawGroup(u, rewards, count) {
-          let correct = 0;
-          if (!u.holds(count)) {
-            for (let i = 0; i < count; i++) {
-              rewards[i] = draw(u, i);
-              correct += rewards[i]!;
-            }
-            return correct;
-          }
+          if (!u.holds(count)) return drawEach(draw, u, rewards, count);
           // The common case, without a call in the loop: the group's uniforms are all in the
           // buffer.
+          let correct = 0;
           const buffer = u.buffer;
           const k = u.index;
           for (let i = 0; i < count; i++) {
