@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { algorithm1Bernoulli } from '../src/estimators/algorithm1-loops.ts';
 import { simulate } from '../src/estimators/simulate.ts';
-import type { SimulationInput } from '../src/estimators/simulation-config.ts';
+import type { SimulationInput } from '../src/estimators/simulation-input.ts';
 import { substream, UniformStream } from '../src/rng/index.ts';
 import { scheme } from '../src/schemes/index.ts';
 import type { Scheme } from '../src/schemes/scheme.ts';

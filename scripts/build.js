@@ -3,7 +3,7 @@
 // copies the non-TypeScript files the library loads at run time, and removes every output whose
 // source is gone, so that an incremental build is never stale and a packed tarball never ships a
 // module that no longer exists.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -30,9 +30,11 @@ function* walk(dir) {
 }
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
+const compiled = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
   stdio: 'inherit',
 });
+// tsc has printed its diagnostics; a stack trace of this script would add nothing.
+if (compiled.status !== 0) process.exit(compiled.status ?? 1);
 
 for (const path of walk(join(root, 'src'))) {
   if (!ASSETS.some((ext) => path.endsWith(ext))) continue;

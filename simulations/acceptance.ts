@@ -5,7 +5,7 @@
 // deliberately wrong closed form is flagged.
 import { algorithm1ClosedForm } from '../src/estimators/closed-forms.ts';
 import { simulate } from '../src/estimators/simulate.ts';
-import { resolveSimulation } from '../src/estimators/simulation-config.ts';
+import { resolveSimulation } from '../src/estimators/simulation-input.ts';
 import { createSimulationPool } from '../src/estimators/simulation-pool.ts';
 import { simulationPrecondition } from '../src/estimators/simulation-verdict.ts';
 import { buildPolicy } from '../src/policies/build-policy.ts';

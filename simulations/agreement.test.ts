@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/estimators/simulate.ts';
-import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-config.ts';
+import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-input.ts';
 import { simulationPrecondition } from '../src/estimators/simulation-verdict.ts';
 import { schemeDefinedAt } from '../src/schemes/index.ts';
 import { MAX_AGREEMENT_RUNS, RUN_ALPHA } from '../test/support/simulations/budget.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/estimators/simulate.ts';
-import type { SimulationInput } from '../src/estimators/simulation-config.ts';
+import type { SimulationInput } from '../src/estimators/simulation-input.ts';
 import { verify } from '../src/verify/verify.ts';
 import { POLICIES } from '../test/support/simulations/policies.ts';
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors/input-error.ts';
 import { simulate } from '../src/estimators/simulate.ts';
-import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-config.ts';
+import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-input.ts';
 import { CLI_NODE_ARGS } from '../test/support/cli/run-cli.ts';
 
 // Bad input: a one-line InputError from the library, and from the CLI one line on

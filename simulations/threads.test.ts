@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChunkResult, mergeChunkResults } from '../src/estimators/chunk-result.ts';
 import { runChunk } from '../src/estimators/chunk-task.ts';
 import { simulate } from '../src/estimators/simulate.ts';
-import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-config.ts';
+import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-input.ts';
 import { createSimulationPool, type SimulationPool } from '../src/estimators/simulation-pool.ts';
 import { POLICIES } from '../test/support/simulations/policies.ts';
 

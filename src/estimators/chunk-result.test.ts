@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors/input-error.ts';
 import { parseChunkResult } from './chunk-result.ts';
 import { runChunk } from './chunk-task.ts';
-import { resolveSimulation } from './simulation-config.ts';
+import { resolveSimulation } from './simulation-input.ts';
 
 const config = resolveSimulation({
   estimator: 'pure-rs',

@@ -15,8 +15,6 @@ export { type SimulateOptions, type SimulationProgress, simulate } from './simul
 export {
   type Algorithm1Config,
   chunkCount,
-  DEFAULT_MAX_DRAWS,
-  DRAW_CAP_MARGIN,
   ESTIMATORS,
   type Estimator,
   type GroupsLoop,
@@ -24,10 +22,14 @@ export {
   type PureRsConfig,
   type ResolvedSimulation,
   resolvedSimulation,
-  resolveSimulation,
   type SimulationConfig,
-  type SimulationInput,
 } from './simulation-config.ts';
+export {
+  DEFAULT_MAX_DRAWS,
+  DRAW_CAP_MARGIN,
+  resolveSimulation,
+  type SimulationInput,
+} from './simulation-input.ts';
 export { createSimulationPool, type SimulationPool } from './simulation-pool.ts';
 export {
   type ComparisonOptions,

@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ChunkResult } from './chunk-result.ts';
 import { runChunk, TEST_FAULT_VARIABLE } from './chunk-task.ts';
 import { ChunkFailure, runChunks } from './run-chunks.ts';
-import { resolveSimulation } from './simulation-config.ts';
+import { resolveSimulation } from './simulation-input.ts';
 import { createSimulationPool } from './simulation-pool.ts';
 
 // Worker faults: a chunk whose task throws or whose worker dies is retried once and

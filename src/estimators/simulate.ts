@@ -1,12 +1,8 @@
 import { InputError } from '../errors/input-error.ts';
 import { type ChunkResult, mergeChunkResults, requireUncapped } from './chunk-result.ts';
 import { type RunChunksOptions, runChunks } from './run-chunks.ts';
-import {
-  chunkCount,
-  resolveSimulation,
-  type SimulationConfig,
-  type SimulationInput,
-} from './simulation-config.ts';
+import { chunkCount, type SimulationConfig } from './simulation-config.ts';
+import { resolveSimulation, type SimulationInput } from './simulation-input.ts';
 import {
   type ComparisonOptions,
   type SimulationResult,

@@ -7,7 +7,8 @@ import { scheme } from '../schemes/index.ts';
 import type { Scheme } from '../schemes/scheme.ts';
 import { mixtureMoments } from '../stats/mixture-moments.ts';
 import { algorithm1ClosedForm } from './closed-forms.ts';
-import { resolvedSimulation, resolveSimulation } from './simulation-config.ts';
+import { resolvedSimulation } from './simulation-config.ts';
+import { resolveSimulation } from './simulation-input.ts';
 import { updateLaws } from './update-laws.ts';
 
 /** Every response of a single-prompt policy: probability, reward and score vector. */

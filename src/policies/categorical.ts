@@ -1,4 +1,11 @@
 /**
+ * The largest number of responses (softmax `K`, sequence `V^L`) a policy may enumerate. It lives
+ * with the categorical draws that enumerate them rather than beside the JSON schema that enforces
+ * it, so that the samplers, which run in worker threads, do not load zod.
+ */
+export const ENUMERATION_LIMIT = 100_000;
+
+/**
  * `softmax(logits)` (MATH.md §5, tabular softmax), computed stably by subtracting the largest
  * logit before exponentiating.
  */

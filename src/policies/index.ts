@@ -1,12 +1,11 @@
 // Public API of src/policies.
 export { bernoulli } from './bernoulli.ts';
 export { buildPolicy } from './build-policy.ts';
-export { Categorical, softmaxProbabilities } from './categorical.ts';
+export { Categorical, ENUMERATION_LIMIT, softmaxProbabilities } from './categorical.ts';
 export { corpus } from './corpus.ts';
 export { LIST_SEPARATOR, parsePolicy } from './parse-policy.ts';
 export type { Policy, PromptTerm, Sampler } from './policy.ts';
 export {
-  ENUMERATION_LIMIT,
   type PolicyDescription,
   policyKindSchemas,
   policySchema,

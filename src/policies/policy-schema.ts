@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-/** The largest number of responses (softmax `K`, sequence `V^L`) a policy may enumerate. */
-export const ENUMERATION_LIMIT = 100_000;
+import { ENUMERATION_LIMIT } from './categorical.ts';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const probability = z.number().min(0).max(1);

@@ -1,9 +1,8 @@
 import { InputError } from '../errors/input-error.ts';
 import { substream } from '../rng/substream.ts';
 import type { UniformStream } from '../rng/uniform-stream.ts';
-import { Categorical, softmaxProbabilities } from './categorical.ts';
+import { Categorical, ENUMERATION_LIMIT, softmaxProbabilities } from './categorical.ts';
 import { drawEach, type Policy } from './policy.ts';
-import { ENUMERATION_LIMIT } from './policy-schema.ts';
 import type { ScoreLaw } from './score-law.ts';
 
 /** Parameters of the autoregressive toy model; see {@link sequence}. */

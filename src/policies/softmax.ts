@@ -1,8 +1,7 @@
 import { InputError } from '../errors/input-error.ts';
 import type { UniformStream } from '../rng/uniform-stream.ts';
-import { Categorical, softmaxProbabilities } from './categorical.ts';
+import { Categorical, ENUMERATION_LIMIT, softmaxProbabilities } from './categorical.ts';
 import { drawEach, type Policy } from './policy.ts';
-import { ENUMERATION_LIMIT } from './policy-schema.ts';
 
 /**
  * The tabular softmax policy (MATH.md §5): `K` responses with logits `theta`, correct subset `C`.
