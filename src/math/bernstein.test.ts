@@ -14,6 +14,15 @@ describe('bernsteinBasis', () => {
     expect(worst).toBeLessThanOrEqual(1e-13);
   });
 
+  it('is exact at t = 1/2 up to n = 6, where the ratios are exact (the anchor error divides out)', () => {
+    const binomial = (n: number, k: number): number =>
+      k === 0 ? 1 : (binomial(n, k - 1) * (n - k + 1)) / k;
+    for (let n = 0; n <= 6; n++) {
+      const exact = Array.from({ length: n + 1 }, (_, k) => binomial(n, k) / 2 ** n);
+      expect([...bernsteinBasis(n, 0.5)], `n=${n}`).toEqual(exact);
+    }
+  });
+
   it('is exact at t = 0 and t = 1', () => {
     expect([...bernsteinBasis(4, 0)]).toEqual([1, 0, 0, 0, 0]);
     expect([...bernsteinBasis(4, 1)]).toEqual([0, 0, 0, 0, 1]);

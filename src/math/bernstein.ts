@@ -11,6 +11,9 @@ import { binomialPmfUnchecked } from './binomial-pmf.ts';
  * nothing overflows, and a term that underflows ends its side (all farther terms are smaller).
  * A term d steps from the mode carries about `1.5 d` ulps of relative error; the terms that
  * carry the mass are within a few `sqrt(n t (1-t))` of the mode. `t = 0` and `t = 1` are exact.
+ * The anchor's error is a factor common to every term, so the basis is divided by its computed
+ * sum (a partition of unity): that removes it, and where the ratios are exact (`t = 1/2`, n <= 6)
+ * the basis is exact, so `h([1, 1], 0.5)` is `0.5`, not `0.5 + 1 ulp`.
  * Stable and NaN-free up to n = 1e5 and beyond; cost O(n).
  *
  * @param n degree, a non-negative integer
@@ -39,17 +42,23 @@ export function bernsteinBasisInto(n: number, t: number, B: Float64Array): void 
   const mode = Math.min(n, Math.floor((n + 1) * t));
   let term = binomialPmfUnchecked(mode, n, t);
   B[mode] = term;
+  let sum = term;
   const up = t / (1 - t);
-  for (let k = mode; k < n && term > 0; k++) {
-    term *= ((n - k) / (k + 1)) * up;
-    B[k + 1] = term;
+  let hi = mode;
+  for (; hi < n && term > 0; hi++) {
+    term *= ((n - hi) / (hi + 1)) * up;
+    B[hi + 1] = term;
+    sum += term;
   }
   const down = (1 - t) / t;
   term = B[mode]!;
-  for (let k = mode; k > 0 && term > 0; k--) {
-    term *= (k / (n - k + 1)) * down;
-    B[k - 1] = term;
+  let lo = mode;
+  for (; lo > 0 && term > 0; lo--) {
+    term *= (lo / (n - lo + 1)) * down;
+    B[lo - 1] = term;
+    sum += term;
   }
+  for (let k = lo; k <= hi; k++) B[k]! /= sum;
 }
 
 /**
