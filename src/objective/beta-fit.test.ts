@@ -77,6 +77,14 @@ describe('betaFit (MATH.md §9)', () => {
       fit: null,
       reason: 'h_M is identically 0 (every c_s = 0), so h_M/h_M(1) is undefined',
     });
+    // Two free parameters match any two interior values: fewer than 3 points inside (0, 1) is
+    // no fit, endpoints not counted.
+    expect(objectiveBetaFit([1, 1], [0, 0.3, 0.6, 1])).toEqual({
+      fit: null,
+      reason:
+        'a fit needs at least 3 points inside (0, 1), got 2: two parameters pass through any two values',
+    });
+    expect(objectiveBetaFit([1, 1], [0.3, 0.6, 0.9]).fit?.distance).toBeLessThan(1e-8);
     // A rounding-level negative entry (16 ulps of the largest) is not a reason.
     expect(betaFitObstacle([1, -1e-17, 1])).toBeUndefined();
     expect(formatBetaFit(null, 'why')).toBe('none (why)');

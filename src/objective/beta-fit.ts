@@ -1,5 +1,5 @@
-import betainc from '@stdlib/math-base-special-betainc';
 import { InputError } from '../errors/input-error.ts';
+import { betainc } from '../math/lazy-stdlib.ts';
 import { hAtOne, requireC } from './h.ts';
 import { objectivePoints } from './objective-points.ts';
 
@@ -21,6 +21,11 @@ export type BetaFitResult =
 /** The searched range of each shape parameter (MATH.md §9): `[0.05, 50]`, searched in logs. */
 export const BETA_FIT_RANGE: readonly [number, number] = [0.05, 50];
 
+/**
+ * Fewest grid points inside (0, 1) for a fit: every member has `I_0 = 0` and `I_1 = 1`, and two
+ * free parameters can match any two interior values, so a fit on fewer points says nothing.
+ */
+const FIT_MIN_POINTS = 3;
 /** Side of the coarse lattice of starting points in `(log A, log B)`. */
 const LATTICE = 17;
 /** Local minima of the lattice polished by Nelder-Mead: the "several starts". */
@@ -148,11 +153,19 @@ export function betaFit(ts: ArrayLike<number>, y: ArrayLike<number>): BetaFit {
 
 /**
  * The best fit (MATH.md §9) of the objective induced by `c` on the grid `ts`, or the reason
- * there is none ({@link betaFitObstacle}).
+ * there is none: {@link betaFitObstacle}, or fewer than 3 grid points inside (0, 1).
  */
 export function objectiveBetaFit(c: ArrayLike<number>, ts: ArrayLike<number>): BetaFitResult {
   const reason = betaFitObstacle(c);
   if (reason !== undefined) return { fit: null, reason };
+  let inside = 0;
+  for (let j = 0; j < ts.length; j++) if (ts[j]! > 0 && ts[j]! < 1) inside++;
+  if (inside < FIT_MIN_POINTS) {
+    return {
+      fit: null,
+      reason: `a fit needs at least ${FIT_MIN_POINTS} points inside (0, 1), got ${inside}: two parameters pass through any two values`,
+    };
+  }
   const end = hAtOne(c);
   return {
     fit: betaFit(

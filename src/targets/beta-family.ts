@@ -1,9 +1,7 @@
-import betainc from '@stdlib/math-base-special-betainc';
-import betaln from '@stdlib/math-base-special-betaln';
-import binomcoefln from '@stdlib/math-base-special-binomcoefln';
 import { InputError } from '../errors/input-error.ts';
 import { requireUnitInterval } from '../errors/require.ts';
 import { monomialInBernstein } from '../math/bernstein.ts';
+import { betainc, betaln, binomcoefln } from '../math/lazy-stdlib.ts';
 import type { SpecReader } from '../spec/spec-reader.ts';
 
 /**

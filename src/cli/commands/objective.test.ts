@@ -10,7 +10,7 @@ describe('rl-objective objective', () => {
       '--M',
       '8',
       '--t',
-      '0,0.25,1',
+      '0,0.25,0.5,0.75,1',
       '--json',
     ]);
     expect(run.status).toBe(0);
@@ -18,7 +18,7 @@ describe('rl-objective objective', () => {
     expect(Object.keys(out)).toEqual(['scheme', 'M', 'a', 'b', 'fit', 'points']);
     expect(out.scheme).toBe('passk:k=4');
     expect(out.a).toHaveLength(8);
-    expect(out.points.map((p: { t: number }) => p.t)).toEqual([0, 0.25, 1]);
+    expect(out.points.map((p: { t: number }) => p.t)).toEqual([0, 0.25, 0.5, 0.75, 1]);
     for (const { t, h, dh } of out.points) {
       // h and dh are Bernstein sums of a few terms: a few ulps of 1.
       expect(Math.abs(h - (1 - (1 - t) ** 4))).toBeLessThan(16 * Number.EPSILON);

@@ -86,7 +86,7 @@ export function registerObjective(root: Command): void {
         lines.push(`(tables a and b have ${table.M} entries each: use --json to see them)`);
       }
       lines.push(
-        `best beta fit: ${formatBetaFit(table.fit, table.fitReason)} (sup distance to h/h(1) on these ${table.points.length} points)`,
+        `best beta fit: ${formatBetaFit(table.fit, table.fitReason)}${table.fit === null ? '' : ` (sup distance to h/h(1) on these ${table.points.length} points)`}`,
       );
       process.stdout.write(`${lines.join('\n')}\n\n`);
       process.stdout.write(

@@ -1,0 +1,33 @@
+import { createRequire } from 'node:module';
+
+// Each stdlib special function is a tree of small CommonJS packages; the three below cost the
+// CLI's start tens of milliseconds each, and most commands never call them (`objective` at a
+// single point, `simulate`). So they are required on first call, synchronously, because their
+// callers (scheme tables, targets, the beta fit) are synchronous. bench/package.bench.ts
+// measures the start.
+const require = createRequire(import.meta.url);
+
+type Special3 = (x: number, a: number, b: number) => number;
+type Special2 = (a: number, b: number) => number;
+
+let betaincLoaded: Special3 | undefined;
+let betalnLoaded: Special2 | undefined;
+let binomcoeflnLoaded: Special2 | undefined;
+
+/** `I_x(a, b)` for real `a, b > 0`: `@stdlib/math-base-special-betainc`, loaded on first call. */
+export function betainc(x: number, a: number, b: number): number {
+  betaincLoaded ??= require('@stdlib/math-base-special-betainc') as Special3;
+  return betaincLoaded(x, a, b);
+}
+
+/** `ln B(a, b)`: `@stdlib/math-base-special-betaln`, loaded on first call. */
+export function betaln(a: number, b: number): number {
+  betalnLoaded ??= require('@stdlib/math-base-special-betaln') as Special2;
+  return betalnLoaded(a, b);
+}
+
+/** `ln C(n, k)`: `@stdlib/math-base-special-binomcoefln`, loaded on first call. */
+export function binomcoefln(n: number, k: number): number {
+  binomcoeflnLoaded ??= require('@stdlib/math-base-special-binomcoefln') as Special2;
+  return binomcoeflnLoaded(n, k);
+}
