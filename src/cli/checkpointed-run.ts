@@ -1,11 +1,15 @@
 import {
   discardCheckpoint,
   type RunIdentity,
+  type RunIdentityInput,
   recordChunk,
+  runIdentity,
   startCheckpoint,
 } from '../checkpoint/index.ts';
 import { ChunkFailure } from '../estimators/index.ts';
 import { EXIT } from './exit-codes.ts';
+import { progressBar } from './output.ts';
+import { type CheckpointFlags, withOutputLock } from './output-lock.ts';
 
 /** A signal aborted by the first SIGINT or SIGTERM, and how to stop listening. */
 export interface InterruptSignal {
@@ -126,4 +130,67 @@ export async function runCheckpointed(
   } finally {
     interrupt.dispose();
   }
+}
+
+/** A single-run chunked command (`simulate`, `train`), for {@link runChunkedCommand}. */
+export interface ChunkedCommand {
+  /** The command, for messages. */
+  readonly command: string;
+  /** Its `--checkpoint`, `--resume` and `--force-unlock`. */
+  readonly flags: CheckpointFlags;
+  /** The run, as its checkpoint identifies it (computed only when there is a checkpoint). */
+  readonly run: () => RunIdentityInput;
+  /** The format of the progress bar (cli-progress), shown when stderr is a terminal. */
+  readonly progress: string;
+}
+
+/** What the computation of a {@link runChunkedCommand} gets: the run, and its progress. */
+export interface ChunkedWork extends CheckpointedWork {
+  /** Moves the progress bar to `done` of `total`. */
+  onProgress(done: number, total: number): void;
+}
+
+/**
+ * Runs a single-run chunked command: `compute` inside {@link runCheckpointed} (checkpoint,
+ * interruption, chunk failures), with a progress bar on a terminal, then `output` with its
+ * result once the bar is gone. With `--checkpoint DIR` the whole run holds DIR's lock
+ * ({@link withOutputLock}): only a run that keeps a checkpoint writes anywhere, and it is the one
+ * writer of DIR.
+ */
+export async function runChunkedCommand<Result>(
+  spec: ChunkedCommand,
+  compute: (work: ChunkedWork) => Promise<Result>,
+  output: (result: Result) => void | Promise<void>,
+): Promise<void> {
+  const dir = spec.flags.checkpoint;
+  const run = () =>
+    runCheckpointed(
+      {
+        command: spec.command,
+        args: process.argv.slice(2),
+        checkpoint: dir === undefined ? undefined : { dir, identity: runIdentity(spec.run()) },
+        resume: spec.flags.resume === true,
+        keepHint: 'run with --checkpoint DIR to keep them',
+      },
+      async (work) => {
+        const bar = await progressBar(spec.progress);
+        let result: Result;
+        try {
+          result = await compute({
+            ...work,
+            onProgress(done, total) {
+              if (!bar) return;
+              if (!bar.getTotal()) bar.start(total, 0);
+              bar.update(done);
+            },
+          });
+        } finally {
+          bar?.stop();
+        }
+        await output(result);
+      },
+    );
+  await (dir === undefined
+    ? run()
+    : withOutputLock(dir, { ...spec.flags, removeIfEmpty: true }, run));
 }

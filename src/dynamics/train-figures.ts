@@ -80,37 +80,35 @@ export function trainFigures(result: TrainResult): Figure[] {
   const k = stepsToReach(result)[0]!.k;
   const x = { title: 'SGA step' };
   const note = `${result.config.corpus.spec}, M = ${result.config.M}, batch ${result.config.batch}, lr ${result.config.lr}, ${result.config.seeds} seeds; dashed: mean field`;
+  // One figure per kind of curve: every scheme's stochastic curve with its mean field.
+  const curves = (
+    id: string,
+    title: string,
+    y: string,
+    pick: (s: TrainResult['schemes'][number]) => [SeedCurve, readonly number[]],
+  ): Figure => ({
+    id,
+    title,
+    x,
+    y: { title: y },
+    note,
+    series: result.schemes.flatMap((s) => curveSeries(s.scheme, steps, ...pick(s))),
+  });
   const figures: Figure[] = [
-    {
-      id: 'learning-curves',
-      title: 'Learning curves: corpus mean p (pass@1)',
-      x,
-      y: { title: 'mean p' },
-      note,
-      series: result.schemes.flatMap((s) =>
-        curveSeries(s.scheme, steps, s.meanP, s.meanField.meanP),
-      ),
-    },
-    {
-      id: 'pass-at-k',
-      title: `Learning curves: pass@${k}`,
-      x,
-      y: { title: `pass@${k}` },
-      note,
-      series: result.schemes.flatMap((s) =>
-        curveSeries(s.scheme, steps, s.passAtK[String(k)]!, s.meanField.passAtK[String(k)]!),
-      ),
-    },
-    {
-      id: 'hardest-decile',
-      title: 'Progress of the initially hardest decile (mean p)',
-      x,
-      y: { title: 'mean p of the hardest decile' },
-      note,
-      series: result.schemes.flatMap((s) =>
-        curveSeries(s.scheme, steps, s.hardest, s.meanField.hardest),
-      ),
-    },
+    curves('learning-curves', 'Learning curves: corpus mean p (pass@1)', 'mean p', (s) => [
+      s.meanP,
+      s.meanField.meanP,
+    ]),
+    curves('pass-at-k', `Learning curves: pass@${k}`, `pass@${k}`, (s) => [
+      s.passAtK[String(k)]!,
+      s.meanField.passAtK[String(k)]!,
+    ]),
+    curves(
+      'hardest-decile',
+      'Progress of the initially hardest decile (mean p)',
+      'mean p of the hardest decile',
+      (s) => [s.hardest, s.meanField.hardest],
+    ),
   ];
   for (const [i, s] of result.schemes.entries()) {
     figures.push({

@@ -3,7 +3,7 @@ import { oneLine } from '../errors/input-error.ts';
 import type { ChunkResult } from './chunk-result.ts';
 import { type ChunkTask, runChunkTask, testFault } from './chunk-task.ts';
 import type { SimulationConfig } from './simulation-config.ts';
-import { createSimulationPool, type SimulationPool } from './simulation-pool.ts';
+import { createSimulationPool, type WorkerPool } from './simulation-pool.ts';
 
 /**
  * A chunk that failed twice (its first attempt and its one retry): the run cannot complete.
@@ -31,17 +31,17 @@ export class ChunkFailure extends Error {
   }
 }
 
-/** Where and how {@link runChunks} runs chunks. */
-export interface RunChunksOptions {
+/** Where and how {@link runChunkTasks} runs chunks. */
+export interface ChunkRunOptions<Task, Result> {
   /** Worker threads; default 1, which runs in this thread. Ignored when `pool` is given. */
   readonly threads?: number;
   /** A pool to run on (kept running afterwards), e.g. shared by the checks of a battery. */
-  readonly pool?: SimulationPool;
+  readonly pool?: WorkerPool<Task, Result>;
   /** Cancels the run: it rejects with the signal's reason once running chunks are stopped. */
   readonly signal?: AbortSignal;
   /**
-   * Index of this simulation's chunk 0 in a larger run (the battery of `verify`), so that
-   * messages and the test hook `testFault` use the run's chunk numbers; default 0.
+   * Index of this run's chunk 0 in a larger run (the battery of `verify`), so that messages and
+   * the test hook `testFault` use the larger run's chunk numbers; default 0.
    */
   readonly offset?: number;
   /** What the chunks belong to, for messages, e.g. `check 'weighted-gradient/rloo/M=2/bernoulli'`. */
@@ -50,26 +50,39 @@ export interface RunChunksOptions {
   readonly onRetry?: (message: string) => void;
 }
 
+/** Where and how {@link runChunks} runs a simulation's chunks. */
+export type RunChunksOptions = ChunkRunOptions<ChunkTask, ChunkResult>;
+
+/** A chunked run: the task of each attempt at a chunk, and the two places a task can run. */
+export interface ChunkWork<Task, Result> {
+  /** The task of attempt `attempt` (0, then 1 for the retry) at chunk `chunk`. */
+  task(chunk: number, attempt: number): Task;
+  /** Runs a task in this thread: the same pure function the workers run. */
+  runHere(task: Task): Result;
+  /** Starts a pool of `threads` workers running the same function. */
+  createPool(threads: number): WorkerPool<Task, Result>;
+}
+
 /**
- * Runs the chunks `chunks` of a simulation (`runChunk`, MATH.md §6) in this thread or on a
- * worker pool, and hands each result to `onResult` as it completes (in completion order; the
- * caller merges them in chunk order). At most 2 chunks per thread are in flight, so memory stays
- * flat in the number of chunks.
+ * Runs the chunks `chunks` of a chunked run in this thread or on a worker pool, and hands each
+ * result to `onResult` as it completes (in completion order; the caller merges them in chunk
+ * order). At most 2 chunks per thread are in flight, so memory stays flat in the number of
+ * chunks. A chunk's result depends only on its task, never on the thread count.
  *
  * A chunk whose task throws, or whose worker dies, is run once more: it has the same seed, so
  * the retry gives the same result. A second failure stops the run with a {@link ChunkFailure}
  * naming the chunk (and `owner`). Cancellation through `signal` is not a failure: the run
  * rejects with the signal's reason, and chunks already handed to `onResult` stay done.
  */
-export async function runChunks(
-  config: SimulationConfig,
+export async function runChunkTasks<Task, Result>(
+  work: ChunkWork<Task, Result>,
   chunks: readonly number[],
-  onResult: (result: ChunkResult) => void,
-  options: RunChunksOptions = {},
+  onResult: (result: Result) => void,
+  options: ChunkRunOptions<Task, Result> = {},
 ): Promise<void> {
   const threads = options.pool?.threads ?? options.threads ?? 1;
   if (threads === 1 && !options.pool) {
-    const run = retrying(config, options, async (task) => runChunkTask(task));
+    const run = retrying(work, options, async (task) => work.runHere(task));
     for (const chunk of chunks) {
       options.signal?.throwIfAborted();
       onResult(await run(chunk));
@@ -79,26 +92,49 @@ export async function runChunks(
     options.signal?.throwIfAborted();
     return;
   }
-  const pool = options.pool ?? createSimulationPool(threads);
+  const pool = options.pool ?? work.createPool(threads);
   try {
-    await runOnPool(pool, config, chunks, onResult, options);
+    await runOnPool(pool, work, chunks, onResult, options);
   } finally {
     if (!options.pool) await pool.destroy();
   }
 }
 
-async function runOnPool(
-  pool: SimulationPool,
+/**
+ * Runs the chunks `chunks` of a simulation (`runChunk`, MATH.md §6) with
+ * {@link runChunkTasks}: each task is `{config, chunk}`, with the test hook's fault for that
+ * attempt, if any (`testFault`).
+ */
+export function runChunks(
   config: SimulationConfig,
   chunks: readonly number[],
   onResult: (result: ChunkResult) => void,
-  options: RunChunksOptions,
+  options: RunChunksOptions = {},
+): Promise<void> {
+  const offset = options.offset ?? 0;
+  const work: ChunkWork<ChunkTask, ChunkResult> = {
+    task: (chunk, attempt) => {
+      const fault = testFault(offset + chunk, attempt);
+      return fault === undefined ? { config, chunk } : { config, chunk, fault };
+    },
+    runHere: runChunkTask,
+    createPool: createSimulationPool,
+  };
+  return runChunkTasks(work, chunks, onResult, options);
+}
+
+async function runOnPool<Task, Result>(
+  pool: WorkerPool<Task, Result>,
+  work: ChunkWork<Task, Result>,
+  chunks: readonly number[],
+  onResult: (result: Result) => void,
+  options: ChunkRunOptions<Task, Result>,
 ): Promise<void> {
   const window = 2 * pool.threads;
   const stop = new AbortController();
   const abort = () => stop.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', abort, { once: true });
-  const run = retrying(config, { ...options, signal: stop.signal }, (task) =>
+  const run = retrying(work, { ...options, signal: stop.signal }, (task) =>
     pool.run(task, stop.signal),
   );
   let position = 0;
@@ -124,11 +160,11 @@ async function runOnPool(
 }
 
 /** Wraps one way of running a task into "run chunk c, retrying it once after a failure". */
-function retrying(
-  config: SimulationConfig,
-  options: RunChunksOptions,
-  execute: (task: ChunkTask) => Promise<ChunkResult>,
-): (chunk: number) => Promise<ChunkResult> {
+function retrying<Task, Result>(
+  work: ChunkWork<Task, Result>,
+  options: ChunkRunOptions<Task, Result>,
+  execute: (task: Task) => Promise<Result>,
+): (chunk: number) => Promise<Result> {
   const offset = options.offset ?? 0;
   const where = (chunk: number) =>
     options.owner === undefined
@@ -136,9 +172,8 @@ function retrying(
       : `chunk ${offset + chunk} (${options.owner}, its chunk ${chunk})`;
   return async (chunk) => {
     for (let attempt = 0; ; attempt++) {
-      const fault = testFault(offset + chunk, attempt);
       try {
-        return await execute(fault === undefined ? { config, chunk } : { config, chunk, fault });
+        return await execute(work.task(chunk, attempt));
       } catch (error) {
         // Cancellation (ours, or the pool stopping after another chunk failed) is not a fault.
         if (options.signal?.aborted) throw error;

@@ -11,38 +11,51 @@ import type { ChunkTask } from './chunk-task.ts';
  */
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 
-/** The worker module: each task calls its export `runChunkTask`, for one chunk. */
-const WORKER = new URL(`./chunk-task.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url).href;
-
 /** Young-generation limit of each worker's V8 heap, in MB (see the comment in the pool). */
 const YOUNG_GENERATION_MB = 4;
 
-/** A pool of worker threads running chunks; share one between many simulations. */
-export interface SimulationPool {
+/** A pool of worker threads running tasks of one kind; share one between many runs. */
+export interface WorkerPool<Task, Result> {
   readonly threads: number;
   /**
-   * Runs `runChunkTask(task)` on a worker. Rejects when the task throws, when its worker dies
+   * Runs the pool's task function on a worker. Rejects when the task throws, when its worker dies
    * (piscina then starts a new one), or with an AbortError when `signal` aborts.
    */
-  run(task: ChunkTask, signal?: AbortSignal): Promise<ChunkResult>;
+  run(task: Task, signal?: AbortSignal): Promise<Result>;
   /** Stops the workers. */
   destroy(): Promise<void>;
 }
 
+/** A pool of worker threads running simulation chunks (`runChunkTask`). */
+export type SimulationPool = WorkerPool<ChunkTask, ChunkResult>;
+
 /**
- * Starts a piscina pool of `threads` workers for simulations (MATH.md §6: the chunks, not the
- * threads, fix the result). The workers run the compiled ES module of `runChunkTask` (from the
- * sources under tsx in development). Throws InputError when `threads` is not an integer in
- * 1..max(64, cores).
+ * Throws InputError unless `threads` is an integer in 1..max(64, cores): the worker threads a
+ * run may ask for.
  */
-export function createSimulationPool(threads: number): SimulationPool {
+function requireThreads(threads: number): number {
   const limit = Math.max(64, availableParallelism());
   if (!Number.isInteger(threads) || threads < 1 || threads > limit) {
     throw new InputError(`threads must be an integer in 1..${limit}, got ${threads}`);
   }
+  return threads;
+}
+
+/**
+ * Starts a piscina pool of `threads` workers whose tasks call the export `exportName` of the
+ * package module `module` (a URL without its extension: the compiled `.js`, or the `.ts` source
+ * under tsx in development). Chunks, not threads, fix every result (MATH.md §6), so a pool only
+ * changes how fast a run goes. Throws InputError for a bad `threads` ({@link requireThreads}).
+ */
+export function createWorkerPool<Task, Result>(
+  module: URL,
+  exportName: string,
+  threads: number,
+): WorkerPool<Task, Result> {
+  requireThreads(threads);
   const pool = new Piscina({
-    filename: WORKER,
-    name: 'runChunkTask',
+    filename: `${module.href}.${FROM_SOURCE ? 'ts' : 'js'}`,
+    name: exportName,
     minThreads: threads,
     maxThreads: threads,
     // tsx resolved from this package, so that development workers load it whatever the working
@@ -59,4 +72,12 @@ export function createSimulationPool(threads: number): SimulationPool {
     run: (task, signal) => pool.run(task, signal ? { signal } : {}),
     destroy: () => pool.destroy(),
   };
+}
+
+/**
+ * Starts a pool of `threads` workers for simulations (MATH.md §6), running `runChunkTask`
+ * from chunk-task's module; see {@link createWorkerPool}.
+ */
+export function createSimulationPool(threads: number): SimulationPool {
+  return createWorkerPool(new URL('./chunk-task', import.meta.url), 'runChunkTask', threads);
 }

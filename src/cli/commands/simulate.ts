@@ -3,10 +3,9 @@ import { InputError } from '../../errors/input-error.ts';
 import { parseNumber } from '../../errors/require.ts';
 import type { SimulationInput, SimulationResult } from '../../estimators/index.ts';
 import { EXIT_OF_OUTCOME } from '../exit-codes.ts';
-import { progressBar } from '../output.ts';
-import { type ForceUnlockFlag, forceUnlockOption, withOutputLock } from '../output-lock.ts';
+import { type CheckpointFlags, checkpointOptions, requireCheckpointDir } from '../output-lock.ts';
 
-interface SimulateFlags extends ForceUnlockFlag {
+interface SimulateFlags extends CheckpointFlags {
   estimator: string;
   scheme?: string;
   M?: string;
@@ -18,8 +17,6 @@ interface SimulateFlags extends ForceUnlockFlag {
   threads: string;
   alpha?: string;
   chunkGroups?: string;
-  checkpoint?: string;
-  resume?: boolean;
   json?: boolean;
 }
 
@@ -67,18 +64,10 @@ export function registerSimulate(root: Command): void {
       'groups per chunk (fixes the chunking; default from the work per group)',
     )
     .option(
-      '--checkpoint <DIR>',
-      'keep every completed chunk in DIR (removed once the run completes), to resume after an interruption',
-    )
-    .option(
-      '--resume',
-      'continue from the chunks in the --checkpoint DIR (starts afresh when there are none)',
-    )
-    .option(
       '--json',
       'print {"estimate","stderr","closedForm","z","resolution","agree","outcome","groupsNeeded","groups","responses","seconds","responsesPerSecond"} (+ "meanDraws" for pure-rs)',
     );
-  forceUnlockOption(command)
+  checkpointOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (flags: SimulateFlags) => {
       const number = (name: string, text: string | undefined) =>
@@ -98,75 +87,36 @@ export function registerSimulate(root: Command): void {
       if (!(alpha > 0 && alpha < 1))
         throw new InputError(`--alpha must be in (0, 1), got ${flags.alpha}`);
       const threads = number('--threads', flags.threads)!;
-      if (flags.resume && flags.checkpoint === undefined) {
-        throw new InputError('--resume needs --checkpoint DIR, the directory of the checkpoint');
-      }
-      if (flags.forceUnlock && flags.checkpoint === undefined) {
-        throw new InputError('--force-unlock needs --checkpoint DIR, the directory it unlocks');
-      }
-      const [{ chunkCount, parseChunkResult, resolveSimulation, simulate }, { runIdentity }] =
-        await Promise.all([
-          import('../../estimators/index.ts'),
-          import('../../checkpoint/index.ts'),
-        ]);
-      const { runCheckpointed } = await import('../checkpointed-run.ts');
+      requireCheckpointDir(flags);
+      const [{ chunkCount, parseChunkResult, resolveSimulation, simulate }, { runChunkedCommand }] =
+        await Promise.all([import('../../estimators/index.ts'), import('../checkpointed-run.ts')]);
       const config = resolveSimulation(input);
-      const dir = flags.checkpoint;
-      const checkpoint =
-        dir === undefined
-          ? undefined
-          : {
-              dir,
-              identity: runIdentity({
-                kind: 'simulate',
-                config,
-                seed: config.seed,
-                chunks: chunkCount(config),
-              }),
-            };
-      const run = () =>
-        runCheckpointed(
-          {
-            command: 'simulate',
-            args: process.argv.slice(2),
-            checkpoint,
-            resume: flags.resume === true,
-            keepHint: 'run with --checkpoint DIR to keep them',
-          },
-          async (run) => {
-            const bar = await progressBar(
-              'simulate [{bar}] {percentage}% | {value}/{total} groups | ETA {eta_formatted}',
-            );
-            let result: SimulationResult;
-            try {
-              result = await simulate(config, {
-                threads,
-                alpha,
-                signal: run.signal,
-                completed: [...run.completed].map(([index, stored]) =>
-                  parseChunkResult(stored, index, `checkpoint '${dir}': chunk ${index}`),
-                ),
-                onChunk: (chunk) => run.onChunk(chunk.first, chunk),
-                onRetry: run.onRetry,
-                onProgress: (p) => {
-                  if (!bar) return;
-                  if (!bar.getTotal()) bar.start(p.groups, 0);
-                  bar.update(p.groupsDone);
-                },
-              });
-            } finally {
-              bar?.stop();
-            }
-            process.stdout.write(
-              flags.json ? `${JSON.stringify(jsonOutput(result))}\n` : text(result),
-            );
-            process.exitCode = EXIT_OF_OUTCOME[result.outcome];
-          },
-        );
-      // Only a run that keeps a checkpoint writes anywhere; it is the one writer of DIR.
-      await (dir === undefined
-        ? run()
-        : withOutputLock(dir, { ...flags, removeIfEmpty: true }, run));
+      await runChunkedCommand(
+        {
+          command: 'simulate',
+          flags,
+          run: () => ({ kind: 'simulate', config, seed: config.seed, chunks: chunkCount(config) }),
+          progress: 'simulate [{bar}] {percentage}% | {value}/{total} groups | ETA {eta_formatted}',
+        },
+        (run) =>
+          simulate(config, {
+            threads,
+            alpha,
+            signal: run.signal,
+            completed: [...run.completed].map(([index, stored]) =>
+              parseChunkResult(stored, index, `checkpoint '${flags.checkpoint}': chunk ${index}`),
+            ),
+            onChunk: (chunk) => run.onChunk(chunk.first, chunk),
+            onRetry: run.onRetry,
+            onProgress: (p) => run.onProgress(p.groupsDone, p.groups),
+          }),
+        (result: SimulationResult) => {
+          process.stdout.write(
+            flags.json ? `${JSON.stringify(jsonOutput(result))}\n` : text(result),
+          );
+          process.exitCode = EXIT_OF_OUTCOME[result.outcome];
+        },
+      );
     });
 }
 

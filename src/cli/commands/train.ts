@@ -4,10 +4,9 @@ import type { TrainInput, TrainResult } from '../../dynamics/index.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { parseNumber } from '../../errors/require.ts';
 import { EXIT_OF_OUTCOME } from '../exit-codes.ts';
-import { progressBar } from '../output.ts';
-import { type ForceUnlockFlag, forceUnlockOption, withOutputLock } from '../output-lock.ts';
+import { type CheckpointFlags, checkpointOptions, requireCheckpointDir } from '../output-lock.ts';
 
-interface TrainFlags extends ForceUnlockFlag {
+interface TrainFlags extends CheckpointFlags {
   scheme: string[];
   M: string;
   corpus: string;
@@ -20,8 +19,6 @@ interface TrainFlags extends ForceUnlockFlag {
   seed: string;
   threads: string;
   out?: string;
-  checkpoint?: string;
-  resume?: boolean;
   json?: boolean;
 }
 
@@ -73,18 +70,10 @@ export function registerTrain(root: Command): void {
     .option('--threads <n>', 'worker threads', '1')
     .option('--out <DIR>', 'write train.json, train.md, index.html and figures/*.svg into DIR')
     .option(
-      '--checkpoint <DIR>',
-      'keep every completed chunk in DIR, to resume after an interruption',
-    )
-    .option(
-      '--resume',
-      'continue from the chunks in the --checkpoint DIR (afresh when there are none)',
-    )
-    .option(
       '--json',
       'print {"config","steps","schemes":[{"scheme","meanP","passAtK","hardest","meanField","check"}]}',
     );
-  forceUnlockOption(command)
+  checkpointOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (flags: TrainFlags) => {
       const number = (name: string, text: string) => parseNumber(name, text);
@@ -104,94 +93,66 @@ export function registerTrain(root: Command): void {
         seed: flags.seed,
       };
       const threads = number('--threads', flags.threads);
-      if (flags.resume && flags.checkpoint === undefined) {
-        throw new InputError('--resume needs --checkpoint DIR, the directory of the checkpoint');
-      }
-      if (flags.forceUnlock && flags.checkpoint === undefined) {
-        throw new InputError('--force-unlock needs --checkpoint DIR, the directory it unlocks');
-      }
-      const dynamics = await import('../../dynamics/index.ts');
-      const { runIdentity } = await import('../../checkpoint/index.ts');
-      const { runCheckpointed } = await import('../checkpointed-run.ts');
+      requireCheckpointDir(flags);
+      const [dynamics, { runChunkedCommand }] = await Promise.all([
+        import('../../dynamics/index.ts'),
+        import('../checkpointed-run.ts'),
+      ]);
       const config = dynamics.resolveTrain(input);
       if (!(Number.isInteger(threads) && threads >= 1)) {
         throw new InputError(`--threads must be a positive integer, got ${flags.threads}`);
       }
-      const dir = flags.checkpoint;
-      const checkpoint =
-        dir === undefined
-          ? undefined
-          : {
-              dir,
-              identity: runIdentity({
-                kind: 'train',
-                config,
-                seed: config.seed,
-                chunks: dynamics.trainChunkCount(config),
-              }),
-            };
-      const args = process.argv.slice(2);
-      const run = () =>
-        runCheckpointed(
-          {
-            command: 'train',
-            args,
-            checkpoint,
-            resume: flags.resume === true,
-            keepHint: 'run with --checkpoint DIR to keep them',
-          },
-          async (run) => {
-            const bar = await progressBar(
-              'train [{bar}] {percentage}% | {value}/{total} seed paths | ETA {eta_formatted}',
-            );
-            let result: TrainResult;
-            try {
-              result = await dynamics.train(config, {
-                threads,
-                signal: run.signal,
-                completed: new Map(
-                  [...run.completed].map(([index, stored]) => [
-                    index,
-                    dynamics.parseTrainChunkResult(
-                      config,
-                      stored,
-                      index,
-                      `checkpoint '${dir}': chunk ${index}`,
-                    ),
-                  ]),
+      await runChunkedCommand(
+        {
+          command: 'train',
+          flags,
+          run: () => ({
+            kind: 'train',
+            config,
+            seed: config.seed,
+            chunks: dynamics.trainChunkCount(config),
+          }),
+          progress:
+            'train [{bar}] {percentage}% | {value}/{total} seed paths | ETA {eta_formatted}',
+        },
+        (run) =>
+          dynamics.train(config, {
+            threads,
+            signal: run.signal,
+            completed: new Map(
+              [...run.completed].map(([index, stored]) => [
+                index,
+                dynamics.parseTrainChunkResult(
+                  config,
+                  stored,
+                  index,
+                  `checkpoint '${flags.checkpoint}': chunk ${index}`,
                 ),
-                onChunk: (chunk) => run.onChunk(chunk.chunk, chunk),
-                onRetry: run.onRetry,
-                onProgress: (p) => {
-                  if (!bar) return;
-                  if (!bar.getTotal()) bar.start(p.seeds, 0);
-                  bar.update(p.seedsDone);
-                },
-              });
-            } finally {
-              bar?.stop();
-            }
-            const command = `rl-objective ${args.join(' ')}`;
-            let where: string | undefined;
-            if (flags.out !== undefined) {
-              const { writeTrainReport } = await import('../../dynamics/train-report.ts');
-              const paths = await writeTrainReport(result, flags.out, command);
-              const shown = relative(process.cwd(), paths.html);
-              where = shown.startsWith('..') ? paths.html : shown;
-            }
-            const { trainSummaryLine } = await import('../../dynamics/train-report.ts');
-            process.stdout.write(
-              flags.json
-                ? `${JSON.stringify(dynamics.trainJson(result))}\n`
-                : text(result, trainSummaryLine(result), where),
-            );
-            process.exitCode = EXIT_OF_OUTCOME[result.outcome];
-          },
-        );
-      // Only a run that keeps a checkpoint writes there; it is the one writer of DIR.
-      await (dir === undefined
-        ? run()
-        : withOutputLock(dir, { ...flags, removeIfEmpty: true }, run));
+              ]),
+            ),
+            onChunk: (chunk) => run.onChunk(chunk.chunk, chunk),
+            onRetry: run.onRetry,
+            onProgress: (p) => run.onProgress(p.seedsDone, p.seeds),
+          }),
+        async (result: TrainResult) => {
+          const { trainSummaryLine, writeTrainReport } = await import(
+            '../../dynamics/train-report.ts'
+          );
+          let where: string | undefined;
+          if (flags.out !== undefined) {
+            const command = `rl-objective ${process.argv.slice(2).join(' ')}`;
+            const paths = await writeTrainReport(result, flags.out, command);
+            const shown = relative(process.cwd(), paths.html);
+            where = shown.startsWith('..') ? paths.html : shown;
+          }
+          process.stdout.write(
+            flags.json
+              ? `${JSON.stringify(dynamics.trainJson(result))}\n`
+              : text(result, trainSummaryLine(result), where),
+          );
+          process.exitCode = EXIT_OF_OUTCOME[result.outcome];
+        },
+      );
     });
 }
 
