@@ -72,47 +72,19 @@ const cli = (args: string[]) =>
 
 describe('rl-objective simulate', () => {
   it('prints the documented JSON and exits 0 when it agrees', () => {
-    const run = cli([
-      '--scheme',
-      'grpo',
-      '--M',
-      '8',
-      '--policy',
-      'bernoulli:p=0.3',
-      '--groups',
-      '2e4',
-      '--json',
-    ]);
+    const run = cli('--scheme grpo --M 8 --policy bernoulli:p=0.3 --groups 2e4 --json'.split(' '));
     expect(run.status, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out)).toEqual([
-      'estimate',
-      'stderr',
-      'closedForm',
-      'z',
-      'resolution',
-      'agree',
-      'outcome',
-      'groupsNeeded',
-      'groups',
-      'responses',
-      'seconds',
-      'responsesPerSecond',
-    ]);
+    expect(Object.keys(out)).toEqual(
+      'estimate stderr closedForm z resolution agree outcome groupsNeeded groups responses seconds responsesPerSecond'.split(
+        ' ',
+      ),
+    );
     expect(out.groups).toBe(20_000);
     expect(out.responses).toBe(160_000);
     const rs = JSON.parse(
-      cli([
-        '--estimator',
-        'pure-rs',
-        '--B',
-        '2',
-        '--policy',
-        'bernoulli:p=0.5',
-        '--groups',
-        '1000',
-        '--json',
-      ]).stdout,
+      cli('--estimator pure-rs --B 2 --policy bernoulli:p=0.5 --groups 1000 --json'.split(' '))
+        .stdout,
     );
     expect(rs.meanDraws).toBeGreaterThan(0);
   });

@@ -6,16 +6,7 @@ import { runCli } from '../../test/support/cli/run-cli.ts';
 
 describe('rl-objective objective: best beta fit', () => {
   it('f-grpo:gamma=1, M = 256, grid 101: h and dh match mpmath to 1e-10, the fit the best attainable', () => {
-    const run = runCli([
-      'objective',
-      '--scheme',
-      'f-grpo:gamma=1',
-      '--M',
-      '256',
-      '--grid',
-      '101',
-      '--json',
-    ]);
+    const run = runCli('objective --scheme f-grpo:gamma=1 --M 256 --grid 101 --json'.split(' '));
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out.scheme).toBe(fGrpoM256.scheme);
@@ -54,26 +45,11 @@ describe('rl-objective objective --limit', () => {
   });
 
   it('prints the study as JSON', () => {
-    const run = runCli([
-      'objective',
-      '--scheme',
-      'rs',
-      '--M',
-      '4,16',
-      '--limit',
-      '--grid',
-      '11',
-      '--json',
-    ]);
+    const run = runCli('objective --scheme rs --M 4,16 --limit --grid 11 --json'.split(' '));
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out)).toEqual([
-      'scheme',
-      'limit',
-      'grid',
-      'sizes',
-      'successiveShrink',
-      'limitShrink',
-    ]);
+    expect(Object.keys(out)).toEqual(
+      'scheme limit grid sizes successiveShrink limitShrink'.split(' '),
+    );
     expect(out.limit.target).toBe('log');
     expect(out.grid).toBe(11);
     expect(Object.keys(out.sizes[1])).toEqual(['M', 'fit', 'fromPrevious', 'toLimit']);

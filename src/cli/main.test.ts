@@ -17,16 +17,7 @@ function closedEarly(args: readonly string[]): Promise<{ status: number | null; 
 
 describe('rl-objective with a reader that stops early', () => {
   it('ends quietly with its own exit status, no stack trace (EPIPE)', async () => {
-    const run = await closedEarly([
-      'objective',
-      '--scheme',
-      'grpo',
-      '--M',
-      '64',
-      '--grid',
-      '4001',
-      '--json',
-    ]);
+    const run = await closedEarly('objective --scheme grpo --M 64 --grid 4001 --json'.split(' '));
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
   });

@@ -13,19 +13,8 @@ import { LOCK_FILE } from '../checkpoint/directory-lock.ts';
 const root = mkdtempSync(join(tmpdir(), 'rl-objective-output-lock-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const SIMULATE = [
-  'simulate',
-  '--scheme',
-  'grpo',
-  '--M',
-  '8',
-  '--policy',
-  'bernoulli:p=0.3',
-  '--chunk-groups',
-  '1e5',
-  '--seed',
-  '5',
-];
+const SIMULATE =
+  'simulate --scheme grpo --M 8 --policy bernoulli:p=0.3 --chunk-groups 1e5 --seed 5'.split(' ');
 const lines = (text: string) => text.trimEnd().split('\n');
 /** Waits until `path` exists (a run has taken its lock), polling every 10 ms. */
 async function until(path: string): Promise<void> {

@@ -3,16 +3,9 @@ import { runCli } from '../../../test/support/cli/run-cli.ts';
 
 describe('rl-objective objective', () => {
   it('prints exactly the documented JSON, with h = 1 - (1-t)^k for passk', () => {
-    const run = runCli([
-      'objective',
-      '--scheme',
-      'passk:k=4',
-      '--M',
-      '8',
-      '--t',
-      '0,0.25,0.5,0.75,1',
-      '--json',
-    ]);
+    const run = runCli(
+      'objective --scheme passk:k=4 --M 8 --t 0,0.25,0.5,0.75,1 --json'.split(' '),
+    );
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(Object.keys(out)).toEqual(['scheme', 'M', 'a', 'b', 'fit', 'points']);
@@ -33,18 +26,7 @@ describe('rl-objective objective', () => {
     );
     expect(end.points.at(-1).hNormalized).toBe(1);
     const harmonic = JSON.parse(
-      runCli([
-        'objective',
-        '--scheme',
-        'rs',
-        '--M',
-        '2',
-        '--t',
-        '1',
-        '--normalize',
-        'harmonic',
-        '--json',
-      ]).stdout,
+      runCli('objective --scheme rs --M 2 --t 1 --normalize harmonic --json'.split(' ')).stdout,
     );
     // rs at t = 1: h = H_M, so h - (H_M - 1) = 1 up to rounding.
     expect(Math.abs(harmonic.points[0].hNormalized - 1)).toBeLessThan(4 * Number.EPSILON);

@@ -14,22 +14,10 @@ const root = mkdtempSync(join(tmpdir(), 'rl-objective-simulate-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 // 40 chunks of 2e5 groups, about 1 s in all.
-const ARGS = [
-  'simulate',
-  '--scheme',
-  'grpo:std=sample',
-  '--M',
-  '8',
-  '--policy',
-  'bernoulli:p=0.3',
-  '--groups',
-  '8e6',
-  '--chunk-groups',
-  '2e5',
-  '--seed',
-  '11',
-  '--json',
-];
+const ARGS =
+  'simulate --scheme grpo:std=sample --M 8 --policy bernoulli:p=0.3 --groups 8e6 --chunk-groups 2e5 --seed 11 --json'.split(
+    ' ',
+  );
 /** The JSON output without its timings. */
 const numbers = (stdout: string) => {
   const { seconds: _, responsesPerSecond: __, ...rest } = JSON.parse(stdout);
@@ -126,15 +114,7 @@ describe('simulate: too few groups for a verdict', () => {
   // verl-grpo-passk weights only a lone correct answer: P(K = 1) = 3e-5 at p = 0.95, so 20 000
   // groups mostly see none. The precondition depends on the configuration only, so the outcome
   // is 'insufficient' whatever the draws: false-fail rate 0.
-  const RARE = [
-    'simulate',
-    '--scheme',
-    'verl-grpo-passk',
-    '--M',
-    '5',
-    '--policy',
-    'bernoulli:p=0.95',
-  ];
+  const RARE = 'simulate --scheme verl-grpo-passk --M 5 --policy bernoulli:p=0.95'.split(' ');
 
   it('exits 3 and says how many groups would do', async () => {
     const run = await runCliAsync([...RARE, '--groups', '20000']);
@@ -154,18 +134,9 @@ describe('simulate: too few groups for a verdict', () => {
   // Seed 0 (the default) makes this run deterministic; at alpha 1e-6 a fresh seed would fail it
   // with probability at most 1.45e-6.
   it('a run with enough groups gets a verdict (exit 0, outcome agree)', async () => {
-    const run = await runCliAsync([
-      'simulate',
-      '--scheme',
-      'grpo',
-      '--M',
-      '8',
-      '--policy',
-      'bernoulli:p=0.3',
-      '--groups',
-      '1e5',
-      '--json',
-    ]);
+    const run = await runCliAsync(
+      'simulate --scheme grpo --M 8 --policy bernoulli:p=0.3 --groups 1e5 --json'.split(' '),
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ outcome: 'agree', agree: true });
   });

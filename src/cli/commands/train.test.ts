@@ -11,25 +11,10 @@ import { interruptAtChunk, runCliAsync } from '../../../test/support/cli/run-cli
 const root = mkdtempSync(join(tmpdir(), 'rl-objective-train-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const SMALL = [
-  'train',
-  '--scheme',
-  'reinforce',
-  '--scheme',
-  'grpo',
-  '--corpus',
-  'tabular:prompts=40,alpha=0.5,beta=2',
-  '--lr',
-  '16',
-  '--steps',
-  '30',
-  '--batch',
-  '8',
-  '--record',
-  '10',
-  '--seed',
-  '3',
-];
+const SMALL =
+  'train --scheme reinforce --scheme grpo --corpus tabular:prompts=40,alpha=0.5,beta=2 --lr 16 --steps 30 --batch 8 --record 10 --seed 3'.split(
+    ' ',
+  );
 
 describe('rl-objective train', () => {
   it('prints exactly the documented --json document, and exits 3 with too few seeds', async () => {
@@ -41,14 +26,7 @@ describe('rl-objective train', () => {
     expect(json.steps).toEqual([0, 10, 20, 30]);
     expect(json.config.schemes).toEqual(['reinforce', 'grpo:std=population,eps=1e-8,eps-at=std']);
     for (const s of json.schemes) {
-      expect(Object.keys(s)).toEqual([
-        'scheme',
-        'meanP',
-        'passAtK',
-        'hardest',
-        'meanField',
-        'check',
-      ]);
+      expect(Object.keys(s)).toEqual('scheme meanP passAtK hardest meanField check'.split(' '));
       expect(Object.keys(s.meanP)).toEqual(['mean', 'stderr']);
       expect(Object.keys(s.passAtK)).toEqual(['1', '8']);
       expect(Object.keys(s.meanField)).toEqual(['meanP', 'passAtK']);
@@ -64,24 +42,11 @@ describe('rl-objective train', () => {
   });
 
   it('gives a verdict with enough seeds, and its exit status follows it', async () => {
-    const run = await runCliAsync([
-      'train',
-      '--scheme',
-      'grpo',
-      '--corpus',
-      'tabular:prompts=20,alpha=1,beta=2',
-      '--lr',
-      '8',
-      '--steps',
-      '40',
-      '--batch',
-      '8',
-      '--seeds',
-      '4000',
-      '--record',
-      '40',
-      '--json',
-    ]);
+    const run = await runCliAsync(
+      'train --scheme grpo --corpus tabular:prompts=20,alpha=1,beta=2 --lr 8 --steps 40 --batch 8 --seeds 4000 --record 40 --json'.split(
+        ' ',
+      ),
+    );
     const { agree } = JSON.parse(run.stdout).schemes[0].check;
     expect(typeof agree).toBe('boolean');
     expect(run.status).toBe(agree ? 0 : 1);
@@ -105,24 +70,10 @@ describe('rl-objective train', () => {
   it('resumes an interrupted run from its checkpoint with the same numbers', async () => {
     // One seed per chunk (a shared corpus's per-step work is counted per prompt): 2 schemes x
     // 5 seeds = 10 chunks.
-    const args = [
-      'train',
-      '--scheme',
-      'rs',
-      '--scheme',
-      'passk:k=4',
-      '--corpus',
-      'shared:prompts=5000,dim=1,alpha=0.5,beta=2',
-      '--lr',
-      '0.5',
-      '--steps',
-      '100',
-      '--batch',
-      '4',
-      '--seeds',
-      '5',
-      '--json',
-    ];
+    const args =
+      'train --scheme rs --scheme passk:k=4 --corpus shared:prompts=5000,dim=1,alpha=0.5,beta=2 --lr 0.5 --steps 100 --batch 4 --seeds 5 --json'.split(
+        ' ',
+      );
     const reference = await runCliAsync(args);
     const dir = join(root, 'checkpoint');
     const interrupted = await interruptAtChunk([...args, '--checkpoint', dir], dir, (n) =>
