@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { packageVersion } from '../checkpoint/run-identity.ts';
 import { InputError } from '../errors/input-error.ts';
 import { commands } from './commands/index.ts';
 import { EXIT, fail } from './exit-codes.ts';
@@ -18,7 +19,8 @@ export function helpAsOption(args: readonly string[]): string[] {
  *
  * Commander's own usage errors (unknown command or option, missing value) are printed by
  * {@link fail}, as one line on stderr with its "(Did you mean ...?)" suggestion on the same line,
- * and end with exit {@link EXIT.input}; `--help` and `--version` print as usual and exit 0.
+ * and end with exit {@link EXIT.input}; `--help` and `--version` (the package's version) print as
+ * usual and exit 0.
  */
 export function program(): Command {
   const root = new Command('rl-objective')
@@ -26,6 +28,7 @@ export function program(): Command {
       'Which objective does an RL fine-tuning algorithm for LLM reasoning optimize? ' +
         'Closed forms, Monte Carlo checks and audits (Davis & Recht, arXiv:2510.13651).',
     )
+    .version(packageVersion(), '-V, --version', 'print the version of rl-objective')
     .showSuggestionAfterError(true)
     .configureOutput({ outputError: (text) => fail(new InputError(usageError(text))) });
   for (const register of commands) register(root);

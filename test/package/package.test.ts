@@ -177,18 +177,10 @@ describe('the installed package', () => {
     expect(vitest.stdout).toMatch(new RegExp(`Test Files\\s+.*${vitestExamples.length} passed`));
   });
 
-  it('runs the installed bin: objective, and simulate with the same bits on 1 and 2 threads', () => {
+  it('runs the installed bin: --version, objective, and simulate with the same bits on 1 and 2 threads', () => {
     const bin = join(project, 'node_modules/.bin/rl-objective');
-    const objective = run(bin, [
-      'objective',
-      '--scheme',
-      'grpo',
-      '--M',
-      '8',
-      '--t',
-      '0.5',
-      '--json',
-    ]);
+    expect(run(bin, ['--version']).stdout).toBe(`${installedHere('rl-objective')}\n`);
+    const objective = run(bin, 'objective --scheme grpo --M 8 --t 0.5 --json'.split(' '));
     expect(objective.status, objective.stderr).toBe(0);
     expect(JSON.parse(objective.stdout).points[0].t).toBe(0.5);
     const simulate = (threads: number) => {
