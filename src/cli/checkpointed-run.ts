@@ -66,6 +66,11 @@ export interface CheckpointedRun {
   readonly checkpoint?: { readonly dir: string; readonly identity: RunIdentity };
   /** `--resume`: continue from the checkpoint (a fresh start when there is none). */
   readonly resume: boolean;
+  /**
+   * How many chunks this run computes, for messages: a shard's own share; default all the
+   * chunks of the run identity.
+   */
+  readonly chunks?: number;
   /** What to suggest when there is no checkpoint, e.g. `run with --checkpoint DIR to keep them`. */
   readonly keepHint?: string;
 }
@@ -123,7 +128,7 @@ export async function runCheckpointed(
     if (!interrupted && !failed) throw error;
     const what = failed ? `${run.command}: ${failed.message}` : `${run.command} interrupted`;
     const next = checkpoint
-      ? `${kept.size} of ${checkpoint.identity.chunks} chunks are kept in '${checkpoint.dir}'; resume with: ${resumeCommand(run.args)}`
+      ? `${kept.size} of ${run.chunks ?? checkpoint.identity.chunks} chunks are kept in '${checkpoint.dir}'; resume with: ${resumeCommand(run.args)}`
       : `no chunk was kept${run.keepHint ? ` (${run.keepHint})` : ''}`;
     process.stderr.write(`rl-objective: ${what}; ${next}\n`);
     process.exitCode = failed ? EXIT.internal : EXIT.interrupted;

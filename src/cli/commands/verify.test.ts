@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { interruptAtChunk, runCliAsync } from '../../../test/support/cli/run-cli-async.ts';
-import { runFingerprint } from '../../checkpoint/index.ts';
+import { runFingerprint, shardChunks } from '../../checkpoint/index.ts';
 import { substream } from '../../rng/index.ts';
 
 // `verify --quick` and `merge` as a user runs them: SIGINT at a completed chunk chosen
@@ -147,6 +147,20 @@ describe('verify: worker faults (test hook RL_OBJECTIVE_TEST_FAULT)', () => {
       /^rl-objective: verify: chunk 5 \(check '[^']+', its chunk \d+\) failed twice: injected fault \(RL_OBJECTIVE_TEST_FAULT\); 5 of \d+ chunks are kept in '.+'; resume with: rl-objective .* --resume$/,
     );
     expect(existsSync(join(out, 'agreement.json'))).toBe(false);
+  });
+
+  it("a shard's message counts the shard's own chunks, not the whole run's", async () => {
+    const fault = { env: { RL_OBJECTIVE_TEST_FAULT: 'throw:5:2' } };
+    const whole = await runCliAsync([...ARGS, '--out', join(root, 'failing-whole')], fault);
+    const total = Number(/ of (\d+) chunks are kept/.exec(lastLine(whole.stderr))![1]);
+    const part = await runCliAsync(
+      [...ARGS, '--shard', '1/2', '--out', join(root, 'failing-shard')],
+      fault,
+    );
+    expect(part.status).toBe(70);
+    expect(lastLine(part.stderr)).toMatch(
+      new RegExp(`; \\d+ of ${shardChunks(total, 1, 2).length} chunks are kept in `),
+    );
   });
 });
 

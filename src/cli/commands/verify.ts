@@ -83,7 +83,7 @@ export function registerVerify(root: Command): void {
       if (!(alpha > 0 && alpha < 1)) {
         throw new InputError(`--alpha must be a number in (0, 1), got ${flags.alpha}`);
       }
-      const [lib, { parseShard, writePartial, writtenPartial }, { runCheckpointed }] =
+      const [lib, { parseShard, shardChunks, writePartial, writtenPartial }, { runCheckpointed }] =
         await Promise.all([
           import('../../verify/index.ts'),
           import('../../checkpoint/index.ts'),
@@ -117,6 +117,7 @@ export function registerVerify(root: Command): void {
             args: process.argv.slice(2),
             checkpoint: { dir, identity },
             resume: flags.resume === true,
+            chunks: shard && shardChunks(identity.chunks, shard.i, shard.n).length,
           },
           async (run) => {
             const options = {
