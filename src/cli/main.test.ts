@@ -1,6 +1,19 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_NODE_ARGS } from '../../test/support/cli/run-cli.ts';
+
+/** Whether this machine lets the tests start a process as PID 1 of a new PID namespace. */
+const pidNamespaces =
+  spawnSync('unshare', [
+    '-fp',
+    '--mount-proc',
+    process.execPath,
+    '-e',
+    'process.exit(process.pid === 1 ? 42 : 0)',
+  ]).status === 42;
 
 /** Runs the CLI, closes its stdout after the first chunk as `| head -c 1` would, and waits. */
 function closedEarly(args: readonly string[]): Promise<{ status: number | null; stderr: string }> {
@@ -20,5 +33,41 @@ describe('rl-objective with a reader that stops early', () => {
     const run = await closedEarly('objective --scheme grpo --M 64 --grid 4001 --json'.split(' '));
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+  });
+});
+
+describe.skipIf(!pidNamespaces)('rl-objective as PID 1 (a container command)', () => {
+  // The CLI runs as PID 1 of a new PID namespace (unshare, as root). SIGTERM is sent every
+  // 100 ms from the moment it starts: the first one handled comes during start-up, long before
+  // a run installs its own handler (which would give exit 130), so the exit status is
+  // deterministic: 143.
+  it('ends on SIGTERM during start-up, as node does when it is not PID 1', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'rl-objective-pid1-'));
+    const unshare = spawn(
+      'unshare',
+      [
+        '-fp',
+        '--mount-proc',
+        process.execPath,
+        ...CLI_NODE_ARGS,
+        'verify',
+        '--quick',
+        '--out',
+        out,
+      ],
+      { stdio: 'ignore' },
+    );
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const child = spawnSync('pgrep', ['-P', String(unshare.pid)], { encoding: 'utf8' });
+      for (const pid of child.stdout.split('\n').filter(Boolean)) {
+        spawnSync('kill', ['-TERM', pid]);
+      }
+    }, 100);
+    const status = await new Promise<number | null>((resolve) => unshare.on('close', resolve));
+    clearInterval(timer);
+    rmSync(out, { recursive: true, force: true });
+    expect(status).toBe(143);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
