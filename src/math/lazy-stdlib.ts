@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 
-// Each stdlib special function is a tree of small CommonJS packages; the three below cost the
-// CLI's start tens of milliseconds each, and most commands never call them (`objective` at a
-// single point, `simulate`). So they are required on first call, synchronously, because their
-// callers (scheme tables, targets, the beta fit) are synchronous. bench/package.bench.ts
-// measures the start.
+// Each stdlib special function is a tree of small CommonJS packages, whose loading would be most
+// of the CLI's start, and most runs never call them (`objective` at a single point, `simulate`).
+// So they are required on first call, synchronously, because their callers (scheme tables,
+// targets, the beta fit) are synchronous. bench/package.bench.ts measures the start
+// (docs/package.md).
 const require = createRequire(import.meta.url);
 
 type Special3 = (x: number, a: number, b: number) => number;
