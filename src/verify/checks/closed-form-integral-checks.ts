@@ -1,5 +1,5 @@
-import betainc from '@stdlib/math-base-special-betainc';
 import { gaussLegendreIntegral } from '../../math/gauss-legendre.ts';
+import { betainc } from '../../math/lazy-stdlib.ts';
 import { h, hPrime } from '../../objective/index.ts';
 import { catalogueAt, scheme } from '../../schemes/index.ts';
 import type { Budget } from '../budget.ts';
