@@ -1,4 +1,4 @@
-// The count-form audit (MATH.md §2) against random native functions: false-fail rates (0, or
+// The count-form audit (docs/theory.md §2) against random native functions: false-fail rates (0, or
 // below 1e-30 for hidden lengths) are stated on each law in laws/audit-laws.ts.
 import './setup.ts';
 import { it } from '@fast-check/vitest';

@@ -1,4 +1,4 @@
-// Designed schemes and GRPO's arcsin limit (MATH.md §3) against the library: tolerances and
+// Designed schemes and GRPO's arcsin limit (docs/theory.md §3) against the library: tolerances and
 // false-fail rates (all 0, deterministic) are stated on each law in laws/design-laws.ts.
 import './setup.ts';
 import { it } from '@fast-check/vitest';

@@ -1,4 +1,4 @@
-// Monte Carlo and power laws (MATH.md §1, §4-6) against the simulator. False-fail rates are
+// Monte Carlo and power laws (docs/theory.md §1, §4-6) against the simulator. False-fail rates are
 // stated on each law in laws/monte-carlo-laws.ts and added up in budget.ts; the runs per law are
 // fixed there (MC_RUNS), because each law's budget is split over exactly that many runs.
 import './setup.ts';

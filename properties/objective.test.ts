@@ -1,4 +1,4 @@
-// The laws of the induced objective h_M (MATH.md §2) against the library. Tolerances and
+// The laws of the induced objective h_M (docs/theory.md §2) against the library. Tolerances and
 // false-fail rates (all 0: deterministic) are stated on each law in laws/objective-laws.ts.
 import './setup.ts';
 import { it } from '@fast-check/vitest';

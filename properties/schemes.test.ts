@@ -1,4 +1,4 @@
-// The scheme laws (MATH.md §2-3) against the library: tolerances and false-fail rates (all 0,
+// The scheme laws (docs/theory.md §2-3) against the library: tolerances and false-fail rates (all 0,
 // deterministic) are stated on each law in laws/scheme-laws.ts.
 import './setup.ts';
 import { it } from '@fast-check/vitest';

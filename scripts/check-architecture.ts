@@ -222,7 +222,7 @@ function texts(node: ts.Expression): string[] {
 }
 
 /**
- * Lists written out that name all but at most one of the schemes of the catalogue (MATH.md §3,
+ * Lists written out that name all but at most one of the schemes of the catalogue (docs/theory.md §3,
  * `catalogue`): copies of the catalogue list, which lives once in {@link CATALOGUE_FILE}.
  */
 function catalogueCopies(root: string, catalogue: readonly string[]): Violation[] {

@@ -8,7 +8,7 @@ import { POLICIES } from '../test/support/simulations/policies.ts';
 import { TEST_SCHEMES } from '../test/support/simulations/schemes.ts';
 
 // Agreement of Algorithm 1 with h_M'(p) grad p for every catalogue scheme, policy kind and M
-// (MATH.md §2, §5), and of pure rejection sampling with grad log p and B/p draws (§4).
+// (docs/theory.md §2, §5), and of pure rejection sampling with grad log p and B/p draws (§4).
 // Each run: family-wise false-fail rate RUN_ALPHA = 2e-10 (Holm over its components), nominal;
 // inside the library's precondition of the normal approximation the true rate is at most 1.5
 // times that, and at most MAX_AGREEMENT_RUNS = 300 runs here: this file's total is at most 9e-8.

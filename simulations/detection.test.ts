@@ -6,7 +6,7 @@ import { parsePolicy } from '../src/policies/parse-policy.ts';
 import { scheme } from '../src/schemes/index.ts';
 import { RUN_ALPHA } from '../test/support/simulations/budget.ts';
 
-// The checks can fail (MATH.md §6): four deliberately wrong closed forms are flagged, each with
+// The checks can fail (docs/theory.md §6): four deliberately wrong closed forms are flagged, each with
 // at most 4e5 groups (simulations/acceptance.ts finds the fewest needed).
 // Each case also runs against its right closed form: 4 runs at RUN_ALPHA = 2e-10 each, 8e-10.
 // Missing a discrepancy: the expected |z| is at least 25 in every case (smallest: eps, 0.0058

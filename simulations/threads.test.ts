@@ -6,7 +6,7 @@ import { resolveSimulation, type SimulationInput } from '../src/estimators/simul
 import { createSimulationPool, type SimulationPool } from '../src/estimators/simulation-pool.ts';
 import { POLICIES } from '../test/support/simulations/policies.ts';
 
-// Reproducibility (MATH.md §6): the same seed gives the same bits with 1, 2 and 4 threads, and
+// Reproducibility (docs/theory.md §6): the same seed gives the same bits with 1, 2 and 4 threads, and
 // chunks merged from JSON give the same bits. No Monte Carlo assertion: no false-fail rate.
 // The pool tests run one after another in this one file (describe.sequential), the only file
 // here that starts more than one worker thread.

@@ -11,7 +11,7 @@ export interface CatalogueCase {
 const EPS_VALUES = [0, 1e-9, 1e-8, 1e-6, 1e-4, 0.1, 1] as const;
 
 /**
- * Spec generators per catalogue name (MATH.md §3 and §7), given `M`: every key and value the
+ * Spec generators per catalogue name (docs/theory.md §3 and §7), given `M`: every key and value the
  * scheme accepts. `minM` is the smallest group size the scheme allows.
  */
 const GENERATORS: Readonly<
@@ -116,7 +116,7 @@ export function catalogueNames(): string[] {
 }
 
 /**
- * The dynamic-sampling filter to append (MATH.md §7): none, DAPO's, or OpenRLHF's range, whose
+ * The dynamic-sampling filter to append (docs/theory.md §7): none, DAPO's, or OpenRLHF's range, whose
  * bounds are drawn from a grid of the `K/M` values (strict bounds make the grid points matter).
  */
 function filterSuffix(M: number): fc.Arbitrary<string> {
@@ -133,7 +133,7 @@ function filterSuffix(M: number): fc.Arbitrary<string> {
 
 /**
  * A random catalogue scheme with random options and a group size in `[1, maxM]` that it accepts,
- * optionally with a dynamic-sampling filter (`filter=dapo` or `filter=range`, MATH.md §7).
+ * optionally with a dynamic-sampling filter (`filter=dapo` or `filter=range`, docs/theory.md §7).
  * Shrinks to the first catalogue entry, the smallest `M` and no filter.
  */
 export function catalogueCase(maxM = 64): fc.Arbitrary<CatalogueCase> {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 /**
- * Count-form tables (MATH.md §2): `Z_i = (1 - R_i) a[S_i] + R_i b[S_i]` for a group of size `M`,
+ * Count-form tables (docs/theory.md §2): `Z_i = (1 - R_i) a[S_i] + R_i b[S_i]` for a group of size `M`,
  * with `a`, `b` of length `M`. Plain data, so that fast-check prints and shrinks it.
  */
 export interface CountFormTables {

@@ -10,7 +10,7 @@ import {
 /**
  * A native group function: what a trainer computes, `rewards -> advantages`, for groups of size
  * `M`. `countForm` says whether the weights depend on the group only through `(R_i, S_i)`
- * (MATH.md §2); `description` is what fast-check prints for a counterexample.
+ * (docs/theory.md §2); `description` is what fast-check prints for a counterexample.
  */
 export interface NativeGroupFunction {
   readonly M: number;
@@ -166,7 +166,7 @@ export const MIN_M_FOR: Readonly<Record<Violation, number>> = {
 };
 
 /**
- * Random native group functions that are *not* count form (MATH.md §2, "When it does not
+ * Random native group functions that are *not* count form (docs/theory.md §2, "When it does not
  * apply"): a random table plus a term that depends on the position in the group, on a
  * neighbour's reward, on the order of the correct answers, on a hidden response length, or on
  * the rewards of earlier groups (batch statistics). The extra term has weight at least 1/4, so

@@ -10,13 +10,13 @@ export function probability(min = 0.05, max = 0.95): fc.Arbitrary<number> {
   return fc.oneof(fc.constantFrom(0.5, min, max), fc.double({ min, max, noNaN: true }));
 }
 
-/** A Bernoulli-logistic policy (MATH.md §5) with `p` in `[min, max]`. */
+/** A Bernoulli-logistic policy (docs/theory.md §5) with `p` in `[min, max]`. */
 export function bernoulliPolicy(min = 0.05, max = 0.95): fc.Arbitrary<SinglePolicyDescription> {
   return probability(min, max).map((p) => ({ kind: 'bernoulli' as const, p }));
 }
 
 /**
- * A tabular softmax policy (MATH.md §5) over `K` in `[2, maxK]` responses: logits in [-1.5, 1.5]
+ * A tabular softmax policy (docs/theory.md §5) over `K` in `[2, maxK]` responses: logits in [-1.5, 1.5]
  * and a correct subset that is neither empty nor everything, so `p` is in about [0.03, 0.97]
  * and `grad p` is not zero.
  */
@@ -34,7 +34,7 @@ export function softmaxPolicy(maxK = 6): fc.Arbitrary<SinglePolicyDescription> {
 }
 
 /**
- * The autoregressive toy model (MATH.md §5): vocabulary `V` and length `L` with `V^L` between 4
+ * The autoregressive toy model (docs/theory.md §5): vocabulary `V` and length `L` with `V^L` between 4
  * and 81, the verifier `sum_l y_l mod V == r`, and parameters drawn from a fast-check seed
  * (not shrunk: a different seed is a different policy, not a simpler one).
  */
@@ -52,7 +52,7 @@ export function sequencePolicy(): fc.Arbitrary<SinglePolicyDescription> {
     );
 }
 
-/** A corpus (MATH.md §5) of 2 or 3 prompts with weights Q summing to 1, each a small policy. */
+/** A corpus (docs/theory.md §5) of 2 or 3 prompts with weights Q summing to 1, each a small policy. */
 export function corpusPolicy(): fc.Arbitrary<PolicyDescription> {
   const prompt = fc.oneof(bernoulliPolicy(0.1, 0.9), softmaxPolicy(4));
   return fc

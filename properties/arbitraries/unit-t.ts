@@ -23,7 +23,7 @@ export const EDGE_T: readonly number[] = [
 ];
 
 /**
- * A probability `t` in the closed interval [0, 1] (MATH.md §2): a quarter of the draws are the
+ * A probability `t` in the closed interval [0, 1] (docs/theory.md §2): a quarter of the draws are the
  * {@link EDGE_T} points, the rest are uniform doubles, doubles spread over every binade near 0,
  * and their mirror images near 1.
  *

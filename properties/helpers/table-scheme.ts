@@ -10,7 +10,7 @@ let files = 0;
 
 /**
  * The scheme `table:file=...` of random tables, built through the public API `scheme(spec, M)`
- * (MATH.md §2): the tables are written to a temporary JSON file `{"M", "a", "b"}`, which is
+ * (docs/theory.md §2): the tables are written to a temporary JSON file `{"M", "a", "b"}`, which is
  * what a user would do. The files live in one temporary directory removed at exit.
  */
 export function tableScheme(tables: CountFormTables): Scheme {

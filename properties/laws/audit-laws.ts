@@ -1,4 +1,4 @@
-// Laws of the count-form (exchangeability) audit (MATH.md §2, "When it does not apply"): a
+// Laws of the count-form (exchangeability) audit (docs/theory.md §2, "When it does not apply"): a
 // checker must say when weights are not count form rather than report a wrong h.
 import fc from 'fast-check';
 import { expect } from 'vitest';

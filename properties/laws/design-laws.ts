@@ -1,4 +1,4 @@
-// Deterministic laws of designed schemes (MATH.md §3, "The Bernstein recipe") and of GRPO's
+// Deterministic laws of designed schemes (docs/theory.md §3, "The Bernstein recipe") and of GRPO's
 // limit. False-fail rate of every law here: 0 (deterministic). The monotonicity margins were
 // measured over every M = 2..128 (designs) and 2..256 (GRPO) before being stated: the smallest
 // relative decrease per doubling was 3.3% (design logit, M = 2) and 3.4% (GRPO).
@@ -46,7 +46,7 @@ const singularTarget = fc.oneof(
 /** The design and GRPO-limit laws; each comment states its tolerance. */
 export function designLaws(impl: DesignImpl): Law[] {
   return [
-    // MATH.md §3: with c_s = h'(xi_s), h_M converges to h on compact subsets of (0, 1). The sup
+    // docs/theory.md §3: with c_s = h'(xi_s), h_M converges to h on compact subsets of (0, 1). The sup
     // distance after the best affine fit (targetDistance, grid on [1e-3, 1 - 1e-3]) falls each time
     // M doubles, for every non-polynomial target, node rule and split: d(2M) <= (1 - 1e-3) d(M).
     law(
@@ -68,7 +68,7 @@ export function designLaws(impl: DesignImpl): Law[] {
       },
     ),
 
-    // MATH.md §3: a polynomial h' of degree <= M - 1 is matched exactly (identity, power with
+    // docs/theory.md §3: a polynomial h' of degree <= M - 1 is matched exactly (identity, power with
     // integer q <= M, passk with k <= M): h_M(t) = h(t) - h(0). Tolerance 16 (M+1) EPS max|c|.
     law(
       'polynomial targets are designed exactly: h_M = h - h(0)',
@@ -95,7 +95,7 @@ export function designLaws(impl: DesignImpl): Law[] {
       },
     ),
 
-    // MATH.md §3: how c is split between a and b is free. split=b, a and half give the same c
+    // docs/theory.md §3: how c is split between a and b is free. split=b, a and half give the same c
     // (0 ulps: halving and negating are exact) and different tables.
     law(
       'design split changes the tables, not c',
@@ -115,7 +115,7 @@ export function designLaws(impl: DesignImpl): Law[] {
       },
     ),
 
-    // MATH.md §3, GRPO limit: with eps -> 0 (eps = 0 or 1e-8, any std and eps placement), the
+    // docs/theory.md §3, GRPO limit: with eps -> 0 (eps = 0 or 1e-8, any std and eps placement), the
     // normalized h_M(t)/h_M(1) approaches (2/pi) arcsin sqrt t; its sup distance falls each time
     // M doubles (M = 2..128): d(2M) <= (1 - 1e-3) d(M).
     law(
@@ -136,7 +136,7 @@ export function designLaws(impl: DesignImpl): Law[] {
       },
     ),
 
-    // MATH.md §3, figure 3 right panel: a larger eps moves GRPO away from arcsin. For
+    // docs/theory.md §3, figure 3 right panel: a larger eps moves GRPO away from arcsin. For
     // eps1 < eps2 the distance does not fall (tolerance 16 EPS, measured worst 1 EPS), and
     // from eps <= 1e-4 to eps >= 0.1 at M >= 4 it rises by at least 1e-4 (measured >= 7e-4).
     law(

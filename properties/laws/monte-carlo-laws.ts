@@ -1,4 +1,4 @@
-// Monte Carlo laws (MATH.md §1, §4-6): the simulator, which runs each scheme's *native* formula
+// Monte Carlo laws (docs/theory.md §1, §4-6): the simulator, which runs each scheme's *native* formula
 // response by response, agrees with the closed form computed from its *tables*. Every seed is
 // drawn by fast-check (fc.noShrink(fc.integer())), so a failure replays from the printed
 // fast-check seed and path. Each law's comment states its false-fail rate; budget.ts adds them.
@@ -156,7 +156,7 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
       MC_RUNS.vector,
     ),
 
-    // MATH.md §2: a baseline changes the variance, never the mean. With one seed (so the same
+    // docs/theory.md §2: a baseline changes the variance, never the mean. With one seed (so the same
     // responses), the estimate is linear in the weights: est(a + d, b + d) = est(a, b) + est(d, d)
     // to 8 (N + M) EPS times the update scale (deterministic, false-fail rate 0); and the pure
     // baseline (d, d) agrees with a zero expected update: false-fail rate
@@ -211,7 +211,7 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
       MC_RUNS.baseline,
     ),
 
-    // MATH.md §4: pure rejection sampling with B correct answers estimates grad log p without
+    // docs/theory.md §4: pure rejection sampling with B correct answers estimates grad log p without
     // bias, and its number of draws has mean B/p. One Holm family per run (every component and
     // the draws). False-fail rate: PROPERTY_ALPHA.pureRejection = 5e-8 over MC_RUNS.pureRs runs.
     law(
@@ -238,7 +238,7 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
       MC_RUNS.pureRs,
     ),
 
-    // MATH.md §6: the same config on a piscina pool (1 thread) gives bit-identical estimates to
+    // docs/theory.md §6: the same config on a piscina pool (1 thread) gives bit-identical estimates to
     // the in-thread run, and agrees. False-fail rate: PROPERTY_ALPHA.simulatorPool = 5e-8 over
     // MC_RUNS.pool runs (the bit-identity is deterministic).
     law(
@@ -265,7 +265,7 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
       MC_RUNS.pool,
     ),
 
-    // Power (MATH.md §6): the reported resolution delta_j = (z_alpha' + z_beta) SE_j is what the
+    // Power (docs/theory.md §6): the reported resolution delta_j = (z_alpha' + z_beta) SE_j is what the
     // verdict detects. After a run that agrees (false-fail rate PROPERTY_ALPHA.powerNull / 2 over
     // MC_RUNS.power runs), moving the closed form of one component by k delta_j, k in (1, 4], is
     // always flagged: |z'| >= k (z_alpha' + z_beta) - z_alpha' > z_alpha'. At exactly k = 1 the

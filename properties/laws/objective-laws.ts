@@ -1,4 +1,4 @@
-// Deterministic laws of the induced objective h_M and its derivative (MATH.md §2).
+// Deterministic laws of the induced objective h_M and its derivative (docs/theory.md §2).
 // False-fail rate of every law here: 0 (fast-check only chooses the inputs, and each tolerance
 // is an a-priori rounding-error bound, not a statistic).
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
@@ -104,7 +104,7 @@ export function objectiveLaws(impl: ObjectiveImpl): Law[] {
       },
     ),
 
-    // MATH.md §2: h_M(t) = (1/M) sum_s c_s I_t(s+1, M-s) and I_t(s+1, M-s) = P(Bin(M, t) >= s+1),
+    // docs/theory.md §2: h_M(t) = (1/M) sum_s c_s I_t(s+1, M-s) and I_t(s+1, M-s) = P(Bin(M, t) >= s+1),
     // the tail from stdlib's binomial cdf (an independent implementation). 1 - cdf loses up to
     // EPS absolute per term; tolerance 8 (M+1) EPS max|c| + 4 M EPS max|c|.
     law(
@@ -137,7 +137,7 @@ export function objectiveLaws(impl: ObjectiveImpl): Law[] {
       },
     ),
 
-    // h and dh are linear in c (MATH.md §2). Tolerance: 3 * 8 (M+1) EPS (|x| max|c1| + |y| max|c2|)
+    // h and dh are linear in c (docs/theory.md §2). Tolerance: 3 * 8 (M+1) EPS (|x| max|c1| + |y| max|c2|)
     // for three evaluations, plus 2 EPS of the same for forming x c1 + y c2.
     law(
       'linear in c: h(x c1 + y c2) = x h(c1) + y h(c2), same for dh',
@@ -162,7 +162,7 @@ export function objectiveLaws(impl: ObjectiveImpl): Law[] {
       },
     ),
 
-    // MATH.md §2: h is increasing wherever every c_s >= 0. dh is then a sum of nonnegative terms,
+    // docs/theory.md §2: h is increasing wherever every c_s >= 0. dh is then a sum of nonnegative terms,
     // so dh >= 0 holds exactly (0 ulps); h(t1) <= h(t2) to 2 * 8 (M+1) EPS max|c|.
     law(
       'monotone when c >= 0: dh >= 0 exactly and h(t1) <= h(t2)',

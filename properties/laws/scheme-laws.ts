@@ -1,4 +1,4 @@
-// Deterministic laws of weight schemes (MATH.md §2-3): native formula against tables, brute
+// Deterministic laws of weight schemes (docs/theory.md §2-3): native formula against tables, brute
 // force against the closed form, baselines, and the catalogue's known objectives.
 // False-fail rate of every law here: 0 (deterministic; tolerances are rounding-error bounds).
 import fc from 'fast-check';
@@ -85,7 +85,7 @@ function bruteTolerance(M: number, scale: number, t: number): number {
 /** The scheme laws; each comment states the tolerance. */
 export function schemeLaws(impl: SchemeImpl): Law[] {
   return [
-    // MATH.md §2-3: for every catalogue scheme (random options, optional filter), the
+    // docs/theory.md §2-3: for every catalogue scheme (random options, optional filter), the
     // native group formula equals the count-form tables on every group of size <= 10: all 2^M
     // reward vectors, hence every permutation of every group. Tolerance: see expectTables.
     law(
@@ -129,7 +129,7 @@ export function schemeLaws(impl: SchemeImpl): Law[] {
       },
     ),
 
-    // MATH.md §2, last fact: the expected update by brute-force enumeration of K with the
+    // docs/theory.md §2, last fact: the expected update by brute-force enumeration of K with the
     // native formula equals h_M'(t) = sum_s c_s B_{s,M-1}(t), for random tables.
     // Tolerance: bruteTolerance(M, max(|a|, |b|), t).
     law(
@@ -165,7 +165,7 @@ export function schemeLaws(impl: SchemeImpl): Law[] {
       },
     ),
 
-    // MATH.md §2: a baseline d_s added to both a_s and b_s leaves the expected update alone.
+    // docs/theory.md §2: a baseline d_s added to both a_s and b_s leaves the expected update alone.
     // The brute force of (a + d, b + d), which sees the baseline, equals h_M' of the original c.
     // Tolerance: bruteTolerance(M, max|a| + max|b| + max|d|, t) plus 2 EPS of that for forming c.
     law(
@@ -236,7 +236,7 @@ export function schemeLaws(impl: SchemeImpl): Law[] {
       },
     ),
 
-    // MATH.md §3, pass@k row: h_M(t) = 1 - (1-t)^k exactly, h_M'(t) = k (1-t)^(k-1). c >= 0, so the
+    // docs/theory.md §3, pass@k row: h_M(t) = 1 - (1-t)^k exactly, h_M'(t) = k (1-t)^(k-1). c >= 0, so the
     // Bernstein sums have no cancellation and the error is relative: tolerance
     // 16 (M+1) EPS times the reference (reference from expm1/log1p and pow, k ulps), plus the
     // subnormal floor.
@@ -266,7 +266,7 @@ export function schemeLaws(impl: SchemeImpl): Law[] {
       },
     ),
 
-    // MATH.md §3, rejection sampling: h_M'(t) = (1 - (1-t)^M)/t (relative tolerance 16 (M+1) EPS,
+    // docs/theory.md §3, rejection sampling: h_M'(t) = (1 - (1-t)^M)/t (relative tolerance 16 (M+1) EPS,
     // c >= 0), and the log bound 0 <= h_M(t) - H_M - ln t <= (1-t)^(M+1)/((M+1) t), to an absolute
     // 16 (M+1) EPS (|h| + H_M + |ln t|) for the cancellation in the difference.
     law(
@@ -296,7 +296,7 @@ export function schemeLaws(impl: SchemeImpl): Law[] {
       },
     ),
 
-    // MATH.md §3 table: reinforce and rloo give h = t, dr-grpo gives (1 - 1/M) t, and every grpo
+    // docs/theory.md §3 table: reinforce and rloo give h = t, dr-grpo gives (1 - 1/M) t, and every grpo
     // variant at M = 2 gives h proportional to t (h(t)/h(1) = t). Tolerance: 8 (M+1) EPS max|c|.
     law(
       'closed forms: reinforce, rloo = t; dr-grpo = (1-1/M) t; grpo at M = 2 is proportional to t',

@@ -22,7 +22,7 @@ const FIGURE_POINTS = 201;
 
 /**
  * An audit as a publishable {@link Report} (rendered to `agreement.json`, `agreement.md`,
- * `index.html` and SVG by `writeReport`, like `verify`): MATH.md §2's count-form condition as
+ * `index.html` and SVG by `writeReport`, like `verify`): docs/theory.md §2's count-form condition as
  * checks (one passing row per count-form size, one failing row per violating cell), the
  * expectation as a check per size (distance after the best affine fit against its tolerance),
  * and per complete count-form size a figure of the induced `h_M/h_M(1)` with the named targets
@@ -122,7 +122,7 @@ export function auditDocument(
 
 /**
  * `h_M/h_M(1)`, each named target mapped onto it by the inverse of its best affine fit, and the
- * best beta fit `I_t(a, b)` (MATH.md §9) as it is.
+ * best beta fit `I_t(a, b)` (docs/theory.md §9) as it is.
  */
 function inducedFigure(size: SizeAudit, expected: string | undefined): Figure | undefined {
   if (size.a === null || size.b === null || size.nearest === null) return undefined;

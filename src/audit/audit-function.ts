@@ -11,7 +11,7 @@ import { rewardPatterns } from './reward-patterns.ts';
 import type { AdvantagesFn, AuditOptions, AuditReport } from './types.ts';
 
 /**
- * Loads the weight function to audit (MATH.md §2, the `Z_i` of Algorithm 1 step 3) from an ES
+ * Loads the weight function to audit (docs/theory.md §2, the `Z_i` of Algorithm 1 step 3) from an ES
  * module: its named export `advantages(rewards: number[]): number[]`, possibly async. A CommonJS
  * module's `module.exports.advantages` (seen as `default.advantages`) is accepted too.
  *
@@ -107,7 +107,7 @@ export interface FunctionAuditOptions extends AuditOptions {
 }
 
 /**
- * Audits a weight function (MATH.md §2): is it count form, `Z_i = (1 - R_i) a[S_i] + R_i b[S_i]`,
+ * Audits a weight function (docs/theory.md §2): is it count form, `Z_i = (1 - R_i) a[S_i] + R_i b[S_i]`,
  * and if so which objective `h_M` does it induce?
  *
  * The function is called on every reward pattern of {@link rewardPatterns} (all `2^M` for

@@ -26,7 +26,7 @@ export interface PythonAuditOptions extends Omit<FunctionAuditOptions, 'label'> 
 }
 
 /**
- * Audits the user's own Python weight function (MATH.md §2, §7), as {@link auditFunction} audits
+ * Audits the user's own Python weight function (docs/theory.md §2, §7), as {@link auditFunction} audits
  * a JavaScript one: is it count form, `Z_i = (1 - R_i) a[S_i] + R_i b[S_i]`, and if so which
  * objective `h_M` does it induce?
  *

@@ -16,7 +16,7 @@ import type { AuditOptions, AuditReport, Nearest, SizeAudit } from './types.ts';
 export const DEFAULT_REL_TOL = 1e-9;
 
 /**
- * Turns what a {@link CountFormCollector} observed into an {@link AuditReport} (MATH.md §2): the
+ * Turns what a {@link CountFormCollector} observed into an {@link AuditReport} (docs/theory.md §2): the
  * input is count form when no size has a violation; each size gets its tables and, when they are
  * count form and complete, the objective they induce (see `sizeAudit`).
  */
@@ -31,12 +31,12 @@ export function auditReport(collector: CountFormCollector, options: AuditOptions
 }
 
 /**
- * The audit of one group size (MATH.md §2): the recovered tables and, only when they are count
+ * The audit of one group size (docs/theory.md §2): the recovered tables and, only when they are count
  * form and complete, the induced objective `h_M` from `c = b - a` — its points `h`, `h'` and
  * `h/h(1)` on the grid `t = j/(grid-1)`, its best fit in the incomplete-beta family on that grid
- * (MATH.md §9), and its distance to each named target and to the fitted member.
+ * (docs/theory.md §9), and its distance to each named target and to the fitted member.
  *
- * A size that is not count form gets no tables and no `h` (reporting one would be wrong, MATH.md
+ * A size that is not count form gets no tables and no `h` (reporting one would be wrong, docs/theory.md
  * §2 "When it does not apply"); an incomplete one keeps its tables with `null` cells and no `h`.
  */
 export function sizeAudit(tables: RecoveredTables, options: AuditOptions): SizeAudit {
@@ -76,11 +76,11 @@ function round(x: number): number {
 }
 
 /**
- * The distance of the objective induced by `c` (MATH.md §2) to each named target an audit
- * compares with (MATH.md §3): identity, log, logit, arcsin and pass@k for `k = 1..M`, each after
+ * The distance of the objective induced by `c` (docs/theory.md §2) to each named target an audit
+ * compares with (docs/theory.md §3): identity, log, logit, arcsin and pass@k for `k = 1..M`, each after
  * the best affine fit (`targetDistance`), keyed by canonical target spec (`passk:k=4`), and the
  * nearest of them (the first listed on a tie, so identity before `passk:k=1`). The `extra`
- * target specs (e.g. a fitted `beta:a=A,b=B`, MATH.md §9) get a distance too, but never count
+ * target specs (e.g. a fitted `beta:a=A,b=B`, docs/theory.md §9) get a distance too, but never count
  * as nearest: `nearest` is a named target.
  */
 export function targetDistances(
@@ -109,7 +109,7 @@ export function targetDistances(
 }
 
 /**
- * The large-M study of MATH.md §9 over the sizes of an audit (`audit --limit`), in increasing
+ * The large-M study of docs/theory.md §9 over the sizes of an audit (`audit --limit`), in increasing
  * `M`: at each size the best fit in the incomplete-beta family and the sup distance between
  * successive normalized objectives, on the audit's grid of `points` evenly spaced `t` in [0, 1]; with `limit` (e.g. an
  * `--expect` target in the family) also the sup distance to it. A size without a complete
@@ -131,7 +131,7 @@ export function auditLimit(report: AuditReport, points: number, limit?: StatedLi
 
 /**
  * Audits count-form tables given directly, from a JSON file `{"M": n, "a": [...], "b": [...]}`
- * (MATH.md §2; read and validated by `readTableFile`): count form by construction, so the report
+ * (docs/theory.md §2; read and validated by `readTableFile`): count form by construction, so the report
  * is the objective `h_M` induced by `c = b - a` and its distance to each named target.
  *
  * The file must be a regular file of at most 256 MiB (`readTableFile` reads it through `readInputFile`); anything else, like a

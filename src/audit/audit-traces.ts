@@ -12,7 +12,7 @@ const TraceGroup = z.object({
 });
 
 /**
- * Parses one line of a JSONL trace (MATH.md §7, audits of trainers): `{"rewards": [0|1, ...],
+ * Parses one line of a JSONL trace (docs/theory.md §7, audits of trainers): `{"rewards": [0|1, ...],
  * "advantages": [...]}`, one group per line; other fields (prompt ids, lengths, ...) are ignored.
  *
  * Returns `undefined` for a blank line. Throws an {@link InputError} naming the source and the
@@ -57,7 +57,7 @@ export function parseTraceLine(
 }
 
 /**
- * Audits observed groups (MATH.md §2, §7), e.g. dumped by a trainer: files every weight under its
+ * Audits observed groups (docs/theory.md §2, §7), e.g. dumped by a trainer: files every weight under its
  * cell `(R_i, S_i)`, checks that each cell got one value, and reports the recovered tables and the
  * objective they induce, one entry per group size. The groups must be validated (see
  * `parseTraceLine`); they are streamed, so memory does not grow with their number.
@@ -72,7 +72,7 @@ export async function auditGroups(
 }
 
 /**
- * Audits a JSONL trace of a trainer's groups (MATH.md §7): one `{"rewards", "advantages"}` object
+ * Audits a JSONL trace of a trainer's groups (docs/theory.md §7): one `{"rewards", "advantages"}` object
  * per line, read line by line. Groups of different sizes are audited separately.
  *
  * Throws an {@link InputError} for a missing file, anything but a regular file of at most 256 MiB

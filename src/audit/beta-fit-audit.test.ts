@@ -8,7 +8,7 @@ import { objectiveTable } from '../objective/objective-table.ts';
 import { scheme } from '../schemes/scheme.ts';
 import { auditLimit, auditTable } from './audit-report.ts';
 
-// The audit's best fit in the incomplete-beta family and its large-M study (MATH.md §9), on
+// The audit's best fit in the incomplete-beta family and its large-M study (docs/theory.md §9), on
 // F-GRPO as a user writes it (test/fixtures/audit/f-grpo.mjs, gamma = 1) and on verl's GRPO.
 
 const fixtures = fileURLToPath(new URL('../../test/fixtures/audit/', import.meta.url));

@@ -8,7 +8,7 @@ const group = (rewards: number[], advantages: number[], line: number) => ({
 });
 
 describe('CountFormCollector', () => {
-  it('files each weight under (R, S = K - R) and recovers a and b (MATH.md §2)', () => {
+  it('files each weight under (R, S = K - R) and recovers a and b (docs/theory.md §2)', () => {
     const collector = new CountFormCollector();
     // rloo at M = 3: Z_i = R_i - S_i/2.
     collector.add(group([0, 0, 0], [0, 0, 0], 1));

@@ -43,7 +43,7 @@ export interface RecoveredTables {
 
 /**
  * Recovers count-form tables from observed groups and finds where they are not count form
- * (MATH.md §2): every response `i` lands in the cell `(R_i, S_i)` with `S_i = sum_{j != i} R_j`,
+ * (docs/theory.md §2): every response `i` lands in the cell `(R_i, S_i)` with `S_i = sum_{j != i} R_j`,
  * and count form means every cell gets a single weight, `a[S]` when `R = 0`, `b[S]` when `R = 1`.
  *
  * Observations are streamed in with {@link CountFormCollector.add}; each cell keeps its first

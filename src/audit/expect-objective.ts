@@ -15,7 +15,7 @@ export interface Expectation {
 }
 
 /**
- * Parses `--expect NAME[:tol]` (MATH.md §3 named targets): `arcsin:0.05`, `identity`,
+ * Parses `--expect NAME[:tol]` (docs/theory.md §3 named targets): `arcsin:0.05`, `identity`,
  * `passk:k=4:0.02`. A last `:`-part without `=` is the tolerance (default
  * {@link DEFAULT_EXPECT_TOL}); the rest is a target spec (`identity`, `log`, `logit`, `arcsin`,
  * `power:q=Q`, `passk:k=K`, `beta:a=A,b=B`). Throws an {@link InputError} for an unknown target or a bad tolerance.
@@ -58,7 +58,7 @@ export interface ExpectationVerdict {
 }
 
 /**
- * Checks an expected objective against an audit (MATH.md §2–3): at every group size the weights
+ * Checks an expected objective against an audit (docs/theory.md §2–3): at every group size the weights
  * must be count form with complete tables, and the induced `h_M` must lie within `tol` of the
  * target after the best affine fit (`targetDistance`, the distance `nearest` uses). Anything
  * else fails with a one-line reason per size.
@@ -114,7 +114,7 @@ export type InducedObjective = SizeAudit & {
 };
 
 /**
- * The objective a weight function optimizes at group size `M` (MATH.md §2), for users' own test
+ * The objective a weight function optimizes at group size `M` (docs/theory.md §2), for users' own test
  * suites: audits `advantagesFn` on every reward pattern (random arrangements of every count when
  * `M > 16`) and returns whether it is count form, its violations, its tables `a`, `b`, the
  * induced `h_M` on a grid, and the nearest named target.
@@ -137,7 +137,7 @@ export async function inducedObjective(
 }
 
 /**
- * Asserts that a weight function optimizes a named objective (MATH.md §2–3), in any test runner:
+ * Asserts that a weight function optimizes a named objective (docs/theory.md §2–3), in any test runner:
  * the weights must be count form at group size `M`, and the induced `h_M` within `tol` (default
  * 0.05) of `target` after the best affine fit. Otherwise throws an `Error` saying why: the first
  * count-form violation, the unobserved cells, or the distance and the nearest named target.

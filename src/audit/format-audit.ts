@@ -6,7 +6,7 @@ const SHOWN_VIOLATIONS = 10;
 const SHOWN_POINTS = 11;
 
 /**
- * The human-readable audit (MATH.md §2, §7) that `rl-objective audit` prints without `--json`:
+ * The human-readable audit (docs/theory.md §2, §7) that `rl-objective audit` prints without `--json`:
  * the count-form verdict and its violations, then per group size the tables, the cells never
  * observed, the nearest named objective and a few points of `h_M`, then the expectation.
  */
@@ -36,7 +36,7 @@ export function formatAudit(report: AuditReport, verdict?: ExpectationVerdict): 
   }
   lines.push(
     '',
-    'note: this audits per-response weights; token-level loss aggregation (token-mean) also weights a response by its length, which is outside the theorem (MATH.md §7).',
+    'note: this audits per-response weights; token-level loss aggregation (token-mean) also weights a response by its length, which is outside the theorem (docs/theory.md §7).',
   );
   return `${lines.join('\n')}\n`;
 }

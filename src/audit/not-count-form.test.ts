@@ -11,7 +11,7 @@ import { auditFunction } from './audit-function.ts';
 import { auditGroups } from './audit-traces.ts';
 import type { AuditReport, ObservedGroup } from './types.ts';
 
-// MATH.md §2 "When it does not apply" and §7 "Not count form": each of these is reported as not
+// docs/theory.md §2 "When it does not apply" and §7 "Not count form": each of these is reported as not
 // count form with a concrete violation (two different weights for one cell), and never with an h.
 
 /** Lines of a trace: batches of `perBatch` groups of size M, weighted by `batch`. */

@@ -1,4 +1,4 @@
-"""The Python side of `rl-objective audit --python FILE.py:FUNC` (MATH.md §2, §7).
+"""The Python side of `rl-objective audit --python FILE.py:FUNC` (docs/theory.md §2, §7).
 
 Imports FUNC from FILE.py, then, for every line "0110..." read from the original standard
 input, calls FUNC on those rewards and writes one line to the original standard output: the

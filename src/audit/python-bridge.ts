@@ -90,7 +90,7 @@ interface Batch {
 
 /**
  * One Python process that imports a weight function from a file and calls it on reward patterns
- * (MATH.md §2: the `Z_i` of Algorithm 1 step 3, computed by the user's own code). Patterns are
+ * (docs/theory.md §2: the `Z_i` of Algorithm 1 step 3, computed by the user's own code). Patterns are
  * written to the process as lines of `0`/`1` and its replies read back in order, so a whole
  * batch is in flight at once; each reply is the weights' float64 bits, so nothing is rounded.
  *

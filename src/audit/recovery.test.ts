@@ -16,9 +16,9 @@ import {
 import { scheme } from '../schemes/scheme.ts';
 import { auditTraces } from './audit-traces.ts';
 
-// Recovery (issue acceptance): traces written by our own re-implementations of the MATH.md §7
+// Recovery (issue acceptance): traces written by our own re-implementations of the docs/theory.md §7
 // conventions, audited from JSONL, give back the catalogue presets' tables. The generators are
-// written from MATH.md §7 and the trainers' code paths, never by calling the catalogue.
+// written from docs/theory.md §7 and the trainers' code paths, never by calling the catalogue.
 
 type Batch = (groups: number[][]) => number[][];
 const perGroup =

@@ -5,7 +5,7 @@ import { substream } from '../rng/substream.ts';
 export const EXHAUSTIVE_MAX_M = 16;
 
 /**
- * The reward patterns on which a weight function is audited for count form (MATH.md §2: the
+ * The reward patterns on which a weight function is audited for count form (docs/theory.md §2: the
  * weights may depend on the group only through `(R_i, S_i)`).
  *
  * - `M <= 16`: every one of the `2^M` patterns, in binary order (pattern `n` has `R_i` = bit `i`).

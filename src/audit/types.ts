@@ -1,7 +1,7 @@
 import type { BetaFit } from '../objective/beta-fit.ts';
 
 /**
- * Types of an audit (MATH.md §2, "When it does not apply"; §7): what a weight function, a trace or
+ * Types of an audit (docs/theory.md §2, "When it does not apply"; §7): what a weight function, a trace or
  * a table was observed to do, and the JSON shape `rl-objective audit --json` prints.
  */
 
@@ -44,7 +44,7 @@ export interface Nearest {
   readonly distance: number;
 }
 
-/** A point of the induced objective `h_M` (MATH.md §2), with `h/h(1)` (`null` when `h(1) = 0`). */
+/** A point of the induced objective `h_M` (docs/theory.md §2), with `h/h(1)` (`null` when `h(1) = 0`). */
 export interface AuditPoint {
   readonly t: number;
   readonly h: number;
@@ -67,7 +67,7 @@ export interface SizeAudit {
   readonly distances: Readonly<Record<string, number>> | null;
   /**
    * The member `I_t(a, b)` of the incomplete-beta family closest in sup distance to `h_M/h_M(1)`
-   * on the points' grid (MATH.md §9); its spec, rounded to 4 digits, is also in `distances`.
+   * on the points' grid (docs/theory.md §9); its spec, rounded to 4 digits, is also in `distances`.
    */
   readonly fit: BetaFit | null;
   readonly fitReason: string | null;

@@ -6,7 +6,7 @@ import { InputError, oneLine } from '../errors/input-error.ts';
  * - `ok`: success, or every check agrees.
  * - `disagree`: the run completed but a check disagreed or an expectation failed.
  * - `input`: bad input (spec, number, file); one line on stderr.
- * - `insufficient`: the run is too small for its normal approximation to hold (MATH.md §6), so it
+ * - `insufficient`: the run is too small for its normal approximation to hold (docs/theory.md §6), so it
  *   gives no verdict either way; the message says how many groups would do.
  * - `internal`: a bug in rl-objective; one line on stderr (set `RL_OBJECTIVE_DEBUG=1` for the stack).
  * - `interrupted`: SIGINT or SIGTERM; completed work is kept where the command supports resuming.

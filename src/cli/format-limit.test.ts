@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bestFits, fGrpoM256 } from '../../test/fixtures/beta/references.ts';
 import { runCli } from '../../test/support/cli/run-cli.ts';
 
-// `objective` with the best beta fit and `objective --limit` (MATH.md §9), through the CLI.
+// `objective` with the best beta fit and `objective --limit` (docs/theory.md §9), through the CLI.
 
 describe('rl-objective objective: best beta fit', () => {
   it('f-grpo:gamma=1, M = 256, grid 101: h and dh match mpmath to 1e-10, the fit the best attainable', () => {

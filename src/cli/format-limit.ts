@@ -2,7 +2,7 @@ import type { LargeMLimit } from '../objective/large-m-limit.ts';
 import { formatTable } from './output.ts';
 
 /**
- * A large-M study (MATH.md §9, `largeMLimit`) as text, under a first line `head` naming what
+ * A large-M study (docs/theory.md §9, `largeMLimit`) as text, under a first line `head` naming what
  * was studied: the stated limit, one row per size (best fit, its distance, the sup distance to
  * the previous size and to the limit), then whether those distances shrink.
  */

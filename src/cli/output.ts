@@ -23,7 +23,7 @@ function formatCell(value: number | string): string {
  * Writes a battery report into `dir` (`writeReport`: agreement.json, agreement.md, index.html,
  * figures), prints its one-line summary with the path of index.html (or, with `json`, the report)
  * on stdout, and sets the exit status: 1 if some check disagrees, else 3 if some check gave no
- * verdict (`insufficient`, MATH.md §6), else 0. Shared by `verify` and
+ * verdict (`insufficient`, docs/theory.md §6), else 0. Shared by `verify` and
  * `merge`, which publish the same report for the same run. The renderers load on first use.
  */
 export async function publishReport(report: Report, dir: string, json: boolean): Promise<void> {

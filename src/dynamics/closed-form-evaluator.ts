@@ -57,11 +57,11 @@ function bernsteinEvaluator(beta: ArrayLike<number>): (t: number) => number {
 }
 
 /**
- * The closed form of MATH.md §2 for a count-form table `c` (`M = c.length`), prepared for
+ * The closed form of docs/theory.md §2 for a count-form table `c` (`M = c.length`), prepared for
  * evaluation at many points: `hPrime(t) = h_M'(t) = sum_s c_s B_{s,M-1}(t)` and
  * `h(t) = h_M(t) = sum_k G_k B_{k,M}(t)` with `G = hCoefficients(c)`, and the mean-field
  * factor `gradient(p) = h_M'(p) p (1 - p)`, the derivative of `h_M(sigmoid(theta))` in `theta`
- * (MATH.md §8: `dJ/dtheta_x = (1/N) gradient(p_x)`). Agrees with `hPrime` and `h` of
+ * (docs/theory.md §8: `dJ/dtheta_x = (1/N) gradient(p_x)`). Agrees with `hPrime` and `h` of
  * src/objective to rounding (tested).
  */
 export class ClosedFormEvaluator {

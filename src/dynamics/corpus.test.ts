@@ -3,7 +3,7 @@ import { InputError } from '../errors/input-error.ts';
 import { buildCorpus, parseCorpus } from './corpus.ts';
 
 // Deterministic: false-fail rate 0.
-describe('corpus models (MATH.md §8)', () => {
+describe('corpus models (docs/theory.md §8)', () => {
   it('initial p are the Beta quantiles at (x + 1/2)/N, to 1e-13 relative of scipy', () => {
     // scipy.stats.beta.ppf((x + 0.5)/N, alpha, beta) at x = 0, N/2, N - 1, computed offline.
     const scipy: [string, number[]][] = [

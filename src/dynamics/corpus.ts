@@ -2,11 +2,11 @@ import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { InputError } from '../errors/input-error.ts';
 import { requirePositive, requirePositiveInteger } from '../errors/require.ts';
+import { parseSpec } from '../grammar/parse-spec.ts';
+import { SpecReader } from '../grammar/spec-reader.ts';
 import { substream } from '../rng/substream.ts';
-import { parseSpec } from '../spec/parse-spec.ts';
-import { SpecReader } from '../spec/spec-reader.ts';
 
-/** The corpus models of MATH.md §8. */
+/** The corpus models of docs/theory.md §8. */
 export const CORPUS_KINDS = ['tabular', 'shared'] as const;
 export type CorpusKind = (typeof CORPUS_KINDS)[number];
 
@@ -29,7 +29,7 @@ export interface CorpusDescription {
 }
 
 /**
- * A corpus (MATH.md §8): `N` prompts sampled uniformly, prompt `x` (0-based) with initial success
+ * A corpus (docs/theory.md §8): `N` prompts sampled uniformly, prompt `x` (0-based) with initial success
  * probability `q_x`, the Beta(alpha, beta) quantile at `(x + 1/2)/N` (so prompts are sorted from
  * hardest to easiest), and the model's fixed parts.
  *
@@ -59,7 +59,7 @@ export interface Corpus {
 
 /**
  * Reads a corpus spec: `tabular:prompts=N[,alpha=A,beta=B]` or
- * `shared:prompts=N[,dim=d,alpha=A,beta=B]` (MATH.md §8), defaults `alpha = beta = 1` (uniform
+ * `shared:prompts=N[,dim=d,alpha=A,beta=B]` (docs/theory.md §8), defaults `alpha = beta = 1` (uniform
  * difficulties) and `dim = 4`. Throws a one-line InputError for an unknown kind or key, a count
  * that is not a positive integer, `alpha` or `beta` not positive, a corpus over
  * {@link MAX_PROMPTS} prompts or {@link MAX_FEATURE_ENTRIES} feature entries, and a Beta law so
@@ -97,7 +97,7 @@ export function parseCorpus(text: string): CorpusDescription {
   return description;
 }
 
-/** `q_x`, the Beta(alpha, beta) quantile at `(x + 1/2)/N` (MATH.md §8). */
+/** `q_x`, the Beta(alpha, beta) quantile at `(x + 1/2)/N` (docs/theory.md §8). */
 function initialProbabilities({ prompts, alpha, beta }: CorpusDescription): Float64Array {
   return Float64Array.from({ length: prompts }, (_, x) =>
     betaQuantile((x + 0.5) / prompts, alpha, beta),

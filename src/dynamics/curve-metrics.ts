@@ -5,7 +5,7 @@ import type { Corpus } from './corpus.ts';
 export const DECILES = 10;
 
 /**
- * The metrics recorded at each recorded step of a path (MATH.md §8, "what a user reads"), in the
+ * The metrics recorded at each recorded step of a path (docs/theory.md §8, "what a user reads"), in the
  * order they are stored: the corpus mean `p` (pass@1), pass@k `= mean_x 1 - (1-p_x)^k` for each
  * `k`, the mean `p` of the initially hardest decile, `J_h = mean_x h_M(p_x)`, and the mean `p`
  * of each initial-difficulty decile (hardest first; 0 for an empty decile, which only N < 10 has).

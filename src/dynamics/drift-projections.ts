@@ -5,7 +5,7 @@ const SHARED_PROJECTIONS = 3;
 
 /**
  * The fixed projections of the martingale `D_T = sum_{t<T} (theta_{t+1} - theta_t -
- * lr grad J(theta_t))` that the path check tests (MATH.md §8), chosen from the corpus alone
+ * lr grad J(theta_t))` that the path check tests (docs/theory.md §8), chosen from the corpus alone
  * (never from the draws), as vectors in parameter space:
  *
  * - `tabular`: the mean of `D_T` over all prompts, over the initially hardest decile, and over

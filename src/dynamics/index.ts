@@ -1,5 +1,5 @@
 // Public API of src/dynamics: Algorithm 1 run as stochastic gradient ascent on a corpus, its
-// mean field, and the check along the path (MATH.md §8). Usage: docs/train.md.
+// mean field, and the check along the path (docs/theory.md §8). Usage: docs/train.md.
 export { ClosedFormEvaluator } from './closed-form-evaluator.ts';
 export {
   buildCorpus,

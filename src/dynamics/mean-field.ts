@@ -29,7 +29,7 @@ export interface DriftLawInput {
 }
 
 /**
- * The mean-field path of MATH.md §8: the deterministic iteration `theta <- theta + lr grad
+ * The mean-field path of docs/theory.md §8: the deterministic iteration `theta <- theta + lr grad
  * J(theta)`, `J = (1/N) sum_x h_M(p_x)`, from the corpus's initial parameters, with `grad J` from
  * the closed form `h_M'` (`tabular`: `dJ/dtheta_x = (1/N) h_M'(p_x) p_x (1 - p_x)`; `shared`:
  * `grad_w J = (1/N) sum_x h_M'(p_x) p_x (1 - p_x) phi_x`). Records the same metrics as a

@@ -10,7 +10,7 @@ import {
 } from '../stats/index.ts';
 import type { DriftLaw } from './mean-field.ts';
 
-/** The verdict of one scheme's path check (MATH.md §8, "the check along the path"). */
+/** The verdict of one scheme's path check (docs/theory.md §8, "the check along the path"). */
 export interface PathCheck {
   /** Names of the projections of `D_T`, in order. */
   readonly projections: readonly string[];
@@ -57,7 +57,7 @@ export function pathCheckThreshold(
 }
 
 /**
- * Decides the path checks of a run's schemes together (MATH.md §6 and §8). Under the theorem
+ * Decides the path checks of a run's schemes together (docs/theory.md §6 and §8). Under the theorem
  * `E[D_T] = 0` exactly, so each projection's mean over the independent seeds is compared with
  * 0: `z = mean / SE`, SE across seeds. Every (scheme, projection) comparison is one member of a
  * family split by Holm's step-down procedure at family-wise `alpha`; a scheme agrees when none

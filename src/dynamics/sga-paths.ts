@@ -14,7 +14,7 @@ export interface PathSetup {
    * `(1/M) sum_i Z_i (R_i - p)`), built once for every seed.
    */
   readonly group: BernoulliGroup;
-  /** The closed form `h_M'` (MATH.md §2) that `lr grad J` is built from, for `D_T` and `J`. */
+  /** The closed form `h_M'` (docs/theory.md §2) that `lr grad J` is built from, for `D_T` and `J`. */
   readonly closedForm: ClosedFormEvaluator;
   readonly layout: MetricLayout;
   /** Recorded steps, increasing, from 0 to `steps`. */
@@ -39,13 +39,13 @@ function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** A prompt drawn uniformly from `N` (MATH.md §8: `Q` uniform, with replacement). */
+/** A prompt drawn uniformly from `N` (docs/theory.md §8: `Q` uniform, with replacement). */
 function drawPrompt(u: UniformStream, N: number): number {
   return Math.floor(u.next() * N);
 }
 
 /**
- * Runs seed `r` of a stochastic path (MATH.md §8, Algorithm 1 as SGA): `steps` steps, each
+ * Runs seed `r` of a stochastic path (docs/theory.md §8, Algorithm 1 as SGA): `steps` steps, each
  * drawing `batch` prompts uniformly with replacement and `M` responses per prompt with rewards
  * exactly Bernoulli(`p_x`), weighting them with the scheme's native group formula, and applying
  * `theta <- theta + lr (1/B) sum_b (1/M) sum_i Z_{b,i} grad log pi(y_{b,i} | x_b)` with every

@@ -12,7 +12,7 @@ import { type PathSetup, runSeed } from './sga-paths.ts';
 import { recordedSteps, type TrainConfig, trainChunk, trainChunkCount } from './train-config.ts';
 
 /**
- * The mergeable result of one chunk of a training run (a block of seeds of one scheme, MATH.md
+ * The mergeable result of one chunk of a training run (a block of seeds of one scheme, docs/theory.md
  * §8): the moments across its seeds of every recorded metric and of every projection of the
  * martingale sum `D_T`. Plain lossless JSON, so that it can be checkpointed and merged later to
  * the same bits.
@@ -41,7 +41,7 @@ const cache = new Map<string, TrainSetup>();
 const CACHE_SIZE = 4;
 
 /**
- * The setup of a run (MATH.md §8): its corpus for the run seed, the path check's projections,
+ * The setup of a run (docs/theory.md §8): its corpus for the run seed, the path check's projections,
  * and per scheme the native scheme and the closed form `h_M'` (its own `c`, or the config's
  * `closedForm` entry).
  */

@@ -17,7 +17,7 @@ const MAX_RECORDS = 100_001;
 /** Work (responses plus per-prompt updates) a chunk of seeds aims at. */
 const CHUNK_WORK = 2 ** 23;
 
-/** What a caller asks {@link resolveTrain} for (MATH.md §8); defaults are filled in. */
+/** What a caller asks {@link resolveTrain} for (docs/theory.md §8); defaults are filled in. */
 export interface TrainInput {
   /** Weight scheme specs, at least one, e.g. `['reinforce', 'grpo', 'passk:k=4']`. */
   readonly schemes: readonly string[];
@@ -73,7 +73,7 @@ export interface TrainConfig {
 }
 
 /**
- * Validates a training run (MATH.md §8) and fills its defaults. Every bad input is a one-line
+ * Validates a training run (docs/theory.md §8) and fills its defaults. Every bad input is a one-line
  * InputError before any work: no scheme, a scheme repeated or unknown or invalid at `M`, a bad
  * corpus, `lr <= 0`, `steps`, `batch`, `record` or `seeds` not positive integers (or `seeds`
  * below 2, `record` above `steps`), a pass@k level not a positive integer or repeated.
@@ -143,7 +143,7 @@ export function resolveTrain(input: TrainInput): TrainConfig {
   };
 }
 
-/** The recorded steps of a run: `0, r, 2r, ...`, and `T` (MATH.md §8). */
+/** The recorded steps of a run: `0, r, 2r, ...`, and `T` (docs/theory.md §8). */
 export function recordedSteps(config: Pick<TrainConfig, 'steps' | 'record'>): number[] {
   const steps: number[] = [];
   for (let s = 0; s < config.steps; s += config.record) steps.push(s);

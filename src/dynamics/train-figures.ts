@@ -1,7 +1,7 @@
 import type { Figure, Point, Series } from '../report/model.ts';
 import type { SeedCurve, TrainResult } from './train.ts';
 
-/** The pass@1 and pass@k levels of the "steps to reach" table (MATH.md §8). */
+/** The pass@1 and pass@k levels of the "steps to reach" table (docs/theory.md §8). */
 export const REACH_LEVELS = { passAt1: 0.5, passAtK: 0.9 } as const;
 
 /** Per scheme, the first recorded steps at which the curves reach the levels of the table. */
@@ -70,7 +70,7 @@ export function curveSeries(
 }
 
 /**
- * The figures of a training report (MATH.md §8): learning curves of the corpus mean `p` and of
+ * The figures of a training report (docs/theory.md §8): learning curves of the corpus mean `p` and of
  * pass@k per scheme (stochastic mean over seeds with a ±2 SE band, mean field dashed), the
  * progress of the initially hardest decile, and per scheme the mean `p` of every
  * initial-difficulty decile over the steps.

@@ -21,7 +21,7 @@ export type RunTrainChunksOptions = Pick<
 >;
 
 /**
- * Runs the chunks `chunks` of a training run (MATH.md §8) in this thread or on a pool of
+ * Runs the chunks `chunks` of a training run (docs/theory.md §8) in this thread or on a pool of
  * `threads` workers running this module's {@link runTrainTask}, handing each result to
  * `onResult` as it completes; the estimators' `runChunkTasks` schedules them (at most 2 per
  * thread in flight, one retry per chunk, cancellation). Each chunk's numbers depend only on the

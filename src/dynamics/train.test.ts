@@ -24,7 +24,7 @@ function referenceModel(spec: string, seed: string | number = 0) {
   return { kind: 'shared' as const, q, features };
 }
 
-describe('train: the mean field (MATH.md §8)', () => {
+describe('train: the mean field (docs/theory.md §8)', () => {
   // Deterministic: false-fail rate 0. Two different codes (Horner closed form and per-step
   // arrays, against hPrime and plain loops) agree to 1e-9 absolute on every step.
   it('matches an independent mean-field iteration to 1e-9 at every step', async () => {
@@ -57,7 +57,7 @@ describe('train: the mean field (MATH.md §8)', () => {
   });
 });
 
-describe('train: the stochastic paths (MATH.md §8)', () => {
+describe('train: the stochastic paths (docs/theory.md §8)', () => {
   // Two independent SGA implementations of the same model (different random streams) give mean
   // curves that differ by z = diff / sqrt(se1^2 + se2^2). Each is a mean over 500 seeds, so z is
   // N(0, 1) up to the t-distribution with ~1000 degrees of freedom. 2 schemes x 2 corpora x 20

@@ -47,7 +47,7 @@ export interface SchemeDynamics {
   readonly meanField: MeanFieldCurves;
   readonly check: PathCheck;
   /**
-   * How far the stochastic mean of `p` is from the mean field (MATH.md §8: they differ by
+   * How far the stochastic mean of `p` is from the mean field (docs/theory.md §8: they differ by
    * O(lr) through the nonlinearity; shown, never asserted): the largest |difference| over the
    * recorded steps, where it is, and its size in standard errors there.
    */
@@ -96,7 +96,7 @@ export interface TrainOptions extends RunTrainChunksOptions {
 }
 
 /**
- * Algorithm 1 as stochastic gradient ascent on a corpus (MATH.md §8), for each scheme: `seeds`
+ * Algorithm 1 as stochastic gradient ascent on a corpus (docs/theory.md §8), for each scheme: `seeds`
  * independent stochastic paths (`runSeed`: native group weights, rewards exactly
  * Bernoulli(`p_x`)), their learning curves averaged over seeds with standard errors, the
  * deterministic mean-field path from the closed-form `h_M'`, and the path check: the martingale

@@ -8,7 +8,7 @@ import { BernoulliGroup } from './bernoulli-group.ts';
 const BLOCK = 1024;
 
 /**
- * Algorithm 1 (MATH.md §1) for `groups` groups of any policy, each group's update
+ * Algorithm 1 (docs/theory.md §1) for `groups` groups of any policy, each group's update
  * `g = (1/M) sum_i Z_i grad log pi(y_i)` pushed into `moments`: draw `M` responses, get `R_i`
  * from the verifier, compute `Z_i` with the scheme's native group formula (never the a/b
  * tables), add the scores. `g` is the buffer the sampler was made with; no allocation per group.
@@ -47,7 +47,7 @@ export function algorithm1Groups(
 const INTERLEAVED = 4;
 
 /**
- * Algorithm 1 (MATH.md §1) on the Bernoulli-logistic policy (§5), specialised for speed: the
+ * Algorithm 1 (docs/theory.md §1) on the Bernoulli-logistic policy (§5), specialised for speed: the
  * rewards `R = 1[u < p]` come straight from the stream (`refillBernoulli`, one uniform per
  * response, in the order of the generic loop, with running counts that give each group's `K`),
  * each group's update is a {@link BernoulliGroup}'s `(1/M) sum_i Z_i (R_i - p)`, and groups are

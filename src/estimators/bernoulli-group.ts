@@ -2,7 +2,7 @@ import { UNIFORM_BUFFER, type UniformStream } from '../rng/uniform-stream.ts';
 import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/scheme.ts';
 
 /**
- * One group of Algorithm 1 on a Bernoulli prompt (MATH.md §1, §5): `M` rewards
+ * One group of Algorithm 1 on a Bernoulli prompt (docs/theory.md §1, §5): `M` rewards
  * `R_i ~ Bernoulli(p)`, each from one uniform of the stream, the weights `Z` from the scheme's
  * native group formula on those rewards, and the group's update
  * `g = (1/M) sum_i Z_i (R_i - p)` (as `d log pi / d theta = R - p`), summed in response order.

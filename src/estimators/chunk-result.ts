@@ -5,7 +5,7 @@ import type { SimulationConfig } from './simulation-config.ts';
 
 /**
  * The mergeable result of one chunk, or of a contiguous range of chunks merged in order
- * (MATH.md §6): plain JSON, lossless, so that chunks can be checkpointed, computed on other
+ * (docs/theory.md §6): plain JSON, lossless, so that chunks can be checkpointed, computed on other
  * machines and merged later to the same bits.
  */
 export interface ChunkResult {
@@ -27,7 +27,7 @@ export interface ChunkResult {
 
 /**
  * Merges two chunk results that cover adjacent ranges, `a` directly before `b` (Chan's pairwise
- * merge of the moments, MATH.md §6; counters add). Merging the chunks of a run left to right in
+ * merge of the moments, docs/theory.md §6; counters add). Merging the chunks of a run left to right in
  * chunk order gives the same bits however many threads or machines computed them.
  */
 export function mergeChunkResults(a: ChunkResult, b: ChunkResult): ChunkResult {
@@ -73,7 +73,7 @@ const schema = z.strictObject({
 /**
  * Reads a {@link ChunkResult} back from JSON (a checkpoint's chunk file or a shard's part) and
  * checks that it is chunk `chunk` alone (`first = last = chunk`), so that it can be merged in
- * chunk order (MATH.md §6). Anything else is a one-line {@link InputError} naming `what`.
+ * chunk order (docs/theory.md §6). Anything else is a one-line {@link InputError} naming `what`.
  */
 export function parseChunkResult(value: unknown, chunk: number, what: string): ChunkResult {
   const parsed = schema.safeParse(value);
@@ -92,7 +92,7 @@ export function parseChunkResult(value: unknown, chunk: number, what: string): C
 }
 
 /**
- * Refuses a result of `config` in which a pure-rs group reached its draw cap (MATH.md §4: the
+ * Refuses a result of `config` in which a pure-rs group reached its draw cap (docs/theory.md §4: the
  * estimator is unbiased only if every group runs until B correct answers), with a one-line
  * {@link InputError} saying how to fix the run. Returns the result otherwise.
  */

@@ -5,7 +5,7 @@ import type { ChunkResult } from './chunk-result.ts';
 import { chunkCount, resolvedSimulation, type SimulationConfig } from './simulation-config.ts';
 
 /**
- * Runs chunk `chunkIndex` of a simulation (MATH.md §1, §4, §6): a pure function of the config
+ * Runs chunk `chunkIndex` of a simulation (docs/theory.md §1, §4, §6): a pure function of the config
  * and the index. Its groups are `chunkIndex·chunkGroups ..` up to `groups`, drawn from the
  * uniform stream `substream(seed, stream, chunkIndex, 'lane', l)` by the simulation's loop
  * (`resolvedSimulation`); the result is the mergeable {@link ChunkResult}.
@@ -41,7 +41,7 @@ export interface ChunkTask {
 }
 
 /**
- * Runs a {@link ChunkTask}: `runChunk(config, chunk)` (MATH.md §6), the same pure function in a
+ * Runs a {@link ChunkTask}: `runChunk(config, chunk)` (docs/theory.md §6), the same pure function in a
  * worker thread (see `createSimulationPool`) and in this thread. An injected fault makes it throw,
  * or, for `exit` in a worker thread, end that thread as a crash would.
  */

@@ -3,7 +3,7 @@ import { hPrime } from '../objective/index.ts';
 import type { Policy } from '../policies/policy.ts';
 
 /**
- * The expected Algorithm 1 update (MATH.md §2, §5): `sum_x Q(x) h_M'(p_x) grad p_x`, each
+ * The expected Algorithm 1 update (docs/theory.md §2, §5): `sum_x Q(x) h_M'(p_x) grad p_x`, each
  * prompt's term in its own block of the parameter vector; for a single policy `h_M'(p) grad p`.
  * `c` is the count-form table `c_s = b_s - a_s` (length M) the closed form is taken from.
  */
@@ -17,7 +17,7 @@ export function algorithm1ClosedForm(policy: Policy, c: ArrayLike<number>): Floa
 }
 
 /**
- * The expected pure rejection-sampling update (MATH.md §4): `grad log p = grad p / p`, and for a
+ * The expected pure rejection-sampling update (docs/theory.md §4): `grad log p = grad p / p`, and for a
  * corpus `sum_x Q(x) grad p_x / p_x`. Throws InputError when some `p_x = 0`.
  */
 export function pureRsClosedForm(policy: Policy): Float64Array {
@@ -30,7 +30,7 @@ export function pureRsClosedForm(policy: Policy): Float64Array {
 }
 
 /**
- * The expected number of draws of pure rejection sampling (MATH.md §4): `N` is negative
+ * The expected number of draws of pure rejection sampling (docs/theory.md §4): `N` is negative
  * binomial with `E[N] = B/p`; for a corpus `sum_x Q(x) B/p_x`. Infinite when some `p_x = 0`.
  */
 export function expectedDraws(policy: Policy, B: number): number {

@@ -13,7 +13,7 @@ export interface PureRsCounts {
 }
 
 /**
- * Pure rejection sampling (MATH.md §4) for `groups` groups of any policy: draw until `B`
+ * Pure rejection sampling (docs/theory.md §4) for `groups` groups of any policy: draw until `B`
  * responses are correct, push `g = (1/B) sum_b grad log pi(y^(b))` over the correct ones into
  * `moments` and the number of draws `N` into `drawMoments`. A group that reaches `maxDraws`
  * draws stops the run: it is not pushed, and `capped` is 1. The sampler keeps the `b`-th
@@ -57,7 +57,7 @@ export function pureRsGroups(
 }
 
 /**
- * Pure rejection sampling (MATH.md §4) on the Bernoulli-logistic policy (§5), specialised: the
+ * Pure rejection sampling (docs/theory.md §4) on the Bernoulli-logistic policy (§5), specialised: the
  * rewards `R = 1[u < p]` come straight from the stream (`refillBernoulli`, one uniform per
  * draw). Every correct draw has score `1 - p`, so `g = (1/B) · B (1 - p)`; the draw count `N` is
  * the random part. Same uniforms and same stopping rule as {@link pureRsGroups}.

@@ -101,7 +101,7 @@ export async function runChunkTasks<Task, Result>(
 }
 
 /**
- * Runs the chunks `chunks` of a simulation (`runChunk`, MATH.md §6) with
+ * Runs the chunks `chunks` of a simulation (`runChunk`, docs/theory.md §6) with
  * {@link runChunkTasks}: each task is `{config, chunk}`, with the test hook's fault for that
  * attempt, if any (`testFault`).
  */

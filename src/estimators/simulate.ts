@@ -29,7 +29,7 @@ export interface SimulateOptions extends ComparisonOptions, RunChunksOptions {
 }
 
 /**
- * Runs a simulation (MATH.md §1, §4–6) and compares it with its closed form: Algorithm 1 with a
+ * Runs a simulation (docs/theory.md §1, §4–6) and compares it with its closed form: Algorithm 1 with a
  * weight scheme, or pure rejection sampling, on a policy, for a number of groups. The run is a
  * fixed list of chunks (`runChunk`), computed in this thread or on a worker pool and merged in
  * chunk order, so the same config gives the same bits for any number of threads, and chunks

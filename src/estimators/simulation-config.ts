@@ -8,7 +8,7 @@ import { VectorMoments } from '../stats/vector-moments.ts';
 import { algorithm1Bernoulli, algorithm1Groups } from './algorithm1-loops.ts';
 import { type PureRsCounts, pureRsBernoulli, pureRsGroups } from './pure-rs-loops.ts';
 
-/** The estimators a simulation can run (MATH.md §1 and §4). */
+/** The estimators a simulation can run (docs/theory.md §1 and §4). */
 export const ESTIMATORS = ['algorithm1', 'pure-rs'] as const;
 export type Estimator = (typeof ESTIMATORS)[number];
 
@@ -21,7 +21,7 @@ interface ConfigBase {
   readonly chunkGroups: number;
 }
 
-/** A resolved Algorithm 1 simulation (MATH.md §1): a weight scheme and a group size. */
+/** A resolved Algorithm 1 simulation (docs/theory.md §1): a weight scheme and a group size. */
 export interface Algorithm1Config extends ConfigBase {
   readonly estimator: 'algorithm1';
   /** Canonical scheme spec. */
@@ -29,7 +29,7 @@ export interface Algorithm1Config extends ConfigBase {
   readonly M: number;
 }
 
-/** A resolved pure rejection-sampling simulation (MATH.md §4). */
+/** A resolved pure rejection-sampling simulation (docs/theory.md §4). */
 export interface PureRsConfig extends ConfigBase {
   readonly estimator: 'pure-rs';
   /** Correct answers per group. */

@@ -51,7 +51,7 @@ export interface SimulationInput {
 }
 
 /**
- * Validates a simulation request (MATH.md §1, §4–6) and fills every default, so that the
+ * Validates a simulation request (docs/theory.md §1, §4–6) and fills every default, so that the
  * returned config alone determines the result. Every bad input is a one-line InputError: an
  * unknown estimator, a bad scheme, `M`, `B`, policy or group count, `p = 0` for pure-rs (it
  * would never end), or a draw cap below {@link DRAW_CAP_MARGIN} times the expected draws. A

@@ -44,7 +44,7 @@ function requireThreads(threads: number): number {
 /**
  * Starts a piscina pool of `threads` workers whose tasks call the export `exportName` of the
  * package module `module` (a URL without its extension: the compiled `.js`, or the `.ts` source
- * under tsx in development). Chunks, not threads, fix every result (MATH.md §6), so a pool only
+ * under tsx in development). Chunks, not threads, fix every result (docs/theory.md §6), so a pool only
  * changes how fast a run goes. Throws InputError for a bad `threads` ({@link requireThreads}).
  */
 export function createWorkerPool<Task, Result>(
@@ -75,7 +75,7 @@ export function createWorkerPool<Task, Result>(
 }
 
 /**
- * Starts a pool of `threads` workers for simulations (MATH.md §6), running `runChunkTask`
+ * Starts a pool of `threads` workers for simulations (docs/theory.md §6), running `runChunkTask`
  * from chunk-task's module; see {@link createWorkerPool}.
  */
 export function createSimulationPool(threads: number): SimulationPool {

@@ -43,7 +43,7 @@ export const ROUNDING_FLOOR = 1e-12;
  */
 export type SimulationOutcome = 'agree' | 'disagree' | 'insufficient';
 
-/** A simulation compared with its closed form (MATH.md §6). */
+/** A simulation compared with its closed form (docs/theory.md §6). */
 export interface SimulationResult {
   readonly config: SimulationConfig;
   /** Mean per-group update, per parameter. */
@@ -116,7 +116,7 @@ export interface SimulationPrecondition extends NormalApproximation {
 }
 
 /**
- * Whether the normal approximation behind a simulation's z-tests holds (MATH.md §6): the law of
+ * Whether the normal approximation behind a simulation's z-tests holds (docs/theory.md §6): the law of
  * every compared statistic (`updateLaws`) must pass `normalApproximation` at the run's
  * `|z|` threshold, `options.threshold` or else Holm's first step `zThreshold(alpha/m)` over the
  * run's `m` comparisons. `groupsNeeded` is the smallest number of groups, at least
@@ -151,7 +151,7 @@ export function simulationPrecondition(
 }
 
 /**
- * Turns a run's merged accumulator into estimates and a verdict (MATH.md §6): the mean update
+ * Turns a run's merged accumulator into estimates and a verdict (docs/theory.md §6): the mean update
  * and its standard error per parameter, the closed form (`sum_x Q h_M'(p_x) grad p_x` from the
  * scheme's `c` table for Algorithm 1, `grad p / p` for pure-rs), z per component, and Holm's
  * test at family-wise `alpha` over all components — for pure-rs the mean number of draws against

@@ -12,7 +12,7 @@ export interface ComparedLaw {
 
 /**
  * The exact laws, up to their third moments, of the per-group statistics a simulation compares
- * with closed forms, under the hypothesis that it is right (MATH.md §2, §4–6), for the
+ * with closed forms, under the hypothesis that it is right (docs/theory.md §2, §4–6), for the
  * precondition of the normal approximation (`normalApproximation`). One law per parameter the
  * update moves, and for pure rejection sampling one more for the number of draws. Each is a
  * mixture over the group's prompt `x` and count `K` of correct answers:

@@ -57,7 +57,7 @@ describe('bernsteinBasis', () => {
 });
 
 describe('bernsteinPolynomial and monomialInBernstein', () => {
-  it('reproduce t^j and (1-t)^j to 16 eps relative (MATH.md §3, exact conversion)', () => {
+  it('reproduce t^j and (1-t)^j to 16 eps relative (docs/theory.md §3, exact conversion)', () => {
     for (const n of [0, 1, 5, 59, 300]) {
       for (const j of [0, 1, 2, 3, Math.min(n, 70)]) {
         if (j > n) continue;

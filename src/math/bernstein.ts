@@ -3,7 +3,7 @@ import { requireCount, requireUnitInterval } from '../errors/require.ts';
 import { binomialPmfUnchecked } from './binomial-pmf.ts';
 
 /**
- * The full Bernstein basis `B_{k,n}(t) = C(n,k) t^k (1-t)^(n-k)`, k = 0..n (MATH.md §2: the
+ * The full Bernstein basis `B_{k,n}(t) = C(n,k) t^k (1-t)^(n-k)`, k = 0..n (docs/theory.md §2: the
  * basis of `h_M'` in degree M-1 and of `h_M` in degree M; equally the Binomial(n, t) pmf).
  *
  * Anchored at the mode `floor((n+1) t)` by {@link binomialPmf} (a few ulps), then filled outward
@@ -63,7 +63,7 @@ export function bernsteinBasisInto(n: number, t: number, B: Float64Array): void 
 
 /**
  * The Bernstein polynomial `sum_{k=0}^{n} beta_k B_{k,n}(t)` with `n = beta.length - 1`
- * (MATH.md §2: `h_M'` is this with `beta = c`, and `h_M` is this with `beta = G`).
+ * (docs/theory.md §2: `h_M'` is this with `beta = c`, and `h_M` is this with `beta = G`).
  *
  * Uses {@link bernsteinBasis}; with nonnegative coefficients every term is nonnegative, so the
  * sum has no cancellation. O(n).
@@ -91,7 +91,7 @@ export function bernsteinPolynomial(
 
 /**
  * The Bernstein coefficients of the monomial `t^j` in degree `n >= j`:
- * `t^j = sum_{k=0}^{n} [C(k, j)/C(n, j)] B_{k,n}(t)` (MATH.md §3, "A polynomial h' of degree
+ * `t^j = sum_{k=0}^{n} [C(k, j)/C(n, j)] B_{k,n}(t)` (docs/theory.md §3, "A polynomial h' of degree
  * <= M-1 can be matched exactly"). Reversed (`k -> n-k`) they are the coefficients of
  * `(1-t)^j`, the pass@k identity `(1-t)^j = sum_s [C(n-s, j)/C(n, j)] B_{s,n}(t)`.
  *

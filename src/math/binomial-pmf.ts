@@ -46,7 +46,7 @@ function bd0(x: number, np: number): number {
 
 /**
  * The binomial probability `P(K = k) = C(n, k) t^k (1-t)^(n-k)` for `K ~ Binomial(n, t)`, which is
- * also the Bernstein basis polynomial `B_{k,n}(t)` (MATH.md §2, the law of `S_i` and of `K`).
+ * also the Bernstein basis polynomial `B_{k,n}(t)` (docs/theory.md §2, the law of `S_i` and of `K`).
  *
  * Hand-written rather than `@stdlib/stats-base-dists-binomial-pmf`, which evaluates
  * `exp(binomcoefln(n,k) + k ln t + (n-k) ln(1-t))` and so loses about `n` ulps to cancellation

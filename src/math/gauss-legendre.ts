@@ -1,7 +1,7 @@
 /**
  * A Gauss–Legendre quadrature rule on `[lo, hi]`: `panels` equal panels of `n` nodes each.
  * The `n`-point rule integrates every polynomial of degree `<= 2n - 1` exactly up to rounding;
- * used as an independent check of `h_M(t) = ∫_0^t h_M'(u) du` (MATH.md §2), whose `h_M'` is a
+ * used as an independent check of `h_M(t) = ∫_0^t h_M'(u) du` (docs/theory.md §2), whose `h_M'` is a
  * polynomial of degree `M - 1`.
  *
  * Nodes are the roots of the Legendre polynomial `P_n`, found by Newton's method on the

@@ -5,7 +5,7 @@ import { bernsteinBasisInto } from './bernstein.ts';
 const EULER_GAMMA = 0.5772156649015329;
 
 /**
- * The harmonic number `H_M = sum_{k=1}^{M} 1/k` (MATH.md §3, rejection sampling:
+ * The harmonic number `H_M = sum_{k=1}^{M} 1/k` (docs/theory.md §3, rejection sampling:
  * `h_M(t) = H_M - sum_{k=1}^M (1-t)^k/k`, and the paper's shift `h - (H_M - 1)`); `H_0 = 0`.
  *
  * Up to M = 256 the sum itself, smallest terms first; beyond, the asymptotic expansion
@@ -26,7 +26,7 @@ export function harmonic(M: number): number {
 
 /**
  * The regularized incomplete beta function `I_t(a, b)` for integers `a, b >= 1`, through the
- * binomial-tail identity `I_t(a, b) = P(Binomial(a+b-1, t) >= a)` (MATH.md §2, with
+ * binomial-tail identity `I_t(a, b) = P(Binomial(a+b-1, t) >= a)` (docs/theory.md §2, with
  * `a = s+1`, `b = M-s`).
  *
  * The smaller tail is summed from its far end inward (all terms positive, no cancellation), and

@@ -13,7 +13,7 @@ import {
 
 const GRID = Array.from({ length: 101 }, (_, j) => (j === 100 ? 1 : j / 100));
 
-describe('betaFit (MATH.md §9)', () => {
+describe('betaFit (docs/theory.md §9)', () => {
   it.each(bestFits.cases)('$scheme, M = $M: within 1e-9 of the best attainable (scipy)', (ref) => {
     expect(bestFits.grid).toBe(GRID.length);
     const result = objectiveBetaFit(scheme(ref.scheme, ref.M).c, GRID);
@@ -97,7 +97,7 @@ describe('betaFit (MATH.md §9)', () => {
 function objectiveValues(c: readonly number[]): number[] {
   const M = c.length;
   const total = c.reduce((x, y) => x + y, 0) / M;
-  // h_M by its incomplete-beta sum (MATH.md §2), an independent route from objectivePoints.
+  // h_M by its incomplete-beta sum (docs/theory.md §2), an independent route from objectivePoints.
   return GRID.map((t) => {
     let h = 0;
     for (let s = 0; s < M; s++) h += c[s]! * betainc(t, s + 1, M - s);

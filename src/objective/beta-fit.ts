@@ -18,7 +18,7 @@ export type BetaFitResult =
   | { readonly fit: BetaFit; readonly reason?: undefined }
   | { readonly fit: null; readonly reason: string };
 
-/** The searched range of each shape parameter (MATH.md §9): `[0.05, 50]`, searched in logs. */
+/** The searched range of each shape parameter (docs/theory.md §9): `[0.05, 50]`, searched in logs. */
 export const BETA_FIT_RANGE: readonly [number, number] = [0.05, 50];
 
 /**
@@ -39,7 +39,7 @@ const MAX_EVALUATIONS = 600;
 
 /**
  * `max_j |y_j - I_{t_j}(A, B)|`, the sup distance on a grid between values `y` (a normalized
- * objective) and the member `I_t(A, B)` of the incomplete-beta family (MATH.md §9).
+ * objective) and the member `I_t(A, B)` of the incomplete-beta family (docs/theory.md §9).
  */
 export function betaSupDistance(
   ts: ArrayLike<number>,
@@ -56,8 +56,8 @@ export function betaSupDistance(
 }
 
 /**
- * Why the objective induced by `c` (MATH.md §2) has no best fit in the family, or `undefined`
- * when it has one. A fit needs `h_M` increasing (MATH.md §9): every `c_s >= 0` (a `c_s` below 0
+ * Why the objective induced by `c` (docs/theory.md §2) has no best fit in the family, or `undefined`
+ * when it has one. A fit needs `h_M` increasing (docs/theory.md §9): every `c_s >= 0` (a `c_s` below 0
  * by more than 16 ulps of the largest `|c_s|` counts as negative, so rounding in `b_s - a_s`
  * does not), and `h_M(1) > 0`.
  */
@@ -81,7 +81,7 @@ export function betaFitObstacle(c: ArrayLike<number>): string | undefined {
 }
 
 /**
- * The best fit of MATH.md §9: the member `I_t(A*, B*)` of the incomplete-beta family closest in
+ * The best fit of docs/theory.md §9: the member `I_t(A*, B*)` of the incomplete-beta family closest in
  * sup distance to the normalized objective `y_j = h_M(t_j)/h_M(1)` on the grid `ts`,
  *
  *     (A*, B*) = argmin max_j |y_j - I_{t_j}(A, B)|,  log A, log B in [log 0.05, log 50].
@@ -152,7 +152,7 @@ export function betaFit(ts: ArrayLike<number>, y: ArrayLike<number>): BetaFit {
 }
 
 /**
- * The best fit (MATH.md §9) of the objective induced by `c` on the grid `ts`, or the reason
+ * The best fit (docs/theory.md §9) of the objective induced by `c` on the grid `ts`, or the reason
  * there is none: {@link betaFitObstacle}, or fewer than 3 grid points inside (0, 1).
  */
 export function objectiveBetaFit(c: ArrayLike<number>, ts: ArrayLike<number>): BetaFitResult {

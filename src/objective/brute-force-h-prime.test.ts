@@ -5,7 +5,7 @@ import { catalogueAt, scheme } from '../schemes/index.ts';
 import { bruteForceHPrime } from './brute-force-h-prime.ts';
 import { hPrime } from './h.ts';
 
-// Native group formulas written here from MATH.md §3 (not from src/schemes), so the comparison
+// Native group formulas written here from docs/theory.md §3 (not from src/schemes), so the comparison
 // with hPrime(c) checks the count-form algebra and not one module against itself.
 const native = (M: number, formula: (R: readonly number[], K: number) => number[]) => ({
   M,

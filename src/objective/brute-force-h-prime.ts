@@ -3,9 +3,9 @@ import { bernsteinBasis } from '../math/bernstein.ts';
 import type { Scheme } from '../schemes/scheme.ts';
 
 /**
- * `h_M'(t)` by brute force, with no count-form formula (MATH.md §2, last fact): enumerate the
+ * `h_M'(t)` by brute force, with no count-form formula (docs/theory.md §2, last fact): enumerate the
  * number of correct answers `K ~ Binomial(M, t)`, apply the scheme's *native* group formula to
- * a group with K ones, and average. For the Bernoulli-logistic score `R - t` (MATH.md §5),
+ * a group with K ones, and average. For the Bernoulli-logistic score `R - t` (docs/theory.md §5),
  *
  *     h_M'(t) = E[ (1/M) sum_i Z_i (R_i - t) ] / (t (1-t)).
  *
@@ -33,7 +33,7 @@ export interface ExactUpdateLaw {
 
 /**
  * The exact law of one group's Algorithm 1 update `(1/M) Σ Z_i (R_i - p)` on the Bernoulli
- * logistic policy (MATH.md §5: the score is `R - p`), by enumerating `K ~ Binomial(M, p)` and
+ * logistic policy (docs/theory.md §5: the score is `R - p`), by enumerating `K ~ Binomial(M, p)` and
  * applying the scheme's native group formula: the update depends on the group only through K.
  */
 export function exactUpdateLaw(s: Pick<Scheme, 'M' | 'advantages'>, p: number): ExactUpdateLaw {

@@ -4,7 +4,7 @@ import { exactC, toNumber } from '../../test/support/objective/exact.ts';
 import { scheme } from '../schemes/index.ts';
 
 // The catalogue's c tables (src/schemes, derived from each scheme's native formula) against this
-// suite's independent references: exact BigInt rationals from the MATH.md §3 a/b columns, and the
+// suite's independent references: exact BigInt rationals from the docs/theory.md §3 a/b columns, and the
 // GRPO c_s formula of the objective tests. Relative, in units of eps.
 const EPS = Number.EPSILON;
 function worstUlps(got: readonly number[], ref: readonly number[]): number {

@@ -1,6 +1,6 @@
 import { requirePositiveInteger } from '../errors/require.ts';
+import { parseSpec } from '../grammar/parse-spec.ts';
 import { scheme as makeScheme } from '../schemes/scheme.ts';
-import { parseSpec } from '../spec/parse-spec.ts';
 import { target as makeTarget } from '../targets/targets.ts';
 import { type TargetDistance, targetDistance } from './target-distance.ts';
 
@@ -27,7 +27,7 @@ export interface DesignReport {
 }
 
 /**
- * The Bernstein recipe of MATH.md §3: weights `c_s = h'(ξ_s)` designed to optimize a chosen
+ * The Bernstein recipe of docs/theory.md §3: weights `c_s = h'(ξ_s)` designed to optimize a chosen
  * target `h` at group size `M` (exact when `h'` is a polynomial of degree ≤ M − 1), with the sup
  * distance between the induced `h_M` and the target.
  */

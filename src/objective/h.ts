@@ -3,7 +3,7 @@ import { bernsteinPolynomial } from '../math/bernstein.ts';
 import { harmonic } from '../math/special-functions.ts';
 
 /**
- * Requires a count-form table `c[0..M-1]` (MATH.md §2, `c_s = b_s - a_s`): at least one entry,
+ * Requires a count-form table `c[0..M-1]` (docs/theory.md §2, `c_s = b_s - a_s`): at least one entry,
  * every entry finite. Its length is the group size M.
  */
 export function requireC(c: ArrayLike<number>): ArrayLike<number> {
@@ -18,7 +18,7 @@ export function requireC(c: ArrayLike<number>): ArrayLike<number> {
 
 /**
  * The degree-M Bernstein coefficients of `h_M`: `G_k = (1/M) sum_{s<k} c_s`, k = 0..M, so that
- * `h_M(t) = sum_k G_k B_{k,M}(t)` (MATH.md §2). `G_0 = 0` gives `h_M(0) = 0`, and
+ * `h_M(t) = sum_k G_k B_{k,M}(t)` (docs/theory.md §2). `G_0 = 0` gives `h_M(0) = 0`, and
  * `G_M = h_M(1)`.
  *
  * The running sums are compensated (Neumaier), so each `G_k` is within about 2 ulps of the exact
@@ -42,7 +42,7 @@ export function hCoefficients(c: ArrayLike<number>): Float64Array {
 
 /**
  * The induced objective `h_M(t) = (1/M) sum_{s=0}^{M-1} c_s I_t(s+1, M-s)`, `h_M(0) = 0`
- * (MATH.md §2), evaluated in its equivalent degree-M Bernstein form
+ * (docs/theory.md §2), evaluated in its equivalent degree-M Bernstein form
  * `sum_{k=0}^{M} G_k B_{k,M}(t)`, `G_k = (1/M) sum_{s<k} c_s`.
  *
  * The Bernstein form was kept after measuring both forms against exact BigInt rationals and
@@ -59,7 +59,7 @@ export function h(c: ArrayLike<number>, t: number): number {
 
 /**
  * The induced objective's derivative `h_M'(t) = sum_{s=0}^{M-1} c_s C(M-1,s) t^s (1-t)^(M-1-s)`,
- * a Bernstein polynomial of degree M-1 (MATH.md §2), with `M = c.length`. O(M).
+ * a Bernstein polynomial of degree M-1 (docs/theory.md §2), with `M = c.length`. O(M).
  *
  * For many points of the same `c`, {@link objectivePoints} is faster and returns `h` too.
  *
@@ -71,7 +71,7 @@ export function hPrime(c: ArrayLike<number>, t: number): number {
 }
 
 /**
- * `h_M(1) = (1/M) sum_s c_s = G_M` (MATH.md §2, §3 "GRPO limit"): the constant of the paper's
+ * `h_M(1) = (1/M) sum_s c_s = G_M` (docs/theory.md §2, §3 "GRPO limit"): the constant of the paper's
  * normalization `h_M(t)/h_M(1)`, which maps every increasing `h_M` onto [0, 1].
  */
 export function hAtOne(c: ArrayLike<number>): number {
@@ -80,7 +80,7 @@ export function hAtOne(c: ArrayLike<number>): number {
 }
 
 /**
- * The paper's normalization `h_M(t)/h_M(1)` (MATH.md §3, GRPO limit; figure 3 plots it against
+ * The paper's normalization `h_M(t)/h_M(1)` (docs/theory.md §3, GRPO limit; figure 3 plots it against
  * `(2/pi) arcsin sqrt t`). Throws when `h_M(1) = 0`, where it is undefined.
  *
  * @param c count-form table, s = 0..M-1
@@ -94,7 +94,7 @@ export function normalizedH(c: ArrayLike<number>, t: number): number {
 
 /**
  * The paper's normalization for rejection sampling, `h_M(t) - (H_M - 1)` with `H_M` the harmonic
- * number (MATH.md §3; figure 2 plots it against `ln t + 1`, to which it tends as M grows).
+ * number (docs/theory.md §3; figure 2 plots it against `ln t + 1`, to which it tends as M grows).
  *
  * @param c count-form table, s = 0..M-1
  * @param t point in [0, 1]

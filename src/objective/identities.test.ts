@@ -5,7 +5,7 @@ import { harmonic } from '../math/special-functions.ts';
 import { harmonicShiftedH, normalizedH } from './h.ts';
 import { objectivePoints } from './objective-points.ts';
 
-// MATH.md §2–3 identities. Each check is a function returning a worst error, run on the real
+// docs/theory.md §2–3 identities. Each check is a function returning a worst error, run on the real
 // objectivePoints and on a deliberately wrong one (a mutant), which must fail it.
 type Evaluate = (c: readonly number[], ts: readonly number[]) => { h: number; dh: number }[];
 const real: Evaluate = objectivePoints;
@@ -64,7 +64,7 @@ function integralGap(ev: Evaluate, M: number, a: number, b: number): number {
   return worst;
 }
 
-/** The closed forms of MATH.md §3, in units of eps, relative. */
+/** The closed forms of docs/theory.md §3, in units of eps, relative. */
 function closedFormGap(ev: Evaluate, M: number): number {
   let worst = 0;
   const k = Math.min(4, M);
@@ -105,7 +105,7 @@ function rsBoundViolation(ev: Evaluate, M: number): number {
   return worst;
 }
 
-describe('MATH.md identities hold, up to M = 100000', () => {
+describe('docs/theory.md identities hold, up to M = 100000', () => {
   it.each(MS)('M = %i: finite, h(0) = 0 exactly, dh is dh/dt, h is the integral of dh', (M) => {
     for (const name of SCHEMES) {
       const points = objectivePoints(cOf(name, M), [0, ...TS, 1]);

@@ -6,7 +6,7 @@ import { objectiveLimit } from './objective-table.ts';
 
 const GRID = Array.from({ length: 101 }, (_, j) => (j === 100 ? 1 : j / 100));
 
-describe('largeMLimit (MATH.md §9)', () => {
+describe('largeMLimit (docs/theory.md §9)', () => {
   it('grpo: successive objectives and the distance to I_t(1/2, 1/2) shrink', () => {
     const study = objectiveLimit({ scheme: 'grpo', M: [16, 64, 256] });
     expect(study.scheme).toBe('grpo:std=population,eps=1e-8,eps-at=std');

@@ -5,7 +5,7 @@ import { hAtOne } from './h.ts';
 import { objectivePoints } from './objective-points.ts';
 
 /**
- * The grid on which `verify` measures the large-M limit (theorem `limit`, MATH.md §9): 2001
+ * The grid on which `verify` measures the large-M limit (theorem `limit`, docs/theory.md §9): 2001
  * points equally spaced in logit t over [1e-6, 1 - 1e-6] (`logitGrid`), dense near the ends,
  * where the gap to the limit peaks at t of a few 1/M.
  */
@@ -14,7 +14,7 @@ export const LIMIT_GRID = { delta: 1e-6, points: 2001 } as const;
 /** The objective at one group size of a large-M study, or why there is none. */
 export interface LimitInput {
   readonly M: number;
-  /** `c = b - a` (MATH.md §2), or `null` when that size has no `h_M` (not count form, ...). */
+  /** `c = b - a` (docs/theory.md §2), or `null` when that size has no `h_M` (not count form, ...). */
   readonly c: readonly number[] | null;
   /** Why `c` is null. */
   readonly reason?: string;
@@ -23,7 +23,7 @@ export interface LimitInput {
 /** One size of {@link LargeMLimit}. */
 export interface LimitSize {
   readonly M: number;
-  /** The best fit in the incomplete-beta family on the grid (MATH.md §9), or null. */
+  /** The best fit in the incomplete-beta family on the grid (docs/theory.md §9), or null. */
   readonly fit: BetaFit | null;
   /** Why `fit` is null. */
   readonly fitReason?: string;
@@ -39,7 +39,7 @@ export interface LimitSize {
   readonly toLimit: number | null;
 }
 
-/** Where a sequence of objectives goes as M grows (MATH.md §9), on one grid. */
+/** Where a sequence of objectives goes as M grows (docs/theory.md §9), on one grid. */
 export interface LargeMLimit {
   /** The stated limit of the scheme, when known. */
   readonly limit: StatedLimit | null;
@@ -57,8 +57,8 @@ export interface LargeMLimit {
 
 /**
  * `max_j |h_M(t_j)/h_M(1) - member(t_j)|`: the sup distance on the grid `ts` between the
- * normalized objective induced by `c` (MATH.md §2) and a function on [0, 1], e.g. a member
- * `I_t(A, B)` of the incomplete-beta family (MATH.md §9). Undefined (NaN) when `h_M(1) = 0`.
+ * normalized objective induced by `c` (docs/theory.md §2) and a function on [0, 1], e.g. a member
+ * `I_t(A, B)` of the incomplete-beta family (docs/theory.md §9). Undefined (NaN) when `h_M(1) = 0`.
  */
 export function normalizedSupDistance(
   c: ArrayLike<number>,
@@ -75,7 +75,7 @@ export function normalizedSupDistance(
 }
 
 /**
- * The large-M behaviour of MATH.md §9 along increasing group sizes, on the grid `ts`: at every
+ * The large-M behaviour of docs/theory.md §9 along increasing group sizes, on the grid `ts`: at every
  * size the best fit in the incomplete-beta family, the sup distance between its normalized
  * objective and the previous size's (a Cauchy test: it shrinks when the sequence settles), and,
  * when the scheme's limit is stated and lies in the family, the sup distance to it; then

@@ -10,7 +10,7 @@ export interface ObjectivePoint {
 }
 
 /**
- * `h_M(t)` and `h_M'(t)` (MATH.md §2) at every `t` of `ts`, with one degree-M Bernstein basis
+ * `h_M(t)` and `h_M'(t)` (docs/theory.md §2) at every `t` of `ts`, with one degree-M Bernstein basis
  * pass per point: O(M) per point and no allocation inside the loop.
  *
  * `h = sum_k G_k B_{k,M}(t)` as in {@link h}. The degree-(M-1) basis of `h' = sum_s c_s

@@ -9,7 +9,7 @@ import { hAtOne } from './h.ts';
 import { type LargeMLimit, largeMLimit } from './large-m-limit.ts';
 import { objectivePoints } from './objective-points.ts';
 
-/** The paper's normalizations (MATH.md §3): `end` is `h/h(1)`, `harmonic` is `h − (H_M − 1)`. */
+/** The paper's normalizations (docs/theory.md §3): `end` is `h/h(1)`, `harmonic` is `h − (H_M − 1)`. */
 export type Normalization = 'end' | 'harmonic';
 
 /** What {@link objectiveTable} is asked for. */
@@ -43,7 +43,7 @@ export interface ObjectiveTable {
   readonly b: readonly number[];
   /**
    * The member `I_t(a, b)` of the incomplete-beta family closest in sup distance to
-   * `h_M/h_M(1)` on the points (MATH.md §9), or null when `h_M` is not increasing.
+   * `h_M/h_M(1)` on the points (docs/theory.md §9), or null when `h_M` is not increasing.
    */
   readonly fit: BetaFit | null;
   /** Why `fit` is null; absent when there is a fit. */
@@ -52,10 +52,10 @@ export interface ObjectiveTable {
 }
 
 /**
- * The objective `h_M` that a weight scheme induces (MATH.md §2: `h_M(t) = (1/M) Σ c_s
+ * The objective `h_M` that a weight scheme induces (docs/theory.md §2: `h_M(t) = (1/M) Σ c_s
  * I_t(s+1, M−s)` and `h_M'(t) = Σ c_s B_{s,M−1}(t)`), with the scheme's count-form tables, at the
  * requested points, optionally normalized as in the paper's figures 2 and 3, and its best fit in
- * the incomplete-beta family on those points (MATH.md §9, `betaFit`).
+ * the incomplete-beta family on those points (docs/theory.md §9, `betaFit`).
  *
  * Throws InputError for a bad spec, `M`, `t` or grid, and for `end` normalization when
  * `h_M(1) = 0`.
@@ -91,7 +91,7 @@ export interface ObjectiveLimit extends LargeMLimit {
 }
 
 /**
- * Where a scheme's normalized objective goes as M grows (MATH.md §9, `largeMLimit`): at each
+ * Where a scheme's normalized objective goes as M grows (docs/theory.md §9, `largeMLimit`): at each
  * of the increasing sizes `M`, its best fit in the incomplete-beta family, its sup distance to
  * the previous size and to the limit its catalogue entry states (when that is a member of the
  * family), on the requested points.

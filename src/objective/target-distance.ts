@@ -24,8 +24,8 @@ export interface TargetDistance {
 }
 
 /**
- * The distance between the objective `h_M` induced by `c` (MATH.md §2) and a named target `h`
- * (MATH.md §3), up to the affine maps that do not change what is optimized (`J_{alpha h + beta}`
+ * The distance between the objective `h_M` induced by `c` (docs/theory.md §2) and a named target `h`
+ * (docs/theory.md §3), up to the affine maps that do not change what is optimized (`J_{alpha h + beta}`
  * has the same maximizers as `J_h` for `alpha > 0`).
  *
  * Definition (dimensionless, invariant to scaling `c` and to shifting or scaling the target):

@@ -4,7 +4,7 @@ import type { UniformStream } from '../rng/uniform-stream.ts';
 import { drawEach, type Policy } from './policy.ts';
 
 /**
- * The Bernoulli-logistic policy (MATH.md §5): one parameter `theta`, `p = sigmoid(theta)`,
+ * The Bernoulli-logistic policy (docs/theory.md §5): one parameter `theta`, `p = sigmoid(theta)`,
  * `grad log pi = R - p` (`1 - p` for a correct draw, `-p` for a wrong one), `grad p = p(1-p)`.
  * Given `p` in [0, 1] (then `theta = logit p`, infinite at the ends, and `grad p = 0` there) or
  * a finite `theta`.

@@ -6,7 +6,7 @@ import { sequence } from './sequence.ts';
 import { softmax } from './softmax.ts';
 
 /**
- * Builds the policy (MATH.md §5) a validated description names, with its exact `p` and
+ * Builds the policy (docs/theory.md §5) a validated description names, with its exact `p` and
  * `grad p`. Throws InputError for limits the schema cannot express (enumeration limit, indices,
  * `sum Q = 1`).
  */

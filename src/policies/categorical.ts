@@ -6,7 +6,7 @@
 export const ENUMERATION_LIMIT = 100_000;
 
 /**
- * `softmax(logits)` (MATH.md §5, tabular softmax), computed stably by subtracting the largest
+ * `softmax(logits)` (docs/theory.md §5, tabular softmax), computed stably by subtracting the largest
  * logit before exponentiating.
  */
 export function softmaxProbabilities(logits: ArrayLike<number>): Float64Array {
@@ -26,7 +26,7 @@ const MIN_BUCKETS = 64;
 const MAX_BUCKETS = 2 ** 16;
 
 /**
- * Rows of categorical distributions sampled by inversion (MATH.md §5): one uniform `u` in
+ * Rows of categorical distributions sampled by inversion (docs/theory.md §5): one uniform `u` in
  * [0, 1) per draw gives the index `v` with `cdf[v-1] <= u < cdf[v]`, where `cdf` holds each
  * row's running sums, ending exactly at 1, so that every `u` finds an index: the smallest `v`
  * with `u < cdf[v]`, the very index a binary search finds.

@@ -7,7 +7,7 @@ import type { SinglePolicyDescription } from './policy-schema.ts';
 const Q_SUM_TOLERANCE = 1e-9;
 
 /**
- * A corpus (MATH.md §1, §5): prompts `x` with weights `Q(x)`, each with its own policy and
+ * A corpus (docs/theory.md §1, §5): prompts `x` with weights `Q(x)`, each with its own policy and
  * parameters. The parameter vector is the concatenation of the prompts' parameters, so the
  * expected Algorithm 1 update is `sum_x Q(x) h_M'(p_x) grad p_x`, each term in its own block.
  * A group first draws `x ~ Q` (one uniform), then its responses from `x`'s policy.

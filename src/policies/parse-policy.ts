@@ -1,15 +1,15 @@
 import { InputError, quote } from '../errors/input-error.ts';
 import { readInputFile } from '../errors/input-file.ts';
 import { parseNumber } from '../errors/require.ts';
-import { parseSpec } from '../spec/parse-spec.ts';
-import { SpecReader } from '../spec/spec-reader.ts';
+import { parseSpec } from '../grammar/parse-spec.ts';
+import { SpecReader } from '../grammar/spec-reader.ts';
 import { type PolicyDescription, policyKindSchemas } from './policy-schema.ts';
 
 /** Separates the items of a list value in a short form: `,` already separates keys. */
 export const LIST_SEPARATOR = ';';
 
 /**
- * Reads a policy (MATH.md §5) as typed on the command line, into a validated description:
+ * Reads a policy (docs/theory.md §5) as typed on the command line, into a validated description:
  * - a short form in the spec grammar: `bernoulli:p=0.3`, `bernoulli:theta=-0.5`,
  *   `softmax:logits=0.1;-0.4;0.3;0,correct=0;2` (lists separated by `;`), or
  *   `sequence:V=4,L=3,r=1,seed=7[,scale=1]` (keys are case-insensitive);
@@ -50,7 +50,7 @@ function fromJson(text: string, label: string): PolicyDescription {
 }
 
 function fromShortForm(text: string): PolicyDescription {
-  // Keys are lower-cased so that the MATH.md names `V` and `L` can be typed as they are.
+  // Keys are lower-cased so that the docs/theory.md names `V` and `L` can be typed as they are.
   const colon = text.indexOf(':');
   const lowered =
     colon < 0

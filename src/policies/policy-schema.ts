@@ -35,7 +35,7 @@ const corpusSchema = z.strictObject({
 });
 
 /**
- * The JSON form of a policy (MATH.md §5), validated with zod. Examples:
+ * The JSON form of a policy (docs/theory.md §5), validated with zod. Examples:
  * `{"kind":"bernoulli","p":0.3}`, `{"kind":"bernoulli","theta":-0.5}`,
  * `{"kind":"softmax","logits":[0.1,-0.4,0.3,0],"correct":[0,2]}`,
  * `{"kind":"sequence","V":4,"L":3,"r":1,"seed":7,"scale":1}`,

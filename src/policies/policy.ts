@@ -3,7 +3,7 @@ import type { PolicyDescription } from './policy-schema.ts';
 import type { ScoreLaw } from './score-law.ts';
 
 /**
- * One prompt's exact terms (MATH.md §1, §5): its weight `Q(x)`, its probability of a correct
+ * One prompt's exact terms (docs/theory.md §1, §5): its weight `Q(x)`, its probability of a correct
  * answer `p_x`, and `grad p_x` with respect to its own parameters, which sit at
  * `offset .. offset + gradP.length - 1` of the policy's parameter vector; and the exact law of
  * each score component given a correct or a wrong response (for the simulator's check that
@@ -18,7 +18,7 @@ export interface PromptTerm {
 }
 
 /**
- * Draws responses for the simulators (MATH.md §1, steps 1–2) and adds their score vectors
+ * Draws responses for the simulators (docs/theory.md §1, steps 1–2) and adds their score vectors
  * `grad log pi(y)` into a gradient buffer given when the sampler was made. Slots name the
  * responses of the current group, so that their scores can be added once the weights are known.
  * Every response takes one uniform (a sequence one per token), a corpus's prompt one more, in
@@ -62,7 +62,7 @@ export function drawEach(
 }
 
 /**
- * A policy with exact `p` and `grad p` (MATH.md §5): Bernoulli-logistic, tabular softmax, the
+ * A policy with exact `p` and `grad p` (docs/theory.md §5): Bernoulli-logistic, tabular softmax, the
  * autoregressive toy model, or a corpus of those. Built from a validated {@link PolicyDescription}.
  */
 export interface Policy {

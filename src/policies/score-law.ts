@@ -7,7 +7,7 @@ export interface ScoreSide {
 }
 
 /**
- * The law of each component of a prompt's score vector `grad log pi(y)` (MATH.md §5), given a
+ * The law of each component of a prompt's score vector `grad log pi(y)` (docs/theory.md §5), given a
  * correct response and given a wrong one. Every policy here is made of softmax rows, so a
  * component `j` (a logit of row `r`, token `v`) is `1[r used](1[v drawn] - pi_j)`: it is
  * `1 - pi_j` with probability `hit_j`, `-pi_j` with probability `used_j - hit_j`, and 0
@@ -31,7 +31,7 @@ export interface ScoreMoments {
 
 /**
  * The first three moments of score component `j` given a correct (`side = 'correct'`) or wrong
- * response (MATH.md §5), from its three-point law ({@link ScoreLaw}): the values `1 - pi_j`,
+ * response (docs/theory.md §5), from its three-point law ({@link ScoreLaw}): the values `1 - pi_j`,
  * `-pi_j` and 0 with probabilities `hit`, `used - hit`, `1 - used`. Central moments are taken
  * about the mean directly, value by value, so no raw moments cancel.
  */

@@ -15,7 +15,7 @@ export interface SequenceParams {
 }
 
 /**
- * The autoregressive toy model (MATH.md §5): vocabulary `V`, length `L`,
+ * The autoregressive toy model (docs/theory.md §5): vocabulary `V`, length `L`,
  * `pi(y) = prod_l softmax(theta[l][y_{l-1}])[y_l]`, and the verifier `sum_l y_l mod V == r`.
  *
  * Parameters: position 0 has one row of `V` logits (after a start token); position `l >= 1` has

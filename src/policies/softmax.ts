@@ -4,7 +4,7 @@ import { Categorical, ENUMERATION_LIMIT, softmaxProbabilities } from './categori
 import { drawEach, type Policy } from './policy.ts';
 
 /**
- * The tabular softmax policy (MATH.md §5): `K` responses with logits `theta`, correct subset `C`.
+ * The tabular softmax policy (docs/theory.md §5): `K` responses with logits `theta`, correct subset `C`.
  * `pi = softmax(theta)`, `p = sum_{y in C} pi_y`, `grad log pi(y) = e_y - pi` and
  * `grad p = pi ⊙ (1_C - p)`, elementwise, with respect to the logits.
  *

@@ -1,6 +1,6 @@
 /**
  * The report model shared by every command that publishes evidence (`verify`, `audit`): a list of
- * checks, each a comparison of an estimate with a closed form (MATH.md §6), and a list of figures,
+ * checks, each a comparison of an estimate with a closed form (docs/theory.md §6), and a list of figures,
  * each a set of curves. `agreement.json` is this object serialised as is.
  */
 
@@ -80,7 +80,7 @@ export interface CheckRow {
   readonly detail?: string;
   /**
    * Set when a Monte Carlo check gives no verdict (`agree` is then false, but it does not
-   * disagree): its groups are too few for the normal approximation behind z (MATH.md §6), and
+   * disagree): its groups are too few for the normal approximation behind z (docs/theory.md §6), and
    * this many would do.
    */
   readonly groupsNeeded?: number;

@@ -34,7 +34,7 @@ export function summaryLine(
 
 /**
  * How a report's verdicts may err, in words: the family-wise false-fail rate α and its Holm split
- * (MATH.md §6) when the run has Monte Carlo comparisons, or that every check is deterministic
+ * (docs/theory.md §6) when the run has Monte Carlo comparisons, or that every check is deterministic
  * (an a-priori tolerance, no false-fail rate to state), as in an audit.
  */
 export function errorRateText(report: Pick<Report, 'summary' | 'alpha'>): string {

@@ -30,7 +30,7 @@ function aleaState(seed: string | number, path: readonly (string | number)[]): A
 }
 
 /**
- * A fast reproducible uniform stream for the simulators' inner loops (MATH.md §6, "Randomness
+ * A fast reproducible uniform stream for the simulators' inner loops (docs/theory.md §6, "Randomness
  * must be reproducible"): four independent alea substreams, `substream(seed, ...path, 'lane', l)`
  * for `l = 0..3`, interleaved (uniform `4j + l` is draw `j` of lane `l`) and produced a buffer
  * at a time.
@@ -92,7 +92,7 @@ export class UniformStream {
 
   /**
    * Fills {@link rewards} with the rewards `R = 1[u < p]` of the next {@link UNIFORM_BUFFER}
-   * uniforms `u`, exactly as `u < p` compares them (MATH.md §5: one draw per response, rewards
+   * uniforms `u`, exactly as `u < p` compares them (docs/theory.md §5: one draw per response, rewards
    * exactly Bernoulli at the uniforms' resolution), and {@link counts} with their running counts;
    * sets the index to 0. The stream moves on as with {@link refill}; {@link buffer} is left as it
    * was.

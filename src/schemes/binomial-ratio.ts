@@ -5,7 +5,7 @@ const MAX_PRODUCT_FACTORS = 256;
 
 /**
  * `C(n, r) / C(m, r)` for integers `0 <= n <= m`, `0 <= r <= m`; 0 when `r > n`. This is the
- * building block of the pass@k weights of MATH.md §3 (`C(M-1-s, k-1)/C(M-1, k-1)`) and of
+ * building block of the pass@k weights of docs/theory.md §3 (`C(M-1-s, k-1)/C(M-1, k-1)`) and of
  * Chen et al.'s `C(M-K, k)/C(M, k)` in §7.
  *
  * The ratio is a product of `min(r, m - n)` factors: `prod_{j<r} (n-j)/(m-j)` or, equivalently,

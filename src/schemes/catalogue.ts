@@ -15,7 +15,7 @@ import type { SchemeKind } from './scheme-kind.ts';
 import { table } from './table.ts';
 
 /**
- * Every scheme the spec grammar accepts, in help order: the catalogue of MATH.md §3, then the
+ * Every scheme the spec grammar accepts, in help order: the catalogue of docs/theory.md §3, then the
  * trainer presets of §7. Each entry has its name, usage (keys and defaults) and a one-line
  * summary for `--help` and error messages.
  */
@@ -40,7 +40,7 @@ export const schemeCatalogue: readonly SchemeKind[] = [
 ];
 
 /**
- * The catalogue of MATH.md §3 as specs, one per row of its table (pass@k with k = 4), then
+ * The catalogue of docs/theory.md §3 as specs, one per row of its table (pass@k with k = 4), then
  * F-GRPO (§9, gamma = 1): the schemes the verification battery and its figures sweep. The one
  * list of them; `catalogueAt` gives those defined at a group size.
  */
@@ -55,8 +55,8 @@ export const CATALOGUE_SPECS: readonly string[] = [
 ];
 
 /**
- * The scheme catalogue (MATH.md §3 and §7) as help text: one line per scheme, its usage then its
- * summary and, where known, its large-M limit (MATH.md §9), followed by the `filter` modifiers
+ * The scheme catalogue (docs/theory.md §3 and §7) as help text: one line per scheme, its usage then its
+ * summary and, where known, its large-M limit (docs/theory.md §9), followed by the `filter` modifiers
  * that every scheme accepts.
  */
 export function schemeCatalogueHelp(): string {

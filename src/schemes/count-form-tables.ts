@@ -1,14 +1,14 @@
 import { requirePositiveInteger } from '../errors/require.ts';
 import type { SchemeFormulas } from './scheme-kind.ts';
 
-/** Count-form tables `a[0..M-1]`, `b[0..M-1]` (MATH.md §2), with `c = b - a`. */
+/** Count-form tables `a[0..M-1]`, `b[0..M-1]` (docs/theory.md §2), with `c = b - a`. */
 export interface CountFormTables {
   readonly a: number[];
   readonly b: number[];
 }
 
 /**
- * Derives the count-form tables of MATH.md §2 from any group formula by evaluating canonical
+ * Derives the count-form tables of docs/theory.md §2 from any group formula by evaluating canonical
  * groups: the response at index 0 is wrong (for `a[s]`) or right (for `b[s]`), the next `s`
  * responses are right and the rest wrong, so `S_0 = s`; the table entry is `Z_0`.
  *
@@ -40,7 +40,7 @@ export function countFormTables(
 }
 
 /**
- * The count-form tables of MATH.md §2 from a scheme's closed-form count expression, in O(M)
+ * The count-form tables of docs/theory.md §2 from a scheme's closed-form count expression, in O(M)
  * evaluations: `a[s] = weight(R = 0, K = s)` and `b[s] = weight(R = 1, K = s + 1)`, since
  * `K = R_i + S_i`.
  */
@@ -64,7 +64,7 @@ export function weightTables(weight: SchemeFormulas['weight'], M: number): Count
 export const NATIVE_TABLES_MAX_M = 1024;
 
 /**
- * The count-form tables `a`, `b` (MATH.md §2) of a scheme bound to `M`: derived from its native
+ * The count-form tables `a`, `b` (docs/theory.md §2) of a scheme bound to `M`: derived from its native
  * group formula on canonical groups ({@link countFormTables}) when `M <= NATIVE_TABLES_MAX_M`,
  * from its closed-form count expression ({@link weightTables}) above.
  */

@@ -4,7 +4,7 @@ import { errorUlps } from '../../test/support/schemes/agreement.ts';
 import { exactErrorUlps } from '../../test/support/schemes/exact-ulps.ts';
 import { scheme } from './scheme.ts';
 
-describe('design: the Bernstein recipe (MATH.md §3)', () => {
+describe('design: the Bernstein recipe (docs/theory.md §3)', () => {
   it("nodes: c_s = h'(xi_s) at interior (s+1)/(M+1), midpoint (s+1/2)/M, endpoint s/(M-1)", () => {
     const M = 9;
     const cases: [string, (s: number) => number][] = [
@@ -75,7 +75,7 @@ describe('design: the Bernstein recipe (MATH.md §3)', () => {
     }
   });
 
-  it('beta targets (MATH.md §9): exact at integer a, b (a = 1 is passk), nodes otherwise', () => {
+  it('beta targets (docs/theory.md §9): exact at integer a, b (a = 1 is passk), nodes otherwise', () => {
     const M = 16;
     const beta = scheme('design:target=beta,a=1,b=4', M);
     const passk = scheme('passk:k=4', M);

@@ -14,10 +14,10 @@ const NODES = {
 
 /**
  * `design:target=NAME[,q=Q|k=K|a=A,b=B],nodes=interior|midpoint|endpoint,split=b|a|half`: the Bernstein
- * recipe of MATH.md §3, a count-form scheme designed to optimize a chosen `h`.
+ * recipe of docs/theory.md §3, a count-form scheme designed to optimize a chosen `h`.
  *
  * - `target`: `identity`, `log`, `logit`, `arcsin`, `power` (with `q > 0`), `passk` (with
- *   `1 <= k <= M`) or `beta` (with `a, b > 0`, `h = I_t(a, b)`, MATH.md §9); see `target` in
+ *   `1 <= k <= M`) or `beta` (with `a, b > 0`, `h = I_t(a, b)`, docs/theory.md §9); see `target` in
  *   src/objective.
  * - `c`: when `h'` is a polynomial of degree `<= M - 1` (identity, passk, power with integer
  *   `q`, beta with integer `a`, `b`), its exact Bernstein coefficients `target.derivativeInBernstein(M - 1)`, so

@@ -1,13 +1,13 @@
 import { InputError } from '../errors/input-error.ts';
 import { requireFinite } from '../errors/require.ts';
-import type { SpecReader } from '../spec/spec-reader.ts';
+import type { SpecReader } from '../grammar/spec-reader.ts';
 import type { SchemeFormulas } from './scheme-kind.ts';
 
 /** Which groups a dynamic-sampling filter keeps, by group size `M` and number of right answers `K`. */
 type Keep = (K: number, M: number) => boolean;
 
 /**
- * A dynamic-sampling filter (MATH.md §7): the weights of a group that the trainer drops are 0.
+ * A dynamic-sampling filter (docs/theory.md §7): the weights of a group that the trainer drops are 0.
  * The result is still count form, since whether a group is kept depends on `K` only.
  */
 export interface GroupFilter {
@@ -16,7 +16,7 @@ export interface GroupFilter {
 }
 
 /**
- * Reads the `filter` modifier that every scheme accepts (MATH.md §7), after the scheme's own
+ * Reads the `filter` modifier that every scheme accepts (docs/theory.md §7), after the scheme's own
  * keys, so that it comes last in the canonical spec:
  *
  * - `filter=dapo`, DAPO dynamic sampling as in verl's DAPO recipe (`dapo_ray_trainer.py`): a

@@ -4,7 +4,7 @@ import { InputError } from '../errors/input-error.ts';
 import { objectivePoints } from '../objective/objective-points.ts';
 import { scheme } from './scheme.ts';
 
-describe('f-grpo (MATH.md §9, Plyusov et al. 2026)', () => {
+describe('f-grpo (docs/theory.md §9, Plyusov et al. 2026)', () => {
   it('has a canonical spec with grpo defaults, and requires gamma >= 0', () => {
     expect(scheme('f-grpo:gamma=1', 4).spec).toBe(
       'f-grpo:gamma=1,std=population,eps=1e-8,eps-at=std',

@@ -1,10 +1,10 @@
-// GRPO's group normalization (MATH.md §3) and the catalogue entries built on it: grpo, dr-grpo,
+// GRPO's group normalization (docs/theory.md §3) and the catalogue entries built on it: grpo, dr-grpo,
 // f-grpo (§9), and the trainer presets of §7 (verl, TRL, OpenRLHF).
 import { InputError } from '../errors/input-error.ts';
 import { requireNonNegative } from '../errors/require.ts';
 import { requireGroupSize, type SchemeFormulas, type SchemeKind } from './scheme-kind.ts';
 
-/** How a group-normalized advantage divides `r - mean` (MATH.md §3, grpo row and notes). */
+/** How a group-normalized advantage divides `r - mean` (docs/theory.md §3, grpo row and notes). */
 export interface GroupNormalization {
   /** `false`: no division at all, `Z = r - mean` (Dr. GRPO, TRL `scale_rewards="none"`). */
   readonly scale: boolean;
@@ -16,7 +16,7 @@ export interface GroupNormalization {
 }
 
 /**
- * The group-normalized advantage shared by grpo and the trainer presets (MATH.md §3 and §7):
+ * The group-normalized advantage shared by grpo and the trainer presets (docs/theory.md §3 and §7):
  * `Z_i = (R_i - mu)/(sigma + eps)` or `(R_i - mu)/sqrt(sigma^2 + eps)`, `mu` the group mean and
  * `sigma` the population or Bessel-corrected std, and `Z = 0` for a group whose answers are all
  * equal (where `sigma = 0`; with `eps = 0` this avoids 0/0). Callers check `M >= 2` for `sample`.
@@ -143,7 +143,7 @@ function unitExponent(x: number): number {
 }
 
 /**
- * `grpo` (MATH.md §3, grpo row and notes): `Z_i = (R_i - mu)/(sigma + eps)`, `mu = K/M`, and 0
+ * `grpo` (docs/theory.md §3, grpo row and notes): `Z_i = (R_i - mu)/(sigma + eps)`, `mu = K/M`, and 0
  * for a group whose answers are all equal. Keys, with the paper's defaults:
  * - `std=population|sample`: `sigma^2 = mu(1-mu)`, or the Bessel-corrected `K(M-K)/(M(M-1))`
  *   (verl, TRL, OpenRLHF); `population`. With `sample` and `M = 1` every group is all equal, so
@@ -171,7 +171,7 @@ export const grpo: SchemeKind = {
 };
 
 /**
- * `dr-grpo`, mean baseline without std division (MATH.md §3, "Dr. GRPO"; OpenRLHF `dr_grpo`,
+ * `dr-grpo`, mean baseline without std division (docs/theory.md §3, "Dr. GRPO"; OpenRLHF `dr_grpo`,
  * verl `norm_adv_by_std_in_grpo=False`, TRL `scale_rewards="none"`, §7): `Z_i = R_i - K/M`,
  * so `a_s = -s/M`, `b_s = 1 - (s+1)/M` and `h_M(t) = (1 - 1/M) t`. At `M = 1` it is 0, as the
  * formula says; OpenRLHF and TRL refuse a group of one, and verl gives `R` there
@@ -187,12 +187,12 @@ export const drGrpo: SchemeKind = {
 
 /**
  * `f-grpo:gamma=G[,std=..,eps=..,eps-at=..]`, F-GRPO's focal weighting (Plyusov et al. 2026,
- * arXiv:2602.06717; MATH.md §9): the `grpo` weights with the same options, times
+ * arXiv:2602.06717; docs/theory.md §9): the `grpo` weights with the same options, times
  * `(1 - K/M)^gamma` with `K` the group's number of correct answers, so a group the model already
  * solves often is pushed less. `gamma >= 0` is required; `gamma = 0` is grpo.
  *
  * Count form, with `a_s = a_s(grpo) (1 - s/M)^gamma` and `b_s = b_s(grpo) (1 - (s+1)/M)^gamma`.
- * As `M -> infinity` and `eps -> 0`, `h_M(t)/h_M(1) -> I_t(1/2, gamma + 1/2)`, slowly (MATH.md
+ * As `M -> infinity` and `eps -> 0`, `h_M(t)/h_M(1) -> I_t(1/2, gamma + 1/2)`, slowly (docs/theory.md
  * §9).
  */
 export const fGrpo: SchemeKind = {
@@ -211,7 +211,7 @@ export const fGrpo: SchemeKind = {
 };
 
 /**
- * Multiplies every weight of a group by the focal factor `((M - K)/M)^gamma` (MATH.md §9, F-GRPO).
+ * Multiplies every weight of a group by the focal factor `((M - K)/M)^gamma` (docs/theory.md §9, F-GRPO).
  * Both forms compute the factor by the same expression, so they agree bit for bit wherever the
  * underlying weights do.
  */
@@ -233,7 +233,7 @@ function withFocalFactor(inner: SchemeFormulas, gamma: number, M: number): Schem
 export const VERL_EPS = 1e-6;
 
 /**
- * `verl-grpo[:norm-by-std=true|false]` (MATH.md §7, verl `adv_estimator=grpo`):
+ * `verl-grpo[:norm-by-std=true|false]` (docs/theory.md §7, verl `adv_estimator=grpo`):
  * `Z_i = (R_i - mean)/(std + 1e-6)` with the Bessel-corrected std (`torch.std`), or
  * `Z_i = R_i - mean` (Dr. GRPO) with `norm-by-std=false` (verl `norm_adv_by_std_in_grpo=False`);
  * default `true`, as in verl. As in verl, a group of size 1 gets mean 0 and std 1, so at
@@ -261,7 +261,7 @@ export const verlGrpo: SchemeKind = {
 };
 
 /**
- * `verl-grpo-vectorized[:norm-by-std=true|false]` (MATH.md §7, verl
+ * `verl-grpo-vectorized[:norm-by-std=true|false]` (docs/theory.md §7, verl
  * `adv_estimator=grpo_vectorized`, `compute_grpo_vectorized_outcome_advantage` with
  * `group_mean_std` of `verl/utils/groupwise.py`): the group statistics from running sums,
  * `mean = s1/M` and `var = (s2 - s1^2/M)/(M - 1)`, the std floored at `sqrt(1e-6)`,
@@ -310,7 +310,7 @@ export const verlGrpoVectorized: SchemeKind = {
 const TRL_SCALE_REWARDS_ALIASES = { true: 'group', false: 'none' } as const;
 
 /**
- * `trl-grpo[:scale-rewards=group|none]` (MATH.md §7, Hugging Face TRL `GRPOTrainer`):
+ * `trl-grpo[:scale-rewards=group|none]` (docs/theory.md §7, Hugging Face TRL `GRPOTrainer`):
  * `Z_i = (R_i - mean)/(std + 1e-4)` with the Bessel-corrected group std (`scale_rewards="group"`,
  * the default), or `Z_i = R_i - mean` (`scale_rewards="none"`). As in TRL's `GRPOConfig`,
  * `true` and `false` are spellings of `group` and `none`. `scale_rewards="batch"` divides by the
@@ -338,7 +338,7 @@ export const trlGrpo: SchemeKind = {
 };
 
 /**
- * `openrlhf-group-norm` (MATH.md §7, OpenRLHF `advantage_estimator=group_norm`):
+ * `openrlhf-group-norm` (docs/theory.md §7, OpenRLHF `advantage_estimator=group_norm`):
  * `Z_i = (R_i - mean)/(std + 1e-9)` with the Bessel-corrected group std (`torch.std`). OpenRLHF
  * requires `n_samples_per_prompt > 1` for it, hence `M >= 2`. Takes no keys.
  */

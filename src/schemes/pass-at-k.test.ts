@@ -13,11 +13,11 @@ import { exactErrorUlps } from '../../test/support/schemes/exact-ulps.ts';
 import { InputError } from '../errors/input-error.ts';
 import { scheme } from './scheme.ts';
 
-/** MATH.md §3 pass@k row in exact rationals: b_s = k C(M-1-s, k-1)/C(M-1, k-1). */
+/** docs/theory.md §3 pass@k row in exact rationals: b_s = k C(M-1-s, k-1)/C(M-1, k-1). */
 const exactB = (M: number, k: number, s: number) =>
   mul(frac(k), frac(binom(M - 1 - s, k - 1), binom(M - 1, k - 1)));
 
-describe('passk: exact pass@k coefficients (MATH.md §3)', () => {
+describe('passk: exact pass@k coefficients (docs/theory.md §3)', () => {
   it('b_s is within 1 ulp of k C(M-1-s, k-1)/C(M-1, k-1) for every k <= M <= 24; a_s = 0', () => {
     let worst = 0;
     for (let M = 1; M <= 24; M++) {
@@ -53,7 +53,7 @@ describe('passk: exact pass@k coefficients (MATH.md §3)', () => {
     expect(scheme('passk:k=5', 5).b).toEqual([5, 0, 0, 0, 0]);
   });
 
-  it('pkpo is the pass@k row times 1/M (MATH.md §7)', () => {
+  it('pkpo is the pass@k row times 1/M (docs/theory.md §7)', () => {
     const M = 9;
     const p = scheme('pkpo:k=3', M);
     for (let j = 0; j < M; j++) {

@@ -1,4 +1,4 @@
-// The pass@k weights (MATH.md §3) and the catalogue entries built on them: passk, and the
+// The pass@k weights (docs/theory.md §3) and the catalogue entries built on them: passk, and the
 // trainer presets of §7 (PKPO, Chen et al., verl's grpo_passk).
 import { InputError } from '../errors/input-error.ts';
 import { binomialRatio } from './binomial-ratio.ts';
@@ -6,7 +6,7 @@ import { VERL_EPS } from './group-normalized.ts';
 import { readK, requireGroupSize, type SchemeFormulas, type SchemeKind } from './scheme-kind.ts';
 
 /**
- * The unbiased pass@k weights of MATH.md §3, times a constant `scale`:
+ * The unbiased pass@k weights of docs/theory.md §3, times a constant `scale`:
  * `Z_i = scale * R_i * k C(M-1-S_i, k-1)/C(M-1, k-1)` (`a_s = 0`), which induces exactly
  * `h_M(t) = scale * (1 - (1-t)^k)`.
  * `scale = 1` is `passk`, `scale = 1/M` is PKPO's `s_loo-1` (§7). Requires `1 <= k <= M`.
@@ -26,7 +26,7 @@ export function passAtKFormulas(k: number, M: number, scale: number): SchemeForm
 }
 
 /**
- * `passk:k=..` (MATH.md §3, pass@k row): the unbiased pass@k estimator,
+ * `passk:k=..` (docs/theory.md §3, pass@k row): the unbiased pass@k estimator,
  * `Z_i = R_i * k C(M-1-S_i, k-1)/C(M-1, k-1)`, so `a_s = 0`, `b_s = k C(M-1-s, k-1)/C(M-1, k-1)`
  * and exactly `h_M(t) = 1 - (1-t)^k`. `k` is required, `1 <= k <= M`.
  */
@@ -46,7 +46,7 @@ const ESTIMATORS = ['s-loo-minus-one', 's-loo', 's'] as const;
 type Estimator = (typeof ESTIMATORS)[number];
 
 /**
- * `pkpo:k=K[,estimator=s-loo-minus-one|s-loo|s]` (MATH.md §7, PKPO, "Pass@K Policy Optimization",
+ * `pkpo:k=K[,estimator=s-loo-minus-one|s-loo|s]` (docs/theory.md §7, PKPO, "Pass@K Policy Optimization",
  * Walder & Karkhanis): the transformed rewards of PKPO's Listing 1 for binary rewards, used as the
  * weights. With `S` the number of other correct answers and `rho(n, c, k) = 1 - C(n-c, k)/C(n, k)`:
  *
@@ -110,11 +110,11 @@ function pkpoFormulas(estimator: Estimator, k: number, M: number): SchemeFormula
   };
 }
 
-/** The epsilon added to `sigma` in MATH.md §7's statement of Chen et al. */
+/** The epsilon added to `sigma` in docs/theory.md §7's statement of Chen et al. */
 const CHEN_EPS = 1e-6;
 
 /**
- * `chen-passk:k=..` (MATH.md §7, Chen et al., "Pass@k training", analytic advantages): with
+ * `chen-passk:k=..` (docs/theory.md §7, Chen et al., "Pass@k training", analytic advantages): with
  * `rho = 1 - C(M-K, k)/C(M, k)` (the group's pass@k) and `sigma = sqrt(rho(1-rho))`,
  * - a right answer gets `(1 - rho)/(sigma + 1e-6)`;
  * - a wrong one gets `(1 - rho - C(M-K-1, k-1)/C(M-1, k-1))/(sigma + 1e-6)`;
@@ -153,7 +153,7 @@ export const chenPassk: SchemeKind = {
 };
 
 /**
- * `verl-grpo-passk[:norm-by-std=true|false]` (MATH.md §7, verl `adv_estimator=grpo_passk`,
+ * `verl-grpo-passk[:norm-by-std=true|false]` (docs/theory.md §7, verl `adv_estimator=grpo_passk`,
  * after arXiv:2503.19595): only the best response of a group gets a weight, `r_max - r_second`
  * (`torch.topk(rewards, 2)`), divided by `std + 1e-6` (Bessel-corrected `torch.std` of the
  * group) unless `norm-by-std=false` (verl `norm_adv_by_std_in_grpo`, default `true`).

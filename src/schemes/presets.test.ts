@@ -11,7 +11,7 @@ import { resolveScheme } from './resolve-scheme.ts';
 import { scheme } from './scheme.ts';
 
 /**
- * Independent re-implementations of the MATH.md §7 conventions, written the way the trainers
+ * Independent re-implementations of the docs/theory.md §7 conventions, written the way the trainers
  * write them (group mean and std from the array; simple-statistics instead of our loops, exact
  * BigInt binomials instead of binomialRatio).
  */
@@ -108,7 +108,7 @@ function* patterns(M: number): Generator<number[]> {
     yield Array.from({ length: M }, (_, i) => (bits >> i) & 1);
 }
 
-describe('presets reproduce the MATH.md §7 conventions on every group of size <= 10', () => {
+describe('presets reproduce the docs/theory.md §7 conventions on every group of size <= 10', () => {
   // Tolerance: toleranceUlps(M) = 4 + M/2 ulps, plus 1e-13 absolute for chen-passk and pkpo
   // at a weight close to 0 (the reference's 1 - rho cancels; ours computes 1 - rho directly).
   for (const [spec, reference] of Object.entries(references)) {

@@ -1,9 +1,9 @@
-// REINFORCE and its leave-one-out baseline (MATH.md §3): reinforce, rloo, and TRL's RLOO (§7).
+// REINFORCE and its leave-one-out baseline (docs/theory.md §3): reinforce, rloo, and TRL's RLOO (§7).
 import { InputError } from '../errors/input-error.ts';
 import { requireGroupSize, type SchemeFormulas, type SchemeKind } from './scheme-kind.ts';
 
 /**
- * `reinforce` (MATH.md §3): `Z_i = R_i`, so `a_s = 0`, `b_s = 1` and `h_M(t) = t`.
+ * `reinforce` (docs/theory.md §3): `Z_i = R_i`, so `a_s = 0`, `b_s = 1` and `h_M(t) = t`.
  * Takes no keys.
  */
 export const reinforce: SchemeKind = {
@@ -20,7 +20,7 @@ export const reinforce: SchemeKind = {
 };
 
 /**
- * `rloo`, leave-one-out baseline (MATH.md §3; OpenRLHF `rloo`, §7):
+ * `rloo`, leave-one-out baseline (docs/theory.md §3; OpenRLHF `rloo`, §7):
  * `Z_i = R_i - S_i/(M-1)`, so `a_s = -s/(M-1)`, `b_s = 1 - s/(M-1)` and `h_M(t) = t`.
  * Needs `M >= 2`.
  */
@@ -36,7 +36,7 @@ export const rloo: SchemeKind = {
 };
 
 /**
- * The leave-one-out formulas shared by `rloo` and `trl-rloo` (MATH.md §3): native as OpenRLHF
+ * The leave-one-out formulas shared by `rloo` and `trl-rloo` (docs/theory.md §3): native as OpenRLHF
  * and TRL write it, baseline `(sum - R_i)/(M - 1)`; closed form `R - (K - R)/(M - 1)`. `M >= 2`.
  */
 export function leaveOneOut(M: number): SchemeFormulas {
@@ -51,7 +51,7 @@ export function leaveOneOut(M: number): SchemeFormulas {
 }
 
 /**
- * `trl-rloo[:normalize-advantages=false]` (MATH.md §7, Hugging Face TRL `RLOOTrainer` with
+ * `trl-rloo[:normalize-advantages=false]` (docs/theory.md §7, Hugging Face TRL `RLOOTrainer` with
  * `beta = 0`): the leave-one-out baseline `(sum - R_i)/(M - 1)` subtracted from `R_i`, as in
  * `rloo`, so `h_M(t) = t`. TRL's default `beta = 0.05` puts a KL penalty into the reward, which
  * makes it non-binary and outside the theorem; `normalize_advantages=True` whitens over the

@@ -9,10 +9,10 @@ const GRID = Array.from({ length: 201 }, (_, j) => (j === 200 ? 1 : j / 200));
 const distance = (spec: string, M: number) =>
   normalizedSupDistance(scheme(spec, M).c, GRID, target(schemeLimit(spec)!.target).h);
 
-describe('the limits the catalogue states (MATH.md §9)', () => {
+describe('the limits the catalogue states (docs/theory.md §9)', () => {
   it('are stated for the schemes the issue names, and in the help line', () => {
     const stated = schemeCatalogue.filter((k) => k.limit !== undefined).map((k) => k.name);
-    // Exactly the catalogue of MATH.md §3 (and F-GRPO, §9) states a limit.
+    // Exactly the catalogue of docs/theory.md §3 (and F-GRPO, §9) states a limit.
     expect([...stated].sort()).toEqual(CATALOGUE_SPECS.map((spec) => spec.split(':')[0]).sort());
     expect(schemeLimit('passk:k=4')!.target).toBe('beta:a=1,b=4');
     expect(schemeLimit('f-grpo:gamma=2,std=sample')!.target).toBe('beta:a=0.5,b=2.5');

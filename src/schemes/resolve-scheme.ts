@@ -1,7 +1,7 @@
 import { InputError } from '../errors/input-error.ts';
 import { requirePositiveInteger } from '../errors/require.ts';
-import { parseSpec } from '../spec/parse-spec.ts';
-import { SpecReader } from '../spec/spec-reader.ts';
+import { parseSpec } from '../grammar/parse-spec.ts';
+import { SpecReader } from '../grammar/spec-reader.ts';
 import { CATALOGUE_SPECS, schemeCatalogue } from './catalogue.ts';
 import { readGroupFilter } from './group-filter.ts';
 import type { SchemeFormulas } from './scheme-kind.ts';
@@ -16,7 +16,7 @@ export interface ResolvedScheme {
 }
 
 /**
- * Reads a scheme spec `name[:key=value,...]` (MATH.md §3 and §7) against the catalogue: the
+ * Reads a scheme spec `name[:key=value,...]` (docs/theory.md §3 and §7) against the catalogue: the
  * name, every key and every value that does not depend on `M`, plus the `filter` modifier
  * accepted by every scheme (`filter=dapo` or `filter=range,lo=L,hi=H`, see `readGroupFilter`).
  * Throws InputError listing the allowed names or keys.
@@ -57,14 +57,14 @@ export function schemeDefinedAt(spec: string, M: number): boolean {
   }
 }
 
-/** The catalogue specs of MATH.md §3 ({@link CATALOGUE_SPECS}) defined at group size `M`. */
+/** The catalogue specs of docs/theory.md §3 ({@link CATALOGUE_SPECS}) defined at group size `M`. */
 export function catalogueAt(M: number): string[] {
   return CATALOGUE_SPECS.filter((spec) => schemeDefinedAt(spec, M));
 }
 
 /**
  * Validates a scheme spec without a group size, so that the CLI can fail before any work
- * (MATH.md §3 and §7 catalogue), and returns its canonical form with every default filled in,
+ * (docs/theory.md §3 and §7 catalogue), and returns its canonical form with every default filled in,
  * e.g. `grpo:eps=1e-6` gives `grpo:std=population,eps=0.000001,eps-at=std`. Checks that need
  * `M` (`k <= M`, `M >= 2`, a table file's `M`) are left to `scheme(spec, M)`.
  */
@@ -72,7 +72,7 @@ export function parseSchemeSpec(spec: string): string {
   return resolveScheme(spec).spec;
 }
 
-/** A scheme's known large-M limit (MATH.md §9), as its catalogue entry states it. */
+/** A scheme's known large-M limit (docs/theory.md §9), as its catalogue entry states it. */
 export interface StatedLimit {
   /** As the help line states it, e.g. `I_t(1/2, gamma + 1/2) (eps -> 0)`. */
   readonly text: string;
@@ -81,7 +81,7 @@ export interface StatedLimit {
 }
 
 /**
- * The large-M limit of `h_M/h_M(1)` (MATH.md §9) that the catalogue entry of `spec` states, with
+ * The large-M limit of `h_M/h_M(1)` (docs/theory.md §9) that the catalogue entry of `spec` states, with
  * its parameters filled in (`passk:k=4` gives `beta:a=1,b=4`), or `undefined` when none is
  * known. `filter=dapo` keeps the limit: it zeroes only `c_0` and `c_{M-1}`, whose weight in the
  * Bernstein sum vanishes as M grows. `filter=range` with `lo > 0` or `hi < 1` does not: it zeroes

@@ -1,7 +1,7 @@
 import type { SchemeKind } from './scheme-kind.ts';
 
 /**
- * `rs`, rejection sampling with a fixed group size (RAFT; MATH.md §3): `Z_i = M R_i / K`, and 0
+ * `rs`, rejection sampling with a fixed group size (RAFT; docs/theory.md §3): `Z_i = M R_i / K`, and 0
  * when `K = 0`; so `a_s = 0`, `b_s = M/(s+1)` and `h_M(t) = sum_{k=1}^M (1-(1-t)^k)/k`.
  */
 export const rs: SchemeKind = {

@@ -1,9 +1,9 @@
 import { InputError } from '../errors/input-error.ts';
 import { requirePositiveInteger } from '../errors/require.ts';
-import type { SpecReader } from '../spec/spec-reader.ts';
+import type { SpecReader } from '../grammar/spec-reader.ts';
 
 /**
- * One weight scheme bound to a group size `M`, as its two independent formulas (MATH.md §2):
+ * One weight scheme bound to a group size `M`, as its two independent formulas (docs/theory.md §2):
  * the native group formula a trainer runs, and the closed-form count expression. The tables
  * `a`, `b` of a {@link Scheme} come from the first (evaluated on canonical groups) up to
  * `NATIVE_TABLES_MAX_M`, and from the second above it; tests prove that the two agree.
@@ -31,7 +31,7 @@ export interface SchemeFormulas {
 }
 
 /**
- * The known large-M limit of a scheme's normalized objective `h_M(t)/h_M(1)` (MATH.md §9), e.g.
+ * The known large-M limit of a scheme's normalized objective `h_M(t)/h_M(1)` (docs/theory.md §9), e.g.
  * `I_t(1/2, 1/2)` for grpo.
  */
 export interface SchemeLimit {
@@ -45,7 +45,7 @@ export interface SchemeLimit {
 }
 
 /**
- * A catalogue entry (MATH.md §3 and §7): a scheme name, its help text, and a reader that turns
+ * A catalogue entry (docs/theory.md §3 and §7): a scheme name, its help text, and a reader that turns
  * the spec parameters into formulas for any group size.
  */
 export interface SchemeKind {
@@ -83,7 +83,7 @@ export interface KParameter {
 }
 
 /**
- * Reads the required `k` of a pass@k-type scheme (MATH.md §3 and §7): an integer `k >= 1`
+ * Reads the required `k` of a pass@k-type scheme (docs/theory.md §3 and §7): an integer `k >= 1`
  * now, and `k <= M` once `M` is known.
  */
 export function readK(reader: SpecReader): KParameter {

@@ -6,7 +6,7 @@ import { parseSchemeSpec, resolveScheme } from './resolve-scheme.ts';
 import { PATTERN_TABLE_MAX_M, patternTable, scheme } from './scheme.ts';
 
 /**
- * The a_s, b_s columns of the MATH.md §3 table, written here from the table itself
+ * The a_s, b_s columns of the docs/theory.md §3 table, written here from the table itself
  * (grpo: "from the formula with K = s" for a, "with K = s + 1" for b).
  */
 const columns: Record<string, (M: number, s: number) => [number, number]> = {
@@ -36,7 +36,7 @@ function grpoColumns(
   return [z(0, s), z(1, s + 1)];
 }
 
-describe('MATH.md §3 table columns a_s, b_s', () => {
+describe('docs/theory.md §3 table columns a_s, b_s', () => {
   // Tolerance toleranceUlps(M) = 4 + M/2 ulps of the reference (agreement.ts); the references
   // round differently (mu(1-mu) against K(M-K)/M^2). M = 2000 takes the closed-form route.
   for (const [spec, column] of Object.entries(columns)) {

@@ -5,7 +5,7 @@ import { resolveScheme } from './resolve-scheme.ts';
 import type { SchemeFormulas } from './scheme-kind.ts';
 
 /**
- * A weight scheme bound to one group size `M` (MATH.md §2–3): a named, validated value with
+ * A weight scheme bound to one group size `M` (docs/theory.md §2–3): a named, validated value with
  * two forms of the same weights.
  *
  * - {@link Scheme.advantages} is the native group formula, computed exactly as a trainer
@@ -50,7 +50,7 @@ export interface Scheme {
 
 /**
  * Builds the weight scheme named by `spec` (grammar `name[:key=value,...]`, catalogue of
- * MATH.md §3 and presets of §7, optionally `filter=dapo`) for group size `M`: its native group
+ * docs/theory.md §3 and presets of §7, optionally `filter=dapo`) for group size `M`: its native group
  * formula, and its count-form tables `a`, `b`, `c = b - a` of §2, derived from that formula
  * (see `schemeTables` for the route above `NATIVE_TABLES_MAX_M`). `advantages` runs the native
  * formula itself; `advantagesInto`, the simulators' inner loop, the same formula tabulated over
@@ -96,7 +96,7 @@ export function scheme(spec: string, M: number): Scheme {
 export const PATTERN_TABLE_MAX_M = 10;
 
 /**
- * The native group formula `advantagesInto` (MATH.md §1, step 3) tabulated over every reward
+ * The native group formula `advantagesInto` (docs/theory.md §1, step 3) tabulated over every reward
  * pattern, for group sizes up to {@link PATTERN_TABLE_MAX_M}; larger `M` keep the native
  * formula itself. With binary rewards a group is one of `2^M` patterns: each pattern `P`
  * (reward `i` is bit `i` of `P`) is run once through the native formula and its `M` weights are

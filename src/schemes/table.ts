@@ -5,7 +5,7 @@ import type { CountFormTables } from './count-form-tables.ts';
 import type { SchemeFormulas, SchemeKind } from './scheme-kind.ts';
 
 /**
- * Formulas of a scheme given directly by its count-form tables (MATH.md §2):
+ * Formulas of a scheme given directly by its count-form tables (docs/theory.md §2):
  * `Z_i = (1 - R_i) a[S_i] + R_i b[S_i]`, `S_i = K - R_i`. Used by `table` and `design`, whose
  * native formula is this lookup. `a` and `b` must have `M` entries.
  */
@@ -48,7 +48,7 @@ export interface TableFileContents extends CountFormTables {
 }
 
 /**
- * Reads a count-form table file `{"M": n, "a": [n numbers], "b": [n numbers]}` (MATH.md §2),
+ * Reads a count-form table file `{"M": n, "a": [n numbers], "b": [n numbers]}` (docs/theory.md §2),
  * validated with zod. Every failure (missing, unreadable, not a regular or too large file, malformed JSON, a missing or
  * non-numeric field, wrong lengths) is an InputError naming the file.
  */
@@ -74,7 +74,7 @@ export function readTableFile(file: string): TableFileContents {
 }
 
 /**
- * `table:file=weights.json` (MATH.md §2): count-form tables `a`, `b` read from a JSON file
+ * `table:file=weights.json` (docs/theory.md §2): count-form tables `a`, `b` read from a JSON file
  * `{"M", "a", "b"}` (see `readTableFile`); `Z_i = (1 - R_i) a[S_i] + R_i b[S_i]`. The file is
  * read and validated when the spec is read; its `M` must equal the group size asked for.
  */

@@ -1,5 +1,5 @@
 // Public API of src/stats: z-tests and Holm's procedure, verdicts, streaming moments and the
-// precondition of the normal approximation (MATH.md §6).
+// precondition of the normal approximation (docs/theory.md §6).
 
 export { type MixturePart, type Moments, mixtureMoments } from './mixture-moments.ts';
 export {

@@ -18,7 +18,7 @@ export interface Moments {
 }
 
 /**
- * The moments of a mixture of laws (MATH.md §6: the law of the per-group update whose mean a
+ * The moments of a mixture of laws (docs/theory.md §6: the law of the per-group update whose mean a
  * z-test compares), by the law of total cumulance: with `d_i = mean_i - mean`,
  * `variance = sum w_i (variance_i + d_i^2)` and `third = sum w_i (third_i + 3 variance_i d_i + d_i^3)`,
  * the weights normalized by their sum. Central moments about the mixture's mean throughout, so

@@ -49,7 +49,7 @@ const CONSTANT_ULPS = 64;
 
 /**
  * The validity precondition of the normal approximation behind a z-test at `|z|` threshold `t`
- * (MATH.md §6) of the mean of `groups` independent draws from a known law. Where it holds, the
+ * (docs/theory.md §6) of the mean of `groups` independent draws from a known law. Where it holds, the
  * test's false-fail rate stays within about 1.5 times its nominal `alpha' = 2 Phi(-t)`: on every
  * two-point law, computed exactly, within 1.45 times for `t` in [3.5, 7] (1.39 for t >= 4.89).
  *

@@ -3,7 +3,7 @@ export type JsonFloat = number | 'NaN' | 'Infinity' | '-Infinity' | '-0';
 
 /**
  * Lossless JSON codec for doubles, for accumulators that are checkpointed and merged across
- * machines (MATH.md §6, reproducibility): `JSON.stringify` already round-trips every finite
+ * machines (docs/theory.md §6, reproducibility): `JSON.stringify` already round-trips every finite
  * double exactly, but turns NaN and ±Infinity into `null` and `-0` into `0`, and a merge of a
  * `-0` can differ in the sign of a zero. Those four values are written as strings.
  */
@@ -35,7 +35,7 @@ export interface VectorMomentsJson {
 }
 
 /**
- * Streaming, mergeable first and second moments of a stream of vectors (MATH.md §6): the count
+ * Streaming, mergeable first and second moments of a stream of vectors (docs/theory.md §6): the count
  * `n`, the mean and `M2 = sum (x - mean)^2` per component, updated by Welford's recurrence one
  * vector at a time and combined by Chan et al.'s pairwise formula. The sample variance is
  * `M2/(n-1)` and the standard error of the mean `sqrt(M2/(n(n-1)))`.
@@ -106,7 +106,7 @@ export class VectorMoments {
     return this.m2.map((m) => (this.n < 2 ? Number.NaN : m / (this.n - 1)));
   }
 
-  /** Standard error of the mean per component, `sqrt(M2/(n(n-1)))` (MATH.md §6). */
+  /** Standard error of the mean per component, `sqrt(M2/(n(n-1)))` (docs/theory.md §6). */
   stderr(): Float64Array {
     return this.m2.map((m) => (this.n < 2 ? Number.NaN : Math.sqrt(m / (this.n * (this.n - 1)))));
   }

@@ -1,8 +1,8 @@
 import { holm, holmThresholds, resolution, zScores } from './z-tests.ts';
 
-/** Default family-wise false-fail rate of one run (MATH.md §6). */
+/** Default family-wise false-fail rate of one run (docs/theory.md §6). */
 export const DEFAULT_ALPHA = 1e-6;
-/** Default false-pass rate at the reported resolution (MATH.md §6). */
+/** Default false-pass rate at the reported resolution (docs/theory.md §6). */
 export const DEFAULT_BETA = 1e-3;
 
 /** What a verdict compares: an estimate with its standard errors, and a closed form. */
@@ -37,7 +37,7 @@ export interface Verdict {
 }
 
 /**
- * Decides whether a Monte Carlo estimate agrees with its closed form (MATH.md §6): z per
+ * Decides whether a Monte Carlo estimate agrees with its closed form (docs/theory.md §6): z per
  * component, Holm's step-down test at family-wise rate `alpha` (or a given per-comparison
  * threshold), and the resolution `delta = (z_alpha' + z_beta)·SE` to report beside it ("agrees
  * to within ± delta"). Under the normal approximation the false-fail rate is at most `alpha`,

@@ -2,7 +2,7 @@ import cdf from '@stdlib/stats-base-dists-normal-cdf';
 import quantile from '@stdlib/stats-base-dists-normal-quantile';
 
 /**
- * Per-component z-scores `z = (estimate - closedForm)/SE` (MATH.md §6). A component with
+ * Per-component z-scores `z = (estimate - closedForm)/SE` (docs/theory.md §6). A component with
  * `SE = 0` (a degenerate policy, every group the same) gets 0 when the estimate equals the
  * closed form to within 8 ulps of their size and ±Infinity otherwise; NaN SE gives NaN.
  */
@@ -24,7 +24,7 @@ export function zScores(
 }
 
 /**
- * The two-sided critical value `z` with `P(|N(0,1)| > z) = alphaPrime` (MATH.md §6): the `|z|`
+ * The two-sided critical value `z` with `P(|N(0,1)| > z) = alphaPrime` (docs/theory.md §6): the `|z|`
  * threshold of one comparison at per-comparison false-fail rate `alphaPrime`. Uses stdlib's
  * normal quantile, accurate far into the tail (simple-statistics' probit table is too coarse
  * for rates like 1e-8).
@@ -38,7 +38,7 @@ export function zThreshold(alphaPrime: number): number {
 
 /**
  * Holm's step-down split of a family-wise false-fail rate `alpha` over `m` comparisons
- * (MATH.md §6), as `|z|` thresholds: entry `k` (0-based) is the threshold for the comparison with
+ * (docs/theory.md §6), as `|z|` thresholds: entry `k` (0-based) is the threshold for the comparison with
  * the `(k+1)`-th largest `|z|`, at per-comparison rate `alpha/(m - k)`. Entry 0 is Bonferroni's.
  */
 export function holmThresholds(alpha: number, m: number): number[] {
@@ -48,7 +48,7 @@ export function holmThresholds(alpha: number, m: number): number[] {
 }
 
 /**
- * The most demanding `|z|` threshold a Monte Carlo check of a run can face (MATH.md §6): Holm's
+ * The most demanding `|z|` threshold a Monte Carlo check of a run can face (docs/theory.md §6): Holm's
  * first step `alpha / m` over the run's `m` Monte Carlo checks, with the check's Bonferroni
  * share over its `components`, `zThreshold(alpha / (m · components))`. It depends on the run's
  * configuration only, so the precondition of the normal approximation is checked there, both
@@ -59,7 +59,7 @@ export function firstStepThreshold(alpha: number, m: number, components: number)
 }
 
 /**
- * Holm's step-down test of `m` z-scores at family-wise false-fail rate `alpha` (MATH.md §6):
+ * Holm's step-down test of `m` z-scores at family-wise false-fail rate `alpha` (docs/theory.md §6):
  * sort by `|z|` descending, reject while `|z|` exceeds `holmThresholds(alpha, m)[k]`, stop at the
  * first that does not. A NaN z-score (no standard error) counts as rejected: nothing was shown.
  * Returns, per comparison in input order, whether it is rejected.
@@ -79,7 +79,7 @@ export function holm(z: ArrayLike<number>, alpha: number): boolean[] {
 }
 
 /**
- * The resolution of a comparison (MATH.md §6): `delta = (z_alpha' + z_beta) · SE`, the smallest
+ * The resolution of a comparison (docs/theory.md §6): `delta = (z_alpha' + z_beta) · SE`, the smallest
  * true discrepancy `|mean - closedForm|` that a test with `|z|` threshold `threshold` (that is,
  * `z_alpha'`) detects with probability at least `1 - beta`; `z_beta` is the one-sided
  * `(1 - beta)` normal quantile (the far tail's contribution is ignored, which is conservative).
@@ -92,7 +92,7 @@ export function resolution(stderr: number, threshold: number, beta: number): num
 
 /**
  * The Kolmogorov–Smirnov distance `sup_x |F_n(x) - Phi(x)|` between the empirical distribution
- * of a set of z-scores and N(0, 1) (MATH.md §6, calibration). Evaluated at the order statistics,
+ * of a set of z-scores and N(0, 1) (docs/theory.md §6, calibration). Evaluated at the order statistics,
  * where the supremum is attained: `max_i max(i/n - Phi(z_(i)), Phi(z_(i)) - (i-1)/n)`.
  * NaN z-scores are an error; an empty set has distance 0.
  */

@@ -69,7 +69,7 @@ describe('incompleteBeta (stdlib betainc) against mpmath', () => {
   });
 });
 
-describe('the target beta:a=A,b=B (MATH.md §9)', () => {
+describe('the target beta:a=A,b=B (docs/theory.md §9)', () => {
   it('holds identity, pass@k and the GRPO limit', () => {
     for (const t of [0, 1e-4, 0.1, 0.37, 0.5, 0.9, 1 - 1e-6, 1]) {
       const tol = 4 * EPS;

@@ -1,13 +1,13 @@
 import { InputError } from '../errors/input-error.ts';
 import { requireUnitInterval } from '../errors/require.ts';
+import type { SpecReader } from '../grammar/spec-reader.ts';
 import { monomialInBernstein } from '../math/bernstein.ts';
 import { betainc, betaln, binomcoefln } from '../math/lazy-stdlib.ts';
-import type { SpecReader } from '../spec/spec-reader.ts';
 
 /**
- * `I_t(A, B)`, the regularized incomplete beta function for real `A, B > 0` (MATH.md §9, the
+ * `I_t(A, B)`, the regularized incomplete beta function for real `A, B > 0` (docs/theory.md §9, the
  * family `beta(A, B)`), through `@stdlib/math-base-special-betainc`. Unlike
- * `regularizedIncompleteBeta` (integer parameters only, the binomial-tail route of MATH.md §2),
+ * `regularizedIncompleteBeta` (integer parameters only, the binomial-tail route of docs/theory.md §2),
  * it takes any positive parameters. Its accuracy is measured against mpmath in
  * beta-family.test.ts.
  *
@@ -23,7 +23,7 @@ export function incompleteBeta(t: number, A: number, B: number): number {
 }
 
 /**
- * The density of the family, `d/dt I_t(A, B) = t^(A-1) (1-t)^(B-1) / B(A, B)` (MATH.md §9),
+ * The density of the family, `d/dt I_t(A, B) = t^(A-1) (1-t)^(B-1) / B(A, B)` (docs/theory.md §9),
  * infinite at `t = 0` when `A < 1` and at `t = 1` when `B < 1`. Computed in logs
  * (`betaln`, `log1p`), so that large `A`, `B` neither overflow nor underflow before the end.
  */
@@ -37,7 +37,7 @@ export function incompleteBetaDensity(t: number, A: number, B: number): number {
 }
 
 /**
- * The target `beta:a=A,b=B`: `h(t) = I_t(A, B)` with `A, B > 0` (MATH.md §9). The family holds
+ * The target `beta:a=A,b=B`: `h(t) = I_t(A, B)` with `A, B > 0` (docs/theory.md §9). The family holds
  * identity (`I_t(1, 1) = t`), pass@k (`I_t(1, k) = 1 - (1-t)^k`) and the GRPO limit
  * (`I_t(1/2, 1/2) = (2/pi) arcsin sqrt t`).
  *
@@ -45,7 +45,7 @@ export function incompleteBetaDensity(t: number, A: number, B: number): number {
  * `i = A - 1`, `j = B - 1`, `d = i + j`, the density is `(d + 1) C(d, i) t^i (1-t)^j`, whose
  * degree-n Bernstein coefficients are `(d + 1) [C(s, i)/C(n, i)] [C(n-s, j)/C(n, j)]
  * C(n, i) C(n, j)/C(n, d)` (the products of `monomialInBernstein` for `t^i` and, reversed, for
- * `(1-t)^j`); for `A = 1` this is the pass@k row of MATH.md §3.
+ * `(1-t)^j`); for `A = 1` this is the pass@k row of docs/theory.md §3.
  *
  * Reads the required keys `a` and `b` from `reader` (the caller, `target`, finishes it and adds
  * the name and spec).

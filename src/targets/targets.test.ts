@@ -7,7 +7,7 @@ const TS = [0.01, 0.2, 0.5, 0.8, 0.99];
 const EPS = Number.EPSILON;
 
 describe('target', () => {
-  it('has the MATH.md §3 values and canonical specs', () => {
+  it('has the docs/theory.md §3 values and canonical specs', () => {
     expect(target('identity').h(0.3)).toBe(0.3);
     expect(target('log').h(0.5)).toBe(Math.log(0.5));
     expect(target('logit').h(0.5)).toBe(0);

@@ -1,11 +1,11 @@
 import { InputError } from '../errors/input-error.ts';
+import { parseSpec } from '../grammar/parse-spec.ts';
+import { SpecReader } from '../grammar/spec-reader.ts';
 import { monomialInBernstein } from '../math/bernstein.ts';
-import { parseSpec } from '../spec/parse-spec.ts';
-import { SpecReader } from '../spec/spec-reader.ts';
 import { betaTarget } from './beta-family.ts';
 
 /**
- * A named target objective `h` (MATH.md §3, "The Bernstein recipe"): what a weight scheme may be
+ * A named target objective `h` (docs/theory.md §3, "The Bernstein recipe"): what a weight scheme may be
  * designed to optimize, and what an induced `h_M` is compared with.
  */
 export interface Target {
@@ -55,21 +55,21 @@ function requireDegree(n: number): void {
 }
 
 /**
- * A named target objective `h` (MATH.md §3, "The Bernstein recipe"), from a spec
+ * A named target objective `h` (docs/theory.md §3, "The Bernstein recipe"), from a spec
  * `name[:key=value]`:
  *
  * - `identity`: `h = t` (REINFORCE, RLOO);
- * - `log`: `h = ln t` (pure rejection sampling, MATH.md §4);
+ * - `log`: `h = ln t` (pure rejection sampling, docs/theory.md §4);
  * - `logit`: `h = ln(t/(1-t))`;
  * - `arcsin`: `h = 2 arcsin(sqrt t)` (the GRPO limit);
  * - `power:q=Q`, `Q > 0`: `h = t^Q`;
  * - `passk:k=K`, `K >= 1` an integer: `h = 1 - (1-t)^K`;
- * - `beta:a=A,b=B`, `A, B > 0`: `h = I_t(A, B)`, the incomplete-beta family of MATH.md §9
+ * - `beta:a=A,b=B`, `A, B > 0`: `h = I_t(A, B)`, the incomplete-beta family of docs/theory.md §9
  *   (see `betaTarget`).
  *
  * `derivativeInBernstein(n)` is exact where `h'` is a polynomial of degree <= n: identity (all
  * ones), power with integer `Q <= n+1` (`Q C(s,Q-1)/C(n,Q-1)`) and passk with `K <= n+1`
- * (`K C(n-s,K-1)/C(n,K-1)`, MATH.md §3 pass@k row, with `n = M-1`).
+ * (`K C(n-s,K-1)/C(n,K-1)`, docs/theory.md §3 pass@k row, with `n = M-1`).
  */
 export function target(spec: string): Target {
   const parsed = parseSpec(spec, 'target');

@@ -44,7 +44,7 @@ export interface BatteryReportOptions {
 /**
  * The report of a complete battery run (`verify`, or `merge` of its shards): the rows with their
  * verdicts, the summary by theorem, the Kolmogorov–Smirnov distance of the calibration
- * z-scores from N(0, 1) (MATH.md §6), and the figures (the paper's figures 1–3, the induced
+ * z-scores from N(0, 1) (docs/theory.md §6), and the figures (the paper's figures 1–3, the induced
  * objectives of the catalogue, F-GRPO against its large-M limit, agreement and calibration,
  * learning curves), all computed from the library.
  */

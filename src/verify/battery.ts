@@ -27,7 +27,7 @@ export const VERIFY_KIND = 'verify';
 /**
  * The identity of a battery run (docs/reliability.md), shared by its checkpoint and its shards:
  * kind `verify`, the seed, the battery's chunk count, and as config the settings and every
- * check id with the resolved configs of its simulations (MATH.md §6: these and the seed fix
+ * check id with the resolved configs of its simulations (docs/theory.md §6: these and the seed fix
  * every chunk). Two runs with equal identities compute bit-identical chunks, so a checkpoint or
  * a part of one serves the other; a run with other checks, budget, α, β or seed is refused.
  *
@@ -51,10 +51,10 @@ export function batteryIdentity(plan: BatteryPlan, settings: BatterySettings): R
 }
 
 /**
- * The verification battery for a budget: every check of the paper's claims (MATH.md §2–6), the
+ * The verification battery for a budget: every check of the paper's claims (docs/theory.md §2–6), the
  * deterministic ones first (they take milliseconds), then the Monte Carlo ones, sized for a run
  * at family-wise `alpha` so that each meets the precondition of its normal approximation
- * (MATH.md §6).
+ * (docs/theory.md §6).
  */
 export function battery(budget: Budget, alpha: number): Check[] {
   const dynamics = dynamicsCheckSpecs(budget);

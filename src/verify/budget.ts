@@ -18,7 +18,7 @@ export interface Budget {
   /** Estimates drawn per pure-rejection-sampling check. */
   readonly pureRsEstimates: number;
   /**
-   * Increasing group sizes along which the deterministic convergence checks run (MATH.md §3):
+   * Increasing group sizes along which the deterministic convergence checks run (docs/theory.md §3):
    * fixed-M rejection sampling against `log`, GRPO against `arcsin`, and the Bernstein designs
    * against their singular targets.
    */
@@ -29,7 +29,7 @@ export interface Budget {
   };
 }
 
-/** The group sizes of the paper's figures 2 and 3 (MATH.md §3), where every ladder starts. */
+/** The group sizes of the paper's figures 2 and 3 (docs/theory.md §3), where every ladder starts. */
 export const PAPER_GROUP_SIZES: readonly number[] = [2, 16, 256];
 
 const BUDGETS: Readonly<Record<BudgetName, Budget>> = {

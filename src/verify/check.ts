@@ -2,8 +2,8 @@ import type { SimulationInput, SimulationResult } from '../estimators/index.ts';
 import type { NormalApproximation } from '../stats/index.ts';
 
 /**
- * The checks of the verification battery (MATH.md §2–6): each carries one theorem id of the
- * paper and compares an estimate with a closed form (MATH.md §6).
+ * The checks of the verification battery (docs/theory.md §2–6): each carries one theorem id of the
+ * paper and compares an estimate with a closed form (docs/theory.md §6).
  */
 
 /** The theorem ids, spelled as in the issue. */
@@ -69,7 +69,7 @@ export interface MonteCarloOutcome {
 
 /**
  * One simulation a Monte Carlo check needs. The battery runs it (in chunks that can be
- * checkpointed, retried, sharded and merged, MATH.md §6) with the run seed filled in.
+ * checkpointed, retried, sharded and merged, docs/theory.md §6) with the run seed filled in.
  */
 export interface CheckSimulation {
   /** What to simulate; `stream` names its substream (the check id, or one derived from it). */
@@ -93,7 +93,7 @@ export interface MonteCarloCheck extends CheckBase {
   /** Components compared: the `d` of the check's Bonferroni share. */
   readonly components: number;
   /**
-   * The validity precondition of the normal approximation behind its z (MATH.md §6,
+   * The validity precondition of the normal approximation behind its z (docs/theory.md §6,
    * `normalApproximation` on the exact law of every compared statistic) at its own groups and
    * `|z|` threshold `threshold`, with the groups it needs there. It depends on the
    * configuration only, never on the draws.

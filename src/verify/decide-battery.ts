@@ -5,7 +5,7 @@ import type { Check, DeterministicOutcome, MonteCarloOutcome } from './check.ts'
 import { decideMonteCarlo, effectiveStderr } from './decide-monte-carlo.ts';
 
 /**
- * The precondition of the normal approximation (MATH.md §6) of every Monte Carlo check of a run
+ * The precondition of the normal approximation (docs/theory.md §6) of every Monte Carlo check of a run
  * at family-wise `alpha`, by index into `checks`: each check's `precondition` at its own groups
  * and at the most demanding threshold it can face, Holm's first step over the run's Monte Carlo
  * checks ({@link firstStepThreshold}). A function of the configuration only, never of the data.
@@ -47,7 +47,7 @@ export interface BatteryResult {
  * decision procedure of `verify`, of its resumed runs and of `merge`.
  *
  * Deterministic checks agree when |estimate - closedForm| <= tolerance (or, for a bound,
- * estimate <= closedForm + tolerance). Monte Carlo checks are decided together (MATH.md §6):
+ * estimate <= closedForm + tolerance). Monte Carlo checks are decided together (docs/theory.md §6):
  * their p-values go through Holm's step-down at the family-wise `alpha`, each with its |z|
  * threshold and its resolution δ at false-pass rate `beta` (`decideMonteCarlo`). A Monte Carlo
  * check whose precondition of the normal approximation fails at Holm's first step

@@ -34,7 +34,7 @@ export interface MonteCarloVerdict {
 }
 
 /**
- * Decides every Monte Carlo check of a run together (MATH.md §6). The family-wise false-fail
+ * Decides every Monte Carlo check of a run together (docs/theory.md §6). The family-wise false-fail
  * rate `alpha` is split by Holm's step-down procedure over the checks. Inside a check of `d`
  * components the check's level is split by Bonferroni, so the check's statistic is its largest
  * |z|, turned into the |z| of one comparison with the same p-value, `p = min(1, d · 2Φ(-max|z|))`,

@@ -32,7 +32,7 @@ export interface BatteryPlan {
 }
 
 /**
- * Lays out a battery for a run with `seed` (MATH.md §6): resolves every simulation of every
+ * Lays out a battery for a run with `seed` (docs/theory.md §6): resolves every simulation of every
  * Monte Carlo check, and numbers their chunks globally, check by check in battery order, so that
  * one index space (and one checkpoint, one set of shards) covers the whole battery. Chunk `g`
  * is chunk `g - first` of the simulation whose range holds it; its random numbers come from that

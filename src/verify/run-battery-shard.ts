@@ -17,7 +17,7 @@ export interface RunBatteryShardOptions extends BatteryRunOptions {
 
 /**
  * Runs one shard of a battery: the chunks `shardChunks(plan.chunks, i, n)` of its Monte Carlo
- * checks, numbered battery-wide as by `planBattery` (MATH.md §6), and returns each chunk's
+ * checks, numbered battery-wide as by `planBattery` (docs/theory.md §6), and returns each chunk's
  * result by index, completed ones included. Nothing is decided: `mergeBattery` decides once the
  * chunks of every shard are gathered, and recomputes the deterministic checks and those that
  * simulate in one thread (`evaluate`), which shards skip

@@ -39,7 +39,7 @@ export interface RunBatteryOptions extends BatteryRunOptions {
 export const silentProgress: BatteryProgress = { start() {}, advance() {}, done() {}, stop() {} };
 
 /**
- * Runs every check in order and decides them (`decideBattery`, MATH.md §6): one row per check,
+ * Runs every check in order and decides them (`decideBattery`, docs/theory.md §6): one row per check,
  * in the same order, with the calibration z-scores.
  *
  * The simulations of the Monte Carlo checks are numbered battery-wide (`planBattery`), so that
@@ -118,7 +118,7 @@ export interface MergeBatteryOptions {
 /**
  * Completes a battery run from the results of all its chunks, by battery-wide index (gathered
  * from shards by `mergeParts`): merges each simulation's chunks left to right in chunk order
- * (`mergeChunkResults`, Chan's merge, MATH.md §6) exactly as a single-machine run does, so the
+ * (`mergeChunkResults`, Chan's merge, docs/theory.md §6) exactly as a single-machine run does, so the
  * estimates are bit-identical to it; computes the deterministic checks and the checks that
  * simulate in this thread (`evaluate`: cheap, and the same
  * version of the code computes them as the shards' identity guarantees); and decides every check

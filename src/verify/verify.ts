@@ -34,7 +34,7 @@ export interface VerifyOptions
 }
 
 /**
- * Runs the verification battery (MATH.md §2–6) and returns the report: one row per
+ * Runs the verification battery (docs/theory.md §2–6) and returns the report: one row per
  * check with its verdict, Holm's split of `alpha` over the Monte Carlo checks, and the figures
  * (`batteryReport`). The same seed gives the same numbers whatever `threads`, and whichever
  * chunks came from `completed` (a resumed run).
@@ -74,7 +74,7 @@ export function batteryRunOptions(
 }
 
 /**
- * Runs shard `shard` of a `verify` run (`runBatteryShard`, MATH.md §6) and returns its part,
+ * Runs shard `shard` of a `verify` run (`runBatteryShard`, docs/theory.md §6) and returns its part,
  * ready for `writePartial`: the run's identity (`verifyIdentity`), the shard, and the result of
  * each of its chunks. `merge` of the parts of shards `0..n-1` gives the report of the
  * single-machine run, with the same bits.
@@ -107,7 +107,7 @@ const settingsSchema = z.looseObject({
  * (`verifyShard`). `mergeParts` checks that the parts are of one run and that no chunk is
  * missing or given twice; the battery is rebuilt from the run's settings (budget, seed, α, β)
  * and must have the parts' identity, i.e. the same checks, simulations and code version; then
- * `mergeBattery` merges each simulation's chunks in chunk order (MATH.md §6) and decides every
+ * `mergeBattery` merges each simulation's chunks in chunk order (docs/theory.md §6) and decides every
  * check as `verify` does. The estimates are bit-identical to a single-machine run's.
  *
  * Every refusal is a one-line {@link InputError} naming the parts.

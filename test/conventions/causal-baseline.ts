@@ -1,5 +1,5 @@
 /**
- * A position-dependent weight (MATH.md §2, "When it does not apply"), the kind of bug an audit
+ * A position-dependent weight (docs/theory.md §2, "When it does not apply"), the kind of bug an audit
  * must catch: a leave-one-out baseline that only looks at the responses *before* `i`,
  * `Z_i = r_i - mean(r_0..r_{i-1})` (and `Z_0 = r_0`). Two responses with the same `(R, S)` get
  * different weights depending on where they sit in the group.

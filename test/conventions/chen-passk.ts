@@ -1,5 +1,5 @@
 /**
- * Chen et al.'s pass@k training advantages (MATH.md §7), re-implemented for audit tests: with `K`
+ * Chen et al.'s pass@k training advantages (docs/theory.md §7), re-implemented for audit tests: with `K`
  * correct answers, `rho = 1 - C(M-K, k)/C(M, k)` (the group's pass@k) and
  * `sigma = sqrt(rho (1 - rho))`, a correct answer gets `(1 - rho)/(sigma + 1e-6)` and a wrong one
  * `(1 - rho - C(M-K-1, k-1)/C(M-1, k-1))/(sigma + 1e-6)`; every weight is 0 when `K = 0` or

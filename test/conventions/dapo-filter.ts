@@ -1,5 +1,5 @@
 /**
- * DAPO's dynamic-sampling filter (MATH.md §7) as verl's DAPO recipe writes it, re-implemented for
+ * DAPO's dynamic-sampling filter (docs/theory.md §7) as verl's DAPO recipe writes it, re-implemented for
  * audit tests: a group is kept when the std of its rewards is positive or it has a single response
  * (`std > 0 or len == 1`); the weights of a dropped group are 0.
  */

@@ -1,4 +1,4 @@
-// Re-implementations of the trainer conventions of MATH.md §7, written for the audit's tests and
+// Re-implementations of the trainer conventions of docs/theory.md §7, written for the audit's tests and
 // fixtures independently of the scheme catalogue, and the trace writer they feed.
 export { causalBaseline } from './causal-baseline.ts';
 export { chenPassk } from './chen-passk.ts';

@@ -1,5 +1,5 @@
 /**
- * The group statistics every GRPO-style trainer of MATH.md §7 uses: the mean and the
+ * The group statistics every GRPO-style trainer of docs/theory.md §7 uses: the mean and the
  * Bessel-corrected ("sample", `torch.std` default) standard deviation,
  * `sqrt(sum (r - mean)^2 / (n - 1))`. Like `torch.std`, a single value has std NaN.
  */

@@ -1,7 +1,7 @@
 import { meanAndSampleStd } from './mean-and-sample-std.ts';
 
 /**
- * OpenRLHF's group advantage estimators (MATH.md §7, `--advantage_estimator`), re-implemented for
+ * OpenRLHF's group advantage estimators (docs/theory.md §7, `--advantage_estimator`), re-implemented for
  * audit tests:
  * - `group_norm`: `(r - mean) / (std + 1e-9)`, sample std;
  * - `rloo`: `r - (sum of the other rewards) / (M - 1)`;

@@ -1,5 +1,5 @@
 /**
- * OPO's length-weighted baseline (MATH.md §7, "Not count form"), re-implemented for audit tests:
+ * OPO's length-weighted baseline (docs/theory.md §7, "Not count form"), re-implemented for audit tests:
  * `Z_i = r_i - (sum_j L_j r_j) / (sum_j L_j)` with `L_j` the length of response `j`. The lengths
  * are not in the rewards, so to an audit the weight depends on something hidden.
  */

@@ -1,5 +1,5 @@
 /**
- * PKPO's `s_loo-1` pass@k weights (MATH.md §7: the pass@k row of §3 times `1/M`), re-implemented
+ * PKPO's `s_loo-1` pass@k weights (docs/theory.md §7: the pass@k row of §3 times `1/M`), re-implemented
  * for audit tests from the estimator's meaning rather than its closed form: a correct response
  * gets `(k/M)` times the probability that the other `k - 1` members of a random `k`-subset
  * containing it are all wrong, `prod_{j<k-1} (W - j)/(M - 1 - j)` with `W` wrong answers in the

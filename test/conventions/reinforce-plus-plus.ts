@@ -1,5 +1,5 @@
 /**
- * REINFORCE++ as OpenRLHF computes it (`--advantage_estimator reinforce`, MATH.md §7, "Not count
+ * REINFORCE++ as OpenRLHF computes it (`--advantage_estimator reinforce`, docs/theory.md §7, "Not count
  * form"), re-implemented for audit tests with binary rewards, no KL penalty and `gamma = 1`: the
  * reward sits on a response's last token, so every token's return is that reward, and the
  * returns are whitened per token over the whole batch (`experience_maker.py`): the mean and the

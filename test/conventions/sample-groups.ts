@@ -1,7 +1,7 @@
 import { substream } from '../../src/rng/substream.ts';
 
 /**
- * Groups of binary rewards as a trainer sees them (MATH.md §1, Algorithm 1 steps 1–3): for each of
+ * Groups of binary rewards as a trainer sees them (docs/theory.md §1, Algorithm 1 steps 1–3): for each of
  * `count` prompts a success probability `t ~ U(0, 1)`, then `M` independent Bernoulli(t) rewards.
  * Reproducible from `seed` through `substream`.
  */

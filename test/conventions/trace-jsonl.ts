@@ -1,5 +1,5 @@
 /**
- * Writes groups as a JSONL trace in the format `rl-objective audit --traces` reads (MATH.md §7):
+ * Writes groups as a JSONL trace in the format `rl-objective audit --traces` reads (docs/theory.md §7):
  * one `{"rewards", "advantages", ...extra}` object per line, the extra fields (e.g. a prompt id or
  * response lengths) being what a real trainer dump carries and the audit ignores.
  */

@@ -1,7 +1,7 @@
 import { meanAndSampleStd } from './mean-and-sample-std.ts';
 
 /**
- * TRL's `GRPOTrainer` advantages for a batch of groups (MATH.md §7), re-implemented for audit
+ * TRL's `GRPOTrainer` advantages for a batch of groups (docs/theory.md §7), re-implemented for audit
  * tests: `r - mean` over the group, divided by `std + 1e-4` where the std (sample) is taken over
  * the group (`scale_rewards="group"`, count form), over the whole batch (`"batch"`, not count
  * form: it depends on the other prompts), or not at all (`"none"`, Dr. GRPO).

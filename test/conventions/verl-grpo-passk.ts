@@ -1,7 +1,7 @@
 import { meanAndSampleStd } from './mean-and-sample-std.ts';
 
 /**
- * verl's `grpo_passk` advantage estimator (MATH.md §7, `compute_grpo_passk_outcome_advantage`),
+ * verl's `grpo_passk` advantage estimator (docs/theory.md §7, `compute_grpo_passk_outcome_advantage`),
  * re-implemented for audit tests: only the (first) best response gets a weight,
  * `r_max - r_second_max`, optionally divided by `std + 1e-6` (sample std); every other response
  * gets 0. With binary rewards only a lone correct answer is rewarded.

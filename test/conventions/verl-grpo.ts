@@ -1,7 +1,7 @@
 import { meanAndSampleStd } from './mean-and-sample-std.ts';
 
 /**
- * verl's `grpo` advantage estimator (MATH.md §7, `compute_grpo_outcome_advantage`), re-implemented
+ * verl's `grpo` advantage estimator (docs/theory.md §7, `compute_grpo_outcome_advantage`), re-implemented
  * for audit tests: `(r - mean) / (std + epsilon)` with the sample std and `epsilon = 1e-6`; a group
  * of size 1 gets mean 0 and std 1. With `norm_adv_by_std_in_grpo=False` it is `r - mean`.
  */

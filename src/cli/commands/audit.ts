@@ -33,7 +33,7 @@ interface AuditFlags {
 }
 
 /**
- * Registers `rl-objective audit` (MATH.md §2, §7): is a weight function, a trainer's trace or a
+ * Registers `rl-objective audit` (docs/theory.md §2, §7): is a weight function, a trainer's trace or a
  * table count form, and which objective does it induce? Exit 0 when count form (and the
  * expectation, if any, is met); 1 when not count form or an `--expect` fails; 2 on bad input.
  * The audit library and the report renderer are imported only when the command runs, after

@@ -11,7 +11,7 @@ interface DesignFlags {
 
 /**
  * Registers `rl-objective design`: count-form weights designed by the Bernstein recipe
- * (MATH.md §3) to optimize a chosen target, with the sup distance of the induced `h_M` to it.
+ * (docs/theory.md §3) to optimize a chosen target, with the sup distance of the induced `h_M` to it.
  * A thin shell over `designReport`, imported only when this command runs, so that other commands
  * and `rl-objective --help` start fast.
  */

@@ -26,7 +26,7 @@ const EXAMPLES = `Examples:
   rl-objective objective --scheme f-grpo:gamma=1 --M 16,64,256,1024 --limit`;
 
 /**
- * Registers `rl-objective objective`: the objective `h_M` a weight scheme induces (MATH.md §2),
+ * Registers `rl-objective objective`: the objective `h_M` a weight scheme induces (docs/theory.md §2),
  * and its derivative, at chosen points. A thin shell over `objectiveTable`, imported (like the
  * scheme catalogue of its help) only when this command runs, so that other commands and
  * `rl-objective --help` start fast.

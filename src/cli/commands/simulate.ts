@@ -38,7 +38,7 @@ twice, 130 when interrupted (SIGINT or SIGTERM).`;
 
 /**
  * Registers `rl-objective simulate`: Algorithm 1 with a weight scheme, or pure rejection
- * sampling, simulated response by response and compared with its closed form (MATH.md §1,
+ * sampling, simulated response by response and compared with its closed form (docs/theory.md §1,
  * §4–6). A thin shell over `simulate` (imported when the command runs, so that `--help` starts
  * fast) inside `runCheckpointed`: `--checkpoint DIR` keeps every completed chunk in DIR,
  * SIGINT/SIGTERM stop with exit 130 and print the command that resumes, `--resume` continues.

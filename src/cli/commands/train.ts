@@ -39,7 +39,7 @@ seeds are too few for a verdict, 70 if a chunk failed twice, 130 when interrupte
 
 /**
  * Registers `rl-objective train`: Algorithm 1 as stochastic gradient ascent on a corpus for each
- * scheme, the mean field, and the check along the path (MATH.md §8). A thin shell over `train`
+ * scheme, the mean field, and the check along the path (docs/theory.md §8). A thin shell over `train`
  * inside `runCheckpointed` (`--checkpoint DIR` keeps completed chunks, `--resume` continues,
  * SIGINT/SIGTERM stop with exit 130 and print the command that resumes).
  */

@@ -13,7 +13,7 @@ export interface Moments {
 }
 
 /**
- * Exact moments of one group's Algorithm 1 update on the Bernoulli logistic policy (MATH.md §5),
+ * Exact moments of one group's Algorithm 1 update on the Bernoulli logistic policy (docs/theory.md §5),
  * from its law over `K ~ Binomial(M, p)` ({@link exactUpdateLaw}).
  */
 export function exactUpdateMoments(s: Pick<Scheme, 'M' | 'advantages'>, p: number): Moments {
@@ -31,7 +31,7 @@ export function exactUpdateMoments(s: Pick<Scheme, 'M' | 'advantages'>, p: numbe
 }
 
 /**
- * The law of the per-group statistic behind a difference of two sample variances (MATH.md §6):
+ * The law of the per-group statistic behind a difference of two sample variances (docs/theory.md §6):
  * with independent groups of the two schemes, `Var[g1] - Var[g0]` is, up to an O(1/N) term,
  * the mean over groups of `D = (g1 - mu1)^2 - (g0 - mu0)^2`. For laws over `K` (the Bernoulli
  * policy, {@link ExactUpdateLaw}), `D` is a point mass for every pair `(K0, K1)`, with weight
@@ -55,7 +55,7 @@ export function varianceDifferenceLaw(plain: ExactUpdateLaw, baselined: ExactUpd
 }
 
 /**
- * `baseline-invariance`, variance half (MATH.md §2: a baseline "changes the variance, never the
+ * `baseline-invariance`, variance half (docs/theory.md §2: a baseline "changes the variance, never the
  * mean"): two schemes with the same `c` (`plain`, and `baselined` = plain plus a baseline) are
  * simulated on the Bernoulli policy with `p`, each in its own substream. The estimate is the
  * difference of their sample variances of the per-group update (`stderr² · N`); the closed form

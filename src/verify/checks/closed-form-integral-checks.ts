@@ -9,7 +9,7 @@ import { type DeterministicCheck, worstOver } from '../check.ts';
 const TS = Array.from({ length: 17 }, (_, i) => i / 16);
 
 /**
- * `closed-form-integral` (MATH.md §2): for every catalogue scheme and group size of the budget,
+ * `closed-form-integral` (docs/theory.md §2): for every catalogue scheme and group size of the budget,
  * (1) `h_M(t) = ∫_0^t h_M'(u) du`, the integral by Gauss–Legendre with `ceil(M/2) + 1` nodes,
  * exact for the degree-(M-1) polynomial `h_M'` up to rounding; and (2) `h_M(t)` equals the
  * incomplete-beta sum `(1/M) Σ c_s I_t(s+1, M-s)` with stdlib's `betainc`, an implementation

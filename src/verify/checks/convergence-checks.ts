@@ -1,4 +1,4 @@
-// The deterministic checks that an induced objective approaches a target as M grows (MATH.md §3):
+// The deterministic checks that an induced objective approaches a target as M grows (docs/theory.md §3):
 // GRPO towards arcsin, and the Bernstein designs towards their targets.
 import { targetDistance } from '../../objective/index.ts';
 import { scheme } from '../../schemes/index.ts';
@@ -66,7 +66,7 @@ function ladderChecks(ladder: Ladder): DeterministicCheck[] {
 const GRPO_ARCSIN_BOUND: Readonly<Record<number, number>> = { 256: 0.01, 1024: 0.003 };
 
 /**
- * `grpo-arcsin` (MATH.md §3, GRPO limit): GRPO's induced objective approaches `2 arcsin √t` as M
+ * `grpo-arcsin` (docs/theory.md §3, GRPO limit): GRPO's induced objective approaches `2 arcsin √t` as M
  * grows and eps falls, for population and sample std. The distance is `targetDistance` (sup of
  * the affine-fit residual on [1e-3, 1 - 1e-3], dimensionless). Bound checks: the distance at
  * each M of the ladder is at most the distance at the previous M; at the top it is below a
@@ -110,14 +110,14 @@ export function grpoArcsinChecks(budget: Budget): DeterministicCheck[] {
   });
 }
 
-/** Compact subset [DELTA, 1 - DELTA] on which the Bernstein design converges (MATH.md §3). */
+/** Compact subset [DELTA, 1 - DELTA] on which the Bernstein design converges (docs/theory.md §3). */
 const DELTA = 0.05;
 
 /** Bound at the top of the designs' ladder (docs/verify.md gives the measured distances). */
 const DESIGN_BOUND = 1e-3;
 
 /**
- * `design` (MATH.md §3, the Bernstein recipe, scheme `design:target=...`): for the singular
+ * `design` (docs/theory.md §3, the Bernstein recipe, scheme `design:target=...`): for the singular
  * targets log, logit and arcsin (nodes `ξ_s = (s+1)/(M+1)`), the distance of `h_M` to the target
  * on [0.05, 0.95] falls with M (each M at most the previous) and is below 1e-3 at the top of the
  * ladder; for pass@k (k = 4, exact Bernstein coefficients) `h_M = 1 - (1-t)^4` to rounding.

@@ -15,7 +15,7 @@ const shared = (spec: string) =>
     (s) => s.scheme === spec && s.corpus.startsWith('shared'),
   )!;
 
-describe('dynamics checks (MATH.md §8, the check along the path)', () => {
+describe('dynamics checks (docs/theory.md §8, the check along the path)', () => {
   // Two correct checks, each decided alone at alpha 1e-8 and sized for it: family-wise
   // false-fail rate 2e-8 (times the precondition's 1.5).
   it('agree on correct closed forms, with the seeds their precondition asks for', () => {

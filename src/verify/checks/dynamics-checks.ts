@@ -29,7 +29,7 @@ const CORPUS_SEED = 'verify';
 const START_SEEDS = 2;
 
 /**
- * The schemes whose paths the battery compares (MATH.md §8): every budget trains them on the
+ * The schemes whose paths the battery compares (docs/theory.md §8): every budget trains them on the
  * corpora below, and the learning-curve figure shows them.
  */
 export const DYNAMICS_SCHEMES: readonly string[] = ['reinforce', 'rs', 'grpo', 'passk:k=4'];
@@ -44,7 +44,7 @@ const CORPORA: readonly { corpus: string; lr: number }[] = [
 ];
 
 /**
- * The `dynamics` checks of a budget (MATH.md §8): every scheme of {@link DYNAMICS_SCHEMES} on a
+ * The `dynamics` checks of a budget (docs/theory.md §8): every scheme of {@link DYNAMICS_SCHEMES} on a
  * tabular and a shared corpus at M = 8, for a few SGA steps (more in larger budgets; the default
  * adds rloo, `--full` grpo with sample std and M = 16); `--quick` runs each scheme on one corpus,
  * alternating, so that it covers both.
@@ -69,7 +69,7 @@ export function dynamicsCheckSpecs(budget: Budget): DynamicsCheckSpec[] {
 }
 
 /**
- * A `dynamics` check (MATH.md §8, "the check along the path"): the martingale sum
+ * A `dynamics` check (docs/theory.md §8, "the check along the path"): the martingale sum
  * `D_T = sum_t (Delta theta_t - lr grad J(theta_t))` of a stochastic path has mean 0 exactly, so
  * the mean of its fixed projections (`driftProjections`) over independent seeds is compared with
  * 0. The seeds are sized for a run of `m` Monte Carlo checks at family-wise `alpha`: the fewest

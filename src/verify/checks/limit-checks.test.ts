@@ -9,7 +9,7 @@ function agrees(check: DeterministicCheck): boolean {
     : Math.abs(estimate - closedForm) <= check.tolerance;
 }
 
-describe('limit checks (MATH.md §9)', () => {
+describe('limit checks (docs/theory.md §9)', () => {
   const checks = limitChecks();
 
   it('cover grpo and f-grpo at gamma 0.5, 1, 2 over M = 16..4096, and all agree', () => {

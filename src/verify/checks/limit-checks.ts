@@ -24,7 +24,7 @@ const FINAL_BOUND = 0.02;
 const REFERENCE_TOL = 1e-11;
 
 /**
- * `limit` (MATH.md §9): the normalized objective of grpo and of F-GRPO (gamma = 1/2, 1, 2)
+ * `limit` (docs/theory.md §9): the normalized objective of grpo and of F-GRPO (gamma = 1/2, 1, 2)
  * approaches the large-M limit its catalogue entry states, `I_t(1/2, gamma + 1/2)`. The distance
  * is the sup of `|h_M(t)/h_M(1) - I_t(1/2, gamma + 1/2)|` over 2001 points equally spaced in
  * logit t on [1e-6, 1 - 1e-6] (dense near the ends, where the gap peaks, at t of a few 1/M).

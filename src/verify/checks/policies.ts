@@ -1,5 +1,5 @@
 /**
- * The policies of the battery, one per kind of MATH.md §5, as `simulate` reads them: a Bernoulli
+ * The policies of the battery, one per kind of docs/theory.md §5, as `simulate` reads them: a Bernoulli
  * logistic, a tabular softmax with K = 4, a sequence model with V^L = 64, and a corpus of three
  * prompts mixing kinds.
  */
@@ -35,7 +35,7 @@ const SOFTMAX_WRONG = [-0.4, 0.3, 0];
 
 /**
  * A less extreme policy of kind `k` for group size `M`, the fallback of a check whose
- * {@link policyFor} policy needs too many groups for its precondition (MATH.md §6). Only the
+ * {@link policyFor} policy needs too many groups for its precondition (docs/theory.md §6). Only the
  * softmax kind has one: the same logits with answer 0 alone correct, its logit set so that
  * `p = min(0.3, 2/M)` as for the Bernoulli policy (to three decimals), so that a group with no
  * correct answer is frequent at every M instead of a rare event.

@@ -9,7 +9,7 @@ import { type DeterministicCheck, worstOver } from '../check.ts';
 const TS = grid(Math.exp(-6), 1, 121, true);
 
 /**
- * `rejection-sampling-log` (MATH.md §3, rejection sampling): for fixed-M rejection sampling,
+ * `rejection-sampling-log` (docs/theory.md §3, rejection sampling): for fixed-M rejection sampling,
  * (1) `h_M'(t) = (1-(1-t)^M)/t`; (2) `h_M(t) = H_M - Σ_{k≤M} (1-t)^k/k`; and (3) the error bound
  * `0 ≤ h_M(t) - H_M - ln t ≤ (1-t)^(M+1)/((M+1) t)` on `t ∈ [e^-6, 1]`, reported as the largest
  * excess over either side (bound check, tolerance 1e-12 · H_M for rounding).

@@ -23,7 +23,7 @@ export interface CheckDraft {
 }
 
 /**
- * A Monte Carlo check sized for a run of `m` Monte Carlo checks at family-wise `alpha` (MATH.md
+ * A Monte Carlo check sized for a run of `m` Monte Carlo checks at family-wise `alpha` (docs/theory.md
  * §6): its groups are raised to what the precondition of the normal approximation needs at the
  * most demanding threshold it can face ({@link firstStepThreshold}), as long as that is at most
  * {@link GROWTH_CAP} times its budget's groups; otherwise its fallback configuration is sized the
@@ -57,7 +57,7 @@ export interface SimulationCheckSpec {
 }
 
 /**
- * A {@link MonteCarloCheck} of one simulation (MATH.md §1, §4–6) in the check's own substream
+ * A {@link MonteCarloCheck} of one simulation (docs/theory.md §1, §4–6) in the check's own substream
  * (seed, check id), so its numbers do not depend on the rest of the battery. Its precondition is
  * the simulation's own (`simulationPrecondition`, over every statistic the simulation compares).
  */

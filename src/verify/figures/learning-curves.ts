@@ -26,7 +26,7 @@ const RUN = {
 } as const;
 
 /**
- * Learning curves of Algorithm 1 as SGA (MATH.md §8) for reinforce, rs, grpo and pass@4 on a
+ * Learning curves of Algorithm 1 as SGA (docs/theory.md §8) for reinforce, rs, grpo and pass@4 on a
  * hard-skewed corpus (Beta(0.5, 2) initial difficulties): the corpus mean `p` over 16 seeds
  * with a ±2 SE band, and the mean-field path from the closed-form `h_M'` dashed. All share the
  * maximizer `p = 1`; the paths differ. A fixed seed, so every report shows the same figure.

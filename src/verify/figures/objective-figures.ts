@@ -10,7 +10,7 @@ import { PAPER_GROUP_SIZES } from '../budget.ts';
 /**
  * The paper's figure 1: the three transforms of `t = p_theta(x)` that the algorithms optimize,
  * `(2/pi) arcsin sqrt t` (GRPO's limit), `t` (REINFORCE, RLOO) and `ln t + 1` (rejection
- * sampling's limit, MATH.md §3), on `t` from 0.01 to 1 where `ln t + 1` stays readable.
+ * sampling's limit, docs/theory.md §3), on `t` from 0.01 to 1 where `ln t + 1` stays readable.
  */
 export function transformsFigure(): Figure {
   const ts = grid(0.01, 1, 300);
@@ -33,7 +33,7 @@ export function transformsFigure(): Figure {
 }
 
 /**
- * The paper's figure 2: fixed-M rejection sampling's `h_M(t) - (H_M - 1)` (MATH.md §3) for
+ * The paper's figure 2: fixed-M rejection sampling's `h_M(t) - (H_M - 1)` (docs/theory.md §3) for
  * M = 2, 16, 256 against `ln t + 1`, for `t` from `e^-6` to 1 on a log axis.
  */
 export function rejectionSamplingVsLogFigure(): Figure {
@@ -67,7 +67,7 @@ const CURVES: readonly { std: 'population' | 'sample'; M: number; eps: number }[
 ];
 
 /**
- * The paper's figure 3: GRPO's normalized objective `h_{M,eps}(t)/h_{M,eps}(1)` (MATH.md §3,
+ * The paper's figure 3: GRPO's normalized objective `h_{M,eps}(t)/h_{M,eps}(1)` (docs/theory.md §3,
  * GRPO limit) against `(2/pi) arcsin sqrt t`: eps = 1e-8 with M = 2, 16, 256, and M = 128 with
  * eps = 1e-8 and 1e-1, for the paper's population std; two sample-std (Bessel) curves are added.
  */
@@ -98,8 +98,8 @@ export function grpoNormalizedFigure(): Figure {
 }
 
 /**
- * The normalized induced objective `h_M(t)/h_M(1)` (MATH.md §2) of every catalogue scheme
- * (MATH.md §3) at M = 8 and M = 64, so that their shapes can be compared on one scale.
+ * The normalized induced objective `h_M(t)/h_M(1)` (docs/theory.md §2) of every catalogue scheme
+ * (docs/theory.md §3) at M = 8 and M = 64, so that their shapes can be compared on one scale.
  */
 export function inducedObjectivesFigure(): Figure {
   const ts = grid(0, 1, 241);
@@ -127,7 +127,7 @@ export function inducedObjectivesFigure(): Figure {
 const SIZES = [8, 64, 256, 4096];
 
 /**
- * F-GRPO's large-M limit (MATH.md §9): `h_M(t)/h_M(1)` of f-grpo with gamma = 1 at M = 8, 64,
+ * F-GRPO's large-M limit (docs/theory.md §9): `h_M(t)/h_M(1)` of f-grpo with gamma = 1 at M = 8, 64,
  * 256 and 4096 against the limit its catalogue entry states, `I_t(1/2, 3/2)`. Each label gives
  * the sup distance to the limit on the grid of the `limit` checks. The curves are drawn at
  * `t = (j/400)^2`, dense near 0, where the gap is largest (at t of a few 1/M).

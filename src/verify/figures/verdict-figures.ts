@@ -4,7 +4,7 @@ import { formatNumber } from '../../report/report-text.ts';
 import { ksDistance } from '../../stats/index.ts';
 
 /**
- * Estimate against closed form for every check, with ±resolution bars (MATH.md §6), one series
+ * Estimate against closed form for every check, with ±resolution bars (docs/theory.md §6), one series
  * per theorem id, and the line `estimate = closedForm` on 200 points across their range.
  * Bound checks (`at-most`) appear too: their "closed form" is the bound.
  */
@@ -43,7 +43,7 @@ const WIDTH = 0.5;
 const LIMIT = 8;
 
 /**
- * Calibration (MATH.md §6): a density histogram of the Monte Carlo z-scores (one per check, its
+ * Calibration (docs/theory.md §6): a density histogram of the Monte Carlo z-scores (one per check, its
  * first component, chosen before seeing the data so that it is N(0, 1) under agreement) against
  * the N(0, 1) density, with their Kolmogorov–Smirnov distance printed under the title.
  */

@@ -1,4 +1,4 @@
-// Independent references for src/dynamics (MATH.md §8), written from the text of the model and
+// Independent references for src/dynamics (docs/theory.md §8), written from the text of the model and
 // sharing no code with it beyond the scheme's native formula and the closed form `hPrime`:
 // straightforward loops, no incremental bookkeeping, their own random numbers.
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
@@ -61,7 +61,7 @@ export function referenceMeanField(
 }
 
 /**
- * Stochastic gradient ascent by the letter of MATH.md §8, seed by seed: B prompts uniform with
+ * Stochastic gradient ascent by the letter of docs/theory.md §8, seed by seed: B prompts uniform with
  * replacement, M rewards Bernoulli(p_x) each from seedrandom's xor4096 (not the suite's alea
  * streams), weights from the scheme's validated native formula `advantages`, and
  * theta <- theta + lr (1/B) sum_b (1/M) sum_i Z_i (R_i - p_x) grad logit_x. Returns, per seed,

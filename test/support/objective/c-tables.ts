@@ -1,4 +1,4 @@
-// Test-only double-precision c tables from the MATH.md §3 formulas, written here independently of
+// Test-only double-precision c tables from the docs/theory.md §3 formulas, written here independently of
 // src/schemes so that the catalogue can be checked against them.
 
 /** GRPO `c_s = (1-(s+1)/M)/(sigma_{s+1}+eps) + (s/M)/(sigma_s+eps)`, zero-std groups weight 0. */

@@ -1,4 +1,4 @@
-// Test-only exact arithmetic: BigInt fractions and the MATH.md §2–3 formulas in exact rationals,
+// Test-only exact arithmetic: BigInt fractions and the docs/theory.md §2–3 formulas in exact rationals,
 // as an independent reference for h and hPrime. Not part of the public API.
 
 /** A fraction n/d with d > 0 (not necessarily reduced). */
@@ -95,7 +95,7 @@ export function exactHPrime(c: readonly Frac[], t: Frac): Frac {
   return { n: sum, d: L * t.d ** BigInt(M - 1) };
 }
 
-/** The rational c tables of MATH.md §3, as `b_s - a_s` from the a and b columns. */
+/** The rational c tables of docs/theory.md §3, as `b_s - a_s` from the a and b columns. */
 export function exactC(name: string, M: number, k = 1): Frac[] {
   const row = (s: number): [Frac, Frac] => {
     switch (name) {

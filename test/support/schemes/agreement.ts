@@ -37,7 +37,7 @@ export interface Disagreement {
 
 /**
  * Evaluates a native group formula on every one of the `2^M` reward patterns and compares each
- * weight `Z_i` with the count-form lookup `(1 - R_i) a[S_i] + R_i b[S_i]` (MATH.md §2).
+ * weight `Z_i` with the count-form lookup `(1 - R_i) a[S_i] + R_i b[S_i]` (docs/theory.md §2).
  * Returns the worst error in ulps of the table value.
  */
 export function patternAgreement(

@@ -2,7 +2,7 @@ import { catalogueAt } from '../../../src/schemes/index.ts';
 
 /**
  * Every catalogue scheme and preset with representative parameters, as the spec to use at group
- * size `M` (`undefined` where the scheme does not exist at that `M`): the catalogue of MATH.md §3
+ * size `M` (`undefined` where the scheme does not exist at that `M`): the catalogue of docs/theory.md §3
  * defined at `M` (`catalogueAt`), then more parameters and the trainer presets of §7. Tests
  * iterate over these.
  */

@@ -1,4 +1,4 @@
-// Policies shared by the simulation tests: one of each kind (MATH.md §5).
+// Policies shared by the simulation tests: one of each kind (docs/theory.md §5).
 export const POLICIES = {
   bernoulli: 'bernoulli:p=0.3',
   softmax: 'softmax:logits=0.1;-0.4;0.3;0.0;0.8,correct=0;2',

@@ -1,7 +1,7 @@
 import { CATALOGUE_SPECS } from '../../../src/schemes/index.ts';
 
 /**
- * The schemes the agreement sweeps simulate: the catalogue of MATH.md §3, then every preset once
+ * The schemes the agreement sweeps simulate: the catalogue of docs/theory.md §3, then every preset once
  * and a few more parameters (the exhaustive parameter lists are in
  * `test/support/schemes/representative-specs.ts`; simulating all of them would cost minutes).
  */
