@@ -56,20 +56,25 @@ function anchorOf(heading: string): string {
 export function theoryOutline(text: string): TheoryOutline {
   const sections: number[] = [];
   const anchors = new Set<string>();
+  const repeats = new Map<string, number>();
   let fenced = false;
   for (const line of text.split('\n')) {
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
     if (fenced) continue;
     const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading === null) continue;
-    anchors.add(anchorOf(heading[1]!));
+    // A repeated heading gets `-1`, `-2`, ... after its anchor, as GitHub numbers them.
+    const anchor = anchorOf(heading[1]!);
+    const seen = repeats.get(anchor) ?? 0;
+    repeats.set(anchor, seen + 1);
+    anchors.add(seen === 0 ? anchor : `${anchor}-${seen}`);
     const section = /^##\s+(\d+)\.\s/.exec(line);
     if (section !== null) sections.push(Number(section[1]));
   }
   return { sections, anchors };
 }
 
-/** `§1–§10`, or a list where the numbering has gaps. */
+/** The numbered sections as runs of consecutive numbers, `§first–§last`, joined by commas. */
 function describeSections(sections: readonly number[]): string {
   if (sections.length === 0) return 'no numbered section';
   const runs: string[] = [];
@@ -96,13 +101,16 @@ function citationPattern(bare: boolean): RegExp {
   const name = bare ? String.raw`(?:docs/)?theory\.md` : String.raw`docs/theory\.md`;
   const item = String.raw`§\d+(?:\.\d+)?(?:[–-]§?\d+)?`;
   return new RegExp(
-    String.raw`${name}(?:#[\w-]*)?[\`)\]]*(?:[ \t]|\n[ \t]*(?:\*|//|#)?)*(${item}(?:\s*[,;]\s*(?:and\s+)?${item})*)`,
+    String.raw`${name}(?:#[\w-]*)?[\`)\]]*(?:[ \t]|\n[ \t]*(?:\*|//|#)?)*(${item}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)${item})*)`,
     'g',
   );
 }
 
-/** Links of a Markdown page to the theory that name an anchor, from any folder. */
-const ANCHOR_LINK = /\]\((?:[\w./-]*\/)?theory\.md#([^)\s]*)\)/g;
+/**
+ * Links of a Markdown page to an anchor of the theory, from any folder: inline,
+ * `[text](theory.md#anchor)`, or a reference definition, `[label]: theory.md#anchor`.
+ */
+const ANCHOR_LINK = /(?:\]\(|^\[[^\]\n]+\]:[ \t]*)(?:[\w./-]*\/)?theory\.md#([^)\s]*)/gm;
 
 function lineAt(text: string, index: number): number {
   let line = 1;
@@ -216,7 +224,8 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   const violations = citationViolations(root);
   for (const v of violations) console.error(`${v.path}:${v.line}: ${v.message}`);
   if (violations.length > 0) {
-    console.error(`citations: ${violations.length} bad citations of ${THEORY}`);
+    const count = `${violations.length} bad citation${violations.length === 1 ? '' : 's'}`;
+    console.error(`citations: ${count} of ${THEORY}`);
     process.exit(1);
   }
   console.log(

@@ -129,9 +129,9 @@ export function schemeLaws(impl: SchemeImpl): Law[] {
       },
     ),
 
-    // docs/theory.md §2, last fact: the expected update by brute-force enumeration of K with the
-    // native formula equals h_M'(t) = sum_s c_s B_{s,M-1}(t), for random tables.
-    // Tolerance: bruteTolerance(M, max(|a|, |b|), t).
+    // docs/theory.md §2, "Brute force, with no formula": the expected update by brute-force
+    // enumeration of K with the native formula equals h_M'(t) = sum_s c_s B_{s,M-1}(t), for random
+    // tables. Tolerance: bruteTolerance(M, max(|a|, |b|), t).
     law(
       "tables: brute-force expectation = closed form h_M'",
       fc.tuple(countFormTables(), interiorT),

@@ -91,9 +91,9 @@ export function bernsteinPolynomial(
 
 /**
  * The Bernstein coefficients of the monomial `t^j` in degree `n >= j`:
- * `t^j = sum_{k=0}^{n} [C(k, j)/C(n, j)] B_{k,n}(t)` (docs/theory.md §3, "A polynomial h' of degree
- * <= M-1 can be matched exactly"). Reversed (`k -> n-k`) they are the coefficients of
- * `(1-t)^j`, the pass@k identity `(1-t)^j = sum_s [C(n-s, j)/C(n, j)] B_{s,n}(t)`.
+ * `t^j = sum_{k=0}^{n} [C(k, j)/C(n, j)] B_{k,n}(t)` (docs/theory.md §3, "Exact designs": a
+ * polynomial `h'` of degree `<= M-1` is matched exactly). Reversed (`k -> n-k`) they are the
+ * coefficients of `(1-t)^j`, the pass@k identity `(1-t)^j = sum_s [C(n-s, j)/C(n, j)] B_{s,n}(t)`.
  *
  * Each ratio is the product `prod_{i<j} (k-i)/(n-i)`, within about `j` ulps of exact, for
  * `j <= 64`; beyond, the recurrence `beta_{k+1} = beta_k (k+1)/(k+1-j)` from `beta_n = 1`

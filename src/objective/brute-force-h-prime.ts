@@ -3,9 +3,10 @@ import { bernsteinBasis } from '../math/bernstein.ts';
 import type { Scheme } from '../schemes/scheme.ts';
 
 /**
- * `h_M'(t)` by brute force, with no count-form formula (docs/theory.md §2, last fact): enumerate the
- * number of correct answers `K ~ Binomial(M, t)`, apply the scheme's *native* group formula to
- * a group with K ones, and average. For the Bernoulli-logistic score `R - t` (docs/theory.md §5),
+ * `h_M'(t)` by brute force, with no count-form formula (docs/theory.md §2, "Brute force, with no
+ * formula"): enumerate the number of correct answers `K ~ Binomial(M, t)`, apply the scheme's
+ * *native* group formula to a group with K ones, and average. For the Bernoulli-logistic score
+ * `R - t` (docs/theory.md §5),
  *
  *     h_M'(t) = E[ (1/M) sum_i Z_i (R_i - t) ] / (t (1-t)).
  *

@@ -71,7 +71,8 @@ describe('scoreMoments', () => {
         expect(Math.abs(got.variance - want.variance), `var ${side} ${j}`).toBeLessThan(TOLERANCE);
         expect(Math.abs(got.third - want.third), `third ${side} ${j}`).toBeLessThan(TOLERANCE);
       }
-      // The conditional means are grad p / p and -grad p / (1 - p) (docs/theory.md §2, "Why").
+      // The conditional means are grad p / p and -grad p / (1 - p) (docs/theory.md §5, "The law of
+      // a score").
       expect(Math.abs(scoreMoments(scores, 'correct', j).mean - gradP[j]! / p)).toBeLessThan(
         TOLERANCE,
       );

@@ -4,7 +4,7 @@ import seedrandom from 'seedrandom';
 export type Uniform = () => number;
 
 /**
- * A reproducible random substream (docs/theory.md §6, "Randomness must be reproducible"): seedrandom's
+ * A reproducible random substream (docs/theory.md §6, "Reproducible randomness"): seedrandom's
  * alea generator (passes BigCrush, and much faster than the default ARC4), seeded from the run
  * seed and a path such as `['check', 3, 'chunk', 17]` through {@link substreamSeed}.
  *

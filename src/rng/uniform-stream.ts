@@ -30,10 +30,10 @@ function aleaState(seed: string | number, path: readonly (string | number)[]): A
 }
 
 /**
- * A fast reproducible uniform stream for the simulators' inner loops (docs/theory.md §6, "Randomness
- * must be reproducible"): four independent alea substreams, `substream(seed, ...path, 'lane', l)`
- * for `l = 0..3`, interleaved (uniform `4j + l` is draw `j` of lane `l`) and produced a buffer
- * at a time.
+ * A fast reproducible uniform stream for the simulators' inner loops (docs/theory.md §6,
+ * "Reproducible randomness"): four independent alea substreams,
+ * `substream(seed, ...path, 'lane', l)` for `l = 0..3`, interleaved (uniform `4j + l` is draw `j`
+ * of lane `l`) and produced a buffer at a time.
  *
  * Why not one `substream`: alea's recurrence is one serial chain (multiply, add, floor), so a
  * single generator is latency bound; four chains in registers overlap (bench/simulate.bench.ts

@@ -51,9 +51,9 @@ export function batteryIdentity(plan: BatteryPlan, settings: BatterySettings): R
 }
 
 /**
- * The verification battery for a budget: every check of the paper's claims (docs/theory.md §2–6), the
- * deterministic ones first (they take milliseconds), then the Monte Carlo ones, sized for a run
- * at family-wise `alpha` so that each meets the precondition of its normal approximation
+ * The verification battery for a budget: every check of the paper's claims (docs/theory.md §2–6,
+ * §8–9), the deterministic ones first (they take milliseconds), then the Monte Carlo ones, sized
+ * for a run at family-wise `alpha` so that each meets the precondition of its normal approximation
  * (docs/theory.md §6).
  */
 export function battery(budget: Budget, alpha: number): Check[] {

@@ -2,8 +2,8 @@ import type { SimulationInput, SimulationResult } from '../estimators/index.ts';
 import type { NormalApproximation } from '../stats/index.ts';
 
 /**
- * The checks of the verification battery (docs/theory.md §2–6): each carries one theorem id of the
- * paper and compares an estimate with a closed form (docs/theory.md §6).
+ * The checks of the verification battery (docs/theory.md §2–6, §8–9): each carries one theorem id
+ * of the paper and compares an estimate with a closed form (docs/theory.md §6).
  */
 
 /** The theorem ids, spelled as in the issue. */

@@ -34,7 +34,7 @@ export interface VerifyOptions
 }
 
 /**
- * Runs the verification battery (docs/theory.md §2–6) and returns the report: one row per
+ * Runs the verification battery (docs/theory.md §2–6, §8–9) and returns the report: one row per
  * check with its verdict, Holm's split of `alpha` over the Monte Carlo checks, and the figures
  * (`batteryReport`). The same seed gives the same numbers whatever `threads`, and whichever
  * chunks came from `completed` (a resumed run).

@@ -28,6 +28,8 @@ const CLEAN: Record<string, string> = {
     '```',
     '## 2. The theorem',
     '## 3. The catalogue',
+    '### In the code',
+    '### In the code',
     '',
   ].join('\n'),
   'docs/objective.md': `The objective ([\`docs/theory.md\`](theory.md#2-the-theorem) ${S}2–3; [the algorithm](theory.md#algorithm-1), ${S}1).\n`,
@@ -42,6 +44,12 @@ const CLEAN: Record<string, string> = {
   ].join('\n'),
   'scripts/fixtures/gen.py': `# reference values (docs/theory.md ${S}2)\n`,
   'README.md': 'The mathematics: [`docs/theory.md`](docs/theory.md#3-the-catalogue).\n',
+  'docs/train.md': [
+    `The code ([\`docs/theory.md\` ${S}3][theory-3], [the second](theory.md#in-the-code-1)).`,
+    '',
+    '[theory-3]: theory.md#3-the-catalogue',
+    '',
+  ].join('\n'),
 };
 
 let trees = 0;
@@ -99,14 +107,21 @@ describe('citations of docs/theory.md', () => {
     ]);
   });
 
-  it('flags a citation of theory.md from a docs page and a link to a missing anchor', () => {
+  it('flags a citation of theory.md from a docs page, and links (inline or by reference) to missing anchors', () => {
     expect(
       violationsOf({
-        'docs/train.md': `Dynamics ([theory](theory.md#8-optimization-dynamics), \`theory.md\` ${S}8).\n`,
+        'docs/train.md': [
+          `Dynamics ([theory](theory.md#8-optimization-dynamics), \`theory.md\` ${S}8 and ${S}9).`,
+          '',
+          '[code]: theory.md#in-the-code-2',
+          '',
+        ].join('\n'),
       }),
     ).toEqual([
       'docs/train.md:1: docs/theory.md#8-optimization-dynamics linked, but it has no such heading',
       `docs/train.md:1: docs/theory.md ${S}8 cited, but ${S}8 is not a section of it (sections: ${S}1–${S}3)`,
+      `docs/train.md:1: docs/theory.md ${S}9 cited, but ${S}9 is not a section of it (sections: ${S}1–${S}3)`,
+      'docs/train.md:3: docs/theory.md#in-the-code-2 linked, but it has no such heading',
     ]);
   });
 

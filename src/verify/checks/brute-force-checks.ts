@@ -6,10 +6,10 @@ import { type DeterministicCheck, worstOver } from '../check.ts';
 const TS = [0.05, 0.3, 0.5, 0.8, 0.97];
 
 /**
- * `weighted-gradient`, exact half (docs/theory.md §2, last fact): the expected update of Algorithm 1
- * computed with no formula, by enumerating `K ~ Binomial(M, t)` and applying each catalogue
- * scheme's native group formula, equals `h_M'(t) ∇p` from the count-form tables. Tolerance
- * `1e-10 · max(1, max|c|)`: the enumeration divides by `t(1-t)` ≥ 0.029.
+ * `weighted-gradient`, exact half (docs/theory.md §2, "Brute force, with no formula"): the expected
+ * update of Algorithm 1 computed with no formula, by enumerating `K ~ Binomial(M, t)` and applying
+ * each catalogue scheme's native group formula, equals `h_M'(t) ∇p` from the count-form tables.
+ * Tolerance `1e-10 · max(1, max|c|)`: the enumeration divides by `t(1-t)` ≥ 0.029.
  */
 export function bruteForceChecks(budget: Budget): DeterministicCheck[] {
   return budget.groupSizes.flatMap((M) =>

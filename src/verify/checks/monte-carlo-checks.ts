@@ -22,7 +22,7 @@ const BASELINE_PAIRS: readonly [string, string][] = [
 ];
 
 /**
- * The Monte Carlo checks of the battery (docs/theory.md §2, §4–6), each simulated with the native group
+ * The Monte Carlo checks of the battery (docs/theory.md §2–6), each simulated with the native group
  * formulas and compared with its closed form:
  * - `weighted-gradient`: every catalogue scheme at every M of the budget, on every policy kind
  *   (`crossPolicies`) or on a rotation that covers every kind (quick);
