@@ -12,6 +12,7 @@ export * from './math/index.ts';
 export * from './objective/index.ts';
 export * from './policies/index.ts';
 export type * from './report/model.ts';
+export * from './rewards/index.ts';
 export * from './rng/index.ts';
 export * from './schemes/index.ts';
 export * from './stats/index.ts';

@@ -100,6 +100,10 @@ const GENERATORS: Readonly<
           return `design:target=${target},nodes=${rule},split=${split}`;
         }),
   },
+  'mean-scaled': {
+    minM: 1,
+    spec: () => fc.constantFrom(0.01, 0.1, 1, 10).map((offset) => `mean-scaled:offset=${offset}`),
+  },
   'chen-passk': {
     minM: 1,
     spec: (M) => fc.integer({ min: 1, max: M }).map((k) => `chen-passk:k=${k}`),

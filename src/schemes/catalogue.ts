@@ -3,6 +3,7 @@ import {
   drGrpo,
   fGrpo,
   grpo,
+  meanScaled,
   openrlhfGroupNorm,
   trlGrpo,
   verlGrpo,
@@ -16,7 +17,7 @@ import { table } from './table.ts';
 
 /**
  * Every scheme the spec grammar accepts, in help order: the catalogue of docs/theory.md §3, then the
- * trainer presets of §7. Each entry has its name, usage (keys and defaults) and a one-line
+ * trainer presets of §7, then the mean-scaled baseline of §10. Each entry has its name, usage (keys and defaults) and a one-line
  * summary for `--help` and error messages.
  */
 export const schemeCatalogue: readonly SchemeKind[] = [
@@ -37,6 +38,7 @@ export const schemeCatalogue: readonly SchemeKind[] = [
   openrlhfGroupNorm,
   pkpo,
   chenPassk,
+  meanScaled,
 ];
 
 /**

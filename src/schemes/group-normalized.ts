@@ -1,7 +1,7 @@
 // GRPO's group normalization (docs/theory.md §3) and the catalogue entries built on it: grpo, dr-grpo,
-// f-grpo (§9), and the trainer presets of §7 (verl, TRL, OpenRLHF).
+// mean-scaled (§10), f-grpo (§9), and the trainer presets of §7 (verl, TRL, OpenRLHF).
 import { InputError } from '../errors/input-error.ts';
-import { requireNonNegative } from '../errors/require.ts';
+import { requireNonNegative, requirePositive } from '../errors/require.ts';
 import { requireGroupSize, type SchemeFormulas, type SchemeKind } from './scheme-kind.ts';
 
 /** How a group-normalized advantage divides `r - mean` (docs/theory.md §3, grpo row and notes). */
@@ -92,6 +92,27 @@ export function groupNormalized(norm: GroupNormalization, M: number): SchemeForm
       if (K === 0 || K === M) return 0;
       return (R - mean) / denominator((K * (M - K)) / (M * divisor));
     },
+    rewardGain(values) {
+      // r_i - mean: 1 - 1/M for the own reward and 1/M for each other one. Divided by the
+      // spread s: its gradient has l1 norm sqrt(M/divisor) <= sqrt(2), and |r_i - mean| <= sqrt(M)
+      // std, so the weight's gradient is at most (2 + sqrt(2 M))/s. A group that is not all
+      // equal has std at least that of one reward a gap away from the rest, gap sqrt(M - 1)/M.
+      // A group that is all equal gets exactly 0 when the mean of M copies of its reward is
+      // exact; otherwise its spread is a rounding residue and s can be as small as eps alone.
+      if (!scale) return 2 - 2 / M;
+      if (M === 1) return 0;
+      let gap = Number.POSITIVE_INFINITY;
+      for (let i = 1; i < values.length; i++) gap = Math.min(gap, values[i]! - values[i - 1]!);
+      const spread = (gap * Math.sqrt(M - 1)) / M;
+      let floor = epsInRoot ? Math.sqrt(spread * spread + eps) : spread + eps;
+      const equalGroupsExact = values.every((x) => {
+        let sum = 0;
+        for (let i = 0; i < M; i++) sum += x;
+        return sum / M === x;
+      });
+      if (!equalGroupsExact) floor = Math.min(floor, denominator(0));
+      return (2 + Math.sqrt(2 * M)) / floor;
+    },
   };
 }
 
@@ -156,6 +177,7 @@ function unitExponent(x: number): number {
  */
 export const grpo: SchemeKind = {
   name: 'grpo',
+  realRewards: true,
   usage: 'grpo[:std=population|sample,eps=1e-8,eps-at=std|var]',
   summary: 'Z = (R - mean)/(std + eps), 0 for all-equal groups',
   limit: {
@@ -179,10 +201,56 @@ export const grpo: SchemeKind = {
  */
 export const drGrpo: SchemeKind = {
   name: 'dr-grpo',
+  realRewards: true,
   usage: 'dr-grpo',
   summary: 'Z = R - K/M, mean baseline, no std; h = (1 - 1/M) t',
   limit: { text: 't = I_t(1, 1)', target: () => 'beta:a=1,b=1' },
   read: () => (M) => groupNormalized({ scale: false, std: 'population', eps: 0, epsAt: 'std' }, M),
+};
+
+/**
+ * `mean-scaled:offset=C` (docs/theory.md §10, "Mean-scaled"): the mean baseline scaled by a
+ * function of the group's mean reward, `Z_i = (R_i - mu) phi(mu)` with `phi(mu) = 1/(mu + C)`
+ * and `mu` the mean of the whole group; `C > 0` is required. Count form with binary rewards
+ * (`a_s = -mu/(mu + C)` at `mu = s/M`, `b_s = (1 - mu)/(mu + C)` at `mu = (s+1)/M`); with three or
+ * more reward levels its field is not closed at finite M, while the large-M limit
+ * `phi(mu) grad mu` is. On real rewards it needs `mu + C > 0`, so the lowest reward must exceed
+ * `-C`.
+ */
+export const meanScaled: SchemeKind = {
+  name: 'mean-scaled',
+  usage: 'mean-scaled:offset=C',
+  summary: 'Z = (R - mean)/(mean + offset), offset > 0; graded rewards: not closed',
+  realRewards: true,
+  read(reader) {
+    const offset = reader.requiredNumber('offset', requirePositive);
+    return (M) => ({
+      advantagesInto(rewards, out) {
+        let sum = 0;
+        for (let i = 0; i < M; i++) sum += rewards[i]!;
+        const mean = sum / M;
+        for (let i = 0; i < M; i++) out[i] = (rewards[i]! - mean) / (mean + offset);
+      },
+      weight(R, K) {
+        const mean = K / M;
+        return (R - mean) / (mean + offset);
+      },
+      rewardGain(values) {
+        // (r_i - mean)/(mean + offset): 2/(mean + offset) from the numerator, and
+        // |r_i - mean|/(mean + offset)^2 from the mean in the denominator.
+        const lowest = values[0]!;
+        const floor = lowest + offset;
+        return 2 / floor + (values[values.length - 1]! - lowest) / (floor * floor);
+      },
+      requireRewardRange(lowest) {
+        if (!(lowest + offset > 0)) {
+          throw new InputError(
+            `scheme 'mean-scaled': the lowest reward ${lowest} must exceed -offset = ${-offset}, so that mean + offset > 0`,
+          );
+        }
+      },
+    });
+  },
 };
 
 /**
@@ -241,6 +309,7 @@ export const VERL_EPS = 1e-6;
  */
 export const verlGrpo: SchemeKind = {
   name: 'verl-grpo',
+  realRewards: true,
   usage: 'verl-grpo[:norm-by-std=true|false]',
   summary: 'verl grpo: (R - mean)/(sample std + 1e-6); M = 1: mean 0, std 1',
   read(reader) {
@@ -253,6 +322,7 @@ export const verlGrpo: SchemeKind = {
             out[0] = scale ? (rewards[0]! - 0) / (1 + VERL_EPS) : rewards[0]! - 0;
           },
           weight: (R) => R * single,
+          rewardGain: () => 1,
         };
       }
       return groupNormalized({ scale, std: 'sample', eps: VERL_EPS, epsAt: 'std' }, M);
@@ -306,6 +376,9 @@ export const verlGrpoVectorized: SchemeKind = {
   },
 };
 
+/** TRL's `eps` in its group advantages, `(r - mean)/(std + 1e-4)` (docs/theory.md §7 and §10). */
+export const TRL_EPS = 1e-4;
+
 /** TRL's `GRPOConfig` maps the booleans `True`/`False` to `"group"`/`"none"`. */
 const TRL_SCALE_REWARDS_ALIASES = { true: 'group', false: 'none' } as const;
 
@@ -319,6 +392,7 @@ const TRL_SCALE_REWARDS_ALIASES = { true: 'group', false: 'none' } as const;
  */
 export const trlGrpo: SchemeKind = {
   name: 'trl-grpo',
+  realRewards: true,
   usage: 'trl-grpo[:scale-rewards=group|none|true|false]',
   summary: 'TRL GRPO: (R - mean)/(sample std + 1e-4), or R - mean; M >= 2',
   read(reader) {
@@ -332,7 +406,7 @@ export const trlGrpo: SchemeKind = {
       'group';
     return (M) => {
       requireGroupSize('trl-grpo', M, 'TRL needs at least 2 generations per prompt');
-      return groupNormalized({ scale, std: 'sample', eps: 1e-4, epsAt: 'std' }, M);
+      return groupNormalized({ scale, std: 'sample', eps: TRL_EPS, epsAt: 'std' }, M);
     };
   },
 };
@@ -344,6 +418,7 @@ export const trlGrpo: SchemeKind = {
  */
 export const openrlhfGroupNorm: SchemeKind = {
   name: 'openrlhf-group-norm',
+  realRewards: true,
   usage: 'openrlhf-group-norm',
   summary: 'OpenRLHF group_norm: (R - mean)/(sample std + 1e-9); M >= 2',
   read: () => (M) => {

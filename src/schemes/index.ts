@@ -1,4 +1,5 @@
-// Public API of src/schemes: weight schemes by spec, their catalogue, and count-form tables. The
+// Public API of src/schemes: weight schemes by spec, their catalogue, count-form tables, and the
+// same schemes acting on graded rewards and reward functions (docs/theory.md §10). The
 // catalogue entries themselves (`grpo`, `passk`, ...) are reached through `schemeCatalogue` and
 // `scheme()`, so that generic names such as `table` or `design` do not crowd the package's top
 // level.
@@ -12,6 +13,14 @@ export {
   schemeTables,
   weightTables,
 } from './count-form-tables.ts';
+export {
+  type Aggregation,
+  type GradedScheme,
+  gradedScheme,
+  gradedSchemeNames,
+  type ResolvedGradedScheme,
+  resolveGradedScheme,
+} from './graded-scheme.ts';
 export {
   catalogueAt,
   parseSchemeSpec,

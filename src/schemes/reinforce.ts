@@ -8,6 +8,7 @@ import { requireGroupSize, type SchemeFormulas, type SchemeKind } from './scheme
  */
 export const reinforce: SchemeKind = {
   name: 'reinforce',
+  realRewards: true,
   usage: 'reinforce',
   summary: 'Z = R; a = 0, b = 1; h = t',
   limit: { text: 't = I_t(1, 1)', target: () => 'beta:a=1,b=1' },
@@ -16,6 +17,7 @@ export const reinforce: SchemeKind = {
       for (let i = 0; i < M; i++) out[i] = rewards[i]!;
     },
     weight: (R) => R,
+    rewardGain: () => 1,
   }),
 };
 
@@ -26,6 +28,7 @@ export const reinforce: SchemeKind = {
  */
 export const rloo: SchemeKind = {
   name: 'rloo',
+  realRewards: true,
   usage: 'rloo',
   summary: 'Z = R_i - S_i/(M-1), leave-one-out baseline (M >= 2); h = t',
   limit: { text: 't = I_t(1, 1)', target: () => 'beta:a=1,b=1' },
@@ -47,6 +50,8 @@ export function leaveOneOut(M: number): SchemeFormulas {
       for (let i = 0; i < M; i++) out[i] = rewards[i]! - (sum - rewards[i]!) / (M - 1);
     },
     weight: (R, K) => R - (K - R) / (M - 1),
+    // 1 for the response's own reward, 1/(M - 1) for each of the M - 1 others.
+    rewardGain: () => 2,
   };
 }
 
@@ -60,6 +65,7 @@ export function leaveOneOut(M: number): SchemeFormulas {
  */
 export const trlRloo: SchemeKind = {
   name: 'trl-rloo',
+  realRewards: true,
   usage: 'trl-rloo[:normalize-advantages=false]',
   summary: 'TRL RLOO with beta = 0: R_i - (sum - R_i)/(M-1); h = t; M >= 2',
   read(reader) {

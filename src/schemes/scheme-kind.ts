@@ -28,6 +28,20 @@ export interface SchemeFormulas {
    * correct answers in all (so `S = K - R`). Only called with `0 <= K - R <= M - 1`.
    */
   weight(R: 0 | 1, K: number): number;
+  /**
+   * Optional, for a formula defined only for some real rewards (docs/theory.md §10): throws an
+   * InputError when rewards from `lowest` to `highest` would leave its domain.
+   */
+  requireRewardRange?(lowest: number, highest: number): void;
+  /**
+   * Required of a formula for real rewards (`SchemeKind.realRewards`): an upper bound on
+   * `sum_k |dZ_i/dr_k|`, the gradient of one weight in the group's rewards (l1 norm), over every
+   * group whose rewards take the given `values` (distinct, increasing). It turns the rounding of
+   * the rewards' sums into a bound on the rounding of the weights (docs/theory.md §10, the
+   * closedness tolerance); `Infinity` where rounding can move a weight by O(1) (GRPO with
+   * `eps = 0` where the mean of equal rewards is inexact).
+   */
+  rewardGain?(values: readonly number[]): number;
 }
 
 /**
@@ -57,6 +71,11 @@ export interface SchemeKind {
   readonly summary: string;
   /** Where `h_M/h_M(1)` goes as `M -> infinity`, when that is known (stated in the help line). */
   readonly limit?: SchemeLimit;
+  /**
+   * True when the native formula is written for any real rewards, not only 0 and 1, so that the
+   * scheme acts on graded rewards and on sums of reward functions (docs/theory.md §10).
+   */
+  readonly realRewards?: true;
   /**
    * Reads and validates every parameter that does not depend on `M` (throwing InputError), and
    * returns the binder that validates `M` and builds the formulas.
