@@ -50,7 +50,7 @@ for (let i = 0; i < RUNS; i++) {
   const start = performance.now();
   const pool = createSimulationPool(2);
   const input = { scheme: 'grpo', M: 8, policy: 'bernoulli:p=0.3', groups: 250_000 };
-  await simulate({ ...input, chunkGroups: 250_000 }, { pool });
+  await simulate({ ...input, chunkGroups: 250_000, pool });
   firstChunk.push((performance.now() - start) / 1000);
   await pool.destroy();
 }

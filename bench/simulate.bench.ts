@@ -198,13 +198,13 @@ if (compiled === null) {
   for (const M of SIZES) {
     const input = { ...grpoInput(M, 0), groups: Math.floor((8 * RESPONSES) / M) };
     const pool = compiled.createSimulationPool(2);
-    await compiled.simulate({ ...input, groups: Math.floor((2 * RESPONSES) / M) }, { pool });
+    await compiled.simulate({ ...input, groups: Math.floor((2 * RESPONSES) / M), pool });
     let one = 0;
     let two = 0;
     for (let round = 0; round < 2; round++) {
       const run = { ...input, seed: round };
-      one = Math.max(one, (await compiled.simulate(run, { threads: 1 })).responsesPerSecond);
-      two = Math.max(two, (await compiled.simulate(run, { pool })).responsesPerSecond);
+      one = Math.max(one, (await compiled.simulate({ ...run, threads: 1 })).responsesPerSecond);
+      two = Math.max(two, (await compiled.simulate({ ...run, pool })).responsesPerSecond);
     }
     await pool.destroy();
     console.log(

@@ -29,7 +29,7 @@ console.log(`load average before: ${load()} (2 cores)`);
 const responses = 5 * 8 * 2000 * 256 * 8;
 for (const threads of [2, 1]) {
   const started = performance.now();
-  const result = await train(INPUT, { threads });
+  const result = await train({ ...INPUT, threads });
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `threads ${threads}: ${seconds.toFixed(2)} s (${(responses / seconds).toExponential(2)} responses/s; target <= 20 s at 2 threads), outcome ${result.outcome}, load ${load()}`,

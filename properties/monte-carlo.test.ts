@@ -77,9 +77,9 @@ describe('rare events (verl-grpo-passk, only K = 1 weighted)', () => {
     'with the groups it asks for, the right closed form agrees and a wrong one is caught',
     async () => {
       const alpha = PROPERTY_ALPHA.rareEvent;
-      const few = await simulate(rare(0.9, 20_000), { alpha });
+      const few = await simulate({ ...rare(0.9, 20_000), alpha });
       expect(few.outcome).toBe('insufficient');
-      const result = await simulate(rare(0.9, few.groupsNeeded), { alpha });
+      const result = await simulate({ ...rare(0.9, few.groupsNeeded), alpha });
       expect(result.outcome, `z ${result.z}`).toBe('agree');
       const wrong = algorithm1ClosedForm(
         buildPolicy({ kind: 'bernoulli', p: 0.9 }),

@@ -15,7 +15,6 @@ import { TEST_SCHEMES } from '../test/support/simulations/schemes.ts';
 // Each run takes the groups the precondition asks for at that rate, when that is at most
 // MAX_GROWTH times the base; otherwise the run must say it is insufficient (deterministic:
 // the precondition depends on the configuration only).
-// The larger sweep at the default alpha 1e-6 is simulations/acceptance.ts (run by hand).
 
 // At M = 64 an event of probability below ~1/groups (e.g. K = 0 when p = 0.3: 0.7^64 = 1e-10,
 // or K = 1 for verl-grpo-passk) is never seen, so the sample variance misses it while the closed
@@ -71,7 +70,7 @@ describe("Algorithm 1 agrees with h_M'(p) grad p", () => {
 
   it.each(cases)('$spec, M = $M, $kind', async ({ input }) => {
     const { groups, verdict } = sized(input);
-    const result = await simulate({ ...input, groups }, { alpha: RUN_ALPHA });
+    const result = await simulate({ ...input, groups, alpha: RUN_ALPHA });
     if (!verdict) {
       expect(result.outcome).toBe('insufficient');
       return;
@@ -90,7 +89,7 @@ describe('pure rejection sampling agrees with grad log p and E[N] = B/p', () => 
     const input = { estimator: 'pure-rs', B, policy, groups: 20_000, seed: 5 };
     const { groups, verdict } = sized(input);
     expect(verdict).toBe(true);
-    const result = await simulate({ ...input, groups }, { alpha: RUN_ALPHA });
+    const result = await simulate({ ...input, groups, alpha: RUN_ALPHA });
     expect(result.outcome).toBe('agree');
     // The mean number of draws is one comparison of the family: within threshold·SE of B/p.
     expect(Math.abs(result.draws!.z)).toBeLessThanOrEqual(result.threshold);

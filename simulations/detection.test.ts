@@ -7,7 +7,7 @@ import { scheme } from '../src/schemes/index.ts';
 import { RUN_ALPHA } from '../test/support/simulations/budget.ts';
 
 // The checks can fail (docs/theory.md §6): four deliberately wrong closed forms are flagged, each with
-// at most 4e5 groups (simulations/acceptance.ts finds the fewest needed).
+// at most 4e5 groups (doubling the groups from 1e4 finds the fewest needed).
 // Each case also runs against its right closed form: 4 runs at RUN_ALPHA = 2e-10 each, 8e-10.
 // Missing a discrepancy: the expected |z| is at least 25 in every case (smallest: eps, 0.0058
 // against SE 0.145/sqrt(4e5) = 2.3e-4); the assertions ask for a flag (threshold about 6.4) and
@@ -51,11 +51,14 @@ const cases = [
 
 describe('deliberately wrong closed forms are flagged', () => {
   it.each(cases)('$name', async ({ run, closedForm, groups }) => {
-    const right = await simulate({ ...run, groups, seed: 3 }, { alpha: RUN_ALPHA });
-    const flagged = await simulate(
-      { ...run, groups, seed: 3 },
-      { alpha: RUN_ALPHA, closedForm: closedForm() },
-    );
+    const right = await simulate({ ...run, groups, seed: 3, alpha: RUN_ALPHA });
+    const flagged = await simulate({
+      ...run,
+      groups,
+      seed: 3,
+      alpha: RUN_ALPHA,
+      closedForm: closedForm(),
+    });
     expect(right.agree).toBe(true);
     expect(flagged.agree).toBe(false);
     expect(Math.abs(flagged.z[0]!)).toBeGreaterThan(12);

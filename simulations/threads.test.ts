@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChunkResult, mergeChunkResults } from '../src/estimators/chunk-result.ts';
 import { runChunk } from '../src/estimators/chunk-task.ts';
+import { runSimulation } from '../src/estimators/run-simulation.ts';
 import { simulate } from '../src/estimators/simulate.ts';
 import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-input.ts';
 import { createSimulationPool, type SimulationPool } from '../src/estimators/simulation-pool.ts';
@@ -36,15 +37,15 @@ describe.sequential('bit-identical results whatever the threads', () => {
   });
 
   it.each(runs.map((input, i) => ({ i, input })))('run $i', async ({ input }) => {
-    const one = await simulate(input, { threads: 1 });
+    const one = await simulate({ ...input, threads: 1 });
     for (const pool of pools) {
-      const many = await simulate(input, { pool });
+      const many = await simulate({ ...input, pool });
       expect(bits(many.estimate)).toBe(bits(one.estimate));
       expect(bits(many.stderr)).toBe(bits(one.stderr));
       expect(many.accumulator).toEqual(one.accumulator);
     }
     // The check can fail: another seed gives other bits.
-    const other = await simulate({ ...input, seed: 10 }, { threads: 1 });
+    const other = await simulate({ ...input, seed: 10, threads: 1 });
     expect(bits(other.estimate)).not.toBe(bits(one.estimate));
   });
 
@@ -52,12 +53,12 @@ describe.sequential('bit-identical results whatever the threads', () => {
     const pool = pools[0]!;
     const events: number[] = [];
     const input = runs[0]!;
-    const result = await simulate(input, { pool, onProgress: (p) => events.push(p.chunksDone) });
+    const result = await simulate({ ...input, pool, onProgress: (p) => events.push(p.chunksDone) });
     expect(events.at(-1)).toBe(9);
     expect(result.groups).toBe(50_000);
     const controller = new AbortController();
     controller.abort(new Error('stop'));
-    await expect(simulate(input, { pool, signal: controller.signal })).rejects.toThrow('stop');
+    await expect(simulate({ ...input, pool, signal: controller.signal })).rejects.toThrow('stop');
   });
 });
 
@@ -68,13 +69,13 @@ describe('chunks are pure and merge from JSON to the same bits', () => {
     expect(runChunk(config, 3)).toEqual(chunks[3]);
     const fromJson: ChunkResult[] = chunks.map((c) => JSON.parse(JSON.stringify(c)));
     const merged = fromJson.reduce(mergeChunkResults);
-    const direct = await simulate(config);
+    const direct = await runSimulation(config);
     expect(merged).toEqual(direct.accumulator);
-    const resumed = await simulate(config, { completed: fromJson.slice(0, 4) });
+    const resumed = await runSimulation(config, { completed: fromJson.slice(0, 4) });
     expect(resumed.accumulator).toEqual(direct.accumulator);
     // A run read entirely from its checkpoint simulated nothing: its throughput is 0, not the
     // whole run's responses over the time it took to read them.
-    const read = await simulate(config, { completed: fromJson });
+    const read = await runSimulation(config, { completed: fromJson });
     expect(read.accumulator).toEqual(direct.accumulator);
     expect(read.responsesPerSecond).toBe(0);
     expect(() => mergeChunkResults(chunks[0]!, chunks[2]!)).toThrow(/adjacent/);

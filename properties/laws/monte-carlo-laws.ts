@@ -31,12 +31,12 @@ import { type Law, law } from './law.ts';
 
 /** What the Monte Carlo laws exercise. */
 export interface MonteCarloImpl {
-  simulate(input: SimulationInput, options?: SimulateOptions): Promise<SimulationResult>;
+  simulate(options: SimulateOptions): Promise<SimulationResult>;
   verdict(input: VerdictInput, options?: VerdictOptions): Verdict;
   /** The spec `table:file=...` of tables (helpers/table-scheme.ts). */
   tableSpec(tables: CountFormTables): string;
   /** Options that run a simulation on a shared 1-thread piscina pool (the pool law only). */
-  poolOptions(): SimulateOptions;
+  poolOptions(): Pick<SimulateOptions, 'pool'>;
   /** `simulationPrecondition` of the resolved input: whether the run's verdict can be trusted. */
   precondition(input: SimulationInput, options: ComparisonOptions): SimulationPrecondition;
 }
@@ -102,7 +102,7 @@ async function expectAgreement(
   alpha: number,
 ): Promise<SimulationResult> {
   requireNormal(impl, input, alpha);
-  const result = await impl.simulate(input, { alpha });
+  const result = await impl.simulate({ ...input, alpha });
   expect(result.agree, explain(result)).toBe(true);
   return result;
 }
@@ -189,7 +189,7 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
           seed,
           stream: 'properties/baseline',
         });
-        const run = (t: CountFormTables) => impl.simulate(inputOf(t), { alpha });
+        const run = (t: CountFormTables) => impl.simulate({ ...inputOf(t), alpha });
         const pureTables = { M: tables.M, a: d, b: d };
         requireNormal(impl, inputOf(pureTables), alpha);
         const [plain, moved, pure] = await Promise.all([
@@ -232,7 +232,7 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
         };
         const alpha = perRun(PROPERTY_ALPHA.pureRejection, MC_RUNS.pureRs);
         requireNormal(impl, input, alpha);
-        const result = await impl.simulate(input, { alpha });
+        const result = await impl.simulate({ ...input, alpha });
         expect(result.agree, `${explain(result)} draws=${JSON.stringify(result.draws)}`).toBe(true);
       },
       MC_RUNS.pureRs,
@@ -256,8 +256,8 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
         };
         const alpha = perRun(PROPERTY_ALPHA.simulatorPool, MC_RUNS.pool);
         requireNormal(impl, input, alpha);
-        const pooled = await impl.simulate(input, { ...impl.poolOptions(), alpha });
-        const local = await impl.simulate(input, { alpha });
+        const pooled = await impl.simulate({ ...input, ...impl.poolOptions(), alpha });
+        const local = await impl.simulate({ ...input, alpha });
         expect(pooled.estimate).toEqual(local.estimate);
         expect(pooled.stderr).toEqual(local.stderr);
         expect(pooled.agree, explain(pooled)).toBe(true);
@@ -337,7 +337,7 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
         };
         // An insufficient run says nothing either way: it must be a verdict, and a disagreement.
         requireNormal(impl, alternative, alpha);
-        const moved = await impl.simulate(alternative, { alpha, closedForm: base.closedForm });
+        const moved = await impl.simulate({ ...alternative, alpha, closedForm: base.closedForm });
         expect(
           moved.outcome,
           `perturbation eps=${eps} (3 x resolution ${delta0}) missed: ${explain(moved)}`,

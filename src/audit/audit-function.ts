@@ -8,7 +8,7 @@ import { requirePositiveInteger } from '../errors/require.ts';
 import { auditReport } from './audit-report.ts';
 import { CountFormCollector } from './count-form-collector.ts';
 import { rewardPatterns } from './reward-patterns.ts';
-import type { AdvantagesFn, AuditOptions, AuditReport } from './types.ts';
+import type { AdvantagesFn, AuditReport, AuditReportOptions } from './types.ts';
 
 /**
  * Loads the weight function to audit (docs/theory.md §2, the `Z_i` of Algorithm 1 step 3) from an ES
@@ -95,7 +95,7 @@ interface TsxManifest {
 }
 
 /** Options of {@link auditFunction}. */
-export interface FunctionAuditOptions extends AuditOptions {
+export interface FunctionAuditOptions extends AuditReportOptions {
   /** The group size(s) to audit; one `bySize` entry each. */
   readonly M: number | readonly number[];
   /** Random arrangements per count `K` when `M > 16`; default 64. */

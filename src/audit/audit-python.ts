@@ -1,17 +1,11 @@
 import { resolve } from 'node:path';
+import { AUDIT_DEFAULTS, PYTHON_ARRAYS, type PythonArray } from '../defaults/index.ts';
 import { InputError, quote } from '../errors/input-error.ts';
 import { requireInputFile } from '../errors/input-file.ts';
 import { auditSizes, type FunctionAuditOptions } from './audit-function.ts';
 import { auditReport } from './audit-report.ts';
 import { CountFormCollector } from './count-form-collector.ts';
-import {
-  DEFAULT_PYTHON_TIMEOUT,
-  PYTHON_ARRAYS,
-  type PythonArray,
-  PythonBridge,
-  type PythonTarget,
-  parsePythonTarget,
-} from './python-bridge.ts';
+import { PythonBridge, type PythonTarget, parsePythonTarget } from './python-bridge.ts';
 import { rewardPatterns } from './reward-patterns.ts';
 import type { AuditReport } from './types.ts';
 
@@ -51,7 +45,7 @@ export async function auditPython(
   if (array !== 'auto' && !(PYTHON_ARRAYS as readonly string[]).includes(array)) {
     throw new InputError(`array must be one of ${PYTHON_ARRAYS.join(', ')}; got ${quote(array)}`);
   }
-  const timeout = options.timeout ?? DEFAULT_PYTHON_TIMEOUT;
+  const timeout = options.timeout ?? AUDIT_DEFAULTS.timeout;
   if (!(Number.isFinite(timeout) && timeout > 0)) {
     throw new InputError(`timeout must be a number of seconds > 0, got ${timeout}`);
   }

@@ -1,3 +1,4 @@
+import { AUDIT_DEFAULTS } from '../defaults/index.ts';
 import { requireNonNegative, requirePositiveInteger } from '../errors/require.ts';
 import { grid } from '../math/grid.ts';
 import { objectiveBetaFit } from '../objective/beta-fit.ts';
@@ -10,18 +11,18 @@ import { readTableFile } from '../schemes/table.ts';
 import { betaSpec } from '../targets/beta-family.ts';
 import { target } from '../targets/targets.ts';
 import type { CountFormCollector, RecoveredTables } from './count-form-collector.ts';
-import type { AuditOptions, AuditReport, Nearest, SizeAudit } from './types.ts';
-
-/** Default relative tolerance of the count-form check. */
-export const DEFAULT_REL_TOL = 1e-9;
+import type { AuditReport, AuditReportOptions, Nearest, SizeAudit } from './types.ts';
 
 /**
  * Turns what a {@link CountFormCollector} observed into an {@link AuditReport} (docs/theory.md §2): the
  * input is count form when no size has a violation; each size gets its tables and, when they are
  * count form and complete, the objective they induce (see `sizeAudit`).
  */
-export function auditReport(collector: CountFormCollector, options: AuditOptions): AuditReport {
-  const relTol = requireNonNegative('relTol', options.relTol ?? DEFAULT_REL_TOL);
+export function auditReport(
+  collector: CountFormCollector,
+  options: AuditReportOptions,
+): AuditReport {
+  const relTol = requireNonNegative('relTol', options.relTol ?? AUDIT_DEFAULTS.relTol);
   const { tables, violations } = collector.result(relTol);
   return {
     countForm: violations.length === 0,
@@ -39,7 +40,7 @@ export function auditReport(collector: CountFormCollector, options: AuditOptions
  * A size that is not count form gets no tables and no `h` (reporting one would be wrong, docs/theory.md
  * §2 "When it does not apply"); an incomplete one keeps its tables with `null` cells and no `h`.
  */
-export function sizeAudit(tables: RecoveredTables, options: AuditOptions): SizeAudit {
+export function sizeAudit(tables: RecoveredTables, options: AuditReportOptions): SizeAudit {
   const { M, coverage } = tables;
   const none = (fitReason: string) => ({
     nearest: null,
@@ -56,7 +57,7 @@ export function sizeAudit(tables: RecoveredTables, options: AuditOptions): SizeA
     return { M, a, b, coverage, ...none('cells never observed, so h_M is unknown') };
   }
   const c = b.map((bs, s) => bs! - a[s]!);
-  const ts = grid(0, 1, requirePositiveInteger('grid', options.grid ?? 101));
+  const ts = grid(0, 1, requirePositiveInteger('grid', options.grid ?? AUDIT_DEFAULTS.grid));
   const end = hAtOne(c);
   const points = objectivePoints(c, ts).map(({ t, h, dh }) => ({
     t,
@@ -137,7 +138,7 @@ export function auditLimit(report: AuditReport, points: number, limit?: StatedLi
  * The file must be a regular file of at most 256 MiB (`readTableFile` reads it through `readInputFile`); anything else, like a
  * malformed table, is an InputError naming it.
  */
-export function auditTable(file: string, options: AuditOptions = {}): AuditReport {
+export function auditTable(file: string, options: AuditReportOptions = {}): AuditReport {
   const { M, a, b } = readTableFile(file);
   const coverage = { observed: 2 * M, total: 2 * M, missing: [] };
   return {

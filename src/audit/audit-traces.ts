@@ -4,7 +4,7 @@ import { InputError, quote } from '../errors/input-error.ts';
 import { requireInputFile } from '../errors/input-file.ts';
 import { auditReport } from './audit-report.ts';
 import { CountFormCollector } from './count-form-collector.ts';
-import type { AuditOptions, AuditReport, ObservedGroup } from './types.ts';
+import type { AuditReport, AuditReportOptions, ObservedGroup } from './types.ts';
 
 const TraceGroup = z.object({
   rewards: z.array(z.number()),
@@ -64,7 +64,7 @@ export function parseTraceLine(
  */
 export async function auditGroups(
   groups: Iterable<ObservedGroup> | AsyncIterable<ObservedGroup>,
-  options: AuditOptions = {},
+  options: AuditReportOptions = {},
 ): Promise<AuditReport> {
   const collector = new CountFormCollector();
   for await (const group of groups) collector.add(group);
@@ -79,7 +79,10 @@ export async function auditGroups(
  * (`requireInputFile`), a file with no groups, and (with its line number) any malformed line;
  * see `parseTraceLine`.
  */
-export async function auditTraces(file: string, options: AuditOptions = {}): Promise<AuditReport> {
+export async function auditTraces(
+  file: string,
+  options: AuditReportOptions = {},
+): Promise<AuditReport> {
   const what = `traces ${quote(file)}`;
   requireInputFile(file, what);
   let handle: Awaited<ReturnType<typeof open>>;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliAsync } from '../../test/support/cli/run-cli-async.ts';
-import { objectiveTable } from '../objective/objective-table.ts';
+import { objective } from '../objective/objective-table.ts';
 import { scheme } from '../schemes/scheme.ts';
 import { auditLimit, auditTable } from './audit-report.ts';
 
@@ -33,7 +33,7 @@ describe('audit: best beta fit', () => {
       expect(Math.abs(size.a[s] - preset.a[s]!)).toBeLessThanOrEqual(1e-13 * largest);
       expect(Math.abs(size.b[s] - preset.b[s]!)).toBeLessThanOrEqual(1e-13 * largest);
     }
-    const { fit } = objectiveTable({ scheme: 'f-grpo:gamma=1', M: 256, grid: 101 });
+    const { fit } = objective({ scheme: 'f-grpo:gamma=1', M: 256, grid: 101 });
     expect(Math.abs(size.fit.distance - fit!.distance)).toBeLessThan(1e-9);
     expect(Math.abs(size.fit.a / fit!.a - 1)).toBeLessThan(1e-6);
     expect(Math.abs(size.fit.b / fit!.b - 1)).toBeLessThan(1e-6);

@@ -1,12 +1,16 @@
+import { AUDIT_DEFAULTS } from '../defaults/index.ts';
 import { InputError, quote } from '../errors/input-error.ts';
 import { requireNonNegative } from '../errors/require.ts';
 import { targetDistance } from '../objective/target-distance.ts';
 import { target } from '../targets/targets.ts';
 import { auditFunction } from './audit-function.ts';
-import type { AdvantagesFn, AuditOptions, AuditReport, SizeAudit, Violation } from './types.ts';
-
-/** Default tolerance of an expectation: the largest `targetDistance` that still passes. */
-export const DEFAULT_EXPECT_TOL = 0.05;
+import type {
+  AdvantagesFn,
+  AuditReport,
+  AuditReportOptions,
+  SizeAudit,
+  Violation,
+} from './types.ts';
 
 /** An expected objective: a named target (canonical spec) and the largest distance allowed. */
 export interface Expectation {
@@ -17,7 +21,7 @@ export interface Expectation {
 /**
  * Parses `--expect NAME[:tol]` (docs/theory.md §3 named targets): `arcsin:0.05`, `identity`,
  * `passk:k=4:0.02`. A last `:`-part without `=` is the tolerance (default
- * {@link DEFAULT_EXPECT_TOL}); the rest is a target spec (`identity`, `log`, `logit`, `arcsin`,
+ * `AUDIT_DEFAULTS.expectTol`); the rest is a target spec (`identity`, `log`, `logit`, `arcsin`,
  * `power:q=Q`, `passk:k=K`, `beta:a=A,b=B`). Throws an {@link InputError} for an unknown target or a bad tolerance.
  */
 export function parseExpectation(text: string): Expectation {
@@ -25,7 +29,7 @@ export function parseExpectation(text: string): Expectation {
   const last = colon < 0 ? '' : text.slice(colon + 1);
   const hasTol = colon >= 0 && !last.includes('=');
   const spec = hasTol ? text.slice(0, colon) : text;
-  let tol = DEFAULT_EXPECT_TOL;
+  let tol: number = AUDIT_DEFAULTS.expectTol;
   if (hasTol) {
     tol = Number(last.trim());
     if (last.trim() === '' || Number.isNaN(tol)) {
@@ -126,7 +130,7 @@ export type InducedObjective = SizeAudit & {
  */
 export async function inducedObjective(
   advantagesFn: AdvantagesFn,
-  options: AuditOptions & {
+  options: AuditReportOptions & {
     readonly M: number;
     readonly samples?: number;
     readonly seed?: string | number;
@@ -148,7 +152,7 @@ export async function inducedObjective(
  */
 export async function expectObjective(
   advantagesFn: AdvantagesFn,
-  options: AuditOptions & {
+  options: AuditReportOptions & {
     readonly M: number;
     /** A target spec: `identity`, `log`, `logit`, `arcsin`, `power:q=Q`, `passk:k=K`, `beta:a=A,b=B`. */
     readonly target: string;
@@ -157,7 +161,9 @@ export async function expectObjective(
     readonly seed?: string | number;
   },
 ): Promise<InducedObjective> {
-  const expectation = parseExpectation(`${options.target}:${options.tol ?? DEFAULT_EXPECT_TOL}`);
+  const expectation = parseExpectation(
+    `${options.target}:${options.tol ?? AUDIT_DEFAULTS.expectTol}`,
+  );
   const objective = await inducedObjective(advantagesFn, options);
   const verdict = checkExpectation(
     { countForm: objective.countForm, violations: objective.violations, bySize: [objective] },

@@ -1,4 +1,5 @@
 // Public API of src/audit: re-export each public function from its own file.
+export { type AuditOptions, type AuditResult, type AuditSource, audit } from './audit.ts';
 export { type AuditProvenance, auditDocument } from './audit-document.ts';
 export {
   auditFunction,
@@ -10,7 +11,6 @@ export {
   auditLimit,
   auditReport,
   auditTable,
-  DEFAULT_REL_TOL,
   sizeAudit,
   targetDistances,
 } from './audit-report.ts';
@@ -18,7 +18,6 @@ export { auditGroups, auditTraces, parseTraceLine } from './audit-traces.ts';
 export { CountFormCollector, type RecoveredTables } from './count-form-collector.ts';
 export {
   checkExpectation,
-  DEFAULT_EXPECT_TOL,
   type Expectation,
   type ExpectationVerdict,
   expectObjective,
@@ -29,9 +28,6 @@ export {
 } from './expect-objective.ts';
 export { formatAudit } from './format-audit.ts';
 export {
-  DEFAULT_PYTHON_TIMEOUT,
-  PYTHON_ARRAYS,
-  type PythonArray,
   type PythonTarget,
   parsePythonTarget,
 } from './python-bridge.ts';

@@ -2,14 +2,8 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { AUDIT_DEFAULTS, type PythonArray } from '../defaults/index.ts';
 import { InputError, quote } from '../errors/input-error.ts';
-
-/** What the audited Python function receives: a list of floats, or a float64 numpy/torch array. */
-export const PYTHON_ARRAYS = ['list', 'numpy', 'torch'] as const;
-export type PythonArray = (typeof PYTHON_ARRAYS)[number];
-
-/** Seconds a Python function may take on one pattern (or its module to import) by default. */
-export const DEFAULT_PYTHON_TIMEOUT = 60;
 
 /** A Python function to audit: its file and its name, from `FILE.py:FUNC`. */
 export interface PythonTarget {
@@ -45,7 +39,7 @@ export interface PythonBridgeOptions {
   readonly array: PythonArray | 'auto';
   /**
    * Seconds one call may take before the process is stopped; the start (the interpreter and the
-   * import) gets at least {@link DEFAULT_PYTHON_TIMEOUT}.
+   * import) gets at least `AUDIT_DEFAULTS.timeout`.
    */
   readonly timeout: number;
 }
@@ -290,14 +284,14 @@ export class PythonBridge {
 
   /**
    * (Re)starts the clock on the process's next reply: `timeout` seconds for one call, and at
-   * least {@link DEFAULT_PYTHON_TIMEOUT} for the start (interpreter, numpy or torch, the module),
+   * least `AUDIT_DEFAULTS.timeout` for the start (interpreter, numpy or torch, the module),
    * so that a short timeout meant for the function does not stop a slow import.
    */
   private arm(): void {
     this.disarm();
     const importing = this.starting !== undefined;
     const seconds = importing
-      ? Math.max(this.options.timeout, DEFAULT_PYTHON_TIMEOUT)
+      ? Math.max(this.options.timeout, AUDIT_DEFAULTS.timeout)
       : this.options.timeout;
     this.timer = setTimeout(() => {
       const what = importing

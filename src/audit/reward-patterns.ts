@@ -1,3 +1,4 @@
+import { AUDIT_DEFAULTS } from '../defaults/index.ts';
 import { requirePositiveInteger } from '../errors/require.ts';
 import { substream } from '../rng/substream.ts';
 
@@ -28,8 +29,8 @@ export function* rewardPatterns(
     }
     return;
   }
-  const samples = requirePositiveInteger('samples', options.samples ?? 64);
-  const seed = options.seed ?? 0;
+  const samples = requirePositiveInteger('samples', options.samples ?? AUDIT_DEFAULTS.samples);
+  const seed = options.seed ?? AUDIT_DEFAULTS.seed;
   for (let K = 0; K <= M; K++) {
     const uniform = substream(seed, 'audit-patterns', M, K);
     for (let n = 0; n < samples; n++) {

@@ -82,7 +82,7 @@ export interface AuditReport {
 }
 
 /** Options shared by every audit input. */
-export interface AuditOptions {
+export interface AuditReportOptions {
   /**
    * Relative tolerance of the count-form check, default 1e-9: two values `x`, `y` of one cell
    * agree when `|x - y| <= relTol * max(|x|, |y|, Zmax)`, `Zmax` the largest `|Z|` observed at that

@@ -20,7 +20,7 @@ export {
 export { identityDifference } from './identity-difference.ts';
 export { type MergedRun, mergeParts } from './merge-parts.ts';
 export type { PartialResult } from './partial.ts';
-export { readPartial, writePartial, writtenPartial } from './partial.ts';
+export { partialFile, readPartial, writePartial, writtenPartial } from './partial.ts';
 export {
   CHECKPOINT_FORMAT_VERSION,
   packageVersion,

@@ -46,7 +46,7 @@ export function writePartial(dir: string, part: PartialResult): string {
     throw new InputError(`${label}: cannot create the directory (${code})`);
   }
   if (!statSync(dir).isDirectory()) throw new InputError(`${label}: not a directory`);
-  const path = join(dir, checkpointFiles.partial);
+  const path = partialFile(dir);
   writeJsonAtomic(path, {
     format: checkpointFiles.partialTag,
     fingerprint: runFingerprint(part.identity),
@@ -55,6 +55,11 @@ export function writePartial(dir: string, part: PartialResult): string {
     chunks: part.chunks,
   });
   return path;
+}
+
+/** The file in which a shard's part is written in `dir` ({@link writePartial}). */
+export function partialFile(dir: string): string {
+  return join(dir, checkpointFiles.partial);
 }
 
 /**

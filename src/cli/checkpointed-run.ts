@@ -1,15 +1,5 @@
-import {
-  discardCheckpoint,
-  type RunIdentity,
-  type RunIdentityInput,
-  recordChunk,
-  runIdentity,
-  startCheckpoint,
-} from '../checkpoint/index.ts';
-import { ChunkFailure } from '../estimators/index.ts';
 import { EXIT } from './exit-codes.ts';
-import { progressBar } from './output.ts';
-import { type CheckpointFlags, withOutputLock } from './output-lock.ts';
+import { progressBar, warn } from './output.ts';
 
 /** A signal aborted by the first SIGINT or SIGTERM, and how to stop listening. */
 export interface InterruptSignal {
@@ -56,80 +46,31 @@ export function resumeCommand(args: readonly string[]): string {
   return ['rl-objective', ...quoted].join(' ');
 }
 
-/** A command's run and where it keeps its completed chunks. */
-export interface CheckpointedRun {
-  /** The command, for messages: `simulate` or `verify`. */
-  readonly command: string;
-  /** The command's arguments (after `rl-objective`), to print the command that resumes. */
-  readonly args: readonly string[];
-  /** The checkpoint: its directory and the run's identity; absent when nothing is kept. */
-  readonly checkpoint?: { readonly dir: string; readonly identity: RunIdentity };
-  /** `--resume`: continue from the checkpoint (a fresh start when there is none). */
-  readonly resume: boolean;
-  /**
-   * How many chunks this run computes, for messages: a shard's own share; default all the
-   * chunks of the run identity.
-   */
-  readonly chunks?: number;
-  /** What to suggest when there is no checkpoint, e.g. `run with --checkpoint DIR to keep them`. */
-  readonly keepHint?: string;
-}
-
-/** What the work of a {@link runCheckpointed} gets. */
-export interface CheckpointedWork {
-  readonly signal: AbortSignal;
-  /** The checkpoint's completed chunks, by index, as stored (empty without a checkpoint). */
-  readonly completed: ReadonlyMap<number, unknown>;
-  /** Records a completed chunk in the checkpoint, atomically. */
-  onChunk(index: number, result: unknown): void;
-  /** Prints a retried chunk's one-line warning on stderr. */
-  onRetry(message: string): void;
-}
-
 /**
- * Runs a command's chunked work with the CLI's reliability contract (docs/reliability.md):
- *
- * - opens the checkpoint (`startCheckpoint`: `--resume` continues, a fresh run refuses to
- *   overwrite completed chunks, a checkpoint of another run is refused);
- * - records every completed chunk in it, and discards it once `work` has written the outputs;
- * - on SIGINT or SIGTERM, once the workers have stopped, prints one line on stderr with the
- *   command that resumes and sets exit status 130;
- * - when a chunk failed twice (`ChunkFailure`), prints one line naming it and the command that
- *   resumes, and sets exit status 70.
- *
- * Any other error propagates (the CLI prints it as one line). An interrupted or failed run
- * writes no output: nothing partial is presented as complete.
+ * Runs a chunked command (`simulate`, `train`, `verify`) with the CLI's side of the reliability
+ * contract (docs/reliability.md): the first SIGINT or SIGTERM aborts the signal `work` passes to
+ * the library, which stops its workers and keeps its completed chunks; a run that stopped
+ * (`StoppedRun`) prints one line on stderr naming what stopped it and the command that resumes
+ * it (or `keepHint` when nothing was kept), and sets exit status 130 when interrupted, 70 when a
+ * chunk failed twice. Any other error propagates (the CLI prints it as one line).
  */
-export async function runCheckpointed(
-  run: CheckpointedRun,
-  work: (context: CheckpointedWork) => Promise<void>,
+export async function runInterruptible(
+  command: string,
+  work: (signal: AbortSignal) => Promise<void>,
+  keepHint?: string,
 ): Promise<void> {
-  const { checkpoint } = run;
-  const opened = checkpoint && startCheckpoint(checkpoint.dir, checkpoint.identity, run.resume);
-  const kept = new Set(opened?.chunks.keys());
   const interrupt = interruptSignal();
   try {
-    await work({
-      signal: interrupt.signal,
-      completed: opened?.chunks ?? new Map(),
-      onChunk(index, result) {
-        if (!checkpoint) return;
-        recordChunk(checkpoint.dir, index, result);
-        kept.add(index);
-      },
-      onRetry(message) {
-        process.stderr.write(`rl-objective: warning: ${message}\n`);
-      },
-    });
-    if (checkpoint) discardCheckpoint(checkpoint.dir);
+    await work(interrupt.signal);
   } catch (error) {
-    const interrupted = interrupt.signal.aborted;
-    const failed = error instanceof ChunkFailure ? error : undefined;
-    if (!interrupted && !failed) throw error;
-    const what = failed ? `${run.command}: ${failed.message}` : `${run.command} interrupted`;
-    const next = checkpoint
-      ? `${kept.size} of ${run.chunks ?? checkpoint.identity.chunks} chunks are kept in '${checkpoint.dir}'; resume with: ${resumeCommand(run.args)}`
-      : `no chunk was kept${run.keepHint ? ` (${run.keepHint})` : ''}`;
+    const { StoppedRun } = await import('../estimators/index.ts');
+    if (!(error instanceof StoppedRun)) throw error;
+    const failed = error.reason === 'failed';
+    const what = failed ? `${command}: ${error.message}` : `${command} interrupted`;
+    const next =
+      error.checkpoint === undefined
+        ? `no chunk was kept${keepHint ? ` (${keepHint})` : ''}`
+        : `${error.kept} of ${error.chunks} chunks are kept in '${error.checkpoint}'; resume with: ${resumeCommand(process.argv.slice(2))}`;
     process.stderr.write(`rl-objective: ${what}; ${next}\n`);
     process.exitCode = failed ? EXIT.internal : EXIT.interrupted;
   } finally {
@@ -137,65 +78,29 @@ export async function runCheckpointed(
   }
 }
 
-/** A single-run chunked command (`simulate`, `train`), for {@link runChunkedCommand}. */
-export interface ChunkedCommand {
-  /** The command, for messages. */
-  readonly command: string;
-  /** Its `--checkpoint`, `--resume` and `--force-unlock`. */
-  readonly flags: CheckpointFlags;
-  /** The run, as its checkpoint identifies it (computed only when there is a checkpoint). */
-  readonly run: () => RunIdentityInput;
-  /** The format of the progress bar (cli-progress), shown when stderr is a terminal. */
-  readonly progress: string;
-}
-
-/** What the computation of a {@link runChunkedCommand} gets: the run, and its progress. */
-export interface ChunkedWork extends CheckpointedWork {
-  /** Moves the progress bar to `done` of `total`. */
-  onProgress(done: number, total: number): void;
+/** What the library call of a {@link runChunkedCommand} gets from the CLI (the library's `RunEvents`). */
+export interface CommandEvents {
+  readonly signal: AbortSignal;
+  readonly onWarning: (message: string) => void;
 }
 
 /**
- * Runs a single-run chunked command: `compute` inside {@link runCheckpointed} (checkpoint,
- * interruption, chunk failures), with a progress bar on a terminal, then `output` with its
- * result once the bar is gone. With `--checkpoint DIR` the whole run holds DIR's lock
- * ({@link withOutputLock}): only a run that keeps a checkpoint writes anywhere, and it is the one
- * writer of DIR.
+ * Runs a single-run chunked command (`simulate`, `train`) through {@link runInterruptible}: the
+ * library call `run`, with warnings on stderr and a progress bar on a terminal (format
+ * `progress`, cli-progress) that `run` moves, then `print` with its result once the bar is gone.
  */
 export async function runChunkedCommand<Result>(
-  spec: ChunkedCommand,
-  compute: (work: ChunkedWork) => Promise<Result>,
-  output: (result: Result) => void | Promise<void>,
+  command: string,
+  progress: string,
+  run: (events: CommandEvents, progress: (done: number, total: number) => void) => Promise<Result>,
+  print: (result: Result) => void,
 ): Promise<void> {
-  const dir = spec.flags.checkpoint;
-  const run = () =>
-    runCheckpointed(
-      {
-        command: spec.command,
-        args: process.argv.slice(2),
-        checkpoint: dir === undefined ? undefined : { dir, identity: runIdentity(spec.run()) },
-        resume: spec.flags.resume === true,
-        keepHint: 'run with --checkpoint DIR to keep them',
-      },
-      async (work) => {
-        const bar = await progressBar(spec.progress);
-        let result: Result;
-        try {
-          result = await compute({
-            ...work,
-            onProgress(done, total) {
-              if (!bar) return;
-              if (!bar.getTotal()) bar.start(total, 0);
-              bar.update(done);
-            },
-          });
-        } finally {
-          bar?.stop();
-        }
-        await output(result);
-      },
-    );
-  await (dir === undefined
-    ? run()
-    : withOutputLock(dir, { ...spec.flags, removeIfEmpty: true }, run));
+  const bar = await progressBar(progress);
+  await runInterruptible(
+    command,
+    async (signal) => {
+      print(await run({ signal, onWarning: warn }, bar.update).finally(() => bar.stop()));
+    },
+    'run with --checkpoint DIR to keep them',
+  );
 }

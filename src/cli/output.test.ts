@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleReport } from '../../test/fixtures/report/sample-report.ts';
 import { EXIT } from './exit-codes.ts';
-import { publishReport } from './output.ts';
+import { printReport } from './output.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'rl-objective-publish-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -13,10 +13,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('publishReport', () => {
+describe('printReport', () => {
   const exitOf = async (report: ReturnType<typeof sampleReport>) => {
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    await publishReport(report, join(root, String(Math.random())), false);
+    await printReport(report, join(root, String(Math.random())), false);
     return process.exitCode;
   };
 

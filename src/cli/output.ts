@@ -19,32 +19,53 @@ function formatCell(value: number | string): string {
   return typeof value === 'number' ? String(Number(value.toPrecision(12))) : value;
 }
 
+/** A path as the CLI shows it: relative to the working directory, unless that climbs out of it. */
+export function shownPath(path: string): string {
+  const shown = relative(process.cwd(), path);
+  return shown.startsWith('..') ? path : shown;
+}
+
+/** Prints a one-line warning of a run (a chunk run again, a stale lock taken over) on stderr. */
+export function warn(message: string): void {
+  process.stderr.write(`rl-objective: warning: ${message}\n`);
+}
+
 /**
- * Writes a battery report into `dir` (`writeReport`: agreement.json, agreement.md, index.html,
- * figures), prints its one-line summary with the path of index.html (or, with `json`, the report)
- * on stdout, and sets the exit status: 1 if some check disagrees, else 3 if some check gave no
- * verdict (`insufficient`, docs/theory.md §6), else 0. Shared by `verify` and
- * `merge`, which publish the same report for the same run. The renderers load on first use.
+ * Prints the battery report that `verify` or `merge` wrote into `dir`: its one-line summary with
+ * the path of index.html (or, with `json`, the report) on stdout, and sets the exit status: 1 if
+ * some check disagrees, else 3 if some check gave no verdict (`insufficient`, docs/theory.md §6),
+ * else 0. The report's text helpers load on first use.
  */
-export async function publishReport(report: Report, dir: string, json: boolean): Promise<void> {
-  const [{ writeReport }, { summaryLine }] = await Promise.all([
+export async function printReport(report: Report, dir: string, json: boolean): Promise<void> {
+  const [{ reportFiles }, { summaryLine }] = await Promise.all([
     import('../report/write-report.ts'),
     import('../report/report-text.ts'),
   ]);
-  const paths = await writeReport(report, dir);
-  const shown = relative(process.cwd(), paths.html);
   process.stdout.write(
     json
       ? `${JSON.stringify(report, null, 2)}\n`
-      : `${summaryLine(report, shown.startsWith('..') ? paths.html : shown)}\n`,
+      : `${summaryLine(report, shownPath(reportFiles(dir).html))}\n`,
   );
   const { disagree, insufficient = 0 } = report.summary;
   process.exitCode = disagree > 0 ? EXIT.disagree : insufficient > 0 ? EXIT.insufficient : EXIT.ok;
 }
 
-/** A progress bar on stderr when it is a terminal (cli-progress), else none. */
-export async function progressBar(format: string) {
-  if (!process.stderr.isTTY) return null;
+/** A progress display: moves to `done` of `total`, and goes away. */
+export interface ProgressBar {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+/** A progress bar on stderr when it is a terminal (cli-progress), else one that shows nothing. */
+export async function progressBar(format: string): Promise<ProgressBar> {
+  if (!process.stderr.isTTY) return { update() {}, stop() {} };
   const { SingleBar } = await import('cli-progress');
-  return new SingleBar({ stream: process.stderr, format });
+  const bar = new SingleBar({ stream: process.stderr, format });
+  return {
+    update(done, total) {
+      if (!bar.getTotal()) bar.start(total, 0);
+      bar.update(done);
+    },
+    stop: () => bar.stop(),
+  };
 }

@@ -13,19 +13,20 @@ export { DECILES, type MetricLayout, metricLayout } from './curve-metrics.ts';
 export { type DriftProjections, driftProjections } from './drift-projections.ts';
 export { type DriftLaw, type MeanFieldResult, meanField } from './mean-field.ts';
 export { decidePathChecks, type PathCheck, pathCheckThreshold } from './path-check.ts';
-export { type PathResult, type PathSetup, runSeed } from './sga-paths.ts';
 export {
   type MeanFieldCurves,
+  type RunTrainOptions,
+  runTrain,
   type SchemeDynamics,
   type SeedCurve,
   schemeMeanField,
-  type TrainOptions,
   type TrainOutcome,
   type TrainProgress,
   type TrainResult,
-  train,
   trainJson,
-} from './train.ts';
+} from './run-train.ts';
+export { type PathResult, type PathSetup, runSeed } from './sga-paths.ts';
+export { type TrainOptions, train } from './train.ts';
 export {
   parseTrainChunkResult,
   runTrainChunk,
@@ -33,7 +34,6 @@ export {
   trainSetup,
 } from './train-chunk.ts';
 export {
-  DEFAULT_K,
   recordedSteps,
   resolveTrain,
   type TrainConfig,
@@ -47,4 +47,9 @@ export {
   stepsToReach,
   trainFigures,
 } from './train-figures.ts';
-export { type TrainReportPaths, trainSummaryLine, writeTrainReport } from './train-report.ts';
+export {
+  type TrainReportPaths,
+  trainReportFiles,
+  trainSummaryLine,
+  writeTrainReport,
+} from './train-report.ts';

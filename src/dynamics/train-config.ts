@@ -1,11 +1,10 @@
+import { TRAIN_DEFAULTS } from '../defaults/index.ts';
 import { InputError } from '../errors/input-error.ts';
 import { requirePositive, requirePositiveInteger } from '../errors/require.ts';
 import { requireC } from '../objective/h.ts';
 import { scheme as buildScheme } from '../schemes/index.ts';
 import { type CorpusDescription, parseCorpus } from './corpus.ts';
 
-/** Default pass@k levels reported besides pass@1. */
-export const DEFAULT_K: readonly number[] = [1, 8];
 /** Largest step count, batch, and number of seeds a run accepts. */
 const MAX_STEPS = 10_000_000;
 const MAX_BATCH = 1_000_000;
@@ -21,25 +20,28 @@ const CHUNK_WORK = 2 ** 23;
 export interface TrainInput {
   /** Weight scheme specs, at least one, e.g. `['reinforce', 'grpo', 'passk:k=4']`. */
   readonly schemes: readonly string[];
-  /** Group size: responses per prompt. */
-  readonly M: number;
+  /** Group size: responses per prompt; default `TRAIN_DEFAULTS.M`. */
+  readonly M?: number;
   /** `tabular:prompts=N,alpha=A,beta=B` or `shared:prompts=N,dim=d,alpha=A,beta=B`. */
   readonly corpus: string | CorpusDescription;
-  /** SGA steps `T`. */
-  readonly steps: number;
-  /** Prompts per step `B`. */
-  readonly batch: number;
+  /** SGA steps `T`; default `TRAIN_DEFAULTS.steps`. */
+  readonly steps?: number;
+  /** Prompts per step `B`; default `TRAIN_DEFAULTS.batch`. */
+  readonly batch?: number;
   /** Learning rate `lr > 0`. */
   readonly lr: number;
-  /** Independent runs per scheme, at least 2 (standard errors are across seeds). */
-  readonly seeds: number;
+  /**
+   * Independent runs per scheme, at least 2 (standard errors are across seeds); default
+   * `TRAIN_DEFAULTS.seeds`.
+   */
+  readonly seeds?: number;
   /** Record every `record` steps (steps 0 and T always); default `ceil(steps/100)`. */
   readonly record?: number;
   /** Run seed; default 0. It draws the paths, and a shared corpus's features unless `corpusSeed`. */
   readonly seed?: string | number;
   /** Seed of a shared corpus's features; default the run seed. */
   readonly corpusSeed?: string | number;
-  /** pass@k levels to report; default `[1, 8]`. */
+  /** pass@k levels to report; default `TRAIN_DEFAULTS.k`. */
   readonly k?: readonly number[];
   /** Name of the substream family, e.g. a check id; default `train`. */
   readonly stream?: string;
@@ -82,15 +84,27 @@ export function resolveTrain(input: TrainInput): TrainConfig {
   if (!Array.isArray(input.schemes) || input.schemes.length === 0) {
     throw new InputError('train needs at least one scheme (--scheme)');
   }
-  const M = requirePositiveInteger('M', input.M);
+  const M = requirePositiveInteger('M', input.M ?? TRAIN_DEFAULTS.M);
   const schemes = input.schemes.map((spec) => buildScheme(spec, M).spec);
   const repeated = schemes.find((s, i) => schemes.indexOf(s) !== i);
   if (repeated !== undefined) throw new InputError(`scheme '${repeated}' is given twice`);
   const corpus = parseCorpus(typeof input.corpus === 'string' ? input.corpus : input.corpus.spec);
-  const steps = requireAtMost('steps', requirePositiveInteger('steps', input.steps), MAX_STEPS);
-  const batch = requireAtMost('batch', requirePositiveInteger('batch', input.batch), MAX_BATCH);
+  const steps = requireAtMost(
+    'steps',
+    requirePositiveInteger('steps', input.steps ?? TRAIN_DEFAULTS.steps),
+    MAX_STEPS,
+  );
+  const batch = requireAtMost(
+    'batch',
+    requirePositiveInteger('batch', input.batch ?? TRAIN_DEFAULTS.batch),
+    MAX_BATCH,
+  );
   const lr = requirePositive('lr', input.lr);
-  const seeds = requireAtMost('seeds', requirePositiveInteger('seeds', input.seeds), MAX_SEEDS);
+  const seeds = requireAtMost(
+    'seeds',
+    requirePositiveInteger('seeds', input.seeds ?? TRAIN_DEFAULTS.seeds),
+    MAX_SEEDS,
+  );
   if (seeds < 2) {
     throw new InputError(
       `seeds must be at least 2 (standard errors are across seeds), got ${seeds}`,
@@ -104,7 +118,7 @@ export function resolveTrain(input: TrainInput): TrainConfig {
       `record ${record} keeps too many steps; at most ${MAX_RECORDS - 2} records`,
     );
   }
-  const k = [...(input.k ?? DEFAULT_K)].map((v) =>
+  const k = [...(input.k ?? TRAIN_DEFAULTS.k)].map((v) =>
     requireAtMost('k', requirePositiveInteger('k', v), MAX_K),
   );
   if (k.length === 0) throw new InputError('k needs at least one pass@k level');
@@ -134,8 +148,8 @@ export function resolveTrain(input: TrainInput): TrainConfig {
     lr,
     seeds,
     record,
-    seed: input.seed ?? 0,
-    corpusSeed: input.corpusSeed ?? input.seed ?? 0,
+    seed: input.seed ?? TRAIN_DEFAULTS.seed,
+    corpusSeed: input.corpusSeed ?? input.seed ?? TRAIN_DEFAULTS.seed,
     k,
     stream: input.stream ?? 'train',
     closedForm: closedForm === null ? null : closedForm.map((c) => (c === null ? null : [...c])),

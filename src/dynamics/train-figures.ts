@@ -1,5 +1,5 @@
 import type { Figure, Point, Series } from '../report/model.ts';
-import type { SeedCurve, TrainResult } from './train.ts';
+import type { SeedCurve, TrainResult } from './run-train.ts';
 
 /** The pass@1 and pass@k levels of the "steps to reach" table (docs/theory.md §8). */
 export const REACH_LEVELS = { passAt1: 0.5, passAtK: 0.9 } as const;

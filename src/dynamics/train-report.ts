@@ -7,7 +7,7 @@ import { markdownTable } from '../report/render-markdown.ts';
 import { renderSvg } from '../report/render-svg.ts';
 import { formatNumber } from '../report/report-text.ts';
 import { writeAtomic } from '../report/write-report.ts';
-import { type TrainResult, trainJson } from './train.ts';
+import { type TrainResult, trainJson } from './run-train.ts';
 import { REACH_LEVELS, stepsToReach, trainFigures } from './train-figures.ts';
 
 /** Where {@link writeTrainReport} put each file. */
@@ -16,6 +16,15 @@ export interface TrainReportPaths {
   readonly markdown: string;
   readonly html: string;
   readonly figures: readonly string[];
+}
+
+/** The documents of the training report in `dir` (its figures are listed once written). */
+export function trainReportFiles(dir: string): Omit<TrainReportPaths, 'figures'> {
+  return {
+    json: join(dir, 'train.json'),
+    markdown: join(dir, 'train.md'),
+    html: join(dir, 'index.html'),
+  };
 }
 
 /** The one-line verdict of a training run's path checks, first in every rendering. */
@@ -199,12 +208,7 @@ export async function writeTrainReport(
     await writeAtomic(path, svg);
     written.push(path);
   }
-  const paths = {
-    json: join(dir, 'train.json'),
-    markdown: join(dir, 'train.md'),
-    html: join(dir, 'index.html'),
-    figures: written,
-  };
+  const paths = { ...trainReportFiles(dir), figures: written };
   const document = {
     ...trainJson(result),
     command,

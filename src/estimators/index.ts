@@ -2,6 +2,16 @@
 export { algorithm1Bernoulli, algorithm1Groups } from './algorithm1-loops.ts';
 export { BernoulliGroup } from './bernoulli-group.ts';
 export {
+  type CheckpointedWork,
+  type CheckpointOptions,
+  checkpointedRun,
+  type ResumeOptions,
+  type RunCheckpoint,
+  type RunEvents,
+  StoppedRun,
+  withRunLock,
+} from './checkpointed-run.ts';
+export {
   type ChunkResult,
   mergeChunkResults,
   parseChunkResult,
@@ -11,12 +21,15 @@ export { runChunk } from './chunk-task.ts';
 export { algorithm1ClosedForm, expectedDraws, pureRsClosedForm } from './closed-forms.ts';
 export { type PureRsCounts, pureRsBernoulli, pureRsGroups } from './pure-rs-loops.ts';
 export { ChunkFailure, type RunChunksOptions, runChunks } from './run-chunks.ts';
-export { type SimulateOptions, type SimulationProgress, simulate } from './simulate.ts';
+export {
+  type RunSimulationOptions,
+  runSimulation,
+  type SimulationProgress,
+} from './run-simulation.ts';
+export { type SimulateOptions, simulate } from './simulate.ts';
 export {
   type Algorithm1Config,
   chunkCount,
-  ESTIMATORS,
-  type Estimator,
   type GroupsLoop,
   type GroupsRun,
   type PureRsConfig,
@@ -25,7 +38,6 @@ export {
   type SimulationConfig,
 } from './simulation-config.ts';
 export {
-  DEFAULT_MAX_DRAWS,
   DRAW_CAP_MARGIN,
   resolveSimulation,
   type SimulationInput,

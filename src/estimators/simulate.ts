@@ -1,98 +1,78 @@
-import { InputError } from '../errors/input-error.ts';
-import { type ChunkResult, mergeChunkResults, requireUncapped } from './chunk-result.ts';
-import { type RunChunksOptions, runChunks } from './run-chunks.ts';
-import { chunkCount, type SimulationConfig } from './simulation-config.ts';
-import { resolveSimulation, type SimulationInput } from './simulation-input.ts';
+import { runIdentity } from '../checkpoint/index.ts';
+import { SIMULATE_DEFAULTS } from '../defaults/index.ts';
 import {
-  type ComparisonOptions,
-  type SimulationResult,
-  summarizeSimulation,
-} from './simulation-verdict.ts';
+  type CheckpointOptions,
+  checkpointedRun,
+  type RunEvents,
+  withRunLock,
+} from './checkpointed-run.ts';
+import { parseChunkResult } from './chunk-result.ts';
+import { runSimulation, type SimulationProgress } from './run-simulation.ts';
+import { chunkCount } from './simulation-config.ts';
+import { resolveSimulation, type SimulationInput } from './simulation-input.ts';
+import type { SimulationPool } from './simulation-pool.ts';
+import type { ComparisonOptions, SimulationResult } from './simulation-verdict.ts';
 
-/** Progress of a simulation, reported after every completed chunk. */
-export interface SimulationProgress {
-  readonly chunksDone: number;
-  readonly chunks: number;
-  readonly groupsDone: number;
-  readonly groups: number;
-  readonly responses: number;
-  readonly seconds: number;
-}
-
-/** How {@link simulate} runs (threads, pool, cancellation, retries: `runChunks`) and compares. */
-export interface SimulateOptions extends ComparisonOptions, RunChunksOptions {
+/**
+ * What {@link simulate} is asked for: the simulation itself (`SimulationInput`: estimator,
+ * scheme and `M` or `B`, policy, groups, seed), how its estimate is compared with the closed
+ * form, where it runs, and where it keeps its completed chunks.
+ */
+export interface SimulateOptions
+  extends SimulationInput,
+    ComparisonOptions,
+    CheckpointOptions,
+    RunEvents {
+  /** Worker threads; default `SIMULATE_DEFAULTS.threads` (1: this thread). */
+  readonly threads?: number;
+  /** A worker pool to run on instead (kept running afterwards), e.g. one shared by many runs. */
+  readonly pool?: SimulationPool;
+  /** Told after every completed chunk. */
   readonly onProgress?: (progress: SimulationProgress) => void;
-  /** Called with each chunk's result as it completes (in completion order), e.g. to checkpoint. */
-  readonly onChunk?: (result: ChunkResult) => void;
-  /** Single-chunk results already computed (e.g. from a checkpoint); they are not rerun. */
-  readonly completed?: readonly ChunkResult[];
 }
 
 /**
- * Runs a simulation (docs/theory.md §1, §4–6) and compares it with its closed form: Algorithm 1 with a
- * weight scheme, or pure rejection sampling, on a policy, for a number of groups. The run is a
- * fixed list of chunks (`runChunk`), computed in this thread or on a worker pool and merged in
- * chunk order, so the same config gives the same bits for any number of threads, and chunks
- * taken from a checkpoint (`completed`) give the same bits as chunks computed now.
+ * `rl-objective simulate` as a function: runs Algorithm 1 with a weight scheme, or pure
+ * rejection sampling, on a policy for a number of groups, response by response, and compares
+ * the mean update with its closed form (docs/theory.md §1, §4–6): `h_M'(p) grad p`, or
+ * `grad p / p` for pure-rs.
  *
- * Throws InputError for bad input, and when a pure-rs group hits its draw cap; a
- * `ChunkFailure` when a chunk fails twice (`runChunks` retries it once).
+ * The input is validated once, before any work; the run is a fixed list of chunks merged in
+ * chunk order, so the same options give the same bits for any number of threads and across
+ * resumes. With `checkpoint` every completed chunk is kept there (under the directory's lock)
+ * until the run completes, and `resume` continues from them.
+ *
+ * Throws an InputError for bad input (and when a pure-rs group hits its draw cap); a
+ * `StoppedRun` when cancelled through `signal` or when a chunk fails twice.
  */
-export async function simulate(
-  input: SimulationInput | SimulationConfig,
-  options: SimulateOptions = {},
-): Promise<SimulationResult> {
-  const config = resolveSimulation(input);
-  const started = performance.now();
-  const chunks = chunkCount(config);
-  const results = new Map<number, ChunkResult>();
-  for (const done of options.completed ?? []) {
-    if (done.first !== done.last || !(done.first >= 0 && done.first < chunks)) {
-      throw new InputError(`completed chunks must be single chunks in 0..${chunks - 1}`);
-    }
-    results.set(done.first, done);
-  }
-  let merged: ChunkResult | null = null;
-  let next = 0;
-  let groupsDone = 0;
-  let responses = 0;
-  let computed = 0;
-  const accept = (result: ChunkResult) => {
-    results.set(result.first, result);
-    groupsDone += result.groups;
-    responses += result.responses;
-    requireUncapped(config, result);
-    while (results.has(next)) {
-      const r = results.get(next)!;
-      merged = merged === null ? r : mergeChunkResults(merged, r);
-      results.delete(next);
-      next++;
-    }
-    options.onProgress?.({
-      chunksDone: next + results.size,
-      chunks,
-      groupsDone,
-      groups: config.groups,
-      responses,
-      seconds: (performance.now() - started) / 1000,
-    });
-  };
-  const todo = Array.from({ length: chunks }, (_, i) => i).filter((i) => !results.has(i));
-  for (const r of [...results.values()]) {
-    results.delete(r.first);
-    accept(r);
-  }
-  await runChunks(
-    config,
-    todo,
-    (result) => {
-      options.onChunk?.(result);
-      computed += result.responses;
-      accept(result);
-    },
-    options,
-  );
-  if (merged === null) throw new Error('simulate: no chunk was merged');
-  const seconds = (performance.now() - started) / 1000;
-  return summarizeSimulation(config, merged, seconds, options, computed);
+export async function simulate(options: SimulateOptions): Promise<SimulationResult> {
+  const config = resolveSimulation(options);
+  const dir = options.checkpoint;
+  const run = () =>
+    checkpointedRun(
+      dir === undefined
+        ? undefined
+        : {
+            dir,
+            identity: runIdentity({
+              kind: 'simulate',
+              config,
+              seed: config.seed,
+              chunks: chunkCount(config),
+            }),
+            resume: options.resume === true,
+          },
+      options.signal,
+      (work) =>
+        runSimulation(config, {
+          ...options,
+          threads: options.threads ?? SIMULATE_DEFAULTS.threads,
+          completed: [...work.completed].map(([index, stored]) =>
+            parseChunkResult(stored, index, `checkpoint '${dir}': chunk ${index}`),
+          ),
+          onChunk: (chunk) => work.onChunk(chunk.first, chunk),
+          onRetry: options.onWarning,
+        }),
+    );
+  return dir === undefined ? run() : withRunLock(dir, { ...options, removeIfEmpty: true }, run);
 }

@@ -8,10 +8,6 @@ import { VectorMoments } from '../stats/vector-moments.ts';
 import { algorithm1Bernoulli, algorithm1Groups } from './algorithm1-loops.ts';
 import { type PureRsCounts, pureRsBernoulli, pureRsGroups } from './pure-rs-loops.ts';
 
-/** The estimators a simulation can run (docs/theory.md §1 and §4). */
-export const ESTIMATORS = ['algorithm1', 'pure-rs'] as const;
-export type Estimator = (typeof ESTIMATORS)[number];
-
 /** What every resolved simulation has, whatever its estimator. */
 interface ConfigBase {
   readonly policy: PolicyDescription;

@@ -1,3 +1,4 @@
+import { ESTIMATORS, type Estimator, SIMULATE_DEFAULTS } from '../defaults/index.ts';
 import { InputError } from '../errors/input-error.ts';
 import { requirePositiveInteger } from '../errors/require.ts';
 import { buildPolicy } from '../policies/build-policy.ts';
@@ -7,8 +8,6 @@ import { scheme as buildScheme } from '../schemes/index.ts';
 import {
   type Algorithm1Config,
   buildSimulation,
-  ESTIMATORS,
-  type Estimator,
   isResolved,
   type PureRsConfig,
   type SimulationConfig,
@@ -18,8 +17,6 @@ import {
 // the config itself, which worker threads rebuild from, so that workers never load the policy
 // parser and its JSON schema.
 
-/** Default per-group draw cap of pure rejection sampling. */
-export const DEFAULT_MAX_DRAWS = 1e8;
 /** The cap must be at least this many times the expected draws `B/p` of the hardest prompt. */
 export const DRAW_CAP_MARGIN = 20;
 /** Work (responses plus gradient entries) a chunk aims at, whatever the configuration. */
@@ -36,7 +33,7 @@ export interface SimulationInput {
   readonly M?: number | null;
   /** Pure rejection sampling: the number of correct responses per group. */
   readonly B?: number | null;
-  /** Pure rejection sampling: the per-group draw cap; default {@link DEFAULT_MAX_DRAWS}. */
+  /** Pure rejection sampling: the per-group draw cap; default `SIMULATE_DEFAULTS.maxDraws`. */
   readonly maxDraws?: number | null;
   /** A policy short form, JSON text, `@file.json`, or a description. */
   readonly policy: string | PolicyDescription;
@@ -59,7 +56,7 @@ export interface SimulationInput {
  */
 export function resolveSimulation(input: SimulationInput | SimulationConfig): SimulationConfig {
   if (isResolved(input)) return input;
-  const estimator = (input.estimator ?? 'algorithm1') as Estimator;
+  const estimator = (input.estimator ?? SIMULATE_DEFAULTS.estimator) as Estimator;
   if (!ESTIMATORS.includes(estimator)) {
     throw new InputError(
       `estimator '${input.estimator}' is unknown; allowed: ${ESTIMATORS.join(', ')}`,
@@ -70,7 +67,7 @@ export function resolveSimulation(input: SimulationInput | SimulationConfig): Si
   const policy = buildPolicy(
     parsePolicy(typeof input.policy === 'string' ? input.policy : JSON.stringify(input.policy)),
   );
-  const base = { policy: policy.description, groups, seed: input.seed ?? 0 };
+  const base = { policy: policy.description, groups, seed: input.seed ?? SIMULATE_DEFAULTS.seed };
   const stream = input.stream ?? 'simulate';
   const chunkGroups = (work: number) =>
     input.chunkGroups === undefined
@@ -100,7 +97,10 @@ export function resolveSimulation(input: SimulationInput | SimulationConfig): Si
     throw new InputError('pure-rs needs B, the number of correct answers per group (--B)');
   }
   const B = requirePositiveInteger('B', given.B);
-  const maxDraws = requirePositiveInteger('max-draws', given.maxDraws ?? DEFAULT_MAX_DRAWS);
+  const maxDraws = requirePositiveInteger(
+    'max-draws',
+    given.maxDraws ?? SIMULATE_DEFAULTS.maxDraws,
+  );
   const worst = Math.min(...policy.prompts.map((t) => t.p));
   if (worst === 0) {
     throw new InputError('pure-rs needs p > 0 for every prompt: with p = 0 it would draw forever');

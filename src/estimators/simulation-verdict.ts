@@ -1,6 +1,7 @@
+import { DEFAULT_ALPHA, DEFAULT_BETA } from '../defaults/index.ts';
 import { type NormalApproximation, normalApproximation } from '../stats/normal-approximation.ts';
 import { VectorMoments } from '../stats/vector-moments.ts';
-import { DEFAULT_ALPHA, DEFAULT_BETA, verdict } from '../stats/verdict.ts';
+import { verdict } from '../stats/verdict.ts';
 import { holmThresholds } from '../stats/z-tests.ts';
 import { type ChunkResult, requireUncapped } from './chunk-result.ts';
 import { algorithm1ClosedForm, expectedDraws, pureRsClosedForm } from './closed-forms.ts';

@@ -4,13 +4,15 @@ import { scheme as makeScheme } from '../schemes/scheme.ts';
 import { target as makeTarget } from '../targets/targets.ts';
 import { type TargetDistance, targetDistance } from './target-distance.ts';
 
-/** What {@link designReport} is asked for. */
+/** What {@link design} is asked for. */
 export interface DesignOptions {
   /** Target spec: `identity`, `log`, `logit`, `arcsin`, `power:q=Q`, `passk:k=K` or `beta:a=A,b=B`. */
   readonly target: string;
   readonly M: number;
-  /** Extra `design` scheme keys, e.g. `{ nodes: 'midpoint', split: 'half' }`. */
-  readonly options?: Readonly<Record<string, string>>;
+  /** The nodes `ξ_s`: `interior` `(s+1)/(M+1)` (default), `midpoint` or `endpoint`. */
+  readonly nodes?: string;
+  /** How `c` splits into `a` and `b`: `b` (`a = 0`, default), `a` or `half`. */
+  readonly split?: string;
 }
 
 /** A designed scheme and how close its induced objective is to the target. */
@@ -27,15 +29,20 @@ export interface DesignReport {
 }
 
 /**
- * The Bernstein recipe of docs/theory.md §3: weights `c_s = h'(ξ_s)` designed to optimize a chosen
+ * `rl-objective design` as a function: the Bernstein recipe of docs/theory.md §3: weights `c_s = h'(ξ_s)` designed to optimize a chosen
  * target `h` at group size `M` (exact when `h'` is a polynomial of degree ≤ M − 1), with the sup
  * distance between the induced `h_M` and the target.
  */
-export function designReport(options: DesignOptions): DesignReport {
+export function design(options: DesignOptions): DesignReport {
   const M = requirePositiveInteger('M', options.M);
   const h = makeTarget(options.target);
   const { name, params } = parseSpec(h.spec, 'target');
-  const keys = [['target', name], ...params, ...Object.entries(options.options ?? {})];
+  const chosen = { nodes: options.nodes, split: options.split };
+  const keys = [
+    ['target', name],
+    ...params,
+    ...Object.entries(chosen).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  ];
   const s = makeScheme(`design:${keys.map(([k, v]) => `${k}=${v}`).join(',')}`, M);
   return {
     target: h.spec,

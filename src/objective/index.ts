@@ -11,7 +11,7 @@ export {
   objectiveBetaFit,
 } from './beta-fit.ts';
 export { bruteForceHPrime } from './brute-force-h-prime.ts';
-export { type DesignOptions, type DesignReport, designReport } from './design-report.ts';
+export { type DesignOptions, type DesignReport, design } from './design-report.ts';
 export { h, hAtOne, harmonicShiftedH, hCoefficients, hPrime, normalizedH } from './h.ts';
 export {
   type LargeMLimit,
@@ -27,11 +27,11 @@ export {
   type Normalization,
   type ObjectiveLimit,
   type ObjectiveLimitOptions,
+  type ObjectiveOptions,
   type ObjectiveTable,
-  type ObjectiveTableOptions,
   type ObjectiveTablePoint,
+  objective,
   objectiveLimit,
-  objectiveTable,
 } from './objective-table.ts';
 export {
   logitGrid,

@@ -1,3 +1,4 @@
+import { OBJECTIVE_DEFAULTS } from '../defaults/index.ts';
 import { InputError } from '../errors/input-error.ts';
 import { requirePositiveInteger } from '../errors/require.ts';
 import { grid } from '../math/grid.ts';
@@ -12,15 +13,18 @@ import { objectivePoints } from './objective-points.ts';
 /** The paper's normalizations (docs/theory.md §3): `end` is `h/h(1)`, `harmonic` is `h − (H_M − 1)`. */
 export type Normalization = 'end' | 'harmonic';
 
-/** What {@link objectiveTable} is asked for. */
-export interface ObjectiveTableOptions {
+/** What {@link objective} is asked for. */
+export interface ObjectiveOptions {
   /** Scheme spec, e.g. `grpo:std=sample,eps=1e-6`. */
   readonly scheme: string;
   /** Group size. */
   readonly M: number;
   /** Points in [0, 1]; when absent, `grid` equally spaced points from 0 to 1. */
   readonly t?: readonly number[];
-  /** Number of equally spaced points on [0, 1] (>= 2) when `t` is absent. Default 11. */
+  /**
+   * Number of equally spaced points on [0, 1] (>= 2) when `t` is absent; default
+   * `OBJECTIVE_DEFAULTS.grid`.
+   */
   readonly grid?: number;
   /** Add `hNormalized` to every point. */
   readonly normalize?: Normalization;
@@ -52,7 +56,7 @@ export interface ObjectiveTable {
 }
 
 /**
- * The objective `h_M` that a weight scheme induces (docs/theory.md §2: `h_M(t) = (1/M) Σ c_s
+ * `rl-objective objective` as a function: the objective `h_M` that a weight scheme induces (docs/theory.md §2: `h_M(t) = (1/M) Σ c_s
  * I_t(s+1, M−s)` and `h_M'(t) = Σ c_s B_{s,M−1}(t)`), with the scheme's count-form tables, at the
  * requested points, optionally normalized as in the paper's figures 2 and 3, and its best fit in
  * the incomplete-beta family on those points (docs/theory.md §9, `betaFit`).
@@ -60,10 +64,10 @@ export interface ObjectiveTable {
  * Throws InputError for a bad spec, `M`, `t` or grid, and for `end` normalization when
  * `h_M(1) = 0`.
  */
-export function objectiveTable(options: ObjectiveTableOptions): ObjectiveTable {
+export function objective(options: ObjectiveOptions): ObjectiveTable {
   const M = requirePositiveInteger('M', options.M);
   const s = makeScheme(options.scheme, M);
-  const ts = options.t ?? uniformGrid(options.grid ?? 11);
+  const ts = options.t ?? uniformGrid(options.grid ?? OBJECTIVE_DEFAULTS.grid);
   const points: ObjectiveTablePoint[] = objectivePoints(s.c, ts);
   const { fit, reason } = objectiveBetaFit(s.c, ts);
   const head = { scheme: s.spec, M, a: s.a, b: s.b, fit, ...(reason && { fitReason: reason }) };
@@ -80,7 +84,10 @@ export interface ObjectiveLimitOptions {
   readonly M: readonly number[];
   /** Points in [0, 1]; when absent, `grid` equally spaced points from 0 to 1. */
   readonly t?: readonly number[];
-  /** Number of equally spaced points on [0, 1] (>= 2) when `t` is absent. Default 101. */
+  /**
+   * Number of equally spaced points on [0, 1] (>= 2) when `t` is absent; default
+   * `OBJECTIVE_DEFAULTS.limitGrid`.
+   */
   readonly grid?: number;
 }
 
@@ -91,7 +98,8 @@ export interface ObjectiveLimit extends LargeMLimit {
 }
 
 /**
- * Where a scheme's normalized objective goes as M grows (docs/theory.md §9, `largeMLimit`): at each
+ * `rl-objective objective --limit` as a function: where a scheme's normalized objective goes as M
+ * grows (docs/theory.md §9, `largeMLimit`): at each
  * of the increasing sizes `M`, its best fit in the incomplete-beta family, its sup distance to
  * the previous size and to the limit its catalogue entry states (when that is a member of the
  * family), on the requested points.
@@ -110,7 +118,7 @@ export function objectiveLimit(options: ObjectiveLimitOptions): ObjectiveLimit {
     }
   });
   const schemes = sizes.map((M) => makeScheme(options.scheme, M));
-  const ts = options.t ?? uniformGrid(options.grid ?? 101);
+  const ts = options.t ?? uniformGrid(options.grid ?? OBJECTIVE_DEFAULTS.limitGrid);
   const limit = schemeLimit(options.scheme);
   return {
     scheme: schemes[0]!.spec,

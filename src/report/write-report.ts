@@ -13,6 +13,15 @@ export interface ReportPaths {
   readonly figures: readonly string[];
 }
 
+/** The documents of the report in `dir` (its figures are listed once written). */
+export function reportFiles(dir: string): Omit<ReportPaths, 'figures'> {
+  return {
+    json: join(dir, 'agreement.json'),
+    markdown: join(dir, 'agreement.md'),
+    html: join(dir, 'index.html'),
+  };
+}
+
 /** Writes through a temporary file and a rename, so a reader never sees half a report. */
 export async function writeAtomic(path: string, text: string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
@@ -37,12 +46,7 @@ export async function writeReport(report: Report, dir: string): Promise<ReportPa
     await writeAtomic(path, svg);
     figures.push(path);
   }
-  const paths = {
-    json: join(dir, 'agreement.json'),
-    markdown: join(dir, 'agreement.md'),
-    html: join(dir, 'index.html'),
-    figures,
-  };
+  const paths = { ...reportFiles(dir), figures };
   await writeAtomic(paths.json, `${JSON.stringify(report, null, 2)}\n`);
   await writeAtomic(paths.markdown, renderMarkdown(report));
   await writeAtomic(paths.html, renderHtml(report, svgs));

@@ -19,8 +19,6 @@ export {
   type VectorMomentsJson,
 } from './vector-moments.ts';
 export {
-  DEFAULT_ALPHA,
-  DEFAULT_BETA,
   type Verdict,
   type VerdictInput,
   type VerdictOptions,

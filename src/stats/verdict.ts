@@ -1,9 +1,5 @@
+import { DEFAULT_ALPHA, DEFAULT_BETA } from '../defaults/index.ts';
 import { holm, holmThresholds, resolution, zScores } from './z-tests.ts';
-
-/** Default family-wise false-fail rate of one run (docs/theory.md §6). */
-export const DEFAULT_ALPHA = 1e-6;
-/** Default false-pass rate at the reported resolution (docs/theory.md §6). */
-export const DEFAULT_BETA = 1e-3;
 
 /** What a verdict compares: an estimate with its standard errors, and a closed form. */
 export interface VerdictInput {

@@ -199,21 +199,21 @@ describe('mergeVerify refuses parts it cannot rebuild', () => {
     },
   ];
 
-  it('of another kind of run', () => {
+  it('of another kind of run', async () => {
     const identity = runIdentity({ kind: 'simulate', config: {}, seed: 1, chunks: 1 });
-    expect(() => mergeVerify(whole(identity))).toThrow(
+    await expect(mergeVerify(whole(identity))).rejects.toThrow(
       "the parts are of a 'simulate' run; merge combines the shards of 'verify' runs",
     );
   });
 
-  it('of a battery this version does not build', () => {
+  it('of a battery this version does not build', async () => {
     const identity = runIdentity({
       kind: 'verify',
       config: { ...settings, checks: [] },
       seed: 1,
       chunks: 2,
     });
-    expect(() => mergeVerify(whole(identity))).toThrow(
+    await expect(mergeVerify(whole(identity))).rejects.toThrow(
       /^the parts are not of a battery this rl-objective runs: config\.checks\.length differs \(the parts 0, this rl-objective \d+\); chunks differ/,
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALPHA } from '../stats/index.ts';
+import { DEFAULT_ALPHA } from '../defaults/index.ts';
 import { battery } from './battery.ts';
 import { budget } from './budget.ts';
 import { THEOREM_IDS } from './check.ts';

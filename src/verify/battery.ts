@@ -1,6 +1,6 @@
 import { type RunIdentity, runIdentity } from '../checkpoint/index.ts';
-import { DEFAULT_ALPHA, DEFAULT_BETA } from '../stats/index.ts';
-import { type Budget, type BudgetName, budget } from './budget.ts';
+import { type BudgetName, VERIFY_DEFAULTS } from '../defaults/index.ts';
+import { type Budget, budget } from './budget.ts';
 import type { Check } from './check.ts';
 import { bruteForceChecks } from './checks/brute-force-checks.ts';
 import { closedFormIntegralChecks } from './checks/closed-form-integral-checks.ts';
@@ -85,9 +85,6 @@ export interface VerifySettings {
   readonly select?: (check: Check) => boolean;
 }
 
-/** Default seed of `verify`. */
-export const DEFAULT_SEED = 1;
-
 /** The battery of a `verify` run and its settings, defaults filled in. */
 export interface ResolvedBattery {
   readonly checks: Check[];
@@ -97,15 +94,15 @@ export interface ResolvedBattery {
 
 /** The battery a `verify` run with these settings checks, defaults filled in. */
 export function resolveBattery(options: VerifySettings = {}): ResolvedBattery {
-  const chosen = budget(options.budget ?? 'default');
-  const alpha = options.alpha ?? DEFAULT_ALPHA;
+  const chosen = budget(options.budget ?? VERIFY_DEFAULTS.budget);
+  const alpha = options.alpha ?? VERIFY_DEFAULTS.alpha;
   return {
     checks: battery(chosen, alpha).filter(options.select ?? (() => true)),
-    seed: options.seed ?? DEFAULT_SEED,
+    seed: options.seed ?? VERIFY_DEFAULTS.seed,
     settings: {
       budget: chosen.name,
       alpha,
-      beta: options.beta ?? DEFAULT_BETA,
+      beta: options.beta ?? VERIFY_DEFAULTS.beta,
     },
   };
 }

@@ -1,7 +1,5 @@
+import { BUDGET_NAMES, type BudgetName } from '../defaults/index.ts';
 import { InputError } from '../errors/input-error.ts';
-
-/** The three budgets of `verify`, from the issue: `quick` (≤ 60 s), `default` (≤ 5 min), `full`. */
-export type BudgetName = 'quick' | 'default' | 'full';
 
 /** How much work a battery run spends. */
 export interface Budget {
@@ -71,10 +69,10 @@ const BUDGETS: Readonly<Record<BudgetName, Budget>> = {
   },
 };
 
-/** The budget called `name` (`quick`, `default` or `full`). */
+/** The budget called `name`, one of {@link BUDGET_NAMES}: `quick` (≤ 60 s), `default` (≤ 5 min), `full`. */
 export function budget(name: string): Budget {
   if (!Object.hasOwn(BUDGETS, name)) {
-    throw new InputError(`budget must be one of quick, default, full; got '${name}'`);
+    throw new InputError(`budget must be one of ${BUDGET_NAMES.join(', ')}; got '${name}'`);
   }
   return BUDGETS[name as BudgetName];
 }

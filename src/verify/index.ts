@@ -4,7 +4,6 @@ export {
   type BatterySettings,
   battery,
   batteryIdentity,
-  DEFAULT_SEED,
   type ResolvedBattery,
   resolveBattery,
   VERIFY_KIND,
@@ -12,7 +11,7 @@ export {
   verifyIdentity,
 } from './battery.ts';
 export { type BatteryReportOptions, batteryReport } from './battery-report.ts';
-export { type Budget, type BudgetName, budget } from './budget.ts';
+export { type Budget, budget } from './budget.ts';
 export type {
   Check,
   CheckSimulation,

@@ -4,8 +4,8 @@ import {
   type ChunkResult,
   createSimulationPool,
   mergeChunkResults,
+  runSimulation,
   type SimulationResult,
-  simulate,
   summarizeSimulation,
 } from '../estimators/index.ts';
 import type { Check } from './check.ts';
@@ -80,7 +80,7 @@ export async function runBattery(
             if (done !== undefined) completed.push(done);
           }
           results.push(
-            await simulate(simulation.config, {
+            await runSimulation(simulation.config, {
               pool,
               signal: options.signal,
               closedForm: simulation.closedForm?.(),

@@ -12,7 +12,7 @@ interface DesignFlags {
 /**
  * Registers `rl-objective design`: count-form weights designed by the Bernstein recipe
  * (docs/theory.md §3) to optimize a chosen target, with the sup distance of the induced `h_M` to it.
- * A thin shell over `designReport`, imported only when this command runs, so that other commands
+ * A thin shell over the library's `design`, imported only when this command runs, so that other commands
  * and `rl-objective --help` start fast.
  */
 export function registerDesign(root: Command): void {
@@ -35,16 +35,9 @@ export function registerDesign(root: Command): void {
       '\nThe distance is the sup over [delta, 1-delta] of |fit(h_M) - u|, where u is the target\nscaled to [0, 1] and fit is the least-squares affine map (delta = 1e-3, 1001 points).\n\nExamples:\n  rl-objective design --target logit --M 16\n  rl-objective design --target passk:k=4 --M 8 --json\n  rl-objective design --target beta:a=0.5,b=1.5 --M 16',
     )
     .action(async (flags: DesignFlags) => {
-      const options: Record<string, string> = {};
-      if (flags.nodes !== undefined) options.nodes = flags.nodes;
-      if (flags.split !== undefined) options.split = flags.split;
       const M = parseNumber('--M', flags.M);
-      const { designReport } = await import('../../objective/design-report.ts');
-      const report = designReport({
-        target: flags.target,
-        M,
-        options,
-      });
+      const { design } = await import('../../objective/design-report.ts');
+      const report = design({ target: flags.target, M, nodes: flags.nodes, split: flags.split });
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(report)}\n`);
         return;

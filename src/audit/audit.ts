@@ -1,0 +1,127 @@
+import { AUDIT_DEFAULTS, type PythonArray } from '../defaults/index.ts';
+import { quote } from '../errors/input-error.ts';
+import type { LargeMLimit } from '../objective/large-m-limit.ts';
+import { auditFunction, auditSizes, loadAdvantagesModule } from './audit-function.ts';
+import { auditPython } from './audit-python.ts';
+import { auditLimit, auditTable } from './audit-report.ts';
+import { auditTraces } from './audit-traces.ts';
+import {
+  checkExpectation,
+  type Expectation,
+  type ExpectationVerdict,
+  parseExpectation,
+} from './expect-objective.ts';
+import type { PythonTarget } from './python-bridge.ts';
+import type { AdvantagesFn, AuditReport, AuditReportOptions } from './types.ts';
+
+/**
+ * What {@link audit} reads: a weight function, or where to find the code or data to audit: an
+ * ES module exporting `advantages` (`module`), a Python function (`python`, `FILE.py[:FUNC]`), a
+ * trainer's trace (`traces`, JSONL) or count-form tables (`table`, JSON).
+ */
+export type AuditSource =
+  | AdvantagesFn
+  | { readonly module: string }
+  | { readonly python: string | PythonTarget }
+  | { readonly traces: string }
+  | { readonly table: string };
+
+/** Options of {@link audit}; each has a default in `AUDIT_DEFAULTS` unless it says otherwise. */
+export interface AuditOptions extends AuditReportOptions {
+  /** Group size(s) at which code (a function, module or Python function) is audited; required for code. */
+  readonly M?: number | readonly number[];
+  /** Random arrangements of every count `K` when `M` is too large for every reward pattern. */
+  readonly samples?: number;
+  /** Seed of those arrangements. */
+  readonly seed?: string | number;
+  /** The expected objective, e.g. `arcsin:0.05` (`parseExpectation`); none by default. */
+  readonly expect?: string | Expectation;
+  /** Add the large-M study over the audited sizes (`auditLimit`); off by default. */
+  readonly limit?: boolean;
+  /** Python: what the function receives; default numpy when it imports, else a list. */
+  readonly array?: PythonArray;
+  /** Python: the interpreter; default `$PYTHON`, else `python3`. */
+  readonly python?: string;
+  /** Python: seconds one call may take before the process is stopped. */
+  readonly timeout?: number;
+  /** Write the audit report here (agreement.json, agreement.md, index.html, figures/). */
+  readonly out?: string;
+  /** The command line the report records; default `rl-objective audit`. */
+  readonly command?: string;
+}
+
+/** What {@link audit} returns: exactly the JSON printed by `rl-objective audit --json`. */
+export interface AuditResult extends AuditReport {
+  /** The verdict on `expect`, when one was given. */
+  readonly expectation?: ExpectationVerdict;
+  /** The large-M study, with `limit`. */
+  readonly limit?: LargeMLimit;
+}
+
+/**
+ * `rl-objective audit` as a function (docs/theory.md §2, §7): is the source's weight function
+ * count form, `Z_i = (1 - R_i) a[S_i] + R_i b[S_i]`, and if so which objective `h_M` does it
+ * induce; how far is it from `expect`, and (with `limit`) how does it behave as `M` grows. The
+ * audit passes when the source is count form and meets the expectation, if any.
+ *
+ * Every option is checked before a module is imported or a file read. Throws an InputError for
+ * bad input, and for code that fails to load, throws, or returns other than `M` numbers.
+ */
+export async function audit(source: AuditSource, options: AuditOptions = {}): Promise<AuditResult> {
+  const expectation =
+    typeof options.expect === 'string' ? parseExpectation(options.expect) : options.expect;
+  const report = await auditReportOf(source, options);
+  const verdict = expectation && checkExpectation(report, expectation);
+  const limit = options.limit
+    ? auditLimit(
+        report,
+        options.grid ?? AUDIT_DEFAULTS.grid,
+        expectation && { text: 'the --expect target', target: expectation.target },
+      )
+    : undefined;
+  if (options.out !== undefined) {
+    const [{ auditDocument }, { writeReport }] = await Promise.all([
+      import('./audit-document.ts'),
+      import('../report/write-report.ts'),
+    ]);
+    const provenance = {
+      source: sourceText(source),
+      command: options.command ?? 'rl-objective audit',
+      seed: options.seed ?? AUDIT_DEFAULTS.seed,
+      relTol: options.relTol ?? AUDIT_DEFAULTS.relTol,
+    };
+    await writeReport(auditDocument(report, provenance, verdict), options.out);
+  }
+  return { ...report, ...(verdict && { expectation: verdict }), ...(limit && { limit }) };
+}
+
+/** The count-form audit of `source`. */
+function auditReportOf(source: AuditSource, options: AuditOptions): Promise<AuditReport> {
+  const report = { relTol: options.relTol, grid: options.grid };
+  const code = { ...report, M: options.M ?? [], samples: options.samples, seed: options.seed };
+  if (typeof source === 'function') return auditFunction(source, code);
+  if ('python' in source) {
+    const { array, python, timeout } = options;
+    return auditPython(source.python, { ...code, array, python, timeout });
+  }
+  if ('module' in source) {
+    auditSizes(code.M);
+    return loadAdvantagesModule(source.module).then((fn) =>
+      auditFunction(fn, { ...code, label: `module ${quote(source.module)}: advantages` }),
+    );
+  }
+  if ('traces' in source) return auditTraces(source.traces, report);
+  return Promise.resolve(auditTable(source.table, report));
+}
+
+/** The source as the report's provenance names it, e.g. `module src/my-advantages.ts`. */
+function sourceText(source: AuditSource): string {
+  if (typeof source === 'function') return `function ${source.name || 'advantages'}`;
+  if ('python' in source) {
+    const { python } = source;
+    return `python ${typeof python === 'string' ? python : `${python.file}:${python.func}`}`;
+  }
+  if ('module' in source) return `module ${source.module}`;
+  if ('traces' in source) return `traces ${source.traces}`;
+  return `table ${source.table}`;
+}

@@ -1,0 +1,92 @@
+import type { AuditOptions, AuditSource } from '../audit/index.ts';
+import { PYTHON_ARRAYS, type PythonArray } from '../defaults/index.ts';
+import { InputError, quote } from '../errors/input-error.ts';
+import { parseNumber, requireNonNegative, requirePositiveInteger } from '../errors/require.ts';
+
+/** The flags of `rl-objective audit`, as commander gives them. */
+export interface AuditFlags {
+  module?: string;
+  python?: string;
+  pythonArray?: string;
+  pythonBin?: string;
+  timeout?: string;
+  traces?: string;
+  table?: string;
+  M?: string;
+  samples: string;
+  seed: string;
+  relTol: string;
+  grid: string;
+  expect?: string;
+  limit?: boolean;
+  json?: boolean;
+  out?: string;
+}
+
+/** The flags that name what to audit; exactly one is given. */
+const SOURCES = ['module', 'python', 'traces', 'table'] as const;
+
+/**
+ * What `audit` reads and how, from its flags, every one checked before a module is imported or
+ * a file read: a bad flag is reported at once, whatever is wrong with the input it would have
+ * applied to. Throws an InputError naming the flag.
+ */
+export function auditFlags(flags: AuditFlags): { source: AuditSource; options: AuditOptions } {
+  const inputs = SOURCES.filter((k) => flags[k] !== undefined);
+  if (inputs.length !== 1) {
+    throw new InputError(
+      'audit needs exactly one of --module FILE, --python FILE.py:FUNC, --traces FILE, --table FILE',
+    );
+  }
+  const name = inputs[0]!;
+  const code = name === 'module' ? '--module' : name === 'python' ? '--python' : undefined;
+  if (flags.M !== undefined && code === undefined) {
+    throw new InputError(
+      '--M applies to --module and --python only; traces and tables carry their group size',
+    );
+  }
+  if (code !== undefined && flags.M === undefined) {
+    throw new InputError(
+      `${code} needs --M N (or a list such as 8,64): the group size(s) to audit`,
+    );
+  }
+  const python = pythonFlags(flags);
+  const M = flags.M?.split(',').map((m) => requirePositiveInteger('--M', parseNumber('--M', m)));
+  const samples = requirePositiveInteger('--samples', parseNumber('--samples', flags.samples));
+  const options = {
+    relTol: requireNonNegative('--rel-tol', parseNumber('--rel-tol', flags.relTol)),
+    grid: requirePositiveInteger('--grid', parseNumber('--grid', flags.grid)),
+  };
+  const source = { [name]: flags[name]! } as AuditSource;
+  const rest = { M, samples, seed: flags.seed, expect: flags.expect, limit: flags.limit === true };
+  return { source, options: { ...options, ...python, ...rest, out: flags.out } };
+}
+
+/** The `--python` interpreter, array kind and timeout, checked; none without `--python`. */
+function pythonFlags(flags: AuditFlags): Pick<AuditOptions, 'array' | 'python' | 'timeout'> {
+  const given = (['pythonArray', 'pythonBin', 'timeout'] as const).find(
+    (k) => flags[k] !== undefined,
+  );
+  if (flags.python === undefined) {
+    if (given !== undefined) {
+      const name = {
+        pythonArray: '--python-array',
+        pythonBin: '--python-bin',
+        timeout: '--timeout',
+      }[given];
+      throw new InputError(`${name} applies to --python only`);
+    }
+    return {};
+  }
+  const array = flags.pythonArray;
+  if (array !== undefined && !(PYTHON_ARRAYS as readonly string[]).includes(array)) {
+    throw new InputError(
+      `--python-array must be one of ${PYTHON_ARRAYS.join(', ')}; got ${quote(array)}`,
+    );
+  }
+  const timeout = flags.timeout === undefined ? undefined : parseNumber('--timeout', flags.timeout);
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
+    throw new InputError(`--timeout must be a number of seconds > 0, got ${flags.timeout}`);
+  }
+  return { array: array as PythonArray | undefined, python: flags.pythonBin, timeout };
+}

@@ -1,0 +1,59 @@
+import type { SimulationResult } from '../estimators/index.ts';
+
+/** The documented `--json` line of `rl-objective simulate` (docs/simulate.md). */
+export function simulationJson(r: SimulationResult) {
+  return {
+    estimate: r.estimate,
+    stderr: r.stderr,
+    closedForm: r.closedForm,
+    z: r.z,
+    resolution: r.resolution,
+    agree: r.agree,
+    outcome: r.outcome,
+    groupsNeeded: r.groupsNeeded,
+    groups: r.groups,
+    responses: r.responses,
+    seconds: r.seconds,
+    responsesPerSecond: r.responsesPerSecond,
+    ...(r.draws ? { meanDraws: r.draws.mean } : {}),
+  };
+}
+
+/**
+ * A simulation as `rl-objective simulate` prints it: what ran and how fast, one row per
+ * compared parameter (and the mean draws of pure-rs) with 8 significant digits, and the verdict.
+ */
+export function simulationText(r: SimulationResult): string {
+  const c = r.config;
+  const what =
+    c.estimator === 'algorithm1'
+      ? `algorithm1, scheme ${c.scheme}, M = ${c.M}`
+      : `pure-rs, B = ${c.B}`;
+  const fmt = (x: number) => String(Number(x.toPrecision(8)));
+  const header = ['param', 'estimate', 'stderr', 'closedForm', 'z', '±resolution'];
+  const rows = r.estimate.map((e, j) => [
+    String(j),
+    fmt(e),
+    fmt(r.stderr[j]!),
+    fmt(r.closedForm[j]!),
+    fmt(r.z[j]!),
+    fmt(r.resolution[j]!),
+  ]);
+  if (r.draws) {
+    const d = r.draws;
+    rows.push(['draws', fmt(d.mean), fmt(d.stderr), fmt(d.expected), fmt(d.z), fmt(d.resolution)]);
+  }
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j]!.length)));
+  const line = (row: readonly string[]) =>
+    row.map((cell, j) => cell.padStart(widths[j]!)).join('  ');
+  const maxZ = Math.max(...r.z.map(Math.abs), r.draws ? Math.abs(r.draws.z) : 0);
+  return [
+    `${what}, ${r.groups} groups, ${r.responses} responses in ${r.seconds.toFixed(2)} s (${r.responsesPerSecond.toExponential(2)}/s)`,
+    line(header),
+    ...rows.map(line),
+    r.outcome === 'insufficient'
+      ? `NO VERDICT: ${r.groups} groups are too few for the normal approximation behind z at threshold ${fmt(r.threshold)} (a rare event or a skewed update); rerun with --groups ${r.groupsNeeded} or more`
+      : `${r.agree ? 'agrees' : 'DISAGREES'}: max |z| = ${fmt(maxZ)}, threshold ${fmt(r.threshold)} (alpha ${r.alpha}, Holm over ${rows.length} comparisons); resolution at beta ${r.beta}`,
+    '',
+  ].join('\n');
+}

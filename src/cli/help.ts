@@ -1,0 +1,68 @@
+// The help text shown after each command's options (`rl-objective COMMAND --help`): examples,
+// the spec grammars the options take, and the exit statuses. Kept apart from the command files,
+// which declare the options and call the library.
+
+/** `rl-objective simulate --help`: policy specs, examples and exit statuses. */
+export const SIMULATE_HELP = `
+Policies: bernoulli:p=0.3 | bernoulli:theta=-0.5 | softmax:logits=0.1;-0.4;0.3;0,correct=0;2
+          sequence:V=4,L=3,r=1,seed=7 | JSON inline or @file.json (a corpus is JSON only)
+          (quote specs that contain ';' in the shell)
+
+Examples:
+  rl-objective simulate --scheme grpo --M 8 --policy bernoulli:p=0.3 --groups 1e6
+  rl-objective simulate --scheme rs --M 4 --policy 'softmax:logits=0;1;2;3,correct=1' --groups 2e5 --threads 2 --json
+  rl-objective simulate --estimator pure-rs --B 4 --policy bernoulli:p=0.2 --groups 1e5
+  rl-objective simulate --scheme grpo --M 8 --policy bernoulli:p=0.3 --groups 1e9 --checkpoint run-1
+    (Ctrl-C keeps the completed chunks in run-1; the same command with --resume continues)
+
+Exit status: 0 if the estimate agrees with the closed form, 1 if not, 2 for bad input,
+3 if --groups is too small for a verdict (it says how many would do), 70 if a chunk failed
+twice, 130 when interrupted (SIGINT or SIGTERM).`;
+
+/** `rl-objective train --help`: corpus specs, examples, the path check and exit statuses. */
+export const TRAIN_HELP = `
+Corpora: tabular:prompts=N[,alpha=A,beta=B]        one logit per prompt
+         shared:prompts=N[,dim=d,alpha=A,beta=B]   p_x = sigmoid(w . phi_x + b_x), only w trained
+         initial p_x: the Beta(A, B) quantile at (x + 1/2)/N (defaults A = B = 1, d = 4)
+
+Examples:
+  rl-objective train --scheme reinforce --scheme grpo --scheme rs --corpus tabular:prompts=1000,alpha=0.5,beta=2 --lr 64 --steps 2000
+  rl-objective train --scheme grpo --scheme passk:k=4 --corpus shared:prompts=500,dim=8 --lr 0.2 --seeds 16 --out train-report
+  rl-objective train --scheme grpo --corpus tabular:prompts=100 --lr 16 --steps 50 --seeds 6000 --threads 2 --json
+
+The path check (martingale D_T = sum_t (Delta theta_t - lr grad J(theta_t)) has mean 0) needs
+thousands of seeds for a verdict; with fewer, the curves are reported and the check says so.
+Exit status: 0 if every scheme's path check agrees, 1 if one disagrees, 2 for bad input, 3 if the
+seeds are too few for a verdict, 70 if a chunk failed twice, 130 when interrupted.`;
+
+/** `rl-objective verify --help`: examples (sharded runs too) and exit statuses. */
+export const VERIFY_HELP = `
+Examples:
+  rl-objective verify --quick
+  rl-objective verify --full --out out/full            (Ctrl-C, then the same with --resume)
+  rl-objective verify --full --shard 2/4 --out out/part-2 --resume
+  rl-objective verify --budget "$RL_OBJECTIVE_BUDGET" --shard 2/4 --out out/part-2 --resume
+  rl-objective merge out/part-0 out/part-1 out/part-2 out/part-3 --out out/report
+
+Exit status: 0 if every check agrees (or a shard's part is written), 1 if some check disagrees,
+3 if none disagrees but some check is insufficient (too few groups for its normal
+approximation: no verdict), 2 for bad input, 70 if a chunk failed twice, 130 when interrupted
+(SIGINT or SIGTERM).`;
+
+/** `rl-objective merge --help`: examples and exit statuses. */
+export const MERGE_HELP = `
+Examples:
+  rl-objective verify --full --shard 0/2 --out out/part-0     (on one machine)
+  rl-objective verify --full --shard 1/2 --out out/part-1     (on another)
+  rl-objective merge out/part-0 out/part-1 --out out/report
+
+Exit status: 0 if every check agrees, 1 if some check disagrees, 3 if none disagrees but some
+check is insufficient (no verdict), 2 for bad input (a part missing, given twice, of another
+run, or unreadable).`;
+
+/** `rl-objective objective --help`: examples, shown after the scheme catalogue. */
+export const OBJECTIVE_EXAMPLES = `Examples:
+  rl-objective objective --scheme grpo --M 8 --grid 5
+  rl-objective objective --scheme passk:k=4 --M 16 --t 0.01,0.1,0.5 --json
+  rl-objective objective --scheme rs --M 16 --t 0.01,0.1,1 --normalize harmonic
+  rl-objective objective --scheme f-grpo:gamma=1 --M 16,64,256,1024 --limit`;
