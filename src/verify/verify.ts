@@ -53,10 +53,10 @@ export interface VerifyOptions extends VerifySettings, ResumeOptions, RunEvents 
 
 /**
  * `rl-objective verify` as a function: runs the verification battery (docs/theory.md §2–6,
- * §8–9) and returns the report: one row per check with its verdict, Holm's split of `alpha` over the Monte
- * Carlo checks, and the figures (`batteryReport`). The same seed gives the same numbers whatever
- * `threads`, and across resumes. With `out` the report is written there, and the completed
- * chunks are kept in `out/checkpoint` until it is.
+ * §8–9) and returns the report: one row per check with its verdict, Holm's split of `alpha`
+ * over the Monte Carlo checks, and the figures (`batteryReport`). The same seed gives the same
+ * numbers whatever `threads`, and across resumes. With `out` the report is written there, and
+ * the completed chunks are kept in `out/checkpoint` until it is.
  *
  * Throws an InputError for bad settings or a checkpoint of another run; a `StoppedRun` when
  * cancelled through `signal` or when a chunk fails twice.
