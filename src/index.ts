@@ -17,5 +17,6 @@ export * from './rng/index.ts';
 export * from './schemes/index.ts';
 export * from './stats/index.ts';
 export { betaSpec, incompleteBeta, incompleteBetaDensity } from './targets/beta-family.ts';
-export { type Target, target } from './targets/targets.ts';
+export { FORMULA_FUNCTIONS, requireTargetOn } from './targets/formula-target.ts';
+export { functionTarget, type Target, type TargetFunctions, target } from './targets/targets.ts';
 export * from './verify/index.ts';

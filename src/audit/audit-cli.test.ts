@@ -65,6 +65,7 @@ describe('rl-objective audit', () => {
       'coverage',
       'nearest',
       'distances',
+      'aliases',
       'fit',
       'fitReason',
       'points',

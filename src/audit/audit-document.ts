@@ -1,7 +1,7 @@
 import { grid } from '../math/grid.ts';
 import { hAtOne } from '../objective/h.ts';
 import { objectivePoints } from '../objective/objective-points.ts';
-import { targetDistance } from '../objective/target-distance.ts';
+import { sampled, supDistance } from '../objective/sup-distance.ts';
 import type { CheckRow, Figure, Report, Series } from '../report/model.ts';
 import { incompleteBeta } from '../targets/beta-family.ts';
 import { target } from '../targets/targets.ts';
@@ -24,9 +24,9 @@ const FIGURE_POINTS = 201;
  * An audit as a publishable {@link Report} (rendered to `agreement.json`, `agreement.md`,
  * `index.html` and SVG by `writeReport`, like `verify`): docs/theory.md §2's count-form condition as
  * checks (one passing row per count-form size, one failing row per violating cell), the
- * expectation as a check per size (distance after the best affine fit against its tolerance),
+ * expectation as a check per size (its distance against its tolerance),
  * and per complete count-form size a figure of the induced `h_M/h_M(1)` with the named targets
- * drawn through the same best affine fit that `targetDistance` measures.
+ * drawn through the same affine map that their distance (`supDistance`) uses.
  */
 export function auditDocument(
   report: AuditReport,
@@ -121,8 +121,9 @@ export function auditDocument(
 }
 
 /**
- * `h_M/h_M(1)`, each named target mapped onto it by the inverse of its best affine fit, and the
- * best beta fit `I_t(a, b)` (docs/theory.md §9) as it is.
+ * `h_M/h_M(1)`, each named target mapped onto it as its distance (`supDistance` on the audit's
+ * grid) compares them: both rescaled to 0 and 1 at the ends of the window, so the gap drawn is the
+ * gap measured; and the best beta fit `I_t(a, b)` (docs/theory.md §9), already on that scale.
  */
 function inducedFigure(size: SizeAudit, expected: string | undefined): Figure | undefined {
   if (size.a === null || size.b === null || size.nearest === null) return undefined;
@@ -135,23 +136,30 @@ function inducedFigure(size: SizeAudit, expected: string | undefined): Figure | 
     params: { M: size.M },
     points: objectivePoints(c, ts).map((p) => ({ x: p.t, y: p.h / end })),
   };
+  const auditGrid = size.points.map((p) => p.t);
+  const hM = { ts: auditGrid, values: size.points.map((p) => p.h), at0: 0, at1: end };
   const names = [
     ...new Set(['identity', 'arcsin', size.nearest.name, ...(expected ? [expected] : [])]),
   ];
   const targets = names.flatMap((spec): Series[] => {
     const named = target(spec);
-    const fit = targetDistance(c, named);
-    // A zero slope (h_M flat on the grid) has no inverse to draw the target through.
-    if (fit.slope === 0) return [];
-    const lo = named.h(fit.delta);
-    const span = named.h(1 - fit.delta) - lo;
-    const inner = ts.map((t) => Math.min(Math.max(t, fit.delta), 1 - fit.delta));
+    const measured = supDistance(
+      hM,
+      sampled(auditGrid, (t) => named.h(t)),
+    );
+    if (Number.isNaN(measured.distance)) return [];
+    const { lo, hi } = measured;
+    const g0 = named.h(lo);
+    const gSpan = named.h(hi) - g0;
+    const h0 = lo === 0 ? 0 : objectivePoints(c, [lo])[0]!.h;
+    const hSpan = (hi === 1 ? end : objectivePoints(c, [hi])[0]!.h) - h0;
+    const inside = ts.filter((t) => t >= lo && t <= hi);
     const series: Series = {
-      label: `${named.spec} (affine fit, distance ${fit.distance.toPrecision(3)})`,
-      params: { target: named.spec, distance: fit.distance },
-      points: [...new Set(inner)].map((t) => ({
+      label: `${named.spec} (distance ${measured.distance.toPrecision(3)})`,
+      params: { target: named.spec, distance: measured.distance },
+      points: inside.map((t) => ({
         x: t,
-        y: ((named.h(t) - lo) / span - fit.intercept) / fit.slope / end,
+        y: (h0 + ((named.h(t) - g0) / gSpan) * hSpan) / end,
       })),
     };
     return [series];
@@ -161,7 +169,7 @@ function inducedFigure(size: SizeAudit, expected: string | undefined): Figure | 
       ? []
       : [
           {
-            label: `beta fit I_t(${size.fit.a.toPrecision(3)}, ${size.fit.b.toPrecision(3)}), sup ${size.fit.distance.toPrecision(2)}`,
+            label: `beta fit I_t(${size.fit.a.toPrecision(3)}, ${size.fit.b.toPrecision(3)}), distance ${size.fit.distance.toPrecision(2)}`,
             params: { a: size.fit.a, b: size.fit.b, distance: size.fit.distance },
             points: ts.map((t) => ({ x: t, y: incompleteBeta(t, size.fit!.a, size.fit!.b) })),
           },
@@ -171,7 +179,7 @@ function inducedFigure(size: SizeAudit, expected: string | undefined): Figure | 
     title: `Induced objective at M = ${size.M} against named targets (nearest: ${size.nearest.name})`,
     x: { title: 't = p_theta(x)' },
     y: { title: 'h_M(t)/h_M(1)' },
-    note: 'Each named target is drawn through the best affine fit that defines its distance (grid on [1e-3, 1-1e-3]); the best beta fit is drawn as it is.',
+    note: 'Each target is rescaled to meet h_M at the ends of the window its distance is taken on (t = 0 and 1; for log and logit the first and last grid point inside (0, 1)), so the gap drawn is the distance reported.',
     series: [induced, ...targets, ...fitted],
   };
 }

@@ -4,14 +4,16 @@ import { grid } from '../math/grid.ts';
 import { objectiveBetaFit } from '../objective/beta-fit.ts';
 import { hAtOne } from '../objective/h.ts';
 import { type LargeMLimit, largeMLimit } from '../objective/large-m-limit.ts';
+import {
+  compareTargets,
+  namedTargetSpecs,
+  type TargetComparison,
+} from '../objective/nearest-target.ts';
 import { objectivePoints } from '../objective/objective-points.ts';
-import { targetDistances as distancesTo } from '../objective/target-distance.ts';
 import type { StatedLimit } from '../schemes/resolve-scheme.ts';
 import { readTableFile } from '../schemes/table.ts';
-import { betaSpec } from '../targets/beta-family.ts';
-import { target } from '../targets/targets.ts';
 import type { CountFormCollector, RecoveredTables } from './count-form-collector.ts';
-import type { AuditReport, AuditReportOptions, Nearest, SizeAudit } from './types.ts';
+import type { AuditReport, AuditReportOptions, SizeAudit } from './types.ts';
 
 /**
  * Turns what a {@link CountFormCollector} observed into an {@link AuditReport} (docs/theory.md §2): the
@@ -35,7 +37,7 @@ export function auditReport(
  * The audit of one group size (docs/theory.md §2): the recovered tables and, only when they are count
  * form and complete, the induced objective `h_M` from `c = b - a` — its points `h`, `h'` and
  * `h/h(1)` on the grid `t = j/(grid-1)`, its best fit in the incomplete-beta family on that grid
- * (docs/theory.md §9), and its distance to each named target and to the fitted member.
+ * (docs/theory.md §9), and its distance to each named target on the same grid (`targetDistances`).
  *
  * A size that is not count form gets no tables and no `h` (reporting one would be wrong, docs/theory.md
  * §2 "When it does not apply"); an incomplete one keeps its tables with `null` cells and no `h`.
@@ -45,6 +47,7 @@ export function sizeAudit(tables: RecoveredTables, options: AuditReportOptions):
   const none = (fitReason: string) => ({
     nearest: null,
     distances: null,
+    aliases: null,
     fit: null,
     fitReason,
     points: [],
@@ -66,47 +69,22 @@ export function sizeAudit(tables: RecoveredTables, options: AuditReportOptions):
     hNormalized: end === 0 ? null : h / end,
   }));
   const { fit, reason } = objectiveBetaFit(c, ts);
-  const fitted = fit === null ? [] : [betaSpec(round(fit.a), round(fit.b))];
-  const { nearest, distances } = targetDistances(c, fitted);
-  return { M, a, b, coverage, nearest, distances, fit, fitReason: reason ?? null, points };
-}
-
-/** A fitted shape parameter to 4 significant digits, as its `distances` key shows it. */
-function round(x: number): number {
-  return Number(x.toPrecision(4));
+  const { nearest, distances, aliases } = targetDistances(c, ts);
+  return { M, a, b, coverage, nearest, distances, aliases, fit, fitReason: reason ?? null, points };
 }
 
 /**
- * The distance of the objective induced by `c` (docs/theory.md §2) to each named target an audit
- * compares with (docs/theory.md §3): identity, log, logit, arcsin and pass@k for `k = 1..M`, each after
- * the best affine fit (`targetDistance`), keyed by canonical target spec (`passk:k=4`), and the
- * nearest of them (the first listed on a tie, so identity before `passk:k=1`). The `extra`
- * target specs (e.g. a fitted `beta:a=A,b=B`, docs/theory.md §9) get a distance too, but never count
- * as nearest: `nearest` is a named target.
+ * The distance (`supDistance`, docs/objective.md) on the grid `ts` between the objective induced
+ * by `c` (docs/theory.md §2) and each named target an audit compares with (docs/theory.md §3):
+ * identity, log, logit, arcsin and pass@k for `k = 1..M` (`namedTargetSpecs`), each distinct
+ * objective once under its first name with the others as aliases (`passk:k=1` is identity), and
+ * the nearest (`compareTargets`).
  */
-export function targetDistances(
-  c: readonly number[],
-  extra: readonly string[] = [],
-): {
-  distances: Record<string, number>;
-  nearest: Nearest;
-} {
-  const specs = ['identity', 'log', 'logit', 'arcsin'];
-  for (let k = 1; k <= c.length; k++) specs.push(`passk:k=${k}`);
-  const named = specs.map((spec) => target(spec));
-  const members = extra.map((spec) => target(spec));
-  const all = distancesTo(c, [...named, ...members]);
-  const distances: Record<string, number> = {};
-  let nearest: Nearest | undefined;
-  named.forEach(({ spec }, i) => {
-    const distance = all[i]!.distance;
-    distances[spec] = distance;
-    if (nearest === undefined || distance < nearest.distance) nearest = { name: spec, distance };
-  });
-  members.forEach(({ spec }, i) => {
-    distances[spec] = all[named.length + i]!.distance;
-  });
-  return { distances, nearest: nearest! };
+export function targetDistances(c: readonly number[], ts: readonly number[]): TargetComparison {
+  return compareTargets(
+    { ts, values: objectivePoints(c, ts).map((p) => p.h), at0: 0, at1: hAtOne(c) },
+    namedTargetSpecs(c.length),
+  );
 }
 
 /**

@@ -1,8 +1,10 @@
 import { AUDIT_DEFAULTS } from '../defaults/index.ts';
 import { InputError, quote } from '../errors/input-error.ts';
 import { requireNonNegative } from '../errors/require.ts';
-import { targetDistance } from '../objective/target-distance.ts';
-import { target } from '../targets/targets.ts';
+import { hAtOne } from '../objective/h.ts';
+import { type Sampled, sampled, supDistance } from '../objective/sup-distance.ts';
+import { FORMULA_KINDS } from '../targets/formula-target.ts';
+import { type Target, target } from '../targets/targets.ts';
 import { auditFunction } from './audit-function.ts';
 import type {
   AdvantagesFn,
@@ -12,22 +14,28 @@ import type {
   Violation,
 } from './types.ts';
 
-/** An expected objective: a named target (canonical spec) and the largest distance allowed. */
+/** An expected objective: a target (its canonical spec) and the largest distance allowed. */
 export interface Expectation {
   readonly target: string;
   readonly tol: number;
 }
 
 /**
- * Parses `--expect NAME[:tol]` (docs/theory.md §3 named targets): `arcsin:0.05`, `identity`,
- * `passk:k=4:0.02`. A last `:`-part without `=` is the tolerance (default
- * `AUDIT_DEFAULTS.expectTol`); the rest is a target spec (`identity`, `log`, `logit`, `arcsin`,
- * `power:q=Q`, `passk:k=K`, `beta:a=A,b=B`). Throws an {@link InputError} for an unknown target or a bad tolerance.
+ * Parses `--expect NAME[:tol]` (docs/theory.md §3 named targets, §9 formulas): `arcsin:0.05`,
+ * `identity`, `passk:k=4:0.02`, `expr:log(1+(exp(2)-1)*t)/2:0.01`. A last `:`-part without `=`
+ * is the tolerance (default `AUDIT_DEFAULTS.expectTol`); for a formula (`expr:`, `dexpr:`) only
+ * when it is a number, since a formula has no `=`. The rest is a target spec (`identity`, `log`,
+ * `logit`, `arcsin`, `power:q=Q`, `passk:k=K`, `beta:a=A,b=B`, `expr:FORMULA`, `dexpr:FORMULA`).
+ * Throws an {@link InputError} for an unknown target, a bad formula or a bad tolerance.
  */
 export function parseExpectation(text: string): Expectation {
   const colon = text.lastIndexOf(':');
   const last = colon < 0 ? '' : text.slice(colon + 1);
-  const hasTol = colon >= 0 && !last.includes('=');
+  const isFormula = (FORMULA_KINDS as readonly string[]).some((kind) =>
+    text.trimStart().startsWith(`${kind}:`),
+  );
+  const formulaTol = isFormula && colon > text.indexOf(':') && /^\s*[-+.\d]/.test(last);
+  const hasTol = isFormula ? formulaTol : colon >= 0 && !last.includes('=');
   const spec = hasTol ? text.slice(0, colon) : text;
   let tol: number = AUDIT_DEFAULTS.expectTol;
   if (hasTol) {
@@ -64,14 +72,15 @@ export interface ExpectationVerdict {
 /**
  * Checks an expected objective against an audit (docs/theory.md §2–3): at every group size the weights
  * must be count form with complete tables, and the induced `h_M` must lie within `tol` of the
- * target after the best affine fit (`targetDistance`, the distance `nearest` uses). Anything
- * else fails with a one-line reason per size.
+ * target by the distance `nearest` uses (`supDistance` on the audit's grid, up to an increasing
+ * affine map). Anything else fails with a one-line reason per size.
  */
 export function checkExpectation(
   report: AuditReport,
-  expectation: Expectation,
+  expectation: { readonly target: string | Target; readonly tol: number },
 ): ExpectationVerdict {
-  const named = target(expectation.target);
+  const named =
+    typeof expectation.target === 'string' ? target(expectation.target) : expectation.target;
   const bySize = report.bySize.map((size): SizeVerdict => {
     const { M } = size;
     const fail = (reason: string): SizeVerdict => ({ M, met: false, distance: null, reason });
@@ -83,7 +92,16 @@ export function checkExpectation(
       const missing = size.coverage.missing.join(', ');
       return fail(`M=${M}: cells ${missing} were never observed, so h_M is unknown`);
     }
-    const distance = targetDistance(cOf(size), named).distance;
+    const f = sizeCurve(size);
+    const distance = supDistance(
+      f,
+      sampled(f.ts, (t) => named.h(t)),
+    ).distance;
+    if (Number.isNaN(distance)) {
+      return fail(
+        `M=${M}: h_M does not increase on the grid, so no distance to ${named.spec} is defined`,
+      );
+    }
     const met = distance <= expectation.tol;
     const nearest = size.nearest
       ? `; nearest is ${size.nearest.name} at ${fmt(size.nearest.distance)}`
@@ -103,8 +121,15 @@ export function checkExpectation(
   };
 }
 
-function cOf(size: SizeAudit): number[] {
-  return size.b!.map((bs, s) => bs! - size.a![s]!);
+/** The objective of a complete count-form size on its grid, for `supDistance`. */
+function sizeCurve(size: SizeAudit): Sampled {
+  const c = size.b!.map((bs, s) => bs! - size.a![s]!);
+  return {
+    ts: size.points.map((p) => p.t),
+    values: size.points.map((p) => p.h),
+    at0: 0,
+    at1: hAtOne(c),
+  };
 }
 
 function fmt(x: number): string {
@@ -154,16 +179,21 @@ export async function expectObjective(
   advantagesFn: AdvantagesFn,
   options: AuditReportOptions & {
     readonly M: number;
-    /** A target spec: `identity`, `log`, `logit`, `arcsin`, `power:q=Q`, `passk:k=K`, `beta:a=A,b=B`. */
-    readonly target: string;
+    /**
+     * A target spec (`identity`, `log`, `logit`, `arcsin`, `power:q=Q`, `passk:k=K`,
+     * `beta:a=A,b=B`, `expr:FORMULA`, `dexpr:FORMULA`) or a target (`functionTarget`).
+     */
+    readonly target: string | Target;
     readonly tol?: number;
     readonly samples?: number;
     readonly seed?: string | number;
   },
 ): Promise<InducedObjective> {
-  const expectation = parseExpectation(
-    `${options.target}:${options.tol ?? AUDIT_DEFAULTS.expectTol}`,
-  );
+  const tol = requireNonNegative('tol', options.tol ?? AUDIT_DEFAULTS.expectTol);
+  const expectation = {
+    target: typeof options.target === 'string' ? target(options.target) : options.target,
+    tol,
+  };
   const objective = await inducedObjective(advantagesFn, options);
   const verdict = checkExpectation(
     { countForm: objective.countForm, violations: objective.violations, bySize: [objective] },

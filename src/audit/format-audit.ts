@@ -4,6 +4,11 @@ import type { AuditReport, SizeAudit } from './types.ts';
 
 const SHOWN_VIOLATIONS = 10;
 const SHOWN_POINTS = 11;
+/** Up to this group size every pass@k distance is printed; above, the nearest of them. */
+const SHOWN_PASSK_MAX_M = 8;
+/** What every distance of an audit is (`supDistance`, docs/objective.md). */
+const DISTANCE_NOTE =
+  'distance: the largest gap between h_M and the target, both rescaled to 0 at t = 0 and 1 at t = 1 (log, logit: at the first and last grid point inside (0, 1)),';
 
 /**
  * The human-readable audit (docs/theory.md §2, §7) that `rl-objective audit` prints without `--json`:
@@ -63,18 +68,16 @@ function formatSize(size: SizeAudit): string[] {
   }
   if (size.nearest !== null && size.distances !== null) {
     lines.push(
-      `  nearest named: ${size.nearest.name} (${num(size.nearest.distance)}); best beta fit: ${formatBetaFit(size.fit, size.fitReason)}`,
-      '  (nearest: after the best affine fit on a logit grid; beta fit: sup |h/h(1) - I_t(a, b)| on the points below)',
+      `  nearest named: ${named(size.nearest.name, size.aliases)} (${num(size.nearest.distance)}); best beta fit: ${formatBetaFit(size.fit, size.fitReason)}`,
+      `  distances: ${distanceList(size.distances, size.aliases ?? {}, M)}`,
+      `  (${DISTANCE_NOTE} over the ${size.points.length} grid points)`,
     );
-    const shown = ['identity', 'log', 'logit', 'arcsin'];
-    const fitted = Object.keys(size.distances).filter((spec) => spec.startsWith('beta:'));
-    const named = [...shown, ...fitted].map(
-      (name) => `${name} ${num(size.distances![name] ?? null)}`,
-    );
-    lines.push(`  distances: ${named.join(', ')}`);
   }
   const step = Math.max(1, Math.round((size.points.length - 1) / (SHOWN_POINTS - 1)));
-  lines.push(`  ${pad('t', 8)}${pad('h', 16)}${pad("h'", 16)}h/h(1)`);
+  const shown = size.points.filter((_, j) => j % step === 0 || j === size.points.length - 1).length;
+  lines.push(
+    `  ${pad('t', 8)}${pad('h', 16)}${pad("h'", 16)}h/h(1)    (${shown} of the ${size.points.length} grid points)`,
+  );
   size.points.forEach((p, j) => {
     if (j % step !== 0 && j !== size.points.length - 1) return;
     lines.push(
@@ -82,6 +85,37 @@ function formatSize(size: SizeAudit): string[] {
     );
   });
   return lines;
+}
+
+/** A target and its other names: `identity (= passk:k=1)`. */
+function named(spec: string, aliases: Readonly<Record<string, readonly string[]>> | null): string {
+  const others = aliases?.[spec];
+  return others === undefined ? spec : `${spec} (= ${others.join(' = ')})`;
+}
+
+/**
+ * Every target compared, with its distance: the named ones, then pass@k, each `k` up to
+ * M = 8, and above that the range of `k` with the nearest of them (all are in --json).
+ */
+function distanceList(
+  distances: Readonly<Record<string, number>>,
+  aliases: Readonly<Record<string, readonly string[]>>,
+  M: number,
+): string {
+  const entries = Object.entries(distances);
+  const passk = entries.filter(([spec]) => spec.startsWith('passk:'));
+  const rest = entries
+    .filter(([spec]) => !spec.startsWith('passk:'))
+    .map(([spec, d]) => `${named(spec, aliases)} ${num(d)}`);
+  if (passk.length === 0) return rest.join(', ');
+  if (M <= SHOWN_PASSK_MAX_M) {
+    return [...rest, ...passk.map(([spec, d]) => `${named(spec, aliases)} ${num(d)}`)].join(', ');
+  }
+  const [bestSpec, bestDistance] = passk.reduce((best, entry) =>
+    entry[1] < best[1] ? entry : best,
+  );
+  const first = passk[0]![0].slice('passk:k='.length);
+  return `${rest.join(', ')}; passk:k=${first}..${M}: nearest ${bestSpec} ${num(bestDistance)}`;
 }
 
 function num(x: number | null): string {

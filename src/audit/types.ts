@@ -1,4 +1,5 @@
 import type { BetaFit } from '../objective/beta-fit.ts';
+import type { Nearest } from '../objective/nearest-target.ts';
 
 /**
  * Types of an audit (docs/theory.md §2, "When it does not apply"; §7): what a weight function, a trace or
@@ -38,11 +39,7 @@ export interface Coverage {
   readonly missing: readonly string[];
 }
 
-/** A named target's distance to the induced objective after the best affine fit. */
-export interface Nearest {
-  readonly name: string;
-  readonly distance: number;
-}
+export type { Nearest } from '../objective/nearest-target.ts';
 
 /** A point of the induced objective `h_M` (docs/theory.md §2), with `h/h(1)` (`null` when `h(1) = 0`). */
 export interface AuditPoint {
@@ -54,9 +51,10 @@ export interface AuditPoint {
 
 /**
  * The audit of one group size. `a` and `b` are `null` when that size is not count form; a cell of
- * `a` or `b` is `null` when it was never observed. `nearest`, `distances`, `fit` and `points`
- * need complete tables of a count-form size, and are `null`/empty otherwise; `fit` also needs an
- * increasing `h_M`, and `fitReason` says why it is null.
+ * `a` or `b` is `null` when it was never observed. `nearest`, `distances`, `aliases`, `fit` and
+ * `points` need complete tables of a count-form size, and are `null`/empty otherwise; `fit`
+ * also needs an increasing `h_M`, and `fitReason` says why it is null. Every distance is the
+ * sup distance of docs/objective.md (`supDistance`) on the points' grid.
  */
 export interface SizeAudit {
   readonly M: number;
@@ -64,10 +62,13 @@ export interface SizeAudit {
   readonly b: readonly (number | null)[] | null;
   readonly coverage: Coverage;
   readonly nearest: Nearest | null;
+  /** The distance to each named target, keyed by the first name of each distinct objective. */
   readonly distances: Readonly<Record<string, number>> | null;
+  /** The other names of a key of `distances` (`identity`: `passk:k=1`), where it has any. */
+  readonly aliases: Readonly<Record<string, readonly string[]>> | null;
   /**
    * The member `I_t(a, b)` of the incomplete-beta family closest in sup distance to `h_M/h_M(1)`
-   * on the points' grid (docs/theory.md §9); its spec, rounded to 4 digits, is also in `distances`.
+   * on the points' grid (docs/theory.md §9).
    */
   readonly fit: BetaFit | null;
   readonly fitReason: string | null;

@@ -1,12 +1,15 @@
 // Public API of src/objective: re-export each public function from its own file.
 
 export {
-  BETA_FIT_RANGE,
+  BETA_FIT_LOWER,
   type BetaFit,
   type BetaFitResult,
   betaFit,
+  betaFitGridObstacle,
   betaFitObstacle,
+  betaFitRange,
   betaSupDistance,
+  FIT_MIN_POINTS,
   formatBetaFit,
   objectiveBetaFit,
 } from './beta-fit.ts';
@@ -21,8 +24,14 @@ export {
   largeMLimit,
   normalizedSupDistance,
 } from './large-m-limit.ts';
+export {
+  compareTargets,
+  type Nearest,
+  namedTargetSpecs,
+  type TargetComparison,
+} from './nearest-target.ts';
 export type { ObjectivePoint } from './objective-points.ts';
-export { objectivePoints } from './objective-points.ts';
+export { objectivePoints, sampledObjective } from './objective-points.ts';
 export {
   type Normalization,
   type ObjectiveLimit,
@@ -33,6 +42,7 @@ export {
   objective,
   objectiveLimit,
 } from './objective-table.ts';
+export { rescaled, type Sampled, type SupDistance, sampled, supDistance } from './sup-distance.ts';
 export {
   logitGrid,
   type TargetDistance,

@@ -1,6 +1,7 @@
 import { requireUnitInterval } from '../errors/require.ts';
 import { bernsteinBasisInto } from '../math/bernstein.ts';
-import { hCoefficients, requireC } from './h.ts';
+import { hAtOne, hCoefficients, requireC } from './h.ts';
+import type { Sampled } from './sup-distance.ts';
 
 /** One point of an induced objective: `h_M(t)` and `h_M'(t)`. */
 export interface ObjectivePoint {
@@ -54,4 +55,13 @@ export function objectivePoints(c: ArrayLike<number>, ts: ArrayLike<number>): Ob
     }
   }
   return points;
+}
+
+/**
+ * The objective induced by `c` (docs/theory.md §2) sampled on the grid `ts` for `supDistance`:
+ * `h_M` at every point, `h_M(0) = 0` and `h_M(1)`.
+ */
+export function sampledObjective(c: ArrayLike<number>, ts: ArrayLike<number>): Sampled {
+  const values = Float64Array.from(objectivePoints(c, ts), (p) => p.h);
+  return { ts, values, at0: 0, at1: hAtOne(c) };
 }

@@ -8,7 +8,7 @@ import { targetDistance } from './target-distance.ts';
 const ARCSIN = target('arcsin');
 
 describe('targetDistance', () => {
-  it('--expect arcsin:0.05 passes for verl-grpo at M = 64 and fails for reinforce', () => {
+  it('at 0.05 from arcsin it separates verl-grpo at M = 64 from reinforce', () => {
     const grpo = targetDistance(grpoC(64, 'sample', 1e-6), ARCSIN).distance;
     const reinforce = targetDistance(doubleC('reinforce', 64), ARCSIN).distance;
     console.log(

@@ -38,9 +38,8 @@ export interface TargetDistance {
  * 4. the distance is the largest residual `|slope * h_M(t) + intercept - u(t)|` over the grid.
  *
  * So 0 means `h_M` is an affine image of the target on [delta, 1-delta]. Defaults: `delta = 1e-3`,
- * 1001 points. Measured at the defaults against arcsin: verl's GRPO (sample std, eps 1e-6) at
- * M = 64 is 0.0210, reinforce (`h = t`) is 0.0563 (so `--expect arcsin:0.05` separates them,
- * with a narrow margin on the reinforce side: `t` and `arcsin sqrt t` are not far apart).
+ * 1001 points. This is `verify`'s convergence measure; the commands' outputs use `supDistance`
+ * (docs/objective.md, "Distances").
  *
  * The fit is hand-written with centered sums: simple-statistics' `linearRegression` uses raw
  * sums, which cancel, and returns NaN when `h_M` is constant (here slope 0).

@@ -51,6 +51,7 @@ export function incompleteBetaDensity(t: number, A: number, B: number): number {
  * the name and spec).
  */
 export function betaTarget(reader: SpecReader): {
+  member: readonly [number, number];
   h(t: number): number;
   hPrime(t: number): number;
   derivativeInBernstein(n: number): number[] | undefined;
@@ -58,6 +59,7 @@ export function betaTarget(reader: SpecReader): {
   const A = reader.requiredNumber('a', requireShape);
   const B = reader.requiredNumber('b', requireShape);
   return {
+    member: [A, B],
     h: (t) => betainc(t, A, B),
     hPrime: (t) => incompleteBetaDensity(t, A, B),
     derivativeInBernstein: (n) => {

@@ -3,16 +3,27 @@ import { parseSpec } from '../grammar/parse-spec.ts';
 import { SpecReader } from '../grammar/spec-reader.ts';
 import { monomialInBernstein } from '../math/bernstein.ts';
 import { betaTarget } from './beta-family.ts';
+import { checkedTarget, FORMULA_KINDS, type FormulaKind, formulaTarget } from './formula-target.ts';
 
 /**
  * A named target objective `h` (docs/theory.md §3, "The Bernstein recipe"): what a weight scheme may be
  * designed to optimize, and what an induced `h_M` is compared with.
  */
 export interface Target {
-  /** `identity`, `log`, `logit`, `arcsin`, `power`, `passk` or `beta`. */
+  /**
+   * `identity`, `log`, `logit`, `arcsin`, `power`, `passk`, `beta`; `expr` or `dexpr` for a
+   * formula; `function` for a target given as functions (`functionTarget`).
+   */
   readonly name: string;
-  /** Canonical spec, e.g. `power:q=0.5`, `passk:k=4`, `beta:a=0.5,b=1.5`. */
+  /** Canonical spec, e.g. `power:q=0.5`, `passk:k=4`, `beta:a=0.5,b=1.5`, `expr:log(1+t)`. */
   readonly spec: string;
+  /**
+   * `[A, B]` when the target is an affine image of the member `I_t(A, B)` of the incomplete-beta
+   * family (docs/theory.md §9): identity `[1, 1]`, `passk:k=K` `[1, K]`, `power:q=Q` `[Q, 1]`,
+   * arcsin `[1/2, 1/2]`, `beta:a=A,b=B` `[A, B]`. Two targets with the same member are one
+   * objective under two names.
+   */
+  readonly member?: readonly [number, number];
   /** `h(t)`; may be infinite at an endpoint (`log` at 0, `logit` at 0 and 1). */
   h(t: number): number;
   /** `h'(t)`; may be infinite at an endpoint. */
@@ -56,7 +67,8 @@ function requireDegree(n: number): void {
 
 /**
  * A named target objective `h` (docs/theory.md §3, "The Bernstein recipe"), from a spec
- * `name[:key=value]`:
+ * `name[:key=value]` or a formula (`expr:FORMULA` for `h`, `dexpr:FORMULA` for `h'`, see
+ * `formulaTarget`):
  *
  * - `identity`: `h = t` (REINFORCE, RLOO);
  * - `log`: `h = ln t` (pure rejection sampling, docs/theory.md §4);
@@ -72,6 +84,11 @@ function requireDegree(n: number): void {
  * (`K C(n-s,K-1)/C(n,K-1)`, docs/theory.md §3 pass@k row, with `n = M-1`).
  */
 export function target(spec: string): Target {
+  const formula = formulaOf(spec);
+  if (formula !== undefined) {
+    const made = formulaTarget(formula.kind, formula.text);
+    return { name: formula.kind, ...made, derivativeInBernstein: noPolynomial };
+  }
   const parsed = parseSpec(spec, 'target');
   const reader = new SpecReader(parsed, 'target');
   const name = parsed.name;
@@ -79,6 +96,7 @@ export function target(spec: string): Target {
   switch (name) {
     case 'identity':
       made = {
+        member: [1, 1],
         h: (t) => t,
         hPrime: () => 1,
         derivativeInBernstein: (n) => {
@@ -99,6 +117,7 @@ export function target(spec: string): Target {
       break;
     case 'arcsin':
       made = {
+        member: [0.5, 0.5],
         h: (t) => 2 * Math.asin(Math.sqrt(t)),
         hPrime: (t) => 1 / Math.sqrt(t * (1 - t)),
         derivativeInBernstein: noPolynomial,
@@ -107,6 +126,7 @@ export function target(spec: string): Target {
     case 'power': {
       const q = reader.requiredNumber('q', positive);
       made = {
+        member: [q, 1],
         h: (t) => t ** q,
         hPrime: (t) => q * t ** (q - 1),
         derivativeInBernstein: (n) => {
@@ -120,6 +140,7 @@ export function target(spec: string): Target {
     case 'passk': {
       const k = reader.requiredNumber('k', positiveInteger);
       made = {
+        member: [1, k],
         h: (t) => -Math.expm1(k * Math.log1p(-t)),
         hPrime: (t) => k * (1 - t) ** (k - 1),
         derivativeInBernstein: (n) => {
@@ -144,4 +165,40 @@ export function target(spec: string): Target {
 function noPolynomial(n: number): undefined {
   requireDegree(n);
   return undefined;
+}
+
+/** `expr:` or `dexpr:` and the formula after it, or undefined for any other spec. */
+function formulaOf(spec: string): { kind: FormulaKind; text: string } | undefined {
+  const colon = spec.indexOf(':');
+  const kind = spec.slice(0, colon).trim();
+  if (colon < 0 || !(FORMULA_KINDS as readonly string[]).includes(kind)) return undefined;
+  return { kind: kind as FormulaKind, text: spec.slice(colon + 1).trim() };
+}
+
+/** A target given as functions, for the library API (see {@link functionTarget}). */
+export interface TargetFunctions {
+  /** `h(t)` on [0, 1]; when absent, the antiderivative of `hPrime` is used. */
+  readonly h?: (t: number) => number;
+  /** `h'(t)`; when absent, a central difference of `h`. */
+  readonly hPrime?: (t: number) => number;
+  /** A name for outputs; default `function`. */
+  readonly name?: string;
+}
+
+/**
+ * A target objective from functions rather than a spec (docs/theory.md §9, last paragraph): `h`,
+ * or `h'` (then `h` is its antiderivative), or both; compared with `h_M` exactly as the named
+ * targets are. Checked as formulas are (`formulaTarget`): finite inside (0, 1) and increasing;
+ * otherwise an InputError.
+ *
+ * @example
+ * const limit = functionTarget({ h: (t) => Math.log1p((Math.E ** 2 - 1) * t), name: 'rs-grpo' });
+ */
+export function functionTarget(functions: TargetFunctions): Target {
+  const name = functions.name ?? 'function';
+  if (functions.h === undefined && functions.hPrime === undefined) {
+    throw new InputError(`target ${name}: give h, hPrime or both`);
+  }
+  const made = checkedTarget(name, functions);
+  return { name: 'function', ...made, derivativeInBernstein: noPolynomial };
 }
