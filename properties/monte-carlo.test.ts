@@ -1,6 +1,7 @@
 // Monte Carlo and power laws (docs/theory.md §1, §4-6) against the simulator. False-fail rates are
-// stated on each law in laws/monte-carlo-laws.ts and added up in budget.ts; the runs per law are
-// fixed there (MC_RUNS), because each law's budget is split over exactly that many runs.
+// stated on each law in laws/monte-carlo-laws.ts, allotted in budget.ts and registered as each run
+// is made (the false-fail registry); the runs per law are fixed there (MC_RUNS), because each
+// law's budget is split over exactly that many runs.
 import './setup.ts';
 import { it } from '@fast-check/vitest';
 import { afterAll, describe, expect, it as plainIt } from 'vitest';
@@ -16,6 +17,7 @@ import {
 import { buildPolicy } from '../src/policies/index.ts';
 import { scheme } from '../src/schemes/index.ts';
 import { verdict } from '../src/stats/index.ts';
+import { registerAlpha, registerFalseFail } from '../test/support/budget/false-fail.ts';
 import { PROPERTY_ALPHA } from './budget.ts';
 import { tableSpec } from './helpers/table-scheme.ts';
 import { monteCarloLaws } from './laws/monte-carlo-laws.ts';
@@ -33,6 +35,8 @@ describe('Monte Carlo agreement and power', () => {
     verdict,
     tableSpec,
     precondition: (input, options) => simulationPrecondition(resolveSimulation(input), options),
+    registerAlpha,
+    registerFalseFail,
     poolOptions: () => {
       pool ??= createSimulationPool(1);
       return { pool };
@@ -72,14 +76,17 @@ describe('rare events (verl-grpo-passk, only K = 1 weighted)', () => {
   // groups the precondition asks for (2e7 at alpha 1e-8) expect 8800. False-fail rates: the
   // right closed form is flagged with probability at most 1.5 PROPERTY_ALPHA.rareEvent = 1.5e-8
   // (inside the precondition); the wrong one, norm-by-std=false (2.24 times too small, z about
-  // -52 at these groups), is missed with probability below 1e-300.
+  // -52 at these groups), is missed with probability below 1e-300. Both registered.
   plainIt(
     'with the groups it asks for, the right closed form agrees and a wrong one is caught',
     async () => {
       const alpha = PROPERTY_ALPHA.rareEvent;
       const few = await simulate({ ...rare(0.9, 20_000), alpha });
       expect(few.outcome).toBe('insufficient');
-      const result = await simulate({ ...rare(0.9, few.groupsNeeded), alpha });
+      const result = await simulate({
+        ...rare(0.9, few.groupsNeeded),
+        alpha: registerAlpha(alpha),
+      });
       expect(result.outcome, `z ${result.z}`).toBe('agree');
       const wrong = algorithm1ClosedForm(
         buildPolicy({ kind: 'bernoulli', p: 0.9 }),
@@ -89,6 +96,7 @@ describe('rare events (verl-grpo-passk, only K = 1 weighted)', () => {
         alpha,
         closedForm: wrong,
       });
+      registerFalseFail(1e-300);
       expect(flagged.outcome, `z ${flagged.z}`).toBe('disagree');
       // The same wrong closed form at 20 000 groups is no verdict either way.
       const early = summarizeSimulation(few.config, few.accumulator, few.seconds, {

@@ -4,14 +4,15 @@ import { simulate } from '../src/estimators/simulate.ts';
 import { buildPolicy } from '../src/policies/build-policy.ts';
 import { parsePolicy } from '../src/policies/parse-policy.ts';
 import { scheme } from '../src/schemes/index.ts';
+import { registerAlpha, registerFalseFail } from '../test/support/budget/false-fail.ts';
 import { RUN_ALPHA } from '../test/support/simulations/budget.ts';
 
 // The checks can fail (docs/theory.md §6): four deliberately wrong closed forms are flagged, each with
 // at most 4e5 groups (doubling the groups from 1e4 finds the fewest needed).
-// Each case also runs against its right closed form: 4 runs at RUN_ALPHA = 2e-10 each, 8e-10.
+// Each case also runs against its right closed form, at RUN_ALPHA = 2e-10 (registered).
 // Missing a discrepancy: the expected |z| is at least 25 in every case (smallest: eps, 0.0058
 // against SE 0.145/sqrt(4e5) = 2.3e-4); the assertions ask for a flag (threshold about 6.4) and
-// |z| > 12, and P(N(25, 1) < 12) < 1e-38.
+// |z| > 12, and P(N(25, 1) < 12) < 1e-38 (registered per case).
 
 const wrong = (spec: string, M: number, policy: string) =>
   algorithm1ClosedForm(buildPolicy(parsePolicy(policy)), scheme(spec, M).c);
@@ -51,7 +52,7 @@ const cases = [
 
 describe('deliberately wrong closed forms are flagged', () => {
   it.each(cases)('$name', async ({ run, closedForm, groups }) => {
-    const right = await simulate({ ...run, groups, seed: 3, alpha: RUN_ALPHA });
+    const right = await simulate({ ...run, groups, seed: 3, alpha: registerAlpha(RUN_ALPHA) });
     const flagged = await simulate({
       ...run,
       groups,
@@ -59,6 +60,7 @@ describe('deliberately wrong closed forms are flagged', () => {
       alpha: RUN_ALPHA,
       closedForm: closedForm(),
     });
+    registerFalseFail(1e-38);
     expect(right.agree).toBe(true);
     expect(flagged.agree).toBe(false);
     expect(Math.abs(flagged.z[0]!)).toBeGreaterThan(12);

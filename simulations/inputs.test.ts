@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors/input-error.ts';
 import { simulate } from '../src/estimators/simulate.ts';
 import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-input.ts';
+import { registerAlpha } from '../test/support/budget/false-fail.ts';
 import { CLI_NODE_ARGS } from '../test/support/cli/run-cli.ts';
 
 // Bad input: a one-line InputError from the library, and from the CLI one line on
-// stderr with exit 2. No Monte Carlo assertion here.
+// stderr with exit 2. One Monte Carlo assertion: the run that must agree, at alpha 1e-9
+// (registered).
 
 const base = { scheme: 'grpo', M: 8, policy: 'bernoulli:p=0.3', groups: 10 };
 const bad: [string, SimulationInput, RegExp][] = [
@@ -72,7 +74,12 @@ const cli = (args: string[]) =>
 
 describe('rl-objective simulate', () => {
   it('prints the documented JSON and exits 0 when it agrees', () => {
-    const run = cli('--scheme grpo --M 8 --policy bernoulli:p=0.3 --groups 2e4 --json'.split(' '));
+    const alpha = registerAlpha(1e-9);
+    const run = cli(
+      `--scheme grpo --M 8 --policy bernoulli:p=0.3 --groups 1e5 --alpha ${alpha} --json`.split(
+        ' ',
+      ),
+    );
     expect(run.status, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(Object.keys(out)).toEqual(
@@ -80,8 +87,8 @@ describe('rl-objective simulate', () => {
         ' ',
       ),
     );
-    expect(out.groups).toBe(20_000);
-    expect(out.responses).toBe(160_000);
+    expect(out.groups).toBe(100_000);
+    expect(out.responses).toBe(800_000);
     const rs = JSON.parse(
       cli('--estimator pure-rs --B 2 --policy bernoulli:p=0.5 --groups 1000 --json'.split(' '))
         .stdout,

@@ -1,11 +1,13 @@
 // Monte Carlo laws (docs/theory.md §1, §4-6): the simulator, which runs each scheme's *native* formula
 // response by response, agrees with the closed form computed from its *tables*. Every seed is
 // drawn by fast-check (fc.noShrink(fc.integer())), so a failure replays from the printed
-// fast-check seed and path. Each law's comment states its false-fail rate; budget.ts adds them.
+// fast-check seed and path. Each law's comment states its false-fail rate, from its share of
+// budget.ts, and every run whose verdict is asserted registers its rate through
+// `impl.registerAlpha` (the false-fail registry, test/support/budget/, in monte-carlo.test.ts).
 // The rates are nominal: the z-tests use the normal approximation. Every law first checks, with
 // fc.pre, the library's own precondition for it (simulationPrecondition: no rare part of the
 // update's law that could go unseen and bias z, skewness and groups within bounds), under which
-// the true rate is within 1.5x of the nominal one; budget.ts counts every rate 1.5 times.
+// the true rate is within 1.5x of the nominal one; the registry counts every rate 1.5 times.
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type {
@@ -39,6 +41,13 @@ export interface MonteCarloImpl {
   poolOptions(): Pick<SimulateOptions, 'pool'>;
   /** `simulationPrecondition` of the resolved input: whether the run's verdict can be trusted. */
   precondition(input: SimulationInput, options: ComparisonOptions): SimulationPrecondition;
+  /**
+   * Registers the nominal false-fail rate of a run whose agreement is asserted, and returns it
+   * (`registerAlpha` of the false-fail registry; the identity where failing is the point).
+   */
+  registerAlpha(alpha: number): number;
+  /** Registers the false-fail rate of any other assertion (a detection's miss), and returns it. */
+  registerFalseFail(rate: number): number;
 }
 
 /** fast-check runs of each Monte Carlo law: the Bonferroni divisor of its budget. */
@@ -102,7 +111,7 @@ async function expectAgreement(
   alpha: number,
 ): Promise<SimulationResult> {
   requireNormal(impl, input, alpha);
-  const result = await impl.simulate({ ...input, alpha });
+  const result = await impl.simulate({ ...input, alpha: impl.registerAlpha(alpha) });
   expect(result.agree, explain(result)).toBe(true);
   return result;
 }
@@ -111,7 +120,7 @@ async function expectAgreement(
 export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
   return [
     // Random tables or catalogue schemes x Bernoulli policies: the mean update agrees with
-    // h_M'(p) p (1 - p). False-fail rate: PROPERTY_ALPHA.simulatorBernoulli = 1e-7, split over
+    // h_M'(p) p (1 - p). False-fail rate: PROPERTY_ALPHA.simulatorBernoulli = 7e-8, split over
     // MC_RUNS.bernoulli runs (Bonferroni), each run one component.
     law(
       'simulator agrees with the closed form: random schemes x Bernoulli policies',
@@ -134,7 +143,7 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
     ),
 
     // Random schemes x softmax, sequence and corpus policies: the theorem as a vector identity,
-    // every component at once. False-fail rate: PROPERTY_ALPHA.simulatorVector = 1e-7 over
+    // every component at once. False-fail rate: PROPERTY_ALPHA.simulatorVector = 7e-8 over
     // MC_RUNS.vector runs, Holm over the components within a run.
     law(
       'simulator agrees with the closed form: random schemes x softmax, sequence, corpus',
@@ -195,7 +204,7 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
         const [plain, moved, pure] = await Promise.all([
           run(tables),
           run(shifted),
-          run(pureTables),
+          impl.simulate({ ...inputOf(pureTables), alpha: impl.registerAlpha(alpha) }),
         ]);
         expect(pure.agree, explain(pure)).toBe(true);
         expect(pure.closedForm.every((x) => x === 0)).toBe(true);
@@ -232,14 +241,14 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
         };
         const alpha = perRun(PROPERTY_ALPHA.pureRejection, MC_RUNS.pureRs);
         requireNormal(impl, input, alpha);
-        const result = await impl.simulate({ ...input, alpha });
+        const result = await impl.simulate({ ...input, alpha: impl.registerAlpha(alpha) });
         expect(result.agree, `${explain(result)} draws=${JSON.stringify(result.draws)}`).toBe(true);
       },
       MC_RUNS.pureRs,
     ),
 
     // docs/theory.md §6: the same config on a piscina pool (1 thread) gives bit-identical estimates to
-    // the in-thread run, and agrees. False-fail rate: PROPERTY_ALPHA.simulatorPool = 5e-8 over
+    // the in-thread run, and agrees. False-fail rate: PROPERTY_ALPHA.simulatorPool = 2e-8 over
     // MC_RUNS.pool runs (the bit-identity is deterministic).
     law(
       'worker pool (1 thread) reproduces the in-thread run bit for bit',
@@ -256,7 +265,11 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
         };
         const alpha = perRun(PROPERTY_ALPHA.simulatorPool, MC_RUNS.pool);
         requireNormal(impl, input, alpha);
-        const pooled = await impl.simulate({ ...input, ...impl.poolOptions(), alpha });
+        const pooled = await impl.simulate({
+          ...input,
+          ...impl.poolOptions(),
+          alpha: impl.registerAlpha(alpha),
+        });
         const local = await impl.simulate({ ...input, alpha });
         expect(pooled.estimate).toEqual(local.estimate);
         expect(pooled.stderr).toEqual(local.stderr);
@@ -268,8 +281,9 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
     // Power (docs/theory.md §6): the reported resolution delta_j = (z_alpha' + z_beta) SE_j is what the
     // verdict detects. After a run that agrees (false-fail rate PROPERTY_ALPHA.powerNull / 2 over
     // MC_RUNS.power runs), moving the closed form of one component by k delta_j, k in (1, 4], is
-    // always flagged: |z'| >= k (z_alpha' + z_beta) - z_alpha' > z_alpha'. At exactly k = 1 the
-    // false-pass rate is beta = 1e-3 by construction.
+    // always flagged: |z'| >= k (z_alpha' + z_beta) - z_alpha' > z_alpha' (deterministic given
+    // the run, false-fail rate 0). At exactly k = 1 the false-pass rate is beta = 1e-3 by
+    // construction.
     law(
       'power: a closed form moved by more than the resolution is flagged',
       fc.tuple(
@@ -311,7 +325,7 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
     // MC_RUNS.powerScheme). A miss needs |N(Delta/SE_1, 1)| < z_alpha'; with SE_1 <= 1.6 SE_0 at
     // N = 20000, p in [0.05, 0.95] (the added term's sd is at most 0.58 SE_0 there),
     // Delta/SE_1 >= 1.9 (z_alpha' + z_beta) >= 17, so the false-fail rate of the detection is
-    // below Phi(6 - 17) < 1e-27 per run.
+    // below Phi(6 - 17) < 1e-27 per run (registered).
     law(
       'power: a scheme perturbed by 3x the resolution is flagged against the unperturbed closed form',
       fc.tuple(countFormTables({ maxM: 8 }), probability(), mcSeed),
@@ -338,6 +352,7 @@ export function monteCarloLaws(impl: MonteCarloImpl): Law[] {
         // An insufficient run says nothing either way: it must be a verdict, and a disagreement.
         requireNormal(impl, alternative, alpha);
         const moved = await impl.simulate({ ...alternative, alpha, closedForm: base.closedForm });
+        impl.registerFalseFail(1e-27);
         expect(
           moved.outcome,
           `perturbation eps=${eps} (3 x resolution ${delta0}) missed: ${explain(moved)}`,

@@ -2,19 +2,31 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { registerAlpha, registerFalseFail } from '../../test/support/budget/false-fail.ts';
 import { runCliAsync } from '../../test/support/cli/run-cli-async.ts';
 import { LOCK_FILE } from '../checkpoint/directory-lock.ts';
 
 // One writer per output directory, as a user meets it: the lock is released on every exit path
 // of `simulate --checkpoint` and `verify`, and a second run on a locked directory exits 2 at
-// once with one line. Every run has a fixed seed and one thread; the exit statuses asserted
-// are those of fixed-seed runs (deterministic), so no false-fail rate.
+// once with one line. Every run has a fixed seed and one thread. The runs whose exit status is
+// a verdict are registered with the false-fail registry: agreement at ALPHA, and the
+// disagreement forced by an alpha next to 1.
 
 const root = mkdtempSync(join(tmpdir(), 'rl-objective-output-lock-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+/** The family-wise false-fail rate of the runs whose agreement (exit 0) is asserted. */
+const ALPHA = 1e-9;
+/**
+ * An alpha next to 1 puts the threshold at |z| = 1.25e-12: a run agrees only if its z, about
+ * N(0, 1) with a density below 0.4 (0.6 with the precondition's factor 1.5), falls within it.
+ */
+const NEAR_ONE = 0.999_999_999_999;
+const NEAR_ONE_MISS = 0.6 * 2 * 1.25e-12;
 const SIMULATE =
-  'simulate --scheme grpo --M 8 --policy bernoulli:p=0.3 --chunk-groups 1e5 --seed 5'.split(' ');
+  `simulate --scheme grpo --M 8 --policy bernoulli:p=0.3 --chunk-groups 1e5 --seed 5 --alpha ${ALPHA}`.split(
+    ' ',
+  );
 const lines = (text: string) => text.trimEnd().split('\n');
 /** Waits until `path` exists (a run has taken its lock), polling every 10 ms. */
 async function until(path: string): Promise<void> {
@@ -24,8 +36,7 @@ async function until(path: string): Promise<void> {
 describe('simulate --checkpoint releases the lock on every exit path', () => {
   it.each<[string, string[], Record<string, string>, number]>([
     ['agreement', ['--groups', '1e6'], {}, 0],
-    // alpha 0.9999 puts the threshold near |z| = 1e-4: this seed's run disagrees.
-    ['disagreement', ['--groups', '1e6', '--alpha', '0.9999'], {}, 1],
+    ['disagreement', ['--groups', '1e6', '--alpha', String(NEAR_ONE)], {}, 1],
     ['no verdict', ['--groups', '10'], {}, 3],
     [
       'a chunk that failed twice',
@@ -35,6 +46,8 @@ describe('simulate --checkpoint releases the lock on every exit path', () => {
     ],
   ])('%s', async (_, args, env, status) => {
     const dir = join(root, `simulate-${status}`);
+    if (status === 0) registerAlpha(ALPHA);
+    if (status === 1) registerFalseFail(NEAR_ONE_MISS);
     const run = await runCliAsync([...SIMULATE, ...args, '--checkpoint', dir], { env });
     expect(run.status, run.stderr).toBe(status);
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
@@ -97,6 +110,7 @@ describe('simulate --checkpoint releases the lock on every exit path', () => {
     expect(lines(refused.stderr)).toEqual([
       expect.stringContaining(`if that run is gone, rerun with --force-unlock`),
     ]);
+    registerAlpha(ALPHA);
     const forced = await runCliAsync([
       ...SIMULATE,
       '--groups',

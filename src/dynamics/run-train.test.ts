@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { registerFalseFail } from '../../test/support/budget/false-fail.ts';
 import {
   referenceDifficulties,
   referenceMeanField,
@@ -61,7 +62,9 @@ describe('train: the stochastic paths (docs/theory.md §8)', () => {
   // Two independent SGA implementations of the same model (different random streams) give mean
   // curves that differ by z = diff / sqrt(se1^2 + se2^2). Each is a mean over 500 seeds, so z is
   // N(0, 1) up to the t-distribution with ~1000 degrees of freedom. 2 schemes x 2 corpora x 20
-  // recorded steps = 80 comparisons at |z| <= 6.5: family-wise false-fail rate 80 x 8e-11 < 1e-8.
+  // recorded steps = 80 comparisons at |z| < 6.5. Each fails with probability 1.3e-10 under
+  // Student's t with 998 degrees of freedom (8e-11 under the normal law); registered as 2e-10
+  // each, for the approximation of a mean of 500 bounded values by that law.
   it('agree with an independent SGA implementation within their standard errors', async () => {
     const seeds = 500;
     for (const [corpus, lr] of [
@@ -94,6 +97,7 @@ describe('train: the stochastic paths (docs/theory.md §8)', () => {
           const mean = values.reduce((s, v) => s + v, 0) / seeds;
           const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / (seeds - 1);
           const se = Math.sqrt(meanP.stderr[t]! ** 2 + variance / seeds);
+          registerFalseFail(2e-10);
           expect(Math.abs(meanP.mean[t]! - mean) / se).toBeLessThan(6.5);
           if (Math.abs(mean - runs[0]![0]!) > 10 * se) moved = true;
         }

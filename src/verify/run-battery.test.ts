@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { registerAlpha, registerFalseFail } from '../../test/support/budget/false-fail.ts';
 import { algorithm1ClosedForm } from '../estimators/index.ts';
 import { h } from '../objective/index.ts';
 import { buildPolicy, parsePolicy } from '../policies/index.ts';
@@ -11,10 +12,10 @@ import { simulationCheck } from './checks/simulation-check.ts';
 import { runBattery } from './run-battery.ts';
 
 // False-fail budget of this file: the Monte Carlo checks that must agree are decided by Holm at
-// ALPHA = 1e-8 in the one runBattery call that asserts verdicts, so at most 1e-8 of the suite's
-// 1e-6 (the determinism test compares numbers only). The mutants
-// must be flagged; their miss rate (false pass) is at most beta = 1e-3 each at their resolution,
-// and each is off by more than 10 resolutions here, so in practice never.
+// ALPHA = 1e-8 in the one runBattery call that asserts verdicts (registered; the determinism test
+// compares numbers only). The mutants must be flagged; their miss rate is at most beta = 1e-3
+// each at their resolution, and each is off by more than 10 resolutions here: a miss needs
+// |N(10 (z_alpha' + z_beta), 1)| below z_alpha', below 1e-20 (registered per mutant).
 const ALPHA = 1e-8;
 const options = { seed: 'battery-test', alpha: ALPHA, beta: 1e-3, threads: 1 };
 
@@ -118,7 +119,11 @@ describe('runBattery, Monte Carlo checks can fail', () => {
   ];
 
   it('agrees on the honest closed forms and flags every mutant at the default budget or less', async () => {
-    const { rows, calibrationZ } = await runBattery(checks, options);
+    const { rows, calibrationZ } = await runBattery(checks, {
+      ...options,
+      alpha: registerAlpha(ALPHA),
+    });
+    for (let mutant = 0; mutant < 3; mutant++) registerFalseFail(1e-20);
     expect(rows.map((r) => [r.id, r.agree])).toEqual([
       ['grpo-sample/honest', true],
       ['grpo-sample/mutant-population-closed-form', false],

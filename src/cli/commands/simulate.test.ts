@@ -2,20 +2,24 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { registerAlpha } from '../../../test/support/budget/false-fail.ts';
 import { interruptAtChunk, runCliAsync } from '../../../test/support/cli/run-cli-async.ts';
 import { substream } from '../../rng/index.ts';
 
 // `simulate` as a user runs it: SIGINT at a completed chunk chosen from a seed, then
-// the printed command that resumes gives the JSON of an uninterrupted run; worker faults. Every
-// comparison is of numbers from fixed seeds, and no verdict is asserted, so no false-fail rate.
+// the printed command that resumes gives the JSON of an uninterrupted run; worker faults. The
+// runs of ARGS are decided at ALPHA: the reference run's agreement (exit 0) is registered, and
+// every other run of ARGS is asserted to give its numbers, hence its verdict.
 // In-process runs (--threads 1): this file starts no worker thread.
 
 const root = mkdtempSync(join(tmpdir(), 'rl-objective-simulate-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+/** The family-wise false-fail rate of the runs whose agreement (exit 0) is asserted. */
+const ALPHA = 1e-9;
 // 40 chunks of 2e5 groups, about 1 s in all.
 const ARGS =
-  'simulate --scheme grpo:std=sample --M 8 --policy bernoulli:p=0.3 --groups 8e6 --chunk-groups 2e5 --seed 11 --json'.split(
+  `simulate --scheme grpo:std=sample --M 8 --policy bernoulli:p=0.3 --groups 8e6 --chunk-groups 2e5 --seed 11 --alpha ${ALPHA} --json`.split(
     ' ',
   );
 /** The JSON output without its timings. */
@@ -28,6 +32,7 @@ const reference = await runCliAsync(ARGS);
 
 describe('simulate --checkpoint: interrupt and resume', () => {
   it('the uninterrupted reference run succeeds', () => {
+    registerAlpha(ALPHA);
     expect(reference.status, reference.stderr).toBe(0);
     expect(numbers(reference.stdout).groups).toBe(8e6);
   });
@@ -131,11 +136,12 @@ describe('simulate: too few groups for a verdict', () => {
     expect(json.groupsNeeded).toBeGreaterThan(1e8);
   });
 
-  // Seed 0 (the default) makes this run deterministic; at alpha 1e-6 a fresh seed would fail it
-  // with probability at most 1.45e-6.
   it('a run with enough groups gets a verdict (exit 0, outcome agree)', async () => {
+    const alpha = registerAlpha(ALPHA);
     const run = await runCliAsync(
-      'simulate --scheme grpo --M 8 --policy bernoulli:p=0.3 --groups 1e5 --json'.split(' '),
+      `simulate --scheme grpo --M 8 --policy bernoulli:p=0.3 --groups 1e5 --alpha ${alpha} --json`.split(
+        ' ',
+      ),
     );
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ outcome: 'agree', agree: true });
