@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/support/cli/run-cli.ts';
 import { runCliAsync } from '../../test/support/cli/run-cli-async.ts';
+import { groupMembers, isRunning } from '../../test/support/process/process-state.ts';
 import { InputError } from '../errors/input-error.ts';
 import { scheme } from '../schemes/scheme.ts';
 import { auditPython } from './audit-python.ts';
@@ -165,6 +166,90 @@ describe.skipIf(SKIP)(`auditPython with ${PYTHON} and numpy`, () => {
     expect(existsSync(pidFile)).toBe(true);
     const pid = Number(readFileSync(pidFile, 'utf8'));
     expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
+  });
+});
+
+describe.skipIf(SKIP)('processes that the audited function starts', () => {
+  // Every child here runs for ever (CHILD_SECONDS=forever): an audit that waited for it, or for
+  // the pipes it inherited, would never end, and this file would time out.
+  let runs = 0;
+  /**
+   * Audits FUNC of children.py at M = 4 (SIGINT once its first child has started, with
+   * `interrupt`); the fixture writes each child's `PID PGID` to `file`.
+   */
+  function audit(func: string, extra: string[] = [], interrupt = false) {
+    const file = join(dir, `children-${runs++}.txt`);
+    const run = runCliAsync(
+      [
+        'audit',
+        '--python',
+        `${FIXTURES}children.py:${func}`,
+        '--M',
+        '4',
+        '--python-array',
+        'list',
+        ...extra,
+      ],
+      {
+        env: { CHILD_SECONDS: 'forever', CHILD_PID_FILE: file },
+        onStart: (kill) => {
+          if (interrupt) void waitFor(file).then(() => kill('SIGINT'));
+        },
+      },
+    );
+    return { file, run };
+  }
+  /** Polls every 20 ms until `path` exists. */
+  async function waitFor(path: string): Promise<void> {
+    while (!existsSync(path)) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  /** The function started a child, and nothing of the Python process's group is left running. */
+  function expectGroupGone(file: string): void {
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      const [pid, pgid] = line.split(' ').map(Number) as [number, number];
+      expect(isRunning(pid), `child ${pid}`).toBe(false);
+      expect(groupMembers(pgid), `group ${pgid}`).toEqual([]);
+    }
+  }
+
+  it('a child left running: the audit ends with its result, and the group is killed', async () => {
+    const { file, run } = audit('leaves_child', ['--json']);
+    const done = await run;
+    expect(done.status, done.stderr).toBe(0);
+    expect(JSON.parse(done.stdout).countForm).toBe(true);
+    expectGroupGone(file);
+  });
+
+  it('a function that hangs with a child: stopped at --timeout, one line, the group killed', async () => {
+    const { file, run } = audit('hangs_with_child', ['--timeout', '1']);
+    expectOneLine(await run, /:hangs_with_child did not return within 1 s on pattern 0000 \(M=4\)/);
+    expectGroupGone(file);
+  });
+
+  it('a function that raises after starting a child: one line, exit 2, the group killed', async () => {
+    const { file, run } = audit('raises_with_child');
+    expectOneLine(
+      await run,
+      /:raises_with_child raised RuntimeError on pattern 0000 \(M=4\): the data loader failed\n$/,
+    );
+    expectGroupGone(file);
+  });
+
+  it('SIGINT while the function runs: the audit ends by the signal, and the group is killed', async () => {
+    const { file, run } = audit('hangs_with_child', [], true);
+    const done = await run;
+    expect(done.status).toBeNull();
+    expectGroupGone(file);
+  });
+
+  it('a function that writes to the reply channel is bad input: one line, exit 2', async () => {
+    const { run } = audit('writes_reply_pipe');
+    expectOneLine(
+      await run,
+      /^rl-objective: python '.*children\.py':writes_reply_pipe wrote "not a reply" to the audit's reply channel on pattern 0000 \(M=4\); print to stdout or stderr instead\n$/,
+    );
   });
 });
 

@@ -36,14 +36,28 @@ def _protocol_streams():
 
 
 def _die_with_parent():
-    """On Linux, asks the kernel to kill this process if the audit that started it dies."""
+    """On Linux, asks the kernel for a SIGTERM if the audit that started this process dies, and
+    answers it by killing this process's group: the audit starts it as the leader of a group of
+    its own, so the group holds whatever FUNC started too."""
+    import signal
+
+    def end_group(signum, frame):
+        # Only a group of its own: started by hand from a shell, it shares the shell's group.
+        if os.getpgrp() == os.getpid():
+            os.killpg(0, signal.SIGKILL)
+        os._exit(128 + signum)
+
     try:
         import ctypes
-        import signal
 
+        parent = os.getppid()
+        signal.signal(signal.SIGTERM, end_group)
         libc = ctypes.CDLL(None, use_errno=True)
         pr_set_pdeathsig = 1
-        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+        # The audit may have died before the request was made.
+        if os.getppid() != parent:
+            end_group(signal.SIGTERM, None)
     except Exception:
         pass
 

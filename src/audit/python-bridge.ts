@@ -60,6 +60,16 @@ export const PYTHON_SHIM = fileURLToPath(new URL('./python-bridge.py', import.me
 /** How much of the Python process's standard error is kept to explain a crash. */
 const STDERR_TAIL = 4096;
 
+/**
+ * Milliseconds to wait, once the Python process has exited, for the rest of its standard error
+ * (the line that explains a crash). A process that left the group (its own session) may hold
+ * the pipe open for ever, so the wait is bounded.
+ */
+const STDERR_DRAIN_MS = 250;
+
+/** Milliseconds `close` gives the process to exit on its own once its input is closed. */
+const CLOSE_GRACE_MS = 2000;
+
 /** The shim's first line when it is ready (it also names the Python version and the array type). */
 interface ReadyReply {
   readonly ready: true;
@@ -90,8 +100,13 @@ interface Batch {
  *
  * Every failure is an {@link InputError} with a one-line message: no interpreter, an import
  * error (named), a missing function, the function raising (its exception and the pattern), a
- * reply that is not `M` finite numbers, a call longer than `timeout` seconds (the process is
- * killed), or the process dying.
+ * reply that is not `M` finite numbers, a line on the reply channel that the shim did not write,
+ * a call longer than `timeout` seconds (the process is killed), or the process dying.
+ *
+ * The process leads a process group (and session) of its own, so that whatever the function
+ * starts (tokenizer pools, data loaders, compile servers) belongs to it: on a normal end, an
+ * error, a timeout, an interrupt or the exit of this process the whole group is killed, and the
+ * bridge waits for the Python process itself, never for pipes that its children inherited.
  */
 export class PythonBridge {
   private stderr = '';
@@ -102,13 +117,27 @@ export class PythonBridge {
   private timer: NodeJS.Timeout | undefined;
   private exited = false;
   private closing = false;
-  private readonly killOnExit = () => this.child.kill('SIGKILL');
+  private readonly killOnExit = () => this.killGroup();
+  /**
+   * SIGINT or SIGTERM while the bridge is alive: the group, in a session of its own, no longer
+   * gets the terminal's signal, so it is killed here; then the signal is raised again for this
+   * process's other listeners or its default action.
+   */
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    this.killGroup();
+    this.unlisten();
+    process.kill(process.pid, signal);
+  };
+  /** Resolves once the Python process itself has exited (its 'exit', not its pipes' 'close'). */
+  private readonly exit: Promise<void>;
 
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
     private readonly target: PythonFunction,
     private readonly options: PythonBridgeOptions,
-  ) {}
+  ) {
+    this.exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  }
 
   /**
    * Starts the interpreter on the shim, which imports `target.func` (a name, or a dotted path
@@ -119,10 +148,11 @@ export class PythonBridge {
     if (!existsSync(PYTHON_SHIM)) {
       throw new Error(`the Python shim ${PYTHON_SHIM} is missing from the installed package`);
     }
+    // detached: a new session, whose process group is led by the interpreter (pgid = its pid).
     const child = spawn(
       options.python,
       ['-B', PYTHON_SHIM, target.path, target.func, options.array],
-      { stdio: ['pipe', 'pipe', 'pipe'] },
+      { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
     );
     const bridge = new PythonBridge(child, target, options);
     bridge.listen();
@@ -149,21 +179,54 @@ export class PythonBridge {
     });
   }
 
-  /** Ends the Python process: closes its input, and kills it if it has not exited a moment later. */
+  /**
+   * Ends the Python process: closes its input, kills it if it has not exited a moment later, and
+   * kills whatever else of its group is left.
+   */
   async close(): Promise<void> {
     this.closing = true;
     this.disarm();
+    if (!this.exited) {
+      this.child.stdin.end();
+      const grace = setTimeout(() => this.killGroup(), CLOSE_GRACE_MS);
+      await this.exit;
+      clearTimeout(grace);
+    }
+    this.release();
+  }
+
+  /** Kills every process of the group (the interpreter and what it started), if any is left. */
+  private killGroup(): void {
+    if (this.child.pid === undefined) return;
+    try {
+      process.kill(-this.child.pid, 'SIGKILL');
+    } catch {
+      // ESRCH: the group is already gone.
+    }
+  }
+
+  /**
+   * After the process has exited: kills the rest of its group and stops reading pipes that
+   * processes outside the group may still hold open.
+   */
+  private release(): void {
+    this.killGroup();
+    this.unlisten();
+    this.child.stdout.destroy();
+    this.child.stderr.destroy();
+    this.child.stdin.destroy();
+  }
+
+  private unlisten(): void {
     process.off('exit', this.killOnExit);
-    if (this.exited) return;
-    const exit = new Promise<void>((resolve) => this.child.once('close', () => resolve()));
-    this.child.stdin.end();
-    const grace = setTimeout(() => this.child.kill('SIGKILL'), 2000);
-    await exit;
-    clearTimeout(grace);
+    process.off('SIGINT', this.onSignal);
+    process.off('SIGTERM', this.onSignal);
   }
 
   private listen(): void {
     process.on('exit', this.killOnExit);
+    process.on('SIGINT', this.onSignal);
+    process.on('SIGTERM', this.onSignal);
     this.child.stdin.on('error', () => {
       // A closed pipe means the process has died; 'close' below says why.
     });
@@ -179,12 +242,23 @@ export class PythonBridge {
         ),
       );
     });
-    this.child.on('close', (code, signal) => {
+    this.child.on('exit', (code, signal) => {
       this.exited = true;
       if (this.closing) return;
-      const how = signal === null ? `exited with status ${code}` : `was killed by ${signal}`;
-      const last = lastLine(this.stderr);
-      this.fail(new InputError(`python ${how} ${this.where()}${last === '' ? '' : `: ${last}`}`));
+      // The line that explains a crash may still be in the pipe: read it, for a moment at most.
+      const drained = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, STDERR_DRAIN_MS);
+        this.child.stderr.once('end', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        this.killGroup();
+      });
+      void drained.then(() => {
+        const how = signal === null ? `exited with status ${code}` : `was killed by ${signal}`;
+        const last = lastLine(this.stderr);
+        this.fail(new InputError(`python ${how} ${this.where()}${last === '' ? '' : `: ${last}`}`));
+      });
     });
   }
 
@@ -198,7 +272,7 @@ export class PythonBridge {
     try {
       reply = JSON.parse(line) as ReadyReply | ErrorReply;
     } catch {
-      this.fail(new Error(`the Python shim wrote a line that is not JSON: ${line.slice(0, 80)}`));
+      this.fail(this.foreignLine(line));
       return;
     }
     if ('ready' in reply) {
@@ -218,13 +292,13 @@ export class PythonBridge {
     const M = batch.patterns[batch.results.length]!.length;
     const bytes = Buffer.from(hex, 'hex');
     if (bytes.length !== 8 * M || hex.length !== 16 * M) {
-      this.fail(new Error(`the Python shim replied ${hex.length / 16} values for M = ${M}`));
+      this.fail(this.foreignLine(hex));
       return;
     }
     const weights = new Array<number>(M);
     for (let i = 0; i < M; i++) weights[i] = bytes.readDoubleLE(8 * i);
     if (!weights.every(Number.isFinite)) {
-      this.fail(new Error('the Python shim replied a weight that is not finite'));
+      this.fail(this.foreignLine(hex));
       return;
     }
     batch.results.push(weights);
@@ -235,6 +309,18 @@ export class PythonBridge {
     this.batch = undefined;
     this.disarm();
     batch.resolve(batch.results);
+  }
+
+  /**
+   * A line on the reply channel that the shim cannot have written (it checks every reply before
+   * sending it): the function, or a process it started, wrote to the channel itself.
+   */
+  private foreignLine(line: string): InputError {
+    const shown = JSON.stringify(line.length > 40 ? `${line.slice(0, 40)}...` : line);
+    const at = this.at();
+    return new InputError(
+      `${this.label()} wrote ${shown} to the audit's reply channel${at === '' ? '' : ` ${at}`}; print to stdout or stderr instead`,
+    );
   }
 
   /** The one-line message for an error record of the shim. */
@@ -310,8 +396,7 @@ export class PythonBridge {
     if (this.failure !== undefined) return;
     this.failure = error;
     this.disarm();
-    process.off('exit', this.killOnExit);
-    if (!this.exited) this.child.kill('SIGKILL');
+    this.release();
     const reject = this.failed;
     this.starting = undefined;
     this.failed = undefined;
