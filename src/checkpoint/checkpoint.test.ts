@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bigResult, killIdentity } from '../../test/support/checkpoint/kill-fixture.ts';
+import { chunkVersion, killIdentity } from '../../test/support/checkpoint/kill-fixture.ts';
 import { InputError } from '../errors/input-error.ts';
 import { canonicalJson } from './canonical-json.ts';
 import {
@@ -174,42 +175,66 @@ describe('a kill during a write', () => {
     expect(loadCheckpoint(dir, id)!.chunks.get(1)).toEqual(result(1));
   });
 
-  it('never leaves a torn chunk file when a writing process is SIGKILLed', async () => {
+  /**
+   * Runs the kill writer (test/support/checkpoint/kill-writer.ts) up to `point`, SIGKILLs it there,
+   * and says what it left: the temp files, and what a reader of chunk 3 sees.
+   */
+  async function killAt(
+    point: 'mid-write' | 'before-rename',
+    writer: 'atomic' | 'in-place' = 'atomic',
+  ): Promise<{ temps: string[]; seen: 'old' | 'new' | 'torn' }> {
     const script = fileURLToPath(
       new URL('../../test/support/checkpoint/kill-writer.ts', import.meta.url),
     );
-    const child = spawn(process.execPath, ['--import', 'tsx', script, dir], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, dir, point, writer], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (d) => {
       stderr += d;
     });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const reached = await new Promise<boolean>((resolve) => {
+      child.stdout
+        .setEncoding('utf8')
+        .once('data', (text: string) => resolve(text === `${point}\n`));
+      child.once('exit', () => resolve(false));
+    });
+    child.kill('SIGKILL');
+    await exited;
+    expect(reached, stderr).toBe(true);
+    const temps = readdirSync(dir).filter((name) => name.endsWith('.tmp'));
+    let seen: 'old' | 'new' | 'torn';
     try {
-      // Wait (by polling the directory, not by a timer assertion) until it wrote several rounds.
-      await new Promise<void>((resolve, reject) => {
-        child.once('exit', (code) => reject(new Error(`writer exited early (${code}): ${stderr}`)));
-        const poll = setInterval(() => {
-          const chunkFiles = existsSync(dir)
-            ? readdirSync(dir).filter((n) => n.startsWith('chunk-'))
-            : [];
-          if (chunkFiles.length === 8) {
-            clearInterval(poll);
-            resolve();
-          }
-        }, 20);
-      });
-      // Let it overwrite chunks for a while, so that the kill lands at a random point of a write.
-      await new Promise((r) => setTimeout(r, 150));
-    } finally {
-      child.removeAllListeners('exit');
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGKILL');
-      await exited;
+      const chunk = loadCheckpoint(dir, killIdentity())!.chunks.get(3);
+      seen = isDeepStrictEqual(chunk, chunkVersion(3, 1))
+        ? 'old'
+        : isDeepStrictEqual(chunk, chunkVersion(3, 2))
+          ? 'new'
+          : 'torn';
+    } catch {
+      seen = 'torn';
     }
-    const loaded = loadCheckpoint(dir, killIdentity())!;
-    expect(loaded.chunks.size).toBe(8);
-    for (const [index, value] of loaded.chunks) expect(value).toEqual(bigResult(index));
+    return { temps, seen };
+  }
+
+  // Deterministic: the writer stops at the kill point and waits there for the SIGKILL.
+  it.each(['mid-write', 'before-rename'] as const)(
+    'SIGKILLed %s, it leaves its temp file, and readers see the old chunk, not a mix',
+    async (point) => {
+      const { temps, seen } = await killAt(point);
+      expect(temps).toEqual([expect.stringMatching(/^\.chunk-000003\.json\.\d+\.[0-9a-f]+\.tmp$/)]);
+      expect(seen).toBe('old');
+      // The resumed run records the chunk anew beside the stale temp file.
+      recordChunk(dir, 3, chunkVersion(3, 2));
+      expect(loadCheckpoint(dir, killIdentity())!.chunks.get(3)).toEqual(chunkVersion(3, 2));
+    },
+  );
+
+  it('the same kill fails a non-atomic writer (mutant: writes the chunk in place)', async () => {
+    const { temps, seen } = await killAt('mid-write', 'in-place');
+    expect(temps).toEqual([]);
+    expect(seen).toBe('torn');
   });
 });
 

@@ -11,7 +11,10 @@ import {
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { processState } from '../../test/support/process/process-state.ts';
 import { InputError } from '../errors/input-error.ts';
 import {
   LOCK_FILE,
@@ -135,6 +138,57 @@ describe('lockDirectory', () => {
       `took over the lock of '${dir}' from pid ${pid} on host '${hostname()}', since 2026-01-01T00:00:00.000Z, which is no longer running`,
     ]);
     lock.release();
+  });
+
+  it('takes over the lock of a zombie holder (killed, not yet reaped), read from /proc', async () => {
+    // `sh` starts `sleep 0` in the background and becomes `sleep 60`, which never reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 60'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    children.push(parent);
+    const pid = Number(
+      await new Promise<string>((resolve) =>
+        parent.stdout.setEncoding('utf8').once('data', resolve),
+      ),
+    );
+    while (processState(pid) !== 'Z') await new Promise((resolve) => setTimeout(resolve, 10));
+    const dir = fresh();
+    plant(dir, { pid });
+    const told: string[] = [];
+    lockDirectory(dir, { onTakeover: (m) => told.push(m) }).release();
+    expect(told).toEqual([
+      expect.stringMatching(new RegExp(`from pid ${pid} .* no longer running$`)),
+    ]);
+  });
+
+  it('of 8 processes racing for one lock, exactly one wins; each other gets the one-line refusal', async () => {
+    const dir = fresh();
+    const script = fileURLToPath(
+      new URL('../../test/support/checkpoint/lock-racer.ts', import.meta.url),
+    );
+    const racers = Array.from({ length: 8 }, () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', script, dir], {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
+      children.push(child);
+      const lines = createInterface({ input: child.stdout });
+      const next = () => new Promise<string>((resolve) => lines.once('line', resolve));
+      return { child, next, ready: next() };
+    });
+    for (const racer of racers) expect(await racer.ready).toBe('ready');
+    const outcomes = racers.map((racer) => racer.next());
+    for (const racer of racers) racer.child.stdin.write('go\n');
+    const lines = await Promise.all(outcomes);
+    const winners = lines.filter((line) => line === 'won');
+    expect(winners).toHaveLength(1);
+    const winner = racers[lines.indexOf('won')]!.child.pid!;
+    const refusal = new RegExp(
+      `^refused: directory '${dir}' is in use by another run \\(pid ${winner} on host '${hostname()}', since [^)]+\\): wait for it to end, or stop it, before starting another run there$`,
+    );
+    for (const line of lines.filter((l) => l !== 'won')) expect(line).toMatch(refusal);
+    for (const racer of racers) racer.child.stdin.end();
+    await Promise.all(racers.map((r) => new Promise((resolve) => r.child.once('exit', resolve))));
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('takes over a lock of its own pid that it does not hold (a restarted container)', () => {

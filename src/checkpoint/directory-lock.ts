@@ -179,6 +179,10 @@ function holderState(holder: LockHolder): HolderState {
     // EPERM: the process exists but belongs to another user.
     if ((error as NodeJS.ErrnoException).code === 'ESRCH') return 'dead';
   }
+  // A killed holder that its parent has not reaped yet (common under a container's PID 1, which
+  // may never reap) still has its pid, but it is a zombie: it will never write again.
+  const state = processStat(holder.pid)?.[0];
+  if (state === 'Z' || state === 'X') return 'dead';
   const started = processStarted(holder.pid);
   if (holder.started !== undefined && started !== undefined && started !== holder.started) {
     return 'dead'; // the pid now belongs to a process started later
@@ -260,13 +264,26 @@ function removeIfEmpty(dir: string): void {
   }
 }
 
+/**
+ * The fields of Linux's `/proc/PID/stat` that follow the command name (which may hold spaces
+ * and parentheses): `[0]` is field 3, the state; `[19]` field 22, the start time. Undefined
+ * where `/proc` cannot tell.
+ */
+function processStat(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
 /** Boot id and start time of process `pid` (Linux), or undefined where `/proc` cannot tell. */
 function processStarted(pid: number): string | undefined {
+  const fields = processStat(pid);
   try {
+    if (fields === undefined) return undefined;
     const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Field 22 (starttime); fields are counted after the command name, which may hold spaces.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return `${boot}:${fields[19]}`;
   } catch {
     return undefined;

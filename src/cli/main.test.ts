@@ -36,38 +36,42 @@ describe('rl-objective with a reader that stops early', () => {
   });
 });
 
-describe.skipIf(!pidNamespaces)('rl-objective as PID 1 (a container command)', () => {
-  // The CLI runs as PID 1 of a new PID namespace (unshare, as root). SIGTERM is sent every
-  // 100 ms from the moment it starts: the first one handled comes during start-up, long before
-  // a run installs its own handler (which would give exit 130), so the exit status is
-  // deterministic: 143.
-  it('ends on SIGTERM during start-up, as node does when it is not PID 1', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'rl-objective-pid1-'));
-    const unshare = spawn(
-      'unshare',
-      [
-        '-fp',
-        '--mount-proc',
-        process.execPath,
-        ...CLI_NODE_ARGS,
-        'verify',
-        '--quick',
-        '--out',
-        out,
-      ],
-      { stdio: 'ignore' },
-    );
-    const started = Date.now();
-    const timer = setInterval(() => {
-      const child = spawnSync('pgrep', ['-P', String(unshare.pid)], { encoding: 'utf8' });
-      for (const pid of child.stdout.split('\n').filter(Boolean)) {
-        spawnSync('kill', ['-TERM', pid]);
-      }
-    }, 100);
-    const status = await new Promise<number | null>((resolve) => unshare.on('close', resolve));
-    clearInterval(timer);
-    rmSync(out, { recursive: true, force: true });
-    expect(status).toBe(143);
-    expect(Date.now() - started).toBeLessThan(5000);
-  });
-});
+// Skipped only outside CI, where unshare may be refused (it needs root); CI runs as root, and
+// there a refused unshare fails the test.
+describe.skipIf(!pidNamespaces && process.env.CI === undefined)(
+  'rl-objective as PID 1 (a container command)',
+  () => {
+    // The CLI runs as PID 1 of a new PID namespace (unshare, as root). SIGTERM is sent every
+    // 100 ms from the moment it starts: the first one handled comes during start-up, long before
+    // a run installs its own handler (which would give exit 130), so the exit status is
+    // deterministic: 143.
+    it('ends on SIGTERM during start-up, as node does when it is not PID 1', async () => {
+      expect(pidNamespaces, 'unshare -fp --mount-proc is refused here: run as root').toBe(true);
+      const out = mkdtempSync(join(tmpdir(), 'rl-objective-pid1-'));
+      const unshare = spawn(
+        'unshare',
+        [
+          '-fp',
+          '--mount-proc',
+          process.execPath,
+          ...CLI_NODE_ARGS,
+          'verify',
+          '--quick',
+          '--out',
+          out,
+        ],
+        { stdio: 'ignore' },
+      );
+      const timer = setInterval(() => {
+        const child = spawnSync('pgrep', ['-P', String(unshare.pid)], { encoding: 'utf8' });
+        for (const pid of child.stdout.split('\n').filter(Boolean)) {
+          spawnSync('kill', ['-TERM', pid]);
+        }
+      }, 100);
+      const status = await new Promise<number | null>((resolve) => unshare.on('close', resolve));
+      clearInterval(timer);
+      rmSync(out, { recursive: true, force: true });
+      expect(status).toBe(143);
+    });
+  },
+);

@@ -78,6 +78,28 @@ describe('simulate --checkpoint: interrupt and resume', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  it('SIGKILL at a chosen chunk: --resume takes over the lock of the dead run, with the same numbers', async () => {
+    const dir = join(root, 'killed');
+    const u = substream(2026, 'simulate-kill');
+    const run = await interruptAtChunk(
+      [...ARGS, '--checkpoint', dir],
+      dir,
+      (total) => Math.max(1, Math.floor(u() * (total - 5))),
+      'SIGKILL',
+    );
+    expect(run.status).toBeNull();
+    expect(run.stdout).toBe('');
+    const resumed = await runCliAsync([...ARGS, '--checkpoint', dir, '--resume']);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(lines(resumed.stderr)).toEqual([
+      expect.stringMatching(
+        /^rl-objective: warning: took over the lock of .* which is no longer running$/,
+      ),
+    ]);
+    expect(numbers(resumed.stdout)).toEqual(numbers(reference.stdout));
+    expect(existsSync(dir)).toBe(false);
+  });
+
   it('--resume with no checkpoint starts afresh; --resume needs --checkpoint', async () => {
     const dir = join(root, 'absent');
     const run = await runCliAsync([...ARGS, '--checkpoint', dir, '--resume']);

@@ -73,6 +73,28 @@ describe('verify: interrupt and resume', () => {
   });
 });
 
+describe('verify: killed (SIGKILL) and resumed', () => {
+  it('--resume takes over the lock of the dead run and gives the report of a clean run, bit for bit', async () => {
+    const out = join(root, 'killed');
+    const dir = join(out, 'checkpoint');
+    const u = substream(2026, 'verify-kill');
+    const args = [...ARGS, '--out', out, '--json'];
+    const run = await interruptAtChunk(
+      args,
+      dir,
+      (total) => Math.max(1, Math.floor(u() * (total - 5))),
+      'SIGKILL',
+    );
+    expect(run.status).toBeNull();
+    expect(existsSync(join(out, 'agreement.json'))).toBe(false);
+    const resumed = await runCliAsync([...args, '--resume']);
+    expect(resumed.status, resumed.stderr).toBe(reference.status);
+    expect(resumed.stderr).toMatch(/took over the lock of .* which is no longer running/);
+    expect(numbers(resumed.stdout)).toEqual(numbers(reference.stdout));
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
 describe('verify --shard and merge', () => {
   const parts = [0, 1, 2].map((i) => join(root, 'parts', `part-${i}`));
   const shards = Promise.all(

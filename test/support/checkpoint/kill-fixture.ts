@@ -1,11 +1,17 @@
 import { type RunIdentity, runIdentity } from '../../../src/checkpoint/run-identity.ts';
 
-/** The run the kill-during-write test checkpoints: 8 chunks. */
+/** The run the kill-during-write tests checkpoint: 8 chunks. */
 export function killIdentity(): RunIdentity {
-  return runIdentity({ kind: 'kill-test', config: { what: 'big chunks' }, seed: 1, chunks: 8 });
+  return runIdentity({ kind: 'kill-test', config: { what: 'two versions' }, seed: 1, chunks: 8 });
 }
 
-/** A chunk result of about 1 MB of JSON, so that a kill often lands in the middle of a write. */
-export function bigResult(index: number): { index: number; values: number[] } {
-  return { index, values: Array.from({ length: 60_000 }, (_, k) => index + k / 7) };
+/**
+ * Version `version` of chunk `index`: every value differs between versions, so a reader can tell
+ * the old chunk, the new one and any mix of the two apart.
+ */
+export function chunkVersion(
+  index: number,
+  version: number,
+): { version: number; values: number[] } {
+  return { version, values: Array.from({ length: 2000 }, (_, k) => index + version * 1e6 + k / 7) };
 }

@@ -51,14 +51,16 @@ export function runCliAsync(
 
 /**
  * Runs `rl-objective ...args`, watches the checkpoint directory `dir` for completed chunk files
- * (`chunk-NNNNNN.json`), and sends SIGINT as soon as `pick(total)` of them are there, `total`
- * being the run's chunk count from `run.json` (`pick` is called once): an interruption at a
- * chosen completed chunk, wherever the run is in its work. Polls every 5 ms.
+ * (`chunk-NNNNNN.json`), and sends `signal` (SIGINT by default; SIGKILL for a crash) as soon as
+ * `pick(total)` of them are there, `total` being the run's chunk count from `run.json` (`pick`
+ * is called once): an interruption at a chosen completed chunk, wherever the run is in its work.
+ * Polls every 5 ms.
  */
 export async function interruptAtChunk(
   args: readonly string[],
   dir: string,
   pick: (total: number) => number,
+  signal: NodeJS.Signals = 'SIGINT',
 ): Promise<InterruptedRun> {
   let total = 0;
   let target = 0;
@@ -76,7 +78,7 @@ export async function interruptAtChunk(
         if (count >= target) {
           recorded = count;
           clearInterval(timer);
-          kill('SIGINT');
+          kill(signal);
         }
       }, 5);
     },

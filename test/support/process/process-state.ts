@@ -15,6 +15,11 @@ function statFields(pid: number): string[] | undefined {
   return text.slice(text.lastIndexOf(')') + 2).split(' ');
 }
 
+/** The state letter of process `pid` (R, S, Z for a zombie, ...), undefined if there is none. */
+export function processState(pid: number): string | undefined {
+  return statFields(pid)?.[0];
+}
+
 /** Whether process `pid` exists and is not a zombie (state Z: exited, not yet reaped). */
 export function isRunning(pid: number): boolean {
   const fields = statFields(pid);
