@@ -6,6 +6,14 @@ import './setup.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { auditFunction } from '../src/audit/index.ts';
+import {
+  algorithm1ClosedForm,
+  resolveSimulation,
+  type SimulateOptions,
+  type SimulationInput,
+  simulate,
+  simulationPrecondition,
+} from '../src/estimators/index.ts';
 import { bernsteinPolynomial } from '../src/math/index.ts';
 import {
   bruteForceHPrime,
@@ -15,18 +23,51 @@ import {
   objectivePoints,
   targetDistance,
 } from '../src/objective/index.ts';
+import { buildPolicy, parsePolicy } from '../src/policies/index.ts';
 import { countFormTables, type Scheme, scheme } from '../src/schemes/index.ts';
+import { verdict } from '../src/stats/index.ts';
 import { target } from '../src/targets/targets.ts';
-import { tableScheme } from './helpers/table-scheme.ts';
+import { isLawFailure } from './helpers/law-failure.ts';
+import { tableScheme, tableSpec } from './helpers/table-scheme.ts';
 import { auditLaws } from './laws/audit-laws.ts';
 import { type DesignImpl, designLaws } from './laws/design-laws.ts';
-import type { Law } from './laws/law.ts';
+import { type Law, law } from './laws/law.ts';
+import { type MonteCarloImpl, monteCarloLaws } from './laws/monte-carlo-laws.ts';
 import { type ObjectiveImpl, objectiveLaws } from './laws/objective-laws.ts';
 import { type SchemeImpl, schemeLaws } from './laws/scheme-laws.ts';
 
 const objective: ObjectiveImpl = { h, hPrime, objectivePoints };
 const schemes: SchemeImpl = { scheme, tableScheme, bruteForceHPrime, countFormTables, h, hPrime };
 const design: DesignImpl = { scheme, target, targetDistance, h, normalizedH };
+// A mutant's runs are meant to fail: they register no false-fail rate (each mutant's miss is
+// bounded below, RUNS_EXPECTED).
+const monteCarlo: MonteCarloImpl = {
+  simulate,
+  verdict,
+  tableSpec,
+  poolOptions: () => ({}),
+  precondition: (input, options) => simulationPrecondition(resolveSimulation(input), options),
+  registerAlpha: (alpha) => alpha,
+  registerFalseFail: (rate) => rate,
+};
+
+/**
+ * A broken simulator: the weights it samples are the scheme's times `(M - 1)/M` (the update
+ * divided by M where M - 1 was meant), compared with the closed form of the scheme's own
+ * tables. Built from the public simulate() on the scaled tables, so it does not depend on how
+ * the sampler loops are written.
+ */
+function offByFactorSimulate(input: SimulationInput, options: SimulateOptions = {}) {
+  if (input.scheme == null || input.M == null) return simulate(input, options);
+  const s = scheme(input.scheme, input.M);
+  const f = (s.M - 1) / s.M;
+  const broken = tableSpec({ M: s.M, a: s.a.map((x) => f * x), b: s.b.map((x) => f * x) });
+  const policy = buildPolicy(
+    parsePolicy(typeof input.policy === 'string' ? input.policy : JSON.stringify(input.policy)),
+  );
+  const closedForm = algorithm1ClosedForm(policy, s.c);
+  return simulate({ ...input, scheme: broken }, { ...options, closedForm });
+}
 
 /** A scheme whose native formula is replaced, its spec, name and tables kept. */
 function withNative(s: Scheme, advantages: (rewards: readonly number[]) => number[]): Scheme {
@@ -228,6 +269,11 @@ const MUTANTS: readonly Mutant[] = [
     caughtBy: ['GRPO: normalized distance to arcsin falls'],
   },
   {
+    name: 'simulator: every sampled weight off by a factor (M - 1)/M',
+    laws: monteCarloLaws({ ...monteCarlo, simulate: offByFactorSimulate }),
+    caughtBy: ['simulator agrees with the closed form: random schemes x Bernoulli'],
+  },
+  {
     name: 'audit: trusts the canonical groups only (always says count form)',
     laws: auditLaws({
       auditFunction: async (fn, options) => {
@@ -239,7 +285,11 @@ const MUTANTS: readonly Mutant[] = [
   },
 ];
 
-/** Runs the given laws on the mutant and returns the names of those that fail. */
+/**
+ * Runs the given laws on the mutant and returns the names of those that fail. Only a law's own
+ * failure counts (`isLawFailure`: an assertion of its check): a mutant that makes the check
+ * crash (a TypeError, an InputError) is reported as such, never counted as caught.
+ */
 async function catching(
   laws: readonly Law[],
   numRuns: number,
@@ -253,13 +303,32 @@ async function catching(
       }),
       { numRuns, endOnFailure: true },
     );
-    if (result.failed) {
-      caught.push(law.name);
-      if (firstOnly) break;
+    if (!result.failed) continue;
+    if (!isLawFailure(result.errorInstance)) {
+      throw new Error(
+        `${law.name}: the check crashed instead of failing: ${String(result.errorInstance)}`,
+      );
     }
+    caught.push(law.name);
+    if (firstOnly) break;
   }
   return caught;
 }
+
+describe('catching', () => {
+  it("counts a law's failed assertion, and reports a crash of its check instead of counting it", async () => {
+    const failing = law('fails', fc.constant(0), () => {
+      expect(1).toBe(2);
+    });
+    const crashing = law('crashes', fc.constant(0), () => {
+      throw new TypeError('x is not a function');
+    });
+    expect(await catching([failing], 1, true)).toEqual(['fails']);
+    await expect(catching([crashing], 1, true)).rejects.toThrow(
+      'crashes: the check crashed instead of failing: TypeError: x is not a function',
+    );
+  });
+});
 
 describe('mutants are caught', () => {
   for (const mutant of MUTANTS) {

@@ -2,6 +2,7 @@
  * Tolerances of the deterministic properties, in units of `Number.EPSILON`, and a comparison
  * that reports the error in those units when it fails.
  */
+import { LawFailure } from './law-failure.ts';
 
 /** `Number.EPSILON`, the spacing of doubles at 1. */
 export const EPS = Number.EPSILON;
@@ -38,7 +39,7 @@ export function expectClose(
   const error = Math.abs(actual - expected);
   if (!(error <= tolerance) || Number.isNaN(actual) !== Number.isNaN(expected)) {
     const units = error / (EPS * (scale || 1));
-    throw new Error(
+    throw new LawFailure(
       `${what}: got ${actual}, expected ${expected}; error ${error.toExponential(3)} (${units.toFixed(1)} EPS*scale) > tolerance ${tolerance.toExponential(3)}`,
     );
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { div, exactH, frac, fromDouble, toNumber } from '../../test/support/objective/exact.ts';
 import { scheme } from '../schemes/scheme.ts';
 import { target } from '../targets/targets.ts';
 import { largeMLimit, normalizedSupDistance } from './large-m-limit.ts';
@@ -19,16 +20,13 @@ describe('largeMLimit (docs/theory.md §9)', () => {
     expect(study.limitShrink).toBe(true);
     const [first, second, third] = study.sizes;
     expect(first!.fromPrevious).toBeNull();
-    // The distances are the sups they claim to be.
-    const c16 = scheme('grpo', 16).c;
-    const c64 = scheme('grpo', 64).c;
-    const h16 = normalized(c16);
-    expect(second!.fromPrevious).toBe(
-      normalizedSupDistance(c64, GRID, (t) => h16[GRID.indexOf(t)]!),
-    );
-    expect(third!.toLimit).toBe(
-      normalizedSupDistance(scheme('grpo', 256).c, GRID, target('beta:a=0.5,b=0.5').h),
-    );
+    // The distances are the sups they claim to be, against an independent reference: h_M(t)/h_M(1)
+    // in exact rationals from the same c (BigInt), and the limit's closed form (2/pi) asin sqrt t.
+    // The library evaluates h in floating point, a few ulps of h(1) from the exact value.
+    const [h16, h64, h256] = [16, 64, 256].map((M) => exactNormalized(scheme('grpo', M).c));
+    const arcsin = GRID.map((t) => (2 / Math.PI) * Math.asin(Math.sqrt(t)));
+    expect(Math.abs(second!.fromPrevious! - supGap(h64!, h16!))).toBeLessThanOrEqual(64 * EPS);
+    expect(Math.abs(third!.toLimit! - supGap(h256!, arcsin))).toBeLessThanOrEqual(64 * EPS);
     expect(third!.fit!.a).toBeCloseTo(0.5783, 4);
   });
 
@@ -75,6 +73,19 @@ describe('largeMLimit (docs/theory.md §9)', () => {
   });
 });
 
-function normalized(c: readonly number[]): number[] {
-  return GRID.map((t) => normalizedSupDistance(c, [t], () => 0));
+const EPS = Number.EPSILON;
+
+/**
+ * h_M(t)/h_M(1) at t = j/100, j = 0..100 (GRID up to its rounding, which moves h by far less
+ * than an ulp), exactly in BigInt rationals from the doubles of c, then rounded.
+ */
+function exactNormalized(c: readonly number[]): number[] {
+  const exact = c.map(fromDouble);
+  const one = exactH(exact, frac(1));
+  return GRID.map((_, j) => toNumber(div(exactH(exact, frac(j, 100)), one)));
+}
+
+/** max_j |x_j - y_j|. */
+function supGap(x: readonly number[], y: readonly number[]): number {
+  return Math.max(...x.map((v, j) => Math.abs(v - y[j]!)));
 }
