@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { div, exactH, frac, fromDouble, toNumber } from '../../test/support/objective/exact.ts';
 import { scheme } from '../schemes/scheme.ts';
-import { target } from '../targets/targets.ts';
-import { largeMLimit, normalizedSupDistance } from './large-m-limit.ts';
+import { largeMLimit } from './large-m-limit.ts';
 import { objectiveLimit } from './objective-table.ts';
 
 const GRID = Array.from({ length: 101 }, (_, j) => (j === 100 ? 1 : j / 100));
