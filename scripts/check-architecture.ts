@@ -24,6 +24,23 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   deploy: ['src', 'test'],
 };
 
+/**
+ * The rows of the picture of src/ in CONTRIBUTING.md, lowest first: a concept folder of src/
+ * imports only folders on lower rows. A new concept folder goes on a row here and in the picture.
+ */
+export const SRC_ROWS: readonly (readonly string[])[] = [
+  ['errors'],
+  ['math', 'stats', 'rng', 'grammar', 'checkpoint', 'report'],
+  ['targets', 'policies', 'rewards'],
+  ['schemes'],
+  ['objective'],
+  ['estimators'],
+  ['dynamics'],
+  ['verify'],
+  ['audit'],
+  ['cli'],
+];
+
 /** The library's entry points: the package root, the CLI, and worker files loaded by path. */
 const ENTRY_POINTS = '^src/(index\\.ts|cli/main\\.ts|.*worker\\.ts)$';
 
@@ -148,6 +165,42 @@ function unitCycles(edges: ReadonlyMap<string, ReadonlyMap<string, string>>): Vi
   }));
 }
 
+/** The row of a concept folder of src/ (`src/NAME`) in {@link SRC_ROWS}, or -1. */
+function rowOf(unit: string): number {
+  const name = unit.slice('src/'.length);
+  return SRC_ROWS.findIndex((row) => row.includes(name));
+}
+
+/**
+ * Imports between concept folders of src/ that do not go down the rows of {@link SRC_ROWS}
+ * (whether or not they close a cycle), and concept folders on no row.
+ */
+function srcLayerOrder(edges: ReadonlyMap<string, ReadonlyMap<string, string>>): Violation[] {
+  const violations: Violation[] = [];
+  const concept = (unit: string) => unit.startsWith('src/');
+  const units = new Set([...edges.keys(), ...[...edges.values()].flatMap((to) => [...to.keys()])]);
+  for (const unit of [...units].filter(concept).sort()) {
+    if (rowOf(unit) < 0) {
+      violations.push({
+        rule: 'src-layer-order',
+        message: `${unit} is on no row of the picture of src/: add it to SRC_ROWS (scripts/check-architecture.ts) and CONTRIBUTING.md`,
+      });
+    }
+  }
+  for (const [from, targets] of edges) {
+    if (!concept(from) || rowOf(from) < 0) continue;
+    for (const [to, example] of targets) {
+      if (concept(to) && rowOf(to) >= rowOf(from)) {
+        violations.push({
+          rule: 'src-layer-order',
+          message: `${from} (row ${rowOf(from)}) imports ${to} (row ${rowOf(to)}), not a lower row: ${example}`,
+        });
+      }
+    }
+  }
+  return violations;
+}
+
 async function cruiseViolations(root: string): Promise<Violation[]> {
   const folders = Object.keys(LAYERS).filter((folder) => readdirSync(root).includes(folder));
   const { output } = await cruise(folders, options(root));
@@ -183,6 +236,7 @@ async function cruiseViolations(root: string): Promise<Violation[]> {
             : `${v.from} → ${v.to}`,
     })),
     ...unitCycles(edges),
+    ...srcLayerOrder(edges),
     ...unknown,
   ];
 }

@@ -11,15 +11,15 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'rl-objective-architecture-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** A small tree that keeps every rule: two concept folders, one-way, and a test tree. */
+/** A small tree that keeps every rule: two concept folders, down the rows, and a test tree. */
 const CLEAN: Record<string, string> = {
-  'src/index.ts': "export { a } from './a/a.ts';\n",
-  'src/cli/main.ts': "import { a } from '../a/a.ts';\nconsole.log(a);\n",
-  'src/a/a.ts': "import { b } from '../b/b.ts';\nexport const a = b + 1;\n",
-  'src/a/a.test.ts': "import { help } from '../../test/support/a/help.ts';\nhelp();\n",
-  'src/b/b.ts': 'export const b = 1;\n',
+  'src/index.ts': "export { a } from './schemes/a.ts';\n",
+  'src/cli/main.ts': "import { a } from '../schemes/a.ts';\nconsole.log(a);\n",
+  'src/schemes/a.ts': "import { b } from '../math/b.ts';\nexport const a = b + 1;\n",
+  'src/schemes/a.test.ts': "import { help } from '../../test/support/a/help.ts';\nhelp();\n",
+  'src/math/b.ts': 'export const b = 1;\n',
   'test/support/a/help.ts':
-    "import { a } from '../../../src/a/a.ts';\nexport const help = () => a;\n",
+    "import { a } from '../../../src/schemes/a.ts';\nexport const help = () => a;\n",
   'properties/law.ts':
     "import { help } from '../test/support/a/help.ts';\nexport const law = help;\n",
   // A few schemes picked for a test are not a copy of the catalogue.
@@ -56,17 +56,9 @@ describe('architecture', () => {
     expect(await violationsOf({})).toEqual([]);
   });
 
-  it('flags the library importing test code', async () => {
-    const rules = await violationsOf({
-      'src/b/b.ts':
-        "import { help } from '../../test/support/a/help.ts';\nexport const b = help;\n",
-    });
-    expect(rules).toContain('layer-src');
-  });
-
   it('flags library code outside the known top-level folders (as reports/ once was)', async () => {
     const rules = await violationsOf({
-      'src/b/b.ts':
+      'src/math/b.ts':
         "import type { Report } from '../../reports/model.ts';\nexport const b: Report | 1 = 1;\n",
       'reports/model.ts': 'export interface Report {}\n',
     });
@@ -83,32 +75,100 @@ describe('architecture', () => {
   });
 
   it('flags a cycle between concept folders of src/ even when no file cycle exists', async () => {
-    // src/a/a.ts imports src/b/b.ts; now src/b/c.ts imports a file nested in src/a.
+    // src/schemes/a.ts imports src/math/b.ts; now src/math/c.ts imports a file nested in
+    // src/schemes (which also goes up the rows).
     const rules = await violationsOf({
-      'src/a/inner/e.ts': 'export const e = 1;\n',
-      'src/b/c.ts': "import { e } from '../a/inner/e.ts';\nexport const c = e;\n",
-      'src/index.ts': "export { a } from './a/a.ts';\nexport { c } from './b/c.ts';\n",
+      'src/schemes/inner/e.ts': 'export const e = 1;\n',
+      'src/math/c.ts': "import { e } from '../schemes/inner/e.ts';\nexport const c = e;\n",
+      'src/index.ts': "export { a } from './schemes/a.ts';\nexport { c } from './math/c.ts';\n",
     });
-    expect(rules).toEqual(['no-concept-cycle']);
+    expect(rules).toEqual(['no-concept-cycle', 'src-layer-order']);
   });
+
+  it('flags an import up the rows of src/, even one that closes no cycle', async () => {
+    const rules = await violationsOf({
+      'src/verify/v.ts': 'export const v = 1;\n',
+      'src/math/up.ts': "import { v } from '../verify/v.ts';\nexport const up = v;\n",
+      'src/index.ts': "export { a } from './schemes/a.ts';\nexport { up } from './math/up.ts';\n",
+    });
+    expect(rules).toEqual(['src-layer-order']);
+  });
+
+  it('flags an import between two folders of one row, and a concept folder on no row', async () => {
+    const sameRow = await violationsOf({
+      'src/rng/r.ts': 'export const r = 1;\n',
+      'src/math/b.ts': "import { r } from '../rng/r.ts';\nexport const b = r;\n",
+    });
+    expect(sameRow).toEqual(['src-layer-order']);
+    const unknown = await violationsOf({
+      'src/novel/n.ts': 'export const n = 1;\n',
+      'src/index.ts': "export { a } from './schemes/a.ts';\nexport { n } from './novel/n.ts';\n",
+    });
+    expect(unknown).toEqual(['src-layer-order']);
+  });
+
+  // One tree per top-level folder, each importing a folder it may not (and closing no cycle).
+  const upward: Record<string, Record<string, string>> = {
+    // (help.ts imports nothing here, so that the import closes no cycle)
+    src: {
+      'test/support/a/help.ts': 'export const help = () => 1;\n',
+      'src/math/b.ts':
+        "import { help } from '../../test/support/a/help.ts';\nexport const b = help();\n",
+    },
+    bin: { 'bin/run.ts': "import { help } from '../test/support/a/help.ts';\nhelp();\n" },
+    scripts: { 'scripts/tool.ts': "import { help } from '../test/support/a/help.ts';\nhelp();\n" },
+    test: {
+      'test/support/a/deep.ts':
+        "import { s } from '../../../simulations/sweep.ts';\nexport const d = s;\n",
+      'simulations/sweep.ts': 'export const s = 1;\n',
+    },
+    properties: {
+      'simulations/sweep.ts': 'export const s = 1;\n',
+      'properties/law.ts': "import { s } from '../simulations/sweep.ts';\nexport const law = s;\n",
+    },
+    simulations: {
+      'simulations/sweep.ts':
+        "import { law } from '../properties/law.ts';\nexport const s = law;\n",
+    },
+    bench: {
+      'deploy/recipe.ts': 'export const recipe = 1;\n',
+      'bench/x.bench.ts': "import { recipe } from '../deploy/recipe.ts';\nconsole.log(recipe);\n",
+    },
+    deploy: {
+      'bench/helper.ts': 'export const helper = 1;\n',
+      'deploy/check.ts': "import { helper } from '../bench/helper.ts';\nconsole.log(helper);\n",
+    },
+  };
+
+  it('has a failing tree for every layer rule', () => {
+    expect(Object.keys(upward).sort()).toEqual(Object.keys(LAYERS).sort());
+  });
+
+  it.each(Object.entries(upward))(
+    'flags %s/ importing a folder it may not',
+    async (folder, files) => {
+      const rules = await violationsOf(files);
+      expect(rules).toEqual([`layer-${folder}`]);
+    },
+  );
 
   it('flags a cycle between two files', async () => {
     const rules = await violationsOf({
-      'src/b/b.ts': "import { d } from './d.ts';\nexport const b = 1;\nexport const e = d;\n",
-      'src/b/d.ts': "import { b } from './b.ts';\nexport const d = b;\n",
+      'src/math/b.ts': "import { d } from './d.ts';\nexport const b = 1;\nexport const e = d;\n",
+      'src/math/d.ts': "import { b } from './b.ts';\nexport const d = b;\n",
     });
     expect(rules).toEqual(['no-file-cycle']);
   });
 
   it('flags a test-only folder inside src/, even one no import reaches', async () => {
-    const rules = await violationsOf({ 'src/a/fixtures/values.json': '[1, 2, 3]\n' });
+    const rules = await violationsOf({ 'src/schemes/fixtures/values.json': '[1, 2, 3]\n' });
     expect(rules).toEqual(['no-test-folder-in-src']);
   });
 
   it('flags a src/ file that only tests use', async () => {
     const rules = await violationsOf({
-      'src/a/only-for-tests.ts': 'export const expected = 2;\n',
-      'src/a/a.test.ts':
+      'src/schemes/only-for-tests.ts': 'export const expected = 2;\n',
+      'src/schemes/a.test.ts':
         "import { expected } from './only-for-tests.ts';\nconsole.log(expected);\n",
     });
     expect(rules).toEqual(['src-only-what-the-library-uses']);
