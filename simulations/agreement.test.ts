@@ -5,7 +5,7 @@ import { simulationPrecondition } from '../src/estimators/simulation-verdict.ts'
 import { schemeDefinedAt } from '../src/schemes/index.ts';
 import { registerAlpha } from '../test/support/budget/false-fail.ts';
 import { RUN_ALPHA } from '../test/support/simulations/budget.ts';
-import { POLICIES } from '../test/support/simulations/policies.ts';
+import { BALANCED_CORPUS, POLICIES } from '../test/support/simulations/policies.ts';
 import { TEST_SCHEMES } from '../test/support/simulations/schemes.ts';
 
 // Agreement of Algorithm 1 with h_M'(p) grad p for every catalogue scheme, policy kind and M
@@ -74,6 +74,27 @@ describe("Algorithm 1 agrees with h_M'(p) grad p", () => {
     const result = await simulate({ ...input, groups, alpha: registerAlpha(RUN_ALPHA) });
     expect(result.outcome, `max |z| ${Math.max(...result.z.map(Math.abs))}`).toBe('agree');
   });
+});
+
+describe('corpus policies get a verdict, and agree, at M = 8 and 64', () => {
+  it.each(['grpo', 'rloo', 'rs', 'dr-grpo'].flatMap((spec) => [8, 64].map((M) => ({ spec, M }))))(
+    '$spec, M = $M, balanced corpus',
+    async ({ spec, M }) => {
+      const input = {
+        scheme: spec,
+        M,
+        policy: BALANCED_CORPUS,
+        groups: Math.max(1500, Math.floor(96_000 / M)),
+        seed: 13,
+        stream: `${spec}/${M}/balanced-corpus`,
+      };
+      const { groups, verdict } = sized(input);
+      expect(verdict).toBe(true);
+      const result = await simulate({ ...input, groups }, { alpha: registerAlpha(RUN_ALPHA) });
+      expect(result.outcome, `max |z| ${Math.max(...result.z.map(Math.abs))}`).toBe('agree');
+      expect(result.estimate.length).toBeGreaterThan(1);
+    },
+  );
 });
 
 describe('pure rejection sampling agrees with grad log p and E[N] = B/p', () => {

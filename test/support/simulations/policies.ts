@@ -12,3 +12,16 @@ export const POLICIES = {
     ],
   }),
 };
+
+/**
+ * A corpus whose update is not skewed (no rare response or prompt): the normal approximation
+ * holds for it at M = 8 and 64 with a few times the groups of the sweep, so its agreement is a
+ * verdict, where POLICIES.corpus (a rare-token sequence prompt) is mostly insufficient.
+ */
+export const BALANCED_CORPUS = JSON.stringify({
+  kind: 'corpus',
+  prompts: [
+    { Q: 0.5, policy: { kind: 'bernoulli', p: 0.4 } },
+    { Q: 0.5, policy: { kind: 'softmax', logits: [0.5, -0.2, 0.1, 0.3], correct: [1, 3] } },
+  ],
+});
