@@ -10,7 +10,6 @@ import {
   algorithm1ClosedForm,
   resolveSimulation,
   type SimulateOptions,
-  type SimulationInput,
   simulate,
   simulationPrecondition,
 } from '../src/estimators/index.ts';
@@ -57,16 +56,18 @@ const monteCarlo: MonteCarloImpl = {
  * tables. Built from the public simulate() on the scaled tables, so it does not depend on how
  * the sampler loops are written.
  */
-function offByFactorSimulate(input: SimulationInput, options: SimulateOptions = {}) {
-  if (input.scheme == null || input.M == null) return simulate(input, options);
-  const s = scheme(input.scheme, input.M);
+function offByFactorSimulate(options: SimulateOptions) {
+  if (options.scheme == null || options.M == null) return simulate(options);
+  const s = scheme(options.scheme, options.M);
   const f = (s.M - 1) / s.M;
   const broken = tableSpec({ M: s.M, a: s.a.map((x) => f * x), b: s.b.map((x) => f * x) });
   const policy = buildPolicy(
-    parsePolicy(typeof input.policy === 'string' ? input.policy : JSON.stringify(input.policy)),
+    parsePolicy(
+      typeof options.policy === 'string' ? options.policy : JSON.stringify(options.policy),
+    ),
   );
   const closedForm = algorithm1ClosedForm(policy, s.c);
-  return simulate({ ...input, scheme: broken }, { ...options, closedForm });
+  return simulate({ ...options, scheme: broken, closedForm });
 }
 
 /** A scheme whose native formula is replaced, its spec, name and tables kept. */

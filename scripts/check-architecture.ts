@@ -29,7 +29,7 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
  * imports only folders on lower rows. A new concept folder goes on a row here and in the picture.
  */
 export const SRC_ROWS: readonly (readonly string[])[] = [
-  ['errors'],
+  ['errors', 'defaults'],
   ['math', 'stats', 'rng', 'grammar', 'checkpoint', 'report'],
   ['targets', 'policies', 'rewards'],
   ['schemes'],

@@ -90,7 +90,7 @@ describe('corpus policies get a verdict, and agree, at M = 8 and 64', () => {
       };
       const { groups, verdict } = sized(input);
       expect(verdict).toBe(true);
-      const result = await simulate({ ...input, groups }, { alpha: registerAlpha(RUN_ALPHA) });
+      const result = await simulate({ ...input, groups, alpha: registerAlpha(RUN_ALPHA) });
       expect(result.outcome, `max |z| ${Math.max(...result.z.map(Math.abs))}`).toBe('agree');
       expect(result.estimate.length).toBeGreaterThan(1);
     },
