@@ -1,15 +1,17 @@
 import { open } from 'node:fs/promises';
-import { z } from 'zod';
 import { InputError, quote } from '../errors/input-error.ts';
 import { requireInputFile } from '../errors/input-file.ts';
+import { firstIssue, lazySchema } from '../errors/lazy-zod.ts';
 import { auditReport } from './audit-report.ts';
 import { CountFormCollector } from './count-form-collector.ts';
 import type { AuditReport, AuditReportOptions, ObservedGroup } from './types.ts';
 
-const TraceGroup = z.object({
-  rewards: z.array(z.number()),
-  advantages: z.array(z.number()),
-});
+const traceGroup = lazySchema((z) =>
+  z.object({
+    rewards: z.array(z.number()),
+    advantages: z.array(z.number()),
+  }),
+);
 
 /**
  * Parses one line of a JSONL trace (docs/theory.md §7, audits of trainers): `{"rewards": [0|1, ...],
@@ -32,12 +34,10 @@ export function parseTraceLine(
   } catch (error) {
     throw new InputError(`${at}: not valid JSON (${(error as Error).message})`);
   }
-  const parsed = TraceGroup.safeParse(json);
+  const parsed = traceGroup().safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
     throw new InputError(
-      `${at}: ${path}${issue.message}; expected {"rewards": [0|1, ...], "advantages": [numbers]}`,
+      `${at}: ${firstIssue(parsed.error)}; expected {"rewards": [0|1, ...], "advantages": [numbers]}`,
     );
   }
   const { rewards, advantages } = parsed.data;

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { InputError } from '../errors/input-error.ts';
 import { readInputFile } from '../errors/input-file.ts';
+import { firstIssue, lazySchema } from '../errors/lazy-zod.ts';
 import { type RunIdentity, runFingerprint } from './run-identity.ts';
 
 /**
@@ -31,47 +32,47 @@ export const checkpointFiles = {
   },
 } as const;
 
-const nonNegativeInteger = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-
-/** A {@link RunIdentity} as stored in a file; the config's content is checked by hashing it. */
-const identity = z.strictObject({
-  kind: z.string().min(1),
-  config: z.unknown().refine((v) => v !== undefined, 'config is missing'),
-  seed: z.union([z.string(), z.number()]),
-  version: z.strictObject({ package: z.string(), format: z.number() }),
-  chunks: nonNegativeInteger.min(1),
-});
-
-const fingerprint = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hex digits (SHA-256)');
-
 /**
- * zod schemas of the files of this folder (internal): `run.json` and `chunk-*.json` of a
- * checkpoint directory, and a shard's `partial.json`. See docs/reliability.md for the formats.
+ * zod schemas of the files of this folder (internal, built on first use): `run.json` and
+ * `chunk-*.json` of a checkpoint directory, and a shard's `partial.json`. See
+ * docs/reliability.md for the formats.
  */
-export const fileSchemas = {
-  run: z.strictObject({
-    format: z.literal(checkpointFiles.runTag),
-    fingerprint,
-    identity,
-  }),
-  chunk: z.strictObject({
-    fingerprint,
-    index: nonNegativeInteger,
-    result: z.unknown().refine((v) => v !== undefined, 'result is missing'),
-  }),
-  partial: z.strictObject({
-    format: z.literal(checkpointFiles.partialTag),
-    fingerprint,
-    identity,
-    shard: z.strictObject({ i: nonNegativeInteger, n: nonNegativeInteger.min(1) }),
-    // Keys are checked by the reader (decimal chunk indexes); a record schema would copy the
-    // object and could drop a '__proto__' key silently.
-    chunks: z.custom<Record<string, unknown>>(
-      (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-      'must be an object {"<chunk index>": result}',
-    ),
-  }),
-} as const;
+export const fileSchemas = lazySchema((z) => {
+  const nonNegativeInteger = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+  // A RunIdentity as stored in a file; the config's content is checked by hashing it.
+  const identity = z.strictObject({
+    kind: z.string().min(1),
+    config: z.unknown().refine((v) => v !== undefined, 'config is missing'),
+    seed: z.union([z.string(), z.number()]),
+    version: z.strictObject({ package: z.string(), format: z.number() }),
+    chunks: nonNegativeInteger.min(1),
+  });
+  const fingerprint = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hex digits (SHA-256)');
+  return {
+    run: z.strictObject({
+      format: z.literal(checkpointFiles.runTag),
+      fingerprint,
+      identity,
+    }),
+    chunk: z.strictObject({
+      fingerprint,
+      index: nonNegativeInteger,
+      result: z.unknown().refine((v) => v !== undefined, 'result is missing'),
+    }),
+    partial: z.strictObject({
+      format: z.literal(checkpointFiles.partialTag),
+      fingerprint,
+      identity,
+      shard: z.strictObject({ i: nonNegativeInteger, n: nonNegativeInteger.min(1) }),
+      // Keys are checked by the reader (decimal chunk indexes); a record schema would copy the
+      // object and could drop a '__proto__' key silently.
+      chunks: z.custom<Record<string, unknown>>(
+        (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+        'must be an object {"<chunk index>": result}',
+      ),
+    }),
+  } as const;
+});
 
 /**
  * Reads a JSON file of this folder's formats and validates it with `schema` (internal helper):
@@ -87,11 +88,7 @@ export function readJsonFile<T>(path: string, what: string, schema: z.ZodType<T>
     throw new InputError(`${what}: not valid JSON (${(error as Error).message})`);
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const at = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new InputError(`${what}: ${at}${issue.message}`);
-  }
+  if (!parsed.success) throw new InputError(`${what}: ${firstIssue(parsed.error)}`);
   return parsed.data;
 }
 
@@ -103,7 +100,7 @@ export function readJsonFile<T>(path: string, what: string, schema: z.ZodType<T>
 export function readRunFile(dir: string): { identity: RunIdentity; fingerprint: string } {
   const path = checkpointFiles.runPath(dir);
   const what = `checkpoint '${path}'`;
-  const run = readJsonFile(path, what, fileSchemas.run);
+  const run = readJsonFile(path, what, fileSchemas().run);
   const identity = run.identity as RunIdentity;
   let fingerprint: string;
   try {

@@ -99,7 +99,7 @@ export function loadCheckpoint(dir: string, identity: RunIdentity): Checkpoint |
     const index = checkpointFiles.chunkIndex(name);
     if (index === undefined) continue;
     const what = `checkpoint chunk '${join(dir, name)}'`;
-    const chunk = readJsonFile(join(dir, name), what, fileSchemas.chunk);
+    const chunk = readJsonFile(join(dir, name), what, fileSchemas().chunk);
     if (chunk.fingerprint !== fingerprint) {
       throw new InputError(`${what} belongs to a different run (fingerprint differs)`);
     }

@@ -13,8 +13,8 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { InputError, quote } from '../errors/input-error.ts';
+import { lazySchema } from '../errors/lazy-zod.ts';
 
 /**
  * The lock file inside a locked directory. It starts with a dot, so listings of the directory's
@@ -43,15 +43,17 @@ export interface LockHolder {
   readonly token: string;
 }
 
-const holderSchema = z.object({
-  format: z.literal('rl-objective-lock'),
-  pid: z.number().int().positive(),
-  host: z.string(),
-  started: z.string().optional(),
-  since: z.string(),
-  command: z.string(),
-  token: z.string(),
-});
+const holderSchema = lazySchema((z) =>
+  z.object({
+    format: z.literal('rl-objective-lock'),
+    pid: z.number().int().positive(),
+    host: z.string(),
+    started: z.string().optional(),
+    since: z.string(),
+    command: z.string(),
+    token: z.string(),
+  }),
+);
 
 /** Options of {@link lockDirectory}. */
 export interface LockOptions {
@@ -161,7 +163,7 @@ function readHolder(path: string): LockHolder | undefined | null {
     return undefined;
   }
   try {
-    const parsed = holderSchema.safeParse(JSON.parse(text));
+    const parsed = holderSchema().safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

@@ -73,7 +73,7 @@ export function readPartial(path: string): PartialResult {
   const file =
     existsSync(path) && statSync(path).isDirectory() ? join(path, checkpointFiles.partial) : path;
   const what = `part '${path}'`;
-  const stored = readJsonFile(file, what, fileSchemas.partial);
+  const stored = readJsonFile(file, what, fileSchemas().partial);
   const identity = stored.identity as RunIdentity;
   let fingerprint: string;
   try {

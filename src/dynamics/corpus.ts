@@ -1,9 +1,8 @@
-import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { InputError } from '../errors/input-error.ts';
 import { requirePositive, requirePositiveInteger } from '../errors/require.ts';
 import { parseSpec } from '../grammar/parse-spec.ts';
 import { SpecReader } from '../grammar/spec-reader.ts';
+import { betaQuantile, normalQuantile } from '../math/lazy-stdlib.ts';
 import { substream } from '../rng/substream.ts';
 
 /** The corpus models of docs/theory.md §8. */
@@ -120,7 +119,7 @@ export function buildCorpus(description: CorpusDescription, seed: string | numbe
     for (let x = 0; x < N; x++) {
       features[x * d] = 1;
       // alea gives multiples of 2^-32 in [0, 1); the half step keeps the quantile finite.
-      for (let j = 1; j < d; j++) features[x * d + j] = normalQuantile(u() + 2 ** -33, 0, 1);
+      for (let j = 1; j < d; j++) features[x * d + j] = normalQuantile(u() + 2 ** -33);
     }
   }
   const decile = Uint8Array.from({ length: N }, (_, x) => Math.floor((10 * x) / N));

@@ -1,9 +1,13 @@
-import { z } from 'zod';
 import { InputError } from '../errors/input-error.ts';
+import { firstIssue, lazySchema } from '../errors/lazy-zod.ts';
 import { BernoulliGroup } from '../estimators/index.ts';
 import { scheme as buildScheme } from '../schemes/index.ts';
 import type { Scheme } from '../schemes/scheme.ts';
-import { VectorMoments, type VectorMomentsJson } from '../stats/vector-moments.ts';
+import {
+  VectorMoments,
+  type VectorMomentsJson,
+  vectorMomentsSchema,
+} from '../stats/vector-moments.ts';
 import { ClosedFormEvaluator } from './closed-form-evaluator.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { metricLayout } from './curve-metrics.ts';
@@ -95,12 +99,11 @@ export function runTrainChunk(config: TrainConfig, chunk: number): TrainChunkRes
   return { chunk, seeds: last - first, curves: curves.toJSON(), drift: drift.toJSON() };
 }
 
-const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const float = z.union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity', '-0'])]);
-const moments = z
-  .strictObject({ n: count, mean: z.array(float), m2: z.array(float) })
-  .refine((m) => m.mean.length === m.m2.length, 'mean and m2 differ in length');
-const schema = z.strictObject({ chunk: count, seeds: count, curves: moments, drift: moments });
+const schema = lazySchema((z) => {
+  const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+  const moments = vectorMomentsSchema();
+  return z.strictObject({ chunk: count, seeds: count, curves: moments, drift: moments });
+});
 
 /**
  * Reads a {@link TrainChunkResult} back from JSON (a checkpoint's chunk file) and checks that it
@@ -113,11 +116,9 @@ export function parseTrainChunkResult(
   chunk: number,
   what: string,
 ): TrainChunkResult {
-  const parsed = schema.safeParse(value);
+  const parsed = schema().safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const at = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new InputError(`${what}: not a train chunk result (${at}${issue.message})`);
+    throw new InputError(`${what}: not a train chunk result (${firstIssue(parsed.error)})`);
   }
   const result = parsed.data as TrainChunkResult;
   const { first, last } = trainChunk(config, chunk);

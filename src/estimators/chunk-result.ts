@@ -1,6 +1,10 @@
-import { z } from 'zod';
 import { InputError } from '../errors/input-error.ts';
-import { VectorMoments, type VectorMomentsJson } from '../stats/vector-moments.ts';
+import { firstIssue, lazySchema } from '../errors/lazy-zod.ts';
+import {
+  VectorMoments,
+  type VectorMomentsJson,
+  vectorMomentsSchema,
+} from '../stats/vector-moments.ts';
 import type { SimulationConfig } from './simulation-config.ts';
 
 /**
@@ -55,19 +59,17 @@ export function mergeChunkResults(a: ChunkResult, b: ChunkResult): ChunkResult {
   };
 }
 
-const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const float = z.union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity', '-0'])]);
-const moments = z
-  .strictObject({ n: count, mean: z.array(float), m2: z.array(float) })
-  .refine((m) => m.mean.length === m.m2.length, 'mean and m2 differ in length');
-const schema = z.strictObject({
-  first: count,
-  last: count,
-  groups: count,
-  responses: count,
-  gradient: moments,
-  draws: moments.nullable(),
-  capped: count,
+const schema = lazySchema((z) => {
+  const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+  return z.strictObject({
+    first: count,
+    last: count,
+    groups: count,
+    responses: count,
+    gradient: vectorMomentsSchema(),
+    draws: vectorMomentsSchema().nullable(),
+    capped: count,
+  });
 });
 
 /**
@@ -76,11 +78,9 @@ const schema = z.strictObject({
  * chunk order (docs/theory.md §6). Anything else is a one-line {@link InputError} naming `what`.
  */
 export function parseChunkResult(value: unknown, chunk: number, what: string): ChunkResult {
-  const parsed = schema.safeParse(value);
+  const parsed = schema().safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const at = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new InputError(`${what}: not a chunk result (${at}${issue.message})`);
+    throw new InputError(`${what}: not a chunk result (${firstIssue(parsed.error)})`);
   }
   const result = parsed.data as ChunkResult;
   if (result.first !== chunk || result.last !== chunk) {

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina as PiscinaPool } from 'piscina';
 import { InputError } from '../errors/input-error.ts';
 import type { ChunkResult } from './chunk-result.ts';
 import type { ChunkTask } from './chunk-task.ts';
@@ -10,6 +11,8 @@ import type { ChunkTask } from './chunk-task.ts';
  * load TypeScript on Node 20, so only then do they get tsx.
  */
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+const require = createRequire(import.meta.url);
 
 /** Young-generation limit of each worker's V8 heap, in MB (see the comment in the pool). */
 const YOUNG_GENERATION_MB = 4;
@@ -53,6 +56,8 @@ export function createWorkerPool<Task, Result>(
   threads: number,
 ): WorkerPool<Task, Result> {
   requireThreads(threads);
+  // piscina is required here, on the first pool: most uses of the library start none.
+  const { Piscina } = require('piscina') as { Piscina: typeof PiscinaPool };
   const pool = new Piscina({
     filename: `${module.href}.${FROM_SOURCE ? 'ts' : 'js'}`,
     name: exportName,

@@ -5,12 +5,7 @@ export { Categorical, ENUMERATION_LIMIT, softmaxProbabilities } from './categori
 export { corpus } from './corpus.ts';
 export { LIST_SEPARATOR, parsePolicy } from './parse-policy.ts';
 export type { Policy, PromptTerm, Sampler } from './policy.ts';
-export {
-  type PolicyDescription,
-  policyKindSchemas,
-  policySchema,
-  type SinglePolicyDescription,
-} from './policy-schema.ts';
+export type { PolicyDescription, SinglePolicyDescription } from './policy-schema.ts';
 export { type ScoreLaw, type ScoreMoments, type ScoreSide, scoreMoments } from './score-law.ts';
 export { type SequenceParams, sequence } from './sequence.ts';
 export { softmax } from './softmax.ts';

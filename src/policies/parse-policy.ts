@@ -1,9 +1,10 @@
 import { InputError, quote } from '../errors/input-error.ts';
 import { readInputFile } from '../errors/input-file.ts';
+import { firstIssue } from '../errors/lazy-zod.ts';
 import { parseNumber } from '../errors/require.ts';
 import { parseSpec } from '../grammar/parse-spec.ts';
 import { SpecReader } from '../grammar/spec-reader.ts';
-import { type PolicyDescription, policyKindSchemas } from './policy-schema.ts';
+import { type PolicyDescription, policySchemas } from './policy-schema.ts';
 
 /** Separates the items of a list value in a short form: `,` already separates keys. */
 export const LIST_SEPARATOR = ';';
@@ -13,7 +14,7 @@ export const LIST_SEPARATOR = ';';
  * - a short form in the spec grammar: `bernoulli:p=0.3`, `bernoulli:theta=-0.5`,
  *   `softmax:logits=0.1;-0.4;0.3;0,correct=0;2` (lists separated by `;`), or
  *   `sequence:V=4,L=3,r=1,seed=7[,scale=1]` (keys are case-insensitive);
- * - a JSON object (see `policySchema`), inline or as `@file.json` (a regular file of at most
+ * - a JSON object (see `policySchemas`), inline or as `@file.json` (a regular file of at most
  *   256 MiB, read by `readInputFile`); a corpus is JSON only.
  *
  * Every malformed input is an InputError with a one-line message.
@@ -36,16 +37,13 @@ function fromJson(text: string, label: string): PolicyDescription {
     throw new InputError(`${label}: ${(error as Error).message}`);
   }
   const kind = (value as { kind?: unknown } | null)?.kind;
-  const kinds = Object.keys(policyKindSchemas);
+  const schemas = policySchemas().kinds;
+  const kinds = Object.keys(schemas);
   if (typeof value !== 'object' || value === null || !kinds.includes(kind as string)) {
     throw new InputError(`${label}: "kind" must be one of ${kinds.join(', ')}`);
   }
-  const parsed = policyKindSchemas[kind as keyof typeof policyKindSchemas].safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new InputError(`${label}: ${path}${issue.message.split('\n')[0]}`);
-  }
+  const parsed = schemas[kind as keyof typeof schemas].safeParse(value);
+  if (!parsed.success) throw new InputError(`${label}: ${firstIssue(parsed.error)}`);
   return parsed.data;
 }
 

@@ -1,5 +1,4 @@
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { Figure } from './model.ts';
 
 /** Width and height of every figure's plotting area, in pixels. */
@@ -145,9 +144,11 @@ export function figureSpec(figure: Figure): TopLevelSpec {
 /**
  * Renders a {@link Figure} to a standalone SVG document, headless: vega-lite compiles the
  * specification to vega, and a vega `View` with no renderer attached produces the SVG string
- * (`View.toSVG`), which needs neither a canvas nor a browser.
+ * (`View.toSVG`), which needs neither a canvas nor a browser. Both load on the first figure:
+ * their module graphs are larger than the rest of the library, which never needs them otherwise.
  */
 export async function renderSvg(figure: Figure): Promise<string> {
+  const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new View(parse(compile(figureSpec(figure)).spec), { renderer: 'none' });
   try {
     return await view.toSVG();

@@ -1,4 +1,15 @@
-import seedrandom from 'seedrandom';
+import { createRequire } from 'node:module';
+import type seedrandom from 'seedrandom';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * seedrandom's alea generator, required on first use: seedrandom loads all its generators at
+ * once, which importing the library for a closed form (`h`, `scheme`) does not need.
+ */
+export function alea(): typeof seedrandom.alea {
+  return (require('seedrandom') as typeof seedrandom).alea;
+}
 
 /** A uniform generator on [0, 1) with 32 bits of resolution. */
 export type Uniform = () => number;
@@ -12,7 +23,7 @@ export type Uniform = () => number;
  * or shards run the work, nor in which order.
  */
 export function substream(seed: string | number, ...path: readonly (string | number)[]): Uniform {
-  return seedrandom.alea(substreamSeed(seed, path));
+  return alea()(substreamSeed(seed, path));
 }
 
 /** The seed string of the substream of `seed` at `path`. */

@@ -1,5 +1,4 @@
-import seedrandom from 'seedrandom';
-import { substreamSeed } from './substream.ts';
+import { alea, substreamSeed } from './substream.ts';
 
 /** Number of interleaved alea lanes; see {@link UniformStream}. */
 export const UNIFORM_LANES = 4;
@@ -25,7 +24,7 @@ interface AleaState {
  * on `path` is exactly `substream(seed, ...path, 'lane', l)` (tested).
  */
 function aleaState(seed: string | number, path: readonly (string | number)[]): AleaState {
-  const prng = seedrandom.alea(substreamSeed(seed, path), { state: true });
+  const prng = alea()(substreamSeed(seed, path), { state: true });
   return prng.state() as unknown as AleaState;
 }
 

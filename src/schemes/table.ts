@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { InputError, quote } from '../errors/input-error.ts';
 import { readInputFile } from '../errors/input-file.ts';
+import { lazySchema } from '../errors/lazy-zod.ts';
 import type { CountFormTables } from './count-form-tables.ts';
 import type { SchemeFormulas, SchemeKind } from './scheme-kind.ts';
 
@@ -24,14 +24,9 @@ export function tableFormulas(
   };
 }
 
-/**
- * The zod schema of a table file, built on first use. zod's module graph takes longer to load than
- * the rest of a command such as `objective`, which needs it only for `table:file=...`, so it is
- * required lazily (synchronously: scheme resolution is synchronous).
- */
-function tableFileSchema() {
-  const { z } = createRequire(import.meta.url)('zod') as typeof import('zod');
-  return z
+/** The zod schema of a table file (built on first use: `objective` needs it only for `table:file=...`). */
+const tableFileSchema = lazySchema((z) =>
+  z
     .object({
       M: z.number().int().positive(),
       a: z.array(z.number()),
@@ -39,8 +34,8 @@ function tableFileSchema() {
     })
     .refine((t) => t.a.length === t.M && t.b.length === t.M, {
       message: 'a and b must each have M entries',
-    });
-}
+    }),
+);
 
 /** Count-form tables read from a file, with the group size they are for. */
 export interface TableFileContents extends CountFormTables {

@@ -1,4 +1,4 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { normalCdf } from '../math/lazy-stdlib.ts';
 import { type MixturePart, type Moments, mixtureMoments } from './mixture-moments.ts';
 
 /**
@@ -80,7 +80,7 @@ export function normalApproximation(
 ): NormalApproximation {
   const t = threshold;
   const fewest = Math.ceil(GROUPS_PER_T4 * t ** 4);
-  const nominal = 2 * normalCdf(-t, 0, 1);
+  const nominal = 2 * normalCdf(-t);
   // Moments in units of the law's size, so that tiny laws do not underflow; `scale` brings the
   // spread back to absolute units for SMALLEST_SPREAD.
   const kept = law.parts.filter((p) => p.weight > 0);
@@ -123,8 +123,7 @@ export function normalApproximation(
     if (!(se > 0)) return false;
     const z = shift / se;
     const rho = s / Math.sqrt(N) / se;
-    const tail =
-      rho > 0 ? normalCdf((-t - z) / rho, 0, 1) + normalCdf((z - t) / rho, 0, 1) : +(z > t);
+    const tail = rho > 0 ? normalCdf((-t - z) / rho) + normalCdf((z - t) / rho) : +(z > t);
     return tail <= (1 + SHIFT_EXCESS) * nominal;
   };
   // With N groups the rarest k parts may be left out while N · rareWeight[k] <= RARE_EXPECTED,

@@ -1,3 +1,5 @@
+import { lazySchema } from '../errors/lazy-zod.ts';
+
 /** A float as JSON: a number, or one of the strings JSON cannot hold as a number. */
 export type JsonFloat = number | 'NaN' | 'Infinity' | '-Infinity' | '-0';
 
@@ -33,6 +35,21 @@ export interface VectorMomentsJson {
   readonly mean: readonly JsonFloat[];
   readonly m2: readonly JsonFloat[];
 }
+
+/**
+ * The zod schema of {@link VectorMomentsJson} (built on first use), for the readers of stored
+ * accumulators: checkpointed chunks and shards' parts.
+ */
+export const vectorMomentsSchema = lazySchema((z) => {
+  const float = z.union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity', '-0'])]);
+  return z
+    .strictObject({
+      n: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      mean: z.array(float),
+      m2: z.array(float),
+    })
+    .refine((m) => m.mean.length === m.m2.length, 'mean and m2 differ in length');
+});
 
 /**
  * Streaming, mergeable first and second moments of a stream of vectors (docs/theory.md §6): the count

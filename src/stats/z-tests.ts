@@ -1,5 +1,4 @@
-import cdf from '@stdlib/stats-base-dists-normal-cdf';
-import quantile from '@stdlib/stats-base-dists-normal-quantile';
+import { normalCdf, normalQuantile } from '../math/lazy-stdlib.ts';
 
 /**
  * Per-component z-scores `z = (estimate - closedForm)/SE` (docs/theory.md §6). A component with
@@ -33,7 +32,7 @@ export function zThreshold(alphaPrime: number): number {
   if (!(alphaPrime > 0 && alphaPrime <= 1)) {
     throw new RangeError(`zThreshold: alpha' must be in (0, 1], got ${alphaPrime}`);
   }
-  return -quantile(alphaPrime / 2, 0, 1);
+  return -normalQuantile(alphaPrime / 2);
 }
 
 /**
@@ -87,7 +86,7 @@ export function holm(z: ArrayLike<number>, alpha: number): boolean[] {
 export function resolution(stderr: number, threshold: number, beta: number): number {
   if (!(beta > 0 && beta < 1))
     throw new RangeError(`resolution: beta must be in (0, 1), got ${beta}`);
-  return (threshold + quantile(1 - beta, 0, 1)) * stderr;
+  return (threshold + normalQuantile(1 - beta)) * stderr;
 }
 
 /**
@@ -102,7 +101,7 @@ export function ksDistance(z: readonly number[]): number {
   const n = sorted.length;
   let d = 0;
   for (let i = 0; i < n; i++) {
-    const f = cdf(sorted[i]!, 0, 1);
+    const f = normalCdf(sorted[i]!);
     d = Math.max(d, (i + 1) / n - f, f - i / n);
   }
   return d;

@@ -1,4 +1,4 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { normalCdf } from '../math/lazy-stdlib.ts';
 import { holm, resolution, zScores, zThreshold } from '../stats/index.ts';
 import type { MonteCarloOutcome } from './check.ts';
 
@@ -95,7 +95,7 @@ export function decideMonteCarlo(
 /** `zThreshold(d · P(|N(0,1)| > size))`, or `size` itself once that tail underflows. */
 function pooledZ(size: number, d: number): number {
   if (d === 1 || !Number.isFinite(size)) return size;
-  const p = d * 2 * normalCdf(-size, 0, 1);
+  const p = d * 2 * normalCdf(-size);
   if (p >= 1) return 0;
   return p > 0 ? zThreshold(p) : size;
 }

@@ -10,6 +10,7 @@ export {
   type VerifySettings,
   verifyIdentity,
 } from './battery.ts';
+export { type BatteryProgress, silentProgress } from './battery-progress.ts';
 export { type BatteryReportOptions, batteryReport } from './battery-report.ts';
 export { type Budget, budget } from './budget.ts';
 export type {
@@ -35,14 +36,12 @@ export {
   type PlannedSimulation,
   planBattery,
 } from './plan-battery.ts';
-export { type BatteryProgress, progressReporter } from './progress-reporter.ts';
 export type { BatteryRunOptions } from './run-battery.ts';
 export {
   type MergeBatteryOptions,
   mergeBattery,
   type RunBatteryOptions,
   runBattery,
-  silentProgress,
 } from './run-battery.ts';
 export { type RunBatteryShardOptions, runBatteryShard } from './run-battery-shard.ts';
 export { mergeVerify, type VerifyOptions, verify, verifyShard } from './verify.ts';

@@ -5,9 +5,10 @@ import {
   requireUncapped,
   runChunks,
 } from '../estimators/index.ts';
+import { silentProgress } from './battery-progress.ts';
 import type { Check } from './check.ts';
 import { planBattery } from './plan-battery.ts';
-import { type BatteryRunOptions, silentProgress } from './run-battery.ts';
+import type { BatteryRunOptions } from './run-battery.ts';
 
 /** How {@link runBatteryShard} runs. */
 export interface RunBatteryShardOptions extends BatteryRunOptions {

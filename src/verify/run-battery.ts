@@ -8,10 +8,10 @@ import {
   type SimulationResult,
   summarizeSimulation,
 } from '../estimators/index.ts';
+import { type BatteryProgress, silentProgress } from './battery-progress.ts';
 import type { Check } from './check.ts';
 import { type BatteryResult, type CheckEvaluation, decideBattery } from './decide-battery.ts';
 import { planBattery } from './plan-battery.ts';
-import type { BatteryProgress } from './progress-reporter.ts';
 
 /** What every way of running a battery's chunks takes: whole (`runBattery`) or one shard. */
 export interface BatteryRunOptions {
@@ -34,9 +34,6 @@ export interface RunBatteryOptions extends BatteryRunOptions {
   /** False-pass rate at which each resolution is stated. */
   readonly beta: number;
 }
-
-/** The progress display when none is given. */
-export const silentProgress: BatteryProgress = { start() {}, advance() {}, done() {}, stop() {} };
 
 /**
  * Runs every check in order and decides them (`decideBattery`, docs/theory.md §6): one row per check,

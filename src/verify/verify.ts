@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { z } from 'zod';
 import {
   identityDifference,
   mergeParts,
@@ -13,6 +12,7 @@ import {
 } from '../checkpoint/index.ts';
 import { BUDGET_NAMES, VERIFY_DEFAULTS } from '../defaults/index.ts';
 import { InputError } from '../errors/input-error.ts';
+import { lazySchema } from '../errors/lazy-zod.ts';
 import {
   type ChunkResult,
   checkpointedRun,
@@ -28,10 +28,10 @@ import {
   VERIFY_KIND,
   type VerifySettings,
 } from './battery.ts';
+import type { BatteryProgress } from './battery-progress.ts';
 import { batteryReport } from './battery-report.ts';
 import type { Check } from './check.ts';
 import { batteryChunks, planBattery } from './plan-battery.ts';
-import type { BatteryProgress } from './progress-reporter.ts';
 import { type BatteryRunOptions, mergeBattery, runBattery } from './run-battery.ts';
 import { runBatteryShard } from './run-battery-shard.ts';
 /** Options of {@link verify} and {@link verifyShard}; every field has a default. */
@@ -173,11 +173,13 @@ export async function verifyShard(
 }
 
 /** The settings a `verify` identity's config carries (its checks are compared whole). */
-const settingsSchema = z.looseObject({
-  budget: z.enum(BUDGET_NAMES),
-  alpha: z.number(),
-  beta: z.number(),
-});
+const settingsSchema = lazySchema((z) =>
+  z.looseObject({
+    budget: z.enum(BUDGET_NAMES),
+    alpha: z.number(),
+    beta: z.number(),
+  }),
+);
 
 /** Options of {@link mergeVerify}. */
 export interface MergeVerifyOptions {
@@ -213,7 +215,7 @@ export async function mergeVerify(
       `the parts are of a '${identity.kind}' run; merge combines the shards of 'verify' runs`,
     );
   }
-  const parsed = settingsSchema.safeParse(identity.config);
+  const parsed = settingsSchema().safeParse(identity.config);
   if (!parsed.success) {
     throw new InputError('the parts do not name the budget, alpha and beta of a verify run');
   }

@@ -66,12 +66,13 @@ export function registerVerify(root: Command): void {
       const budget = budgetFlag(flags);
       const threads = requirePositiveInteger('--threads', parseNumber('--threads', flags.threads));
       const alpha = rateFlag('--alpha', flags.alpha);
-      const [lib, { parseShard, partialFile }, { runInterruptible }, { printReport, warn }] =
+      const [lib, { parseShard, partialFile }, { runInterruptible }, { printReport, warn }, ui] =
         await Promise.all([
           import('../../verify/index.ts'),
           import('../../checkpoint/index.ts'),
           import('../checkpointed-run.ts'),
           import('../output.ts'),
+          import('../progress-reporter.ts'),
         ]);
       const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
       if (shard && flags.json) {
@@ -86,7 +87,7 @@ export function registerVerify(root: Command): void {
         resume: flags.resume === true,
         forceUnlock: flags.forceUnlock === true,
         onWarning: warn,
-        progress: (checks: readonly Check[]) => lib.progressReporter(process.stderr, checks),
+        progress: (checks: readonly Check[]) => ui.progressReporter(process.stderr, checks),
       };
       await runInterruptible('verify', async (signal) => {
         if (shard) {
