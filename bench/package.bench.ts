@@ -1,6 +1,8 @@
 // The compiled package as users run it (`npm run bench package`; `prebench` builds dist/ first):
 //   1. CLI cold start: `rl-objective objective --scheme grpo --M 8 --t 0.5` against bare
-//      `node -e 0`, interleaved, median of 7 each; target at most 0.15 s above bare node;
+//      `node -e 0`, and `import { h } from 'rl-objective'` (the package's own name, which Node
+//      resolves to dist/ through package.json's `exports`, as in an installed tarball) against
+//      the same, interleaved, median of 7 each; target at most 0.15 s above bare node for each;
 //   2. worker pool start plus its first chunk (in this process, from dist/): target at most 0.15 s;
 //   3. `rl-objective simulate --threads 2` against `--threads 1` on a GRPO M = 8 run of 4e9
 //      responses (wall clock of the whole command, start-up included), alternated, best of 2
@@ -12,6 +14,8 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../bin/rl-objective.js', import.meta.url));
+/** The package root: `rl-objective` resolves to its own dist/ from here. */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = new URL('../dist/src/index.js', import.meta.url).href;
 const RUNS = 7;
 
@@ -24,7 +28,7 @@ const load = () =>
 /** Wall time of one child process, in seconds; exits the bench if the child fails. */
 function wall(args: readonly string[]): { seconds: number; stdout: string } {
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: ROOT });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
   return { seconds, stdout: run.stdout };
@@ -32,16 +36,24 @@ function wall(args: readonly string[]): { seconds: number; stdout: string } {
 
 console.log(`load average before: ${load()} (2 cores)`);
 
+const IMPORT_H = "import { h } from 'rl-objective'; if (h([1, 1], 0.5) !== 0.5) process.exit(1);";
 const bare: number[] = [];
 const cli: number[] = [];
+const imported: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   bare.push(wall(['-e', '0']).seconds);
   cli.push(wall([BIN, 'objective', '--scheme', 'grpo', '--M', '8', '--t', '0.5']).seconds);
+  imported.push(wall(['--input-type=module', '-e', IMPORT_H]).seconds);
 }
 const startup = median(cli) - median(bare);
+const importTime = median(imported) - median(bare);
 console.log(
   `cold start, median of ${RUNS}: node -e 0 ${median(bare).toFixed(3)} s, objective ${median(cli).toFixed(3)} s, ` +
     `difference ${startup.toFixed(3)} s (target <= 0.150: ${startup <= 0.15 ? 'met' : 'NOT met'})`,
+);
+console.log(
+  `import { h } from 'rl-objective', median of ${RUNS}: ${median(imported).toFixed(3)} s, ` +
+    `${importTime.toFixed(3)} s above node -e 0 (target <= 0.150: ${importTime <= 0.15 ? 'met' : 'NOT met'})`,
 );
 
 const { createSimulationPool, simulate } = (await import(DIST)) as typeof import('../src/index.ts');
