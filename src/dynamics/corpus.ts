@@ -2,8 +2,9 @@ import { InputError } from '../errors/input-error.ts';
 import { requirePositive, requirePositiveInteger } from '../errors/require.ts';
 import { parseSpec } from '../grammar/parse-spec.ts';
 import { SpecReader } from '../grammar/spec-reader.ts';
-import { betaQuantile, normalQuantile } from '../math/lazy-stdlib.ts';
+import { betaQuantile } from '../math/lazy-stdlib.ts';
 import { substream } from '../rng/substream.ts';
+import { normalQuantile } from '../stats/normal-law.ts';
 
 /** The corpus models of docs/theory.md §8. */
 export const CORPUS_KINDS = ['tabular', 'shared'] as const;

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 
 // Each stdlib special function or distribution is a tree of small CommonJS packages, whose
 // loading would be most of the CLI's start and of importing the library, and most runs never call
-// them (`objective` at a single point, `simulate`).
+// them (`objective` at a single point, `simulate`). The normal law is src/stats' (normal-law.ts).
 // So they are required on first call, synchronously, because their callers (scheme tables,
 // targets, the beta fit) are synchronous. bench/package.bench.ts measures the start
 // (docs/package.md).
@@ -14,8 +14,6 @@ type Special2 = (a: number, b: number) => number;
 let betaincLoaded: Special3 | undefined;
 let betalnLoaded: Special2 | undefined;
 let binomcoeflnLoaded: Special2 | undefined;
-let normalCdfLoaded: Special3 | undefined;
-let normalQuantileLoaded: Special3 | undefined;
 let betaQuantileLoaded: Special3 | undefined;
 
 /** `I_x(a, b)` for real `a, b > 0`: `@stdlib/math-base-special-betainc`, loaded on first call. */
@@ -34,21 +32,6 @@ export function betaln(a: number, b: number): number {
 export function binomcoefln(n: number, k: number): number {
   binomcoeflnLoaded ??= require('@stdlib/math-base-special-binomcoefln') as Special2;
   return binomcoeflnLoaded(n, k);
-}
-
-/** The standard normal CDF `Φ(x)`: `@stdlib/stats-base-dists-normal-cdf`, loaded on first call. */
-export function normalCdf(x: number): number {
-  normalCdfLoaded ??= require('@stdlib/stats-base-dists-normal-cdf') as Special3;
-  return normalCdfLoaded(x, 0, 1);
-}
-
-/**
- * The standard normal quantile `Φ⁻¹(p)`: `@stdlib/stats-base-dists-normal-quantile`, loaded on
- * first call.
- */
-export function normalQuantile(p: number): number {
-  normalQuantileLoaded ??= require('@stdlib/stats-base-dists-normal-quantile') as Special3;
-  return normalQuantileLoaded(p, 0, 1);
 }
 
 /**

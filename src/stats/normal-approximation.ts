@@ -1,5 +1,5 @@
-import { normalCdf } from '../math/lazy-stdlib.ts';
 import { type MixturePart, type Moments, mixtureMoments } from './mixture-moments.ts';
+import { normalCdf } from './normal-law.ts';
 
 /**
  * The law of a per-group statistic whose mean a z-test compares with its closed form, as a

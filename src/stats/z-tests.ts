@@ -1,4 +1,4 @@
-import { normalCdf, normalQuantile } from '../math/lazy-stdlib.ts';
+import { normalCdf, normalQuantile } from './normal-law.ts';
 
 /**
  * Per-component z-scores `z = (estimate - closedForm)/SE` (docs/theory.md §6). A component with

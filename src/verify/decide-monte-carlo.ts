@@ -1,5 +1,5 @@
-import { normalCdf } from '../math/lazy-stdlib.ts';
 import { holm, resolution, zScores, zThreshold } from '../stats/index.ts';
+import { normalCdf } from '../stats/normal-law.ts';
 import type { MonteCarloOutcome } from './check.ts';
 
 /** Units of rounding, in ulps of the larger of estimate and closed form, that a mean may carry. */
