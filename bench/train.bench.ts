@@ -3,12 +3,12 @@
 // Also the same run on one thread, side by side, and the mean-field part alone (it runs in the
 // main thread after the paths). `npm run bench train`.
 import { loadavg } from 'node:os';
-import type * as Library from '../src/index.ts';
+import type * as Library from '../src/dynamics/index.ts';
 
 // The compiled package, as users run it (`npm run bench` builds dist/ first): source workers
-// would run under tsx's CommonJS transform.
+// would run under tsx's CommonJS transform. Its dynamics barrel, for the mean field alone.
 const { resolveTrain, schemeMeanField, train } = (await import(
-  new URL('../dist/src/index.js', import.meta.url).href
+  new URL('../dist/src/dynamics/index.js', import.meta.url).href
 )) as typeof Library;
 
 const INPUT: Library.TrainInput = {

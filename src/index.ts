@@ -1,22 +1,164 @@
 /**
- * rl-objective: the public TypeScript API. Everything the CLI does is a typed function here first.
- * Each concept folder owns its barrel; this file only gathers them.
+ * rl-objective: the public TypeScript API, every export by name. Everything the CLI does is an
+ * entry point here (one typed function per command); below them, the closed forms of
+ * docs/theory.md, the audits, the Monte Carlo engine and the reports' types. Each concept folder
+ * owns its barrel; this file picks from them what the package offers, and nothing else: a
+ * function missing here is internal. The API report (`api/rl-objective.api.md`, checked by
+ * `npm run lint`) shows every change of this list in review.
  */
 
-export * from './audit/index.ts';
-export * from './checkpoint/index.ts';
-export * from './dynamics/index.ts';
+// Entry points: `rl-objective COMMAND` as functions, with their options and results.
+// Audits (docs/theory.md §2, §7): is advantage code count form, and which objective does it
+// induce? For tests of your own trainer.
+export {
+  type AdvantagesFn,
+  type AuditOptions,
+  type AuditReport,
+  type AuditResult,
+  type AuditSource,
+  audit,
+  auditFunction,
+  auditTable,
+  auditTraces,
+  checkExpectation,
+  type Expectation,
+  type ExpectationVerdict,
+  expectObjective,
+  formatAudit,
+  type InducedObjective,
+  inducedObjective,
+  parseExpectation,
+  type SizeAudit,
+  type Violation,
+} from './audit/index.ts';
+export {
+  AUDIT_DEFAULTS,
+  BUDGET_NAMES,
+  type BudgetName,
+  DEFAULT_ALPHA,
+  DEFAULT_BETA,
+  ESTIMATORS,
+  type Estimator,
+  OBJECTIVE_DEFAULTS,
+  PYTHON_ARRAYS,
+  type PythonArray,
+  SIMULATE_DEFAULTS,
+  TRAIN_DEFAULTS,
+  VERIFY_DEFAULTS,
+} from './defaults/index.ts';
+export {
+  type SchemeDynamics,
+  type SeedCurve,
+  type TrainInput,
+  type TrainOptions,
+  type TrainOutcome,
+  type TrainProgress,
+  type TrainResult,
+  train,
+  trainJson,
+  trainSummaryLine,
+  writeTrainReport,
+} from './dynamics/index.ts';
 export { InputError } from './errors/input-error.ts';
-export * from './estimators/index.ts';
-export * from './math/index.ts';
-export * from './objective/index.ts';
-export * from './policies/index.ts';
-export type * from './report/model.ts';
-export * from './rewards/index.ts';
-export * from './rng/index.ts';
-export * from './schemes/index.ts';
-export * from './stats/index.ts';
+// The Monte Carlo engine (docs/theory.md §1, §4–6), for runs of your own: policies, a shared
+// worker pool, the chunks a run is cut into, and the statistics of its verdict.
+export {
+  BernoulliGroup,
+  type CheckpointOptions,
+  type ChunkResult,
+  createSimulationPool,
+  mergeChunkResults,
+  type ResumeOptions,
+  type RunEvents,
+  resolveSimulation,
+  runChunk,
+  type SimulateOptions,
+  type SimulationConfig,
+  type SimulationInput,
+  type SimulationOutcome,
+  type SimulationPool,
+  type SimulationProgress,
+  type SimulationResult,
+  StoppedRun,
+  simulate,
+  simulationPrecondition,
+} from './estimators/index.ts';
+// Closed forms (docs/theory.md §2–3, §9–10): the objective a weight scheme induces, the schemes,
+// the targets, and the incomplete-beta family.
+export {
+  type BetaFit,
+  type BetaFitResult,
+  betaFit,
+  type DesignOptions,
+  type DesignReport,
+  design,
+  h,
+  hAtOne,
+  harmonicShiftedH,
+  hCoefficients,
+  hPrime,
+  type LargeMLimit,
+  largeMLimit,
+  normalizedH,
+  type ObjectiveLimit,
+  type ObjectiveLimitOptions,
+  type ObjectiveOptions,
+  type ObjectivePoint,
+  type ObjectiveTable,
+  type ObjectiveTablePoint,
+  objective,
+  objectiveBetaFit,
+  objectiveLimit,
+  objectivePoints,
+  type TargetDistance,
+  targetDistance,
+} from './objective/index.ts';
+export { buildPolicy, type Policy, type PolicyDescription, parsePolicy } from './policies/index.ts';
+export type { CheckRow, Figure, Report } from './report/model.ts';
+export {
+  levelClasses,
+  parseLevels,
+  type RewardClasses,
+  type RewardClassOptions,
+  rewardClasses,
+  rewardFunctionClasses,
+} from './rewards/index.ts';
+export { substream, type Uniform, UniformStream } from './rng/index.ts';
+export {
+  CATALOGUE_SPECS,
+  type CountFormTables,
+  catalogueAt,
+  type Scheme,
+  type SchemeKind,
+  type StatedLimit,
+  scheme,
+  schemeCatalogue,
+  schemeDefinedAt,
+  schemeLimit,
+} from './schemes/index.ts';
+export {
+  holm,
+  holmThresholds,
+  type NormalApproximation,
+  normalApproximation,
+  resolution,
+  VectorMoments,
+  type Verdict,
+  verdict,
+  zScores,
+  zThreshold,
+} from './stats/index.ts';
 export { betaSpec, incompleteBeta, incompleteBetaDensity } from './targets/beta-family.ts';
-export { FORMULA_FUNCTIONS, requireTargetOn } from './targets/formula-target.ts';
+export { FORMULA_FUNCTIONS } from './targets/formula-target.ts';
 export { functionTarget, type Target, type TargetFunctions, target } from './targets/targets.ts';
-export * from './verify/index.ts';
+export {
+  type BatteryProgress,
+  type Check,
+  type MergeVerifyOptions,
+  mergeVerify,
+  THEOREM_IDS,
+  type TheoremId,
+  type VerifyOptions,
+  verify,
+  verifyShard,
+} from './verify/index.ts';

@@ -44,4 +44,10 @@ export {
   runBattery,
 } from './run-battery.ts';
 export { type RunBatteryShardOptions, runBatteryShard } from './run-battery-shard.ts';
-export { mergeVerify, type VerifyOptions, verify, verifyShard } from './verify.ts';
+export {
+  type MergeVerifyOptions,
+  mergeVerify,
+  type VerifyOptions,
+  verify,
+  verifyShard,
+} from './verify.ts';
