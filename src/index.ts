@@ -7,6 +7,16 @@
  * `npm run lint`) shows every change of this list in review.
  */
 
+// The types that the functions above take and return.
+export type {
+  AuditPoint,
+  AuditReportOptions,
+  Coverage,
+  FunctionAuditOptions,
+  Nearest,
+  PythonTarget,
+  SizeVerdict,
+} from './audit/index.ts';
 // Entry points: `rl-objective COMMAND` as functions, with their options and results.
 // Audits (docs/theory.md §2, §7): is advantage code count form, and which objective does it
 // induce? For tests of your own trainer.
@@ -31,6 +41,7 @@ export {
   type SizeAudit,
   type Violation,
 } from './audit/index.ts';
+export type { PartialResult, Shard } from './checkpoint/index.ts';
 export {
   AUDIT_DEFAULTS,
   BUDGET_NAMES,
@@ -46,6 +57,13 @@ export {
   TRAIN_DEFAULTS,
   VERIFY_DEFAULTS,
 } from './defaults/index.ts';
+export type {
+  CorpusDescription,
+  MeanFieldCurves,
+  PathCheck,
+  TrainConfig,
+  TrainReportPaths,
+} from './dynamics/index.ts';
 export {
   type SchemeDynamics,
   type SeedCurve,
@@ -60,6 +78,12 @@ export {
   writeTrainReport,
 } from './dynamics/index.ts';
 export { InputError } from './errors/input-error.ts';
+export type {
+  Algorithm1Config,
+  ComparisonOptions,
+  PureRsConfig,
+  SimulationPrecondition,
+} from './estimators/index.ts';
 // The Monte Carlo engine (docs/theory.md §1, §4–6), for runs of your own: policies, a shared
 // worker pool, the chunks a run is cut into, and the statistics of its verdict.
 export {
@@ -83,6 +107,12 @@ export {
   simulate,
   simulationPrecondition,
 } from './estimators/index.ts';
+export type {
+  LimitInput,
+  LimitSize,
+  Normalization,
+  TargetDistanceOptions,
+} from './objective/index.ts';
 // Closed forms (docs/theory.md §2–3, §9–10): the objective a weight scheme induces, the schemes,
 // the targets, and the incomplete-beta family.
 export {
@@ -113,8 +143,9 @@ export {
   type TargetDistance,
   targetDistance,
 } from './objective/index.ts';
+export type { PromptTerm, Sampler, SinglePolicyDescription } from './policies/index.ts';
 export { buildPolicy, type Policy, type PolicyDescription, parsePolicy } from './policies/index.ts';
-export type { CheckRow, Figure, Report } from './report/model.ts';
+export type { Axis, CheckRow, Figure, Report, Series, Summary } from './report/model.ts';
 export {
   levelClasses,
   parseLevels,
@@ -124,6 +155,7 @@ export {
   rewardFunctionClasses,
 } from './rewards/index.ts';
 export { substream, type Uniform, UniformStream } from './rng/index.ts';
+export type { SchemeFormulas, SchemeLimit } from './schemes/index.ts';
 export {
   CATALOGUE_SPECS,
   type CountFormTables,
@@ -136,6 +168,7 @@ export {
   schemeDefinedAt,
   schemeLimit,
 } from './schemes/index.ts';
+export type { UpdateLaw, VectorMomentsJson, VerdictInput, VerdictOptions } from './stats/index.ts';
 export {
   holm,
   holmThresholds,
@@ -151,6 +184,7 @@ export {
 export { betaSpec, incompleteBeta, incompleteBetaDensity } from './targets/beta-family.ts';
 export { FORMULA_FUNCTIONS } from './targets/formula-target.ts';
 export { functionTarget, type Target, type TargetFunctions, target } from './targets/targets.ts';
+export type { DeterministicCheck, MonteCarloCheck, VerifySettings } from './verify/index.ts';
 export {
   type BatteryProgress,
   type Check,
