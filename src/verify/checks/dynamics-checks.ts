@@ -141,8 +141,3 @@ export function dynamicsCheck(spec: DynamicsCheckSpec, alpha: number, m: number)
     },
   };
 }
-
-/** The `dynamics` checks of a budget, sized for a run of `m` Monte Carlo checks at `alpha`. */
-export function dynamicsChecks(budget: Budget, alpha: number, m: number): MonteCarloCheck[] {
-  return dynamicsCheckSpecs(budget).map((spec) => dynamicsCheck(spec, alpha, m));
-}
