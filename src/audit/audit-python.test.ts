@@ -9,6 +9,7 @@ import { runCliAsync } from '../../test/support/cli/run-cli-async.ts';
 import { groupMembers, isRunning } from '../../test/support/process/process-state.ts';
 import { InputError } from '../errors/input-error.ts';
 import { scheme } from '../schemes/scheme.ts';
+import { audit } from './audit.ts';
 import { auditPython } from './audit-python.ts';
 import { parsePythonTarget } from './python-bridge.ts';
 import type { AuditReport } from './types.ts';
@@ -78,6 +79,15 @@ describe.skipIf(SKIP)(`auditPython with ${PYTHON} and numpy`, () => {
     expect(report.bySize.map((s) => s.nearest?.name)).toEqual(['identity', 'arcsin']);
     expect(report.bySize.every((s) => s.coverage.missing.length === 0)).toBe(true);
     expect(relativeError(report, 'verl-grpo')).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('reads the large-M limit through the same process: verl-style GRPO tends to arcsin', async () => {
+    const result = await audit(
+      { python: `${FIXTURES}grpo_numpy.py:advantages` },
+      { M: 8, limit: true, limitM: 10000 },
+    );
+    expect(result.limit).toMatchObject({ M: 10000, kind: 'bounded', nearest: { name: 'arcsin' } });
+    expect(result.limit!.nearest!.distance).toBeLessThan(1e-3);
   });
 
   it('the comparison can fail: the same tables are far from the population-std grpo', async () => {

@@ -17,6 +17,11 @@ export interface PythonAuditOptions extends Omit<FunctionAuditOptions, 'label'> 
   readonly python?: string;
   /** Seconds one call may take before the process is stopped; default 60 (the import gets at least 60). */
   readonly timeout?: number;
+  /**
+   * Called once the patterns are audited, with the function still loaded: `call` weighs one more
+   * group (`audit --limit` reads the large-M limit this way, docs/theory.md §9).
+   */
+  readonly andThen?: (call: (rewards: number[]) => Promise<readonly number[]>) => Promise<void>;
 }
 
 /**
@@ -67,6 +72,7 @@ export async function auditPython(
         });
       }
     }
+    await options.andThen?.(async (rewards) => (await bridge.weights([rewards]))[0]!);
   } finally {
     await bridge.close();
   }

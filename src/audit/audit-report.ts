@@ -1,16 +1,17 @@
 import { AUDIT_DEFAULTS } from '../defaults/index.ts';
 import { requireNonNegative, requirePositiveInteger } from '../errors/require.ts';
 import { grid } from '../math/grid.ts';
-import { objectiveBetaFit } from '../objective/beta-fit.ts';
+import { betaFitRange, objectiveBetaFit } from '../objective/beta-fit.ts';
 import { hAtOne } from '../objective/h.ts';
-import { type LargeMLimit, largeMLimit } from '../objective/large-m-limit.ts';
+import { type LargeMLimit, largeMLimit, type StatedTarget } from '../objective/large-m-limit.ts';
+import { nameLimit } from '../objective/limit-naming.ts';
+import type { LimitShape } from '../objective/limit-reading.ts';
 import {
   compareTargets,
   namedTargetSpecs,
   type TargetComparison,
 } from '../objective/nearest-target.ts';
 import { objectivePoints } from '../objective/objective-points.ts';
-import type { StatedLimit } from '../schemes/resolve-scheme.ts';
 import { readTableFile } from '../schemes/table.ts';
 import type { CountFormCollector, RecoveredTables } from './count-form-collector.ts';
 import type { AuditReport, AuditReportOptions, SizeAudit } from './types.ts';
@@ -87,16 +88,40 @@ export function targetDistances(c: readonly number[], ts: readonly number[]): Ta
   );
 }
 
+/** How {@link auditLimit} reads and names the limit. */
+export interface AuditLimitOptions {
+  /** The audit's grid: `points` evenly spaced `t` in [0, 1]. */
+  readonly points: number;
+  /** A limit stated beforehand (an `--expect` target, a formula). */
+  readonly stated?: StatedTarget;
+  /**
+   * The limit read from the audited code at one large group (`readCodeLimit`), or why it could
+   * not be; absent for a trace or a table, which have one group size.
+   */
+  readonly shape?: LimitShape | { readonly reason: string };
+}
+
 /**
- * The large-M study of docs/theory.md §9 over the sizes of an audit (`audit --limit`), in increasing
- * `M`: at each size the best fit in the incomplete-beta family and the sup distance between
- * successive normalized objectives, on the audit's grid of `points` evenly spaced `t` in [0, 1]; with `limit` (e.g. an
- * `--expect` target in the family) also the sup distance to it. A size without a complete
- * count-form table has no objective, and says why.
+ * The large-M study of docs/theory.md §9 over the sizes of an audit (`audit --limit`): the limit read
+ * from the audited code at one large group (`shape`, named by `nameLimit`; where it could not
+ * be read, `limitReason` says why), and in increasing
+ * `M` each size's best fit and its distance to the previous size, to the stated limit and to the
+ * read limit (`largeMLimit`), on the audit's grid. A size without a complete count-form table
+ * has no objective, and says why.
  */
-export function auditLimit(report: AuditReport, points: number, limit?: StatedLimit): LargeMLimit {
-  const ts = grid(0, 1, points);
+export function auditLimit(report: AuditReport, options: AuditLimitOptions): LargeMLimit {
+  const ts = grid(0, 1, options.points);
   const sizes = [...report.bySize].sort((x, y) => x.M - y.M);
+  const largest = sizes.length === 0 ? 1 : sizes[sizes.length - 1]!.M;
+  const { shape } = options;
+  const limit =
+    shape === undefined || !('kind' in shape)
+      ? shape
+      : nameLimit(shape, ts, {
+          targets: namedTargetSpecs(largest),
+          range: betaFitRange(largest),
+          ...(options.stated !== undefined && { stated: options.stated.target }),
+        });
   return largeMLimit(
     sizes.map((size) =>
       size.points.length > 0
@@ -104,7 +129,10 @@ export function auditLimit(report: AuditReport, points: number, limit?: StatedLi
         : { M: size.M, c: null, reason: size.fitReason ?? 'no objective' },
     ),
     ts,
-    limit,
+    {
+      ...(options.stated !== undefined && { stated: options.stated }),
+      ...(limit !== undefined && { limit }),
+    },
   );
 }
 

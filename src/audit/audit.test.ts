@@ -18,11 +18,18 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('audit', () => {
   it('audits a function as auditFunction does, and adds the expectation and the large-M study', async () => {
     const reinforce = (rewards: number[]) => rewards;
-    const result = await audit(reinforce, { M: [4, 8], expect: 'identity:1e-9', limit: true });
-    const { expectation, limit, ...report } = result;
+    const result = await audit(reinforce, {
+      M: [4, 8],
+      expect: 'identity:1e-9',
+      limit: true,
+      limitM: 10000,
+    });
+    const { expectation, limit, largeM, ...report } = result;
     expect(report).toEqual(await auditFunction(reinforce, { M: [4, 8] }));
     expect(expectation).toMatchObject({ target: 'identity', tol: 1e-9, met: true });
-    expect(limit!.sizes.map((s) => s.M)).toEqual([4, 8]);
+    expect(largeM!.sizes.map((s) => s.M)).toEqual([4, 8]);
+    // REINFORCE's limit, read at one group of 10^4, is the identity, exactly.
+    expect(limit).toMatchObject({ kind: 'bounded', exact: { target: 'identity' } });
     // Without them, the result is the bare report, as `audit --json` prints it.
     expect(Object.keys(await audit(reinforce, { M: 4 }))).toEqual([
       'countForm',

@@ -1,6 +1,7 @@
 import { AUDIT_DEFAULTS, type PythonArray } from '../defaults/index.ts';
-import { quote } from '../errors/input-error.ts';
+import { InputError, quote } from '../errors/input-error.ts';
 import type { LargeMLimit } from '../objective/large-m-limit.ts';
+import { DEFAULT_LIMIT_M, type LimitShape, limitCounts } from '../objective/limit-reading.ts';
 import { auditFunction, auditSizes, loadAdvantagesModule } from './audit-function.ts';
 import { auditPython } from './audit-python.ts';
 import { auditLimit, auditTable } from './audit-report.ts';
@@ -12,6 +13,7 @@ import {
   parseExpectation,
 } from './expect-objective.ts';
 import type { PythonTarget } from './python-bridge.ts';
+import { readCodeLimit } from './read-limit.ts';
 import type { AdvantagesFn, AuditReport, AuditReportOptions } from './types.ts';
 
 /**
@@ -36,8 +38,14 @@ export interface AuditOptions extends AuditReportOptions {
   readonly seed?: string | number;
   /** The expected objective, e.g. `arcsin:0.05` (`parseExpectation`); none by default. */
   readonly expect?: string | Expectation;
-  /** Add the large-M study over the audited sizes (`auditLimit`); off by default. */
+  /**
+   * Add the large-M study (`auditLimit`): the limit read from the code at one group of `limitM`
+   * responses, and the audited sizes against it; off by default. Code only: a trace or a table
+   * has one group size, and is refused.
+   */
   readonly limit?: boolean;
+  /** The group size `M*` the limit is read at (docs/theory.md §9); default 10^6. */
+  readonly limitM?: number;
   /** Python: what the function receives; default numpy when it imports, else a list. */
   readonly array?: PythonArray;
   /** Python: the interpreter; default `$PYTHON`, else `python3`. */
@@ -54,8 +62,11 @@ export interface AuditOptions extends AuditReportOptions {
 export interface AuditResult extends AuditReport {
   /** The verdict on `expect`, when one was given. */
   readonly expectation?: ExpectationVerdict;
-  /** The large-M study, with `limit`. */
-  readonly limit?: LargeMLimit;
+  /** With `limit`: the limit read from the code (null where it could not be, see `limitReason`). */
+  readonly limit?: LargeMLimit['limit'];
+  readonly limitReason?: string;
+  /** With `limit`: the audited sizes against the stated and the read limit. */
+  readonly largeM?: LargeMLimit['largeM'];
 }
 
 /**
@@ -70,14 +81,36 @@ export interface AuditResult extends AuditReport {
 export async function audit(source: AuditSource, options: AuditOptions = {}): Promise<AuditResult> {
   const expectation =
     typeof options.expect === 'string' ? parseExpectation(options.expect) : options.expect;
-  const report = await auditReportOf(source, options);
+  const limitM = options.limit ? (options.limitM ?? DEFAULT_LIMIT_M) : undefined;
+  if (limitM !== undefined) limitCounts(limitM);
+  if (
+    limitM !== undefined &&
+    typeof source !== 'function' &&
+    ('traces' in source || 'table' in source)
+  ) {
+    const kind = 'traces' in source ? 'a trace' : 'a table';
+    throw new InputError(
+      `--limit reads the weights of one group of ${limitM} responses, which ${kind} (one group size) cannot give; audit the code itself with --module or --python`,
+    );
+  }
+  let shape: LimitShape | { readonly reason: string } | undefined;
+  const readLimit =
+    limitM === undefined
+      ? undefined
+      : async (
+          call: (rewards: number[]) => Promise<readonly unknown[]> | readonly unknown[],
+          label: string,
+        ) => {
+          shape = await readCodeLimit(call, label, options.relTol ?? AUDIT_DEFAULTS.relTol, limitM);
+        };
+  const report = await auditReportOf(source, options, readLimit);
   const verdict = expectation && checkExpectation(report, expectation);
-  const limit = options.limit
-    ? auditLimit(
-        report,
-        options.grid ?? AUDIT_DEFAULTS.grid,
-        expectation && { text: 'the --expect target', target: expectation.target },
-      )
+  const study = options.limit
+    ? auditLimit(report, {
+        points: options.grid ?? AUDIT_DEFAULTS.grid,
+        ...(expectation && { stated: { text: 'the --expect target', target: expectation.target } }),
+        ...(shape !== undefined && { shape }),
+      })
     : undefined;
   if (options.out !== undefined) {
     const [{ auditDocument }, { writeReport }] = await Promise.all([
@@ -92,23 +125,44 @@ export async function audit(source: AuditSource, options: AuditOptions = {}): Pr
     };
     await writeReport(auditDocument(report, provenance, verdict), options.out);
   }
-  return { ...report, ...(verdict && { expectation: verdict }), ...(limit && { limit }) };
+  return { ...report, ...(verdict && { expectation: verdict }), ...study };
 }
 
-/** The count-form audit of `source`. */
-function auditReportOf(source: AuditSource, options: AuditOptions): Promise<AuditReport> {
+/** Reads the large-M limit from code that weighs one group per call (`readCodeLimit`). */
+type LimitReader = (
+  call: (rewards: number[]) => Promise<readonly unknown[]> | readonly unknown[],
+  label: string,
+) => Promise<void>;
+
+/** The count-form audit of `source`; code is then also weighed by `readLimit`, when given. */
+async function auditReportOf(
+  source: AuditSource,
+  options: AuditOptions,
+  readLimit?: LimitReader,
+): Promise<AuditReport> {
   const report = { relTol: options.relTol, grid: options.grid };
   const code = { ...report, M: options.M ?? [], samples: options.samples, seed: options.seed };
-  if (typeof source === 'function') return auditFunction(source, code);
+  const weighed = async (fn: AdvantagesFn, label: string) => {
+    const result = await auditFunction(fn, { ...code, label });
+    await readLimit?.(fn, label);
+    return result;
+  };
+  if (typeof source === 'function') return weighed(source, 'advantages');
   if ('python' in source) {
     const { array, python, timeout } = options;
-    return auditPython(source.python, { ...code, array, python, timeout });
+    const label = `python ${typeof source.python === 'string' ? source.python : source.python.func}`;
+    return auditPython(source.python, {
+      ...code,
+      array,
+      python,
+      timeout,
+      ...(readLimit && { andThen: (call) => readLimit(call, label) }),
+    });
   }
   if ('module' in source) {
     auditSizes(code.M);
-    return loadAdvantagesModule(source.module).then((fn) =>
-      auditFunction(fn, { ...code, label: `module ${quote(source.module)}: advantages` }),
-    );
+    const fn = await loadAdvantagesModule(source.module);
+    return weighed(fn, `module ${quote(source.module)}: advantages`);
   }
   if ('traces' in source) return auditTraces(source.traces, report);
   return Promise.resolve(auditTable(source.table, report));

@@ -89,7 +89,7 @@ describe('audit: best beta fit', () => {
 });
 
 describe('audit --limit', () => {
-  it('prints the fit and the successive distances per size, and whether they shrink', async () => {
+  it('reads the limit from the module, and compares each size with it and with the --expect target', async () => {
     const run = await runCliAsync([
       'audit',
       '--module',
@@ -97,16 +97,22 @@ describe('audit --limit', () => {
       '--M',
       '64,16,256',
       '--limit',
+      '--limit-m',
+      '10000',
       '--expect',
       'beta:a=0.5,b=1.5:0.2',
       '--json',
     ]);
     expect(run.status).toBe(0);
     const json = JSON.parse(run.stdout);
-    expect(json.limit.limit).toEqual({ text: 'the --expect target', target: 'beta:a=0.5,b=1.5' });
-    expect(json.limit.sizes.map((s: { M: number }) => s.M)).toEqual([16, 64, 256]);
-    expect(json.limit.successiveShrink).toBe(true);
-    expect(json.limit.limitShrink).toBe(true);
+    expect(json.limit).toMatchObject({ M: 10000, kind: 'bounded', evaluations: 163 });
+    // At M* = 10^4 the reading is coarser than at 10^6, still near I_t(1/2, 3/2).
+    expect(Math.abs(json.limit.fit.a - 0.5)).toBeLessThan(0.01);
+    expect(Math.abs(json.limit.fit.b - 1.5)).toBeLessThan(0.03);
+    expect(json.largeM.stated).toEqual({ text: 'the --expect target', target: 'beta:a=0.5,b=1.5' });
+    expect(json.largeM.sizes.map((s: { M: number }) => s.M)).toEqual([16, 64, 256]);
+    expect(json.largeM.successive.verdict).toBe('shrinking');
+    expect(json.largeM.toStated.verdict).toBe('shrinking');
     const human = await runCliAsync([
       'audit',
       '--module',
@@ -114,9 +120,27 @@ describe('audit --limit', () => {
       '--M',
       '16,64',
       '--limit',
+      '--limit-m',
+      '10000',
     ]);
-    expect(human.stdout).toMatch(/large-M study of the audited weights\nstated limit: none known/);
-    expect(human.stdout).toMatch(/successive objectives: cannot tell \(fewer than two distance\)/);
+    expect(human.stdout).toMatch(
+      /large-M study of the audited weights\nlimit read from the weights of one group of M\* = 10000 \(163 groups\): bounded/,
+    );
+    expect(human.stdout).toMatch(/\nstated limit: none\n/);
+    expect(human.stdout).toMatch(/successive objectives: cannot tell \(fewer than two distances\)/);
+  });
+
+  it('refuses --limit on a trace or a table, in one line, before any work', async () => {
+    for (const source of [
+      ['--traces', `${fixtures}trl-grpo-m8.jsonl`],
+      ['--table', `${fixtures}verl-grpo-m4.json`],
+    ]) {
+      const run = await runCliAsync(['audit', ...source, '--limit']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(
+        /^rl-objective: --limit reads the weights of one group of 1000000 responses, which a (trace|table) \(one group size\) cannot give; audit the code itself with --module or --python\n$/,
+      );
+    }
   });
 
   it('gives a size that is not count form no objective, with the reason', () => {
@@ -134,8 +158,9 @@ describe('audit --limit', () => {
         },
       ],
     };
-    const study = auditLimit(report, 11);
-    expect(study.sizes[1]).toMatchObject({
+    const study = auditLimit(report, { points: 11 });
+    expect(study.limit).toBeNull();
+    expect(study.largeM.sizes[1]).toMatchObject({
       M: 8,
       fit: null,
       fitReason: 'not count form, so there is no h_M',

@@ -19,6 +19,7 @@ export interface AuditFlags {
   grid: string;
   expect?: string;
   limit?: boolean;
+  limitM?: string;
   json?: boolean;
   out?: string;
 }
@@ -58,7 +59,20 @@ export function auditFlags(flags: AuditFlags): { source: AuditSource; options: A
     grid: requirePositiveInteger('--grid', parseNumber('--grid', flags.grid)),
   };
   const source = { [name]: flags[name]! } as AuditSource;
-  const rest = { M, samples, seed: flags.seed, expect: flags.expect, limit: flags.limit === true };
+  if (flags.limitM !== undefined && !flags.limit)
+    throw new InputError('--limit-m applies to --limit only');
+  const limitM =
+    flags.limitM === undefined
+      ? undefined
+      : requirePositiveInteger('--limit-m', parseNumber('--limit-m', flags.limitM));
+  const rest = {
+    M,
+    samples,
+    seed: flags.seed,
+    expect: flags.expect,
+    limit: flags.limit === true,
+    ...(limitM !== undefined && { limitM }),
+  };
   return { source, options: { ...options, ...python, ...rest, out: flags.out } };
 }
 

@@ -1,58 +1,86 @@
 import type { LargeMLimit } from '../objective/large-m-limit.ts';
+import type { ReadLimit } from '../objective/limit-naming.ts';
 import { formatTable } from './output.ts';
 
 /**
  * A large-M study (docs/theory.md §9, `largeMLimit`) as text, under a first line `head` naming what
- * was studied: the stated limit, one row per size (best fit, its distance, the sup distance to
- * the previous size and to the limit), then whether those distances shrink.
+ * was studied: the limit read from the scheme (its kind, normalization and names) or why there is
+ * none, the stated limit, what the distances are, one row per size (best fit, its distance, the
+ * distances to the previous size, to the stated limit and to the read limit), then where each
+ * sequence of distances goes.
  */
 export function formatLimit(head: string, study: LargeMLimit): string {
+  const { largeM, limit } = study;
   const lines = [head];
-  const limit = study.limit;
-  if (limit === null) lines.push('stated limit: none known for this scheme');
-  else if (limit.target.startsWith('beta:')) {
-    lines.push(`stated limit: ${limit.text} = ${limit.target}`);
-  } else {
-    lines.push(`stated limit: ${limit.text} (outside the beta family: no sup distance to it)`);
-  }
-  lines.push(`distances are sups of |difference of h/h(1)| over ${study.grid} points`, '');
+  if (limit !== null) lines.push(...readLimitLines(limit));
+  else if (study.limitReason !== undefined) lines.push(`limit: not read (${study.limitReason})`);
+  const stated = largeM.stated;
+  lines.push(
+    stated === null
+      ? 'stated limit: none'
+      : `stated limit: ${stated.text}${stated.text === stated.target ? '' : ` = ${stated.target}`}`,
+  );
+  lines.push(
+    `distances: the largest gap over the ${largeM.grid} grid points, both objectives rescaled to 0 at t = 0 and 1 at t = 1 (where one is infinite: at the first or last grid point inside)`,
+    '',
+  );
   const dash = (x: number | null) => (x === null ? '-' : sig(x));
+  const columns = ['M', 'best beta fit', 'fit distance', 'to previous M'];
+  if (largeM.toStated !== null) columns.push('to stated');
+  if (largeM.toLimit !== null) columns.push('to limit');
   const table = formatTable(
-    ['M', 'best beta fit', 'fit distance', 'to previous M', 'to limit'],
-    study.sizes.map((s) => [
-      s.M,
-      s.fit === null ? 'none' : `I_t(${sig(s.fit.a)}, ${sig(s.fit.b)})`,
-      s.fit === null ? '-' : sig(s.fit.distance),
-      dash(s.fromPrevious),
-      dash(s.toLimit),
-    ]),
+    columns,
+    largeM.sizes.map((s) => {
+      const row: (string | number)[] = [
+        s.M,
+        s.fit === null
+          ? 'none'
+          : `I_t(${sig(s.fit.a)}, ${sig(s.fit.b)})${s.fit.atEdge ? ' (edge)' : ''}`,
+        s.fit === null ? '-' : sig(s.fit.distance),
+        dash(s.fromPrevious),
+      ];
+      if (largeM.toStated !== null) row.push(dash(s.toStated));
+      if (largeM.toLimit !== null) row.push(dash(s.toLimit));
+      return row;
+    }),
   );
   lines.push(table.trimEnd(), '');
-  for (const s of study.sizes) {
+  for (const s of largeM.sizes) {
     if (s.fit === null) lines.push(`M = ${s.M}: no fit: ${s.fitReason ?? 'no objective'}`);
   }
-  lines.push(
-    `successive objectives: ${verdict(
-      study.successiveShrink,
-      study.sizes.slice(1).map((s) => s.fromPrevious),
-    )}`,
-  );
-  if (study.sizes.some((s) => s.toLimit !== null)) {
-    lines.push(
-      `distance to the stated limit: ${verdict(
-        study.limitShrink,
-        study.sizes.map((s) => s.toLimit),
-      )}`,
-    );
-  }
+  lines.push(`successive objectives: ${largeM.successive.text}`);
+  if (largeM.toStated !== null) lines.push(`distance to the stated limit: ${largeM.toStated.text}`);
+  if (largeM.toLimit !== null) lines.push(`distance to the read limit: ${largeM.toLimit.text}`);
   return `${lines.join('\n')}\n`;
 }
 
-function verdict(shrink: boolean | null, values: readonly (number | null)[]): string {
-  const shown = values.map((v) => (v === null ? '-' : sig(v))).join(' > ');
-  if (shrink === null)
-    return `cannot tell (${values.length < 2 ? 'fewer than two' : 'a missing'} distance)`;
-  return shrink ? `shrinking (${shown})` : `NOT shrinking (${shown.replaceAll(' > ', ', ')})`;
+/** The read limit: its kind and normalization, then its names (exact, nearest, fit). */
+function readLimitLines(limit: ReadLimit): string[] {
+  const { zeroAt, oneAt } = limit.normalization;
+  const power = (x: number | null, base: string) => (x === null ? '-' : `${base}^${sig(x)}`);
+  const head = `limit read from the weights of one group of M* = ${limit.M} (${limit.evaluations} groups): ${limit.kind}`;
+  if (limit.kind === 'degenerate') {
+    return [head, `  ${limit.reason ?? 'the weights concentrate at an end'}; no fit, no name`];
+  }
+  const lines = [
+    `${head}; weights like ${power(limit.exponents.atZero, 't')} at 0, ${power(limit.exponents.atOne, '(1-t)')} at 1`,
+  ];
+  lines.push(`  normalized to 0 at t = ${zeroAt} and 1 at t = ${oneAt}`);
+  const names: string[] = [];
+  if (limit.exact !== null) {
+    names.push(`limit = ${limit.exact.target} (distance ${sig(limit.exact.distance)})`);
+  }
+  if (limit.nearest !== null) {
+    const aliases = limit.nearest.aliases ? ` (= ${limit.nearest.aliases.join(' = ')})` : '';
+    names.push(`nearest named: ${limit.nearest.name}${aliases} (${sig(limit.nearest.distance)})`);
+  }
+  names.push(
+    limit.fit === null
+      ? `best beta fit: none (${limit.fitReason ?? 'no fit'})`
+      : `best beta fit: I_t(${sig(limit.fit.a)}, ${sig(limit.fit.b)}) (${sig(limit.fit.distance)})`,
+  );
+  lines.push(`  ${names.join('; ')}`);
+  return lines;
 }
 
 function sig(x: number): string {

@@ -130,8 +130,9 @@ describe('betaFit (docs/theory.md §9)', () => {
       fit: null,
       reason: 'h_M is identically 0 (every c_s = 0), so h_M/h_M(1) is undefined',
     });
-    // Two free parameters plus a margin: fewer points inside (0, 1) is no fit, endpoints not
-    // counted.
+    // Two free parameters plus a margin of five: fewer than 7 points inside (0, 1) is no fit,
+    // endpoints not counted (the README's first example, --t 0.1,0.5,0.9, has 3).
+    expect(FIT_MIN_POINTS).toBe(7);
     const inside = [0.1, 0.2, 0.3, 0.5, 0.6, 0.8, 0.9].slice(0, FIT_MIN_POINTS);
     expect(objectiveBetaFit([1, 1], [0, ...inside.slice(1), 1])).toEqual({
       fit: null,

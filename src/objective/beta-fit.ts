@@ -46,9 +46,11 @@ export function betaFitRange(M: number): readonly [number, number] {
 const PARAMETERS = 2;
 /**
  * Points inside (0, 1) beyond the parameters that a fit needs: every member has `I_0 = 0` and
- * `I_1 = 1`, and two free parameters pass through any two interior values.
+ * `I_1 = 1`, two free parameters pass through any two interior values, and a sup fit on barely
+ * more points than parameters equioscillates on all of them, saying little about the curve
+ * between.
  */
-const FIT_MARGIN = 1;
+const FIT_MARGIN = 5;
 /** Fewest grid points inside (0, 1) for a fit. */
 export const FIT_MIN_POINTS = PARAMETERS + FIT_MARGIN;
 /** At most this many grid points enter the search; the distance is then taken on every point. */

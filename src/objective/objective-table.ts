@@ -5,9 +5,13 @@ import { grid } from '../math/grid.ts';
 import { harmonic } from '../math/special-functions.ts';
 import { schemeLimit } from '../schemes/resolve-scheme.ts';
 import { scheme as makeScheme } from '../schemes/scheme.ts';
-import { type BetaFit, objectiveBetaFit } from './beta-fit.ts';
+import { target as makeTarget, type Target } from '../targets/targets.ts';
+import { type BetaFit, betaFitRange, objectiveBetaFit } from './beta-fit.ts';
 import { hAtOne } from './h.ts';
-import { type LargeMLimit, largeMLimit } from './large-m-limit.ts';
+import { type LargeMLimit, largeMLimit, type StatedTarget } from './large-m-limit.ts';
+import { nameLimit, type ReadLimit } from './limit-naming.ts';
+import { DEFAULT_LIMIT_M, limitCounts, schemeLimitShape } from './limit-reading.ts';
+import { namedTargetSpecs } from './nearest-target.ts';
 import { objectivePoints } from './objective-points.ts';
 
 /** The paper's normalizations (docs/theory.md §3): `end` is `h/h(1)`, `harmonic` is `h − (H_M − 1)`. */
@@ -89,6 +93,13 @@ export interface ObjectiveLimitOptions {
    * `OBJECTIVE_DEFAULTS.limitGrid`.
    */
   readonly grid?: number;
+  /** The group size `M*` the limit is read at (docs/theory.md §9); default 10^6. */
+  readonly limitM?: number;
+  /**
+   * The stated limit the sizes are compared with (a target spec, a formula such as
+   * `expr:log(1+t)`, or a `Target`); default the limit the scheme's catalogue entry states.
+   */
+  readonly stated?: string | Target;
 }
 
 /** The large-M study of one scheme: `objective --limit`'s JSON output. */
@@ -99,13 +110,16 @@ export interface ObjectiveLimit extends LargeMLimit {
 
 /**
  * `rl-objective objective --limit` as a function: where a scheme's normalized objective goes as M
- * grows (docs/theory.md §9, `largeMLimit`): at each
- * of the increasing sizes `M`, its best fit in the incomplete-beta family, its sup distance to
- * the previous size and to the limit its catalogue entry states (when that is a member of the
- * family), on the requested points.
+ * grows (docs/theory.md §9). The limit is read from the scheme itself at one large group
+ * (`schemeLimitShape` at `limitM`, named by `nameLimit`: kind, points, nearest named target, best
+ * beta fit, exact match); at each of the increasing sizes `M` come its best fit in the
+ * incomplete-beta family and its distance to the previous size, to the stated limit (the
+ * catalogue entry's, or `stated`) and to the read limit (`largeMLimit`), on the requested
+ * points. A scheme whose limit cannot be read (a `table` of one size) gets `limit: null` and
+ * `limitReason`.
  *
  * Throws InputError for a bad spec, a size the scheme does not accept, sizes that do not
- * increase, or a bad `t` or grid.
+ * increase, a bad `t`, grid, `limitM` or stated target.
  */
 export function objectiveLimit(options: ObjectiveLimitOptions): ObjectiveLimit {
   const sizes = options.M.map((M) => requirePositiveInteger('M', M));
@@ -117,15 +131,34 @@ export function objectiveLimit(options: ObjectiveLimitOptions): ObjectiveLimit {
       );
     }
   });
+  const limitM = options.limitM ?? DEFAULT_LIMIT_M;
+  limitCounts(limitM);
+  const statedTarget =
+    typeof options.stated === 'string' ? makeTarget(options.stated) : options.stated;
   const schemes = sizes.map((M) => makeScheme(options.scheme, M));
   const ts = options.t ?? uniformGrid(options.grid ?? OBJECTIVE_DEFAULTS.limitGrid);
-  const limit = schemeLimit(options.scheme);
+  const stated: StatedTarget | undefined =
+    statedTarget !== undefined
+      ? { text: statedTarget.spec, target: statedTarget }
+      : schemeLimit(options.scheme);
+  const largest = sizes[sizes.length - 1]!;
+  let limit: ReadLimit | { readonly reason: string };
+  try {
+    limit = nameLimit(schemeLimitShape(options.scheme, limitM), ts, {
+      targets: namedTargetSpecs(largest),
+      range: betaFitRange(largest),
+      ...(stated !== undefined && { stated: stated.target }),
+    });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    limit = { reason: error.message };
+  }
   return {
     scheme: schemes[0]!.spec,
     ...largeMLimit(
       schemes.map((s) => ({ M: s.M, c: s.c })),
       ts,
-      limit,
+      { ...(stated !== undefined && { stated }), limit },
     ),
   };
 }

@@ -157,7 +157,9 @@ export function target(spec: string): Target {
       made = betaTarget(reader);
       break;
     default:
-      throw new InputError(`unknown target '${name}'; allowed: ${TARGET_NAMES.join(', ')}`);
+      throw new InputError(
+        `unknown target '${name}'; allowed: ${TARGET_NAMES.join(', ')}, or expr:FORMULA, dexpr:FORMULA`,
+      );
   }
   return { name, spec: reader.done(), ...made };
 }

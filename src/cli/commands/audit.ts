@@ -45,8 +45,9 @@ export function registerAudit(root: Command): void {
     )
     .option(
       '--limit',
-      'large-M study over the sizes: best beta fit and sup distance between successive h/h(1) (and to a beta --expect target)',
+      'read the large-M limit from the code at one group of --limit-m responses (--module, --python), and compare the sizes with it and with an --expect target',
     )
+    .option('--limit-m <n>', 'with --limit: the group size the limit is read at (default 1e6)')
     .option(
       '--python-array <kind>',
       `with --python: what FUNC receives, ${PYTHON_ARRAYS.join(' | ')} (float64; default numpy if it imports, else list)`,
@@ -70,11 +71,14 @@ export function registerAudit(root: Command): void {
         process.stdout.write(`${JSON.stringify(result)}\n`);
       } else {
         process.stdout.write(lib.formatAudit(result, result.expectation));
-        if (result.limit !== undefined) {
+        if (result.largeM !== undefined) {
           const { formatLimit } = await import('../format-limit.ts');
-          process.stdout.write(
-            `\n${formatLimit('large-M study of the audited weights', result.limit)}`,
-          );
+          const study = {
+            limit: result.limit ?? null,
+            limitReason: result.limitReason,
+            largeM: result.largeM,
+          };
+          process.stdout.write(`\n${formatLimit('large-M study of the audited weights', study)}`);
         }
       }
       if (flags.out !== undefined && !flags.json) {

@@ -8,7 +8,10 @@ describe('rl-objective objective', () => {
     );
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out)).toEqual(['scheme', 'M', 'a', 'b', 'fit', 'points']);
+    // Three points inside (0, 1) are too few for a fit: fit is null and fitReason says why.
+    expect(Object.keys(out)).toEqual(['scheme', 'M', 'a', 'b', 'fit', 'fitReason', 'points']);
+    expect(out.fit).toBeNull();
+    expect(out.fitReason).toMatch(/^a fit needs at least 7 points inside \(0, 1\), got 3/);
     expect(out.scheme).toBe('passk:k=4');
     expect(out.a).toHaveLength(8);
     expect(out.points.map((p: { t: number }) => p.t)).toEqual([0, 0.25, 0.5, 0.75, 1]);
@@ -82,7 +85,7 @@ describe('rl-objective design', () => {
     const run = runCli(['design', '--target', 'banana', '--M', '4']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      "rl-objective: unknown target 'banana'; allowed: identity, log, logit, arcsin, power, passk, beta\n",
+      "rl-objective: unknown target 'banana'; allowed: identity, log, logit, arcsin, power, passk, beta, or expr:FORMULA, dexpr:FORMULA\n",
     );
   });
 });

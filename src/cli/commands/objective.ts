@@ -13,6 +13,8 @@ interface ObjectiveFlags {
   grid?: string;
   normalize?: string | true;
   limit?: boolean;
+  limitM?: string;
+  stated?: string;
   json?: boolean;
 }
 
@@ -45,12 +47,22 @@ export function registerObjective(root: Command): void {
     )
     .option(
       '--limit',
-      `large-M study over the sizes of --M: best beta fit, sup distance to the previous size and to the stated limit (default grid ${OBJECTIVE_DEFAULTS.limitGrid})`,
+      `read the large-M limit from the scheme at one group of --limit-m responses, and compare the sizes of --M with it and with the stated limit (default grid ${OBJECTIVE_DEFAULTS.limitGrid})`,
+    )
+    .option('--limit-m <n>', 'with --limit: the group size the limit is read at (default 1e6)')
+    .option(
+      '--stated <target>',
+      "with --limit: the limit you state, a target or a formula such as 'expr:log(1+t)' (default the catalogue's)",
     )
     .option('--json', 'print {"scheme","M","a","b","fit","points":[{"t","h","dh"}]}')
     .action(async (flags: ObjectiveFlags) => {
       if (flags.t !== undefined && flags.grid !== undefined) {
         throw new InputError('give either --t or --grid, not both');
+      }
+      if (!flags.limit && (flags.limitM !== undefined || flags.stated !== undefined)) {
+        throw new InputError(
+          `${flags.limitM !== undefined ? '--limit-m' : '--stated'} applies to --limit only`,
+        );
       }
       if (flags.limit && flags.normalize !== undefined) {
         throw new InputError('--normalize does not apply to --limit (it always uses h/h(1))');
@@ -70,7 +82,9 @@ export function registerObjective(root: Command): void {
       ]);
       const json = (result: unknown) => `${JSON.stringify(result)}\n`;
       if (flags.limit) {
-        const study = lib.objectiveLimit({ scheme: flags.scheme, M, t, grid });
+        const limitM = flags.limitM ? parseNumber('--limit-m', flags.limitM) : undefined;
+        const { scheme, stated } = flags;
+        const study = lib.objectiveLimit({ scheme, M, t, grid, limitM, stated });
         process.stdout.write(
           flags.json ? json(study) : formatLimit(`scheme ${study.scheme}`, study),
         );
