@@ -107,6 +107,19 @@ export {
   simulate,
   simulationPrecondition,
 } from './estimators/index.ts';
+// Graded rewards and several reward functions (docs/theory.md §10): the update field on reward
+// classes, whether it is closed, and its potential J.
+export {
+  type FieldPoint,
+  type GradedField,
+  type GradedObjective,
+  type GradedObjectiveOptions,
+  type GradedPoint,
+  type GradedPotential,
+  gradedField,
+  gradedObjective,
+  type SeparablePart,
+} from './graded/index.ts';
 export type {
   LimitInput,
   LimitSize,
@@ -157,9 +170,12 @@ export {
 export { substream, type Uniform, UniformStream } from './rng/index.ts';
 export type { SchemeFormulas, SchemeLimit } from './schemes/index.ts';
 export {
+  type Aggregation,
   CATALOGUE_SPECS,
   type CountFormTables,
   catalogueAt,
+  type GradedScheme,
+  gradedScheme,
   type Scheme,
   type SchemeKind,
   type StatedLimit,

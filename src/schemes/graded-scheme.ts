@@ -38,6 +38,11 @@ export interface GradedScheme {
    * `trl-grpo`), or `normalize_then_sum` (the formula on each function, then the weighted sum).
    */
   readonly aggregation: Aggregation;
+  /**
+   * Where the field is not closed, how the update reads at large M (`SchemeKind.gradedReading`),
+   * for `sum_then_normalize`; absent otherwise.
+   */
+  readonly largeMReading?: string;
   /** The weight `w_k` of each reward function (`reward-weights`); `[1]` for levels. */
   readonly rewardWeights: readonly number[];
   /**
@@ -150,7 +155,17 @@ export function resolveGradedScheme(text: string, classes: RewardClasses): Resol
     rewardWeights,
     bind(M) {
       requirePositiveInteger('M', M);
-      return bindGraded(spec, kind.name, classes, aggregation, rewardWeights, bindKind(M), M);
+      const graded = bindGraded(
+        spec,
+        kind.name,
+        classes,
+        aggregation,
+        rewardWeights,
+        bindKind(M),
+        M,
+      );
+      const reading = aggregation === 'sum_then_normalize' ? kind.gradedReading : undefined;
+      return reading === undefined ? graded : { ...graded, largeMReading: reading };
     },
   };
 }

@@ -16,6 +16,13 @@ export interface GroupNormalization {
 }
 
 /**
+ * The large-M reading of a group-normalized scheme on graded rewards (docs/theory.md §10): the
+ * update tends to `grad E[r]/sigma(q)`, a gradient only when `sigma` is a function of `E[r]`,
+ * which holds for two levels and not for three or more.
+ */
+const GRPO_READING = 'ascent on E[r] with step 1/sigma(q) per prompt (sigma the std of the reward)';
+
+/**
  * The group-normalized advantage shared by grpo and the trainer presets (docs/theory.md §3 and §7):
  * `Z_i = (R_i - mu)/(sigma + eps)` or `(R_i - mu)/sqrt(sigma^2 + eps)`, `mu` the group mean and
  * `sigma` the population or Bessel-corrected std, and `Z = 0` for a group whose answers are all
@@ -178,6 +185,7 @@ function unitExponent(x: number): number {
 export const grpo: SchemeKind = {
   name: 'grpo',
   realRewards: true,
+  gradedReading: GRPO_READING,
   usage: 'grpo[:std=population|sample,eps=1e-8,eps-at=std|var]',
   summary: 'Z = (R - mean)/(std + eps), 0 for all-equal groups',
   limit: {
@@ -222,6 +230,8 @@ export const meanScaled: SchemeKind = {
   usage: 'mean-scaled:offset=C',
   summary: 'Z = (R - mean)/(mean + offset), offset > 0; graded rewards: not closed',
   realRewards: true,
+  gradedReading:
+    'ascent on log(E[r] + offset): the update tends to grad E[r]/(E[r] + offset), which is closed',
   read(reader) {
     const offset = reader.requiredNumber('offset', requirePositive);
     return (M) => ({
@@ -310,6 +320,7 @@ export const VERL_EPS = 1e-6;
 export const verlGrpo: SchemeKind = {
   name: 'verl-grpo',
   realRewards: true,
+  gradedReading: GRPO_READING,
   usage: 'verl-grpo[:norm-by-std=true|false]',
   summary: 'verl grpo: (R - mean)/(sample std + 1e-6); M = 1: mean 0, std 1',
   read(reader) {
@@ -393,6 +404,7 @@ const TRL_SCALE_REWARDS_ALIASES = { true: 'group', false: 'none' } as const;
 export const trlGrpo: SchemeKind = {
   name: 'trl-grpo',
   realRewards: true,
+  gradedReading: GRPO_READING,
   usage: 'trl-grpo[:scale-rewards=group|none|true|false]',
   summary: 'TRL GRPO: (R - mean)/(sample std + 1e-4), or R - mean; M >= 2',
   read(reader) {
@@ -419,6 +431,7 @@ export const trlGrpo: SchemeKind = {
 export const openrlhfGroupNorm: SchemeKind = {
   name: 'openrlhf-group-norm',
   realRewards: true,
+  gradedReading: GRPO_READING,
   usage: 'openrlhf-group-norm',
   summary: 'OpenRLHF group_norm: (R - mean)/(sample std + 1e-9); M >= 2',
   read: () => (M) => {

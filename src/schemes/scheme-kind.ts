@@ -77,6 +77,11 @@ export interface SchemeKind {
    */
   readonly realRewards?: true;
   /**
+   * For a scheme acting on real rewards whose graded field is not closed (docs/theory.md §10): how
+   * its update reads as M grows, e.g. GRPO's ascent on `E[r]` with step `1/sigma(q)` per prompt.
+   */
+  readonly gradedReading?: string;
+  /**
    * Reads and validates every parameter that does not depend on `M` (throwing InputError), and
    * returns the binder that validates `M` and builds the formulas.
    */

@@ -6,6 +6,7 @@ import { bruteForceChecks } from './checks/brute-force-checks.ts';
 import { closedFormIntegralChecks } from './checks/closed-form-integral-checks.ts';
 import { designChecks, grpoArcsinChecks } from './checks/convergence-checks.ts';
 import { dynamicsCheck, dynamicsCheckSpecs } from './checks/dynamics-checks.ts';
+import { gradedChecks } from './checks/graded-checks.ts';
 import { limitChecks } from './checks/limit-checks.ts';
 import { monteCarloChecks } from './checks/monte-carlo-checks.ts';
 import { rejectionSamplingLogChecks } from './checks/rejection-sampling-log-checks.ts';
@@ -52,7 +53,7 @@ export function batteryIdentity(plan: BatteryPlan, settings: BatterySettings): R
 
 /**
  * The verification battery for a budget: every check of the paper's claims (docs/theory.md §2–6,
- * §8–9), the deterministic ones first (they take milliseconds), then the Monte Carlo ones, sized
+ * §8–10), the deterministic ones first (they take milliseconds), then the Monte Carlo ones, sized
  * for a run at family-wise `alpha` so that each meets the precondition of its normal approximation
  * (docs/theory.md §6).
  */
@@ -67,6 +68,7 @@ export function battery(budget: Budget, alpha: number): Check[] {
     ...grpoArcsinChecks(budget),
     ...limitChecks(),
     ...designChecks(budget),
+    ...gradedChecks(),
     ...monteCarlo,
     ...dynamics.map((spec) => dynamicsCheck(spec, alpha, m)),
   ];

@@ -2,7 +2,7 @@ import type { SimulationInput, SimulationResult } from '../estimators/index.ts';
 import type { NormalApproximation } from '../stats/index.ts';
 
 /**
- * The checks of the verification battery (docs/theory.md §2–6, §8–9): each carries one theorem id
+ * The checks of the verification battery (docs/theory.md §2–6, §8–10): each carries one theorem id
  * of the paper and compares an estimate with a closed form (docs/theory.md §6).
  */
 
@@ -17,6 +17,7 @@ export const THEOREM_IDS = [
   'baseline-invariance',
   'design',
   'dynamics',
+  'graded',
 ] as const;
 
 /** One of {@link THEOREM_IDS}. */
