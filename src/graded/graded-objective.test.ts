@@ -128,7 +128,9 @@ describe('the potential and its form', () => {
         expect(Math.abs(c - binary[s]!)).toBeLessThanOrEqual(4 * Number.EPSILON);
       });
     }
-    expect(report.objective!.text).toMatch(/^J = f_1\(P_1\) \+ f_2\(P_2\), P_k the success rate/);
+    expect(report.objective!.text).toBe(
+      'J = f_1(P_1) + f_2(P_2) (separable: P_k the success rate of function k, f_k a binary h_M; nearest identity, identity)',
+    );
   });
 
   // Deterministic property: no false-fail rate. J as the report computes it (the field's

@@ -139,8 +139,7 @@ export function gradedObjective(options: GradedObjectiveOptions): GradedObjectiv
       verdict: `not closed (${measured}): Algorithm 1 ascends no objective${reading === undefined ? '' : `; large M: ${reading}`}`,
     };
   }
-  const e0 = classes.vectors.map((_, j) => (j === 0 ? 1 : 0));
-  const withJ = all.map((p) => ({ ...p, J: field.lineIntegral(e0, p.q) }));
+  const withJ = all.map((p) => ({ ...p, J: field.potential(p.q) }));
   const points = withJ.slice(0, fieldPoints.length);
   const objective = recognisePotential(field, withJ);
   return {

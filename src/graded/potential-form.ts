@@ -1,5 +1,5 @@
 import { grid } from '../math/grid.ts';
-import { type BetaFit, formatBetaFit, objectiveBetaFit } from '../objective/beta-fit.ts';
+import { type BetaFit, objectiveBetaFit } from '../objective/beta-fit.ts';
 import { h } from '../objective/h.ts';
 import { compareTargets, type Nearest, namedTargetSpecs } from '../objective/nearest-target.ts';
 import { objectivePoints } from '../objective/objective-points.ts';
@@ -105,12 +105,7 @@ export function recognisePotential(
     return {
       form: 'separable',
       functions: parts,
-      text: `J = ${parts.map((p) => `f_${p.k}(P_${p.k})`).join(' + ')}, P_k the success rate of function k; ${parts
-        .map(
-          (p) =>
-            `f_${p.k} nearest ${p.nearest?.name ?? "none"} (${show(p.nearest?.distance ?? Number.NaN)}), beta fit ${formatBetaFit(p.fit, p.fitReason)}`,
-        )
-        .join('; ')}`,
+      text: `J = ${parts.map((p) => `f_${p.k}(P_${p.k})`).join(' + ')} (separable: P_k the success rate of function k, f_k a binary h_M; nearest ${parts.map((p) => p.nearest?.name ?? 'none').join(', ')})`,
     };
   }
   return {

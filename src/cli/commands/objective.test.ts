@@ -65,6 +65,67 @@ describe('rl-objective objective', () => {
   });
 });
 
+describe('rl-objective objective with reward classes (docs/theory.md §10)', () => {
+  it('prints the documented JSON: GRPO on three levels is not closed and has no J', () => {
+    const run = runCli(
+      'objective --levels 0,0.5,1 --scheme grpo:eps=1e-6 --M 8 --q 0.5,0.2,0.3 --q 0.3,0.3,0.4 --json'.split(
+        ' ',
+      ),
+    );
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out).toMatchObject({ closed: false, classes: 'levels=0,0.5,1', M: 8 });
+    for (const key of ['tolerance', 'circulation', 'curl', 'verdict', 'reading']) {
+      expect(out).toHaveProperty(key);
+    }
+    expect(out.points).toHaveLength(2);
+    expect(Object.keys(out.points[0])).toEqual(['q', 'W', 'dD', 'curl', 'kappa']);
+    // §10: kappa = 2.2746 at (0.5, 0.2, 0.3), with the sign of d_1 D_2 - d_2 D_1.
+    expect(out.points[0].kappa).toBeCloseTo(2.2745860854567748, 12);
+  });
+
+  it('prints the verdict and a table: normalize_then_sum is closed, with J', () => {
+    const run = runCli(
+      'objective --reward-functions 2 --scheme trl-grpo:aggregation=normalize_then_sum --M 6 --q 0.25,0.2,0.3,0.25'.split(
+        ' ',
+      ),
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('reward-functions=2 (classes 0/0, 0/1, 1/0, 1/1)');
+    expect(run.stdout).toMatch(/\nclosed \(largest curl .*\): J = f_1\(P_1\) \+ f_2\(P_2\)/);
+    expect(run.stdout).toMatch(/1\.76590364279\n$/);
+  });
+
+  it.each([
+    ['--levels 0,1,0.5', 'levels must be strictly increasing: level 1 is 1, level 2 is 0.5'],
+    ['--levels 0,0.5,0.5', 'levels: level 2 repeats level 1 (0.5); levels must not repeat'],
+    ['--levels 0,Infinity', 'levels: level 1 must be a finite number, got Infinity'],
+    ['--levels 0,x', "--levels must be a number, got 'x'"],
+    [
+      `--levels ${Array.from({ length: 65 }, (_, j) => j).join(',')}`,
+      'at most 64 classes are allowed, got 65 levels',
+    ],
+    [
+      '--reward-functions 7',
+      'reward-functions 7 gives 2^7 = 128 classes; at most 64 are allowed (d <= 6)',
+    ],
+    [
+      '--levels 0,0.5,1 --q 0.5,0.2,0.2',
+      "q '0.5,0.2,0.2' is not on the simplex: its entries sum to 0.8999999999999999, not 1",
+    ],
+    ['--levels 0,0.5,1 --q 0.5,0.5', "q '0.5,0.5' has 2 entries; levels=0,0.5,1 has 3 classes"],
+    ['--levels 0,1 --reward-functions 2', 'give either --levels or --reward-functions, not both'],
+    ['--levels 0,1 --t 0.5', '--t applies to binary rewards; with --levels use --q or --grid'],
+    ['--q 0.5,0.5', '--q needs --levels or --reward-functions'],
+  ])('rejects %s with one line on stderr and exit 2', (args, message) => {
+    const run = runCli(['objective', '--scheme', 'grpo', '--M', '8', ...args.split(' ')]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
 describe('rl-objective design', () => {
   it('designs exact pass@k weights (distance at rounding level) and prints JSON', () => {
     const run = runCli(['design', '--target', 'passk:k=3', '--M', '8', '--json']);

@@ -4,19 +4,12 @@ import { InputError, quote } from '../../errors/input-error.ts';
 import { parseNumber } from '../../errors/require.ts';
 import type { Normalization } from '../../objective/objective-table.ts';
 import { formatLimit } from '../format-limit.ts';
+import {
+  addGradedObjectiveOptions,
+  type GradedObjectiveFlags,
+  runGradedObjective,
+} from '../graded-objective-flags.ts';
 import { OBJECTIVE_EXAMPLES } from '../help.ts';
-
-interface ObjectiveFlags {
-  scheme: string;
-  M: string;
-  t?: string;
-  grid?: string;
-  normalize?: string | true;
-  limit?: boolean;
-  limitM?: string;
-  stated?: string;
-  json?: boolean;
-}
 
 const HELP_REQUEST = new Set(['-h', '--help']);
 
@@ -28,9 +21,10 @@ const HELP_REQUEST = new Set(['-h', '--help']);
  * `rl-objective --help` start fast.
  */
 export function registerObjective(root: Command): void {
-  const command = root
-    .command('objective')
-    .description("the objective h_M (and dh = h_M') that a weight scheme induces at group size M")
+  const command = addGradedObjectiveOptions(root.command('objective'))
+    .description(
+      "the objective h_M (and dh = h_M') that a weight scheme induces at group size M; with --levels or --reward-functions, the update field on the classes, whether it is closed, and its potential J",
+    )
     .requiredOption('--scheme <spec>', 'weight scheme, e.g. grpo:std=sample,eps=1e-6 (see below)')
     .requiredOption(
       '--M <n>',
@@ -39,7 +33,7 @@ export function registerObjective(root: Command): void {
     .option('--t <list>', 'comma-separated points in [0, 1], e.g. 0.1,0.5,0.9')
     .option(
       '--grid <n>',
-      `n equally spaced points from 0 to 1 (default ${OBJECTIVE_DEFAULTS.grid} when --t is absent)`,
+      `n equally spaced points from 0 to 1 (default ${OBJECTIVE_DEFAULTS.grid} when --t is absent); with classes, n points per side of the simplex`,
     )
     .option(
       '--normalize [kind]',
@@ -54,8 +48,12 @@ export function registerObjective(root: Command): void {
       '--stated <target>',
       "with --limit: the limit you state, a target or a formula such as 'expr:log(1+t)' (default the catalogue's)",
     )
-    .option('--json', 'print {"scheme","M","a","b","fit","points":[{"t","h","dh"}]}')
-    .action(async (flags: ObjectiveFlags) => {
+    .option(
+      '--json',
+      'print {"scheme","M","a","b","fit","points":[{"t","h","dh"}]}; with classes {"closed","tolerance","circulation","points":[{"q","W","curl","kappa","J"}],...}',
+    )
+    .action(async (flags: GradedObjectiveFlags) => {
+      if (await runGradedObjective(flags)) return;
       if (flags.t !== undefined && flags.grid !== undefined) {
         throw new InputError('give either --t or --grid, not both');
       }
