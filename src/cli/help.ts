@@ -65,4 +65,10 @@ export const OBJECTIVE_EXAMPLES = `Examples:
   rl-objective objective --scheme grpo --M 8 --grid 5
   rl-objective objective --scheme passk:k=4 --M 16 --t 0.01,0.1,0.5 --json
   rl-objective objective --scheme rs --M 16 --t 0.01,0.1,1 --normalize harmonic
-  rl-objective objective --scheme f-grpo:gamma=1 --M 16,64,256,1024 --limit`;
+  rl-objective objective --scheme f-grpo:gamma=1 --M 16,64,256,1024 --limit
+  rl-objective objective --levels 0,0.5,1 --scheme grpo:eps=1e-6 --M 8 --q 0.5,0.2,0.3
+  rl-objective objective --reward-functions 2 --scheme trl-grpo:aggregation=normalize_then_sum --M 8 --grid 5
+
+With --levels or --reward-functions (docs/graded.md), schemes act on the classes' rewards (the
+level, or the sum of the functions); the verdict says whether the update is the gradient of an
+objective J, and gives J where it is.`;

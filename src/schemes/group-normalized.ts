@@ -406,7 +406,8 @@ export const trlGrpo: SchemeKind = {
   realRewards: true,
   gradedReading: GRPO_READING,
   usage: 'trl-grpo[:scale-rewards=group|none|true|false]',
-  summary: 'TRL GRPO: (R - mean)/(sample std + 1e-4), or R - mean; M >= 2',
+  summary:
+    'TRL GRPO: (R - mean)/(sample std + 1e-4), or R - mean; M >= 2; with --reward-functions also aggregation=sum_then_normalize|normalize_then_sum, reward-weights=W1/W2/...',
   read(reader) {
     if (reader.spec.params.get('scale-rewards') === 'batch') {
       throw new InputError(
