@@ -34,6 +34,7 @@ export const SRC_ROWS: readonly (readonly string[])[] = [
   ['targets', 'policies', 'rewards'],
   ['schemes'],
   ['objective'],
+  ['graded'],
   ['estimators'],
   ['dynamics'],
   ['verify'],
