@@ -6,6 +6,7 @@ import type { GradedScheme } from '../schemes/graded-scheme.ts';
 
 /** The field of docs/theory.md §10 at one point `q` of the simplex. */
 export interface FieldPoint {
+  /** The point of the simplex, one entry per class. */
   readonly q: readonly number[];
   /** `W_j(q) = E_{n ~ Multinomial(M-1, q)} w_j(n)`, `j = 0..C-1`. */
   readonly W: readonly number[];
@@ -23,6 +24,7 @@ export interface FieldPoint {
  * `omega_M = sum_{j>=1} D_j dq_j`, and the rounding bounds that decide closedness.
  */
 export interface GradedField {
+  /** The scheme whose field this is. */
   readonly scheme: GradedScheme;
   /** Number of classes. */
   readonly C: number;
@@ -47,7 +49,7 @@ export interface GradedField {
   lineIntegral(a: readonly number[], b: readonly number[]): number;
   /**
    * The potential `J_M(q)`: the integral of `omega_M` along the segment from `e_0` to `q`
-   * ({@link lineIntegral} from `e_0`, by a faster route with the same exactness: see
+   * (`lineIntegral` from `e_0`, by a faster route with the same exactness: see
    * {@link gradedField}). Meaningful only where the form is closed.
    */
   potential(q: readonly number[]): number;
@@ -60,7 +62,7 @@ const u = Number.EPSILON;
  * once on the compositions of `M - 1` into `C` counts, from the scheme's native formula
  * (`GradedScheme.weight`); then at any `q`:
  *
- * - `W_j(q) = sum_n P(n) w_j(n)` with `n ~ Multinomial(M-1, q)` ({@link MultinomialLaw});
+ * - `W_j(q) = sum_n P(n) w_j(n)` with `n ~ Multinomial(M-1, q)` (`MultinomialLaw`);
  * - `d_k W_j = (M-1) E_{n ~ Multinomial(M-2, q)} [w_j(n + e_k) - w_j(n + e_0)]` (the derivative
  *   along the simplex in the coordinates `q_1..q_{C-1}`, `q_0 = 1 - sum`): exact, no finite
  *   differences; `n + e_k` is looked up by its rank among the compositions of `M - 1`;

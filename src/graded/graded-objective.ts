@@ -37,7 +37,9 @@ export interface GradedObjective {
   readonly scheme: string;
   /** The classes, as an option (`levels=0,0.5,1`, `reward-functions=2`), and their labels. */
   readonly classes: string;
+  /** Each class as written in a spec or a trace (`0.5`, `0/1`), in class order. */
   readonly labels: readonly string[];
+  /** Group size. */
   readonly M: number;
   /** Whether `omega_M = sum_{j>=1} D_j dq_j` is closed, i.e. Algorithm 1 ascends an objective. */
   readonly closed: boolean;
@@ -55,6 +57,7 @@ export interface GradedObjective {
   readonly loop: readonly (readonly number[])[];
   /** Fixed interior points where the curl is also evaluated, whatever the requested points. */
   readonly checkPoints: readonly (readonly number[])[];
+  /** The requested points, then the grid: the field at each, and `J` where closed. */
   readonly points: readonly GradedPoint[];
   /** Where closed: the potential's recognised form. */
   readonly objective?: GradedPotential;

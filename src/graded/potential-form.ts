@@ -24,6 +24,7 @@ export interface SeparablePart {
   readonly nearest: Nearest | null;
   /** The best fit of `f_k/f_k(1)` in the incomplete-beta family (docs/theory.md §9), or null. */
   readonly fit: BetaFit | null;
+  /** Why there is no fit, when `fit` is null. */
   readonly fitReason?: string;
 }
 

@@ -16,7 +16,7 @@ export const MAX_REWARD_CLASSES = 64;
  */
 export interface RewardClasses {
   readonly kind: 'levels' | 'functions';
-  /** Number of classes `C`, from 2 to {@link MAX_REWARD_CLASSES}. */
+  /** Number of classes `C`, from 2 to `MAX_REWARD_CLASSES` (64). */
   readonly C: number;
   /** Number of reward functions `d`: 1 for levels. */
   readonly d: number;

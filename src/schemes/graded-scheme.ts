@@ -172,7 +172,7 @@ export function resolveGradedScheme(text: string, classes: RewardClasses): Resol
 
 /**
  * Builds the scheme named by `spec` acting on the reward classes `classes` for group size `M`
- * (docs/theory.md §10; see {@link resolveGradedScheme} for the schemes and keys): its native group
+ * (docs/theory.md §10; see `resolveGradedScheme` for the schemes and keys): its native group
  * formula, run on reward values or vectors, and its generalized count-form weights `w_j(n)`
  * derived from that formula. Throws InputError for a bad spec or `M`.
  */
