@@ -37,22 +37,36 @@ describe('rl-objective objective --limit', () => {
     expect(run.stdout).toContain(
       'stated limit: I_t(1/2, gamma + 1/2) (eps -> 0) = beta:a=0.5,b=1.5',
     );
-    expect(run.stdout).toMatch(/^ *256 +I_t\(0\.599, 1\.68\) +0\.00989 +0\.0415 +0\.0467$/m);
-    expect(run.stdout).toContain('successive objectives: shrinking (0.0746 > 0.0415)');
+    expect(run.stdout).toContain(
+      'limit = beta:a=0.5,b=1.5 (distance 0.00000324); nearest named: passk:k=4 (0.124)',
+    );
+    expect(run.stdout).toMatch(
+      /^ *256 +I_t\(0\.599, 1\.68\) +0\.00989 +0\.0415 +0\.0467 +0\.0467$/m,
+    );
+    expect(run.stdout).toContain(
+      'successive objectives: shrinking (0.0746 > 0.0415, like M^-0.423)',
+    );
     expect(run.stdout).toContain(
       'distance to the stated limit: shrinking (0.15 > 0.0854 > 0.0467)',
     );
+    expect(run.stdout).toContain('distance to the read limit: shrinking (0.15 > 0.0854 > 0.0467)');
   });
 
   it('prints the study as JSON', () => {
     const run = runCli('objective --scheme rs --M 4,16 --limit --grid 11 --json'.split(' '));
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out)).toEqual(
-      'scheme limit grid sizes successiveShrink limitShrink'.split(' '),
-    );
-    expect(out.limit.target).toBe('log');
-    expect(out.grid).toBe(11);
-    expect(Object.keys(out.sizes[1])).toEqual(['M', 'fit', 'fromPrevious', 'toLimit']);
+    expect(Object.keys(out)).toEqual(['scheme', 'limit', 'largeM']);
+    expect(out.limit.kind).toBe('log-type');
+    expect(out.limit.exact.target).toBe('log');
+    expect(out.largeM.stated.target).toBe('log');
+    expect(out.largeM.grid).toBe(11);
+    expect(Object.keys(out.largeM.sizes[1])).toEqual([
+      'M',
+      'fit',
+      'fromPrevious',
+      'toStated',
+      'toLimit',
+    ]);
   });
 
   it.each([
