@@ -3,7 +3,7 @@ import { h, hPrime } from '../../objective/index.ts';
 import { levelClasses, rewardClasses } from '../../rewards/index.ts';
 import { gradedScheme, scheme } from '../../schemes/index.ts';
 import { type DeterministicCheck, worstOver } from '../check.ts';
-import { GRADED_REFERENCES, type Study } from './graded-references.ts';
+import { GRADED_REFERENCES, type GradedReferences, type Study } from './graded-references.ts';
 
 /** Relative agreement asked of every value of docs/theory.md §10 (the library is within ulps). */
 const RELATIVE = 1e-10;
@@ -33,12 +33,16 @@ const BINARY_TS = [0, 0.05, 0.3, 0.5, 0.77, 1];
  * - two classes at levels 0, 1: `W_1 - W_0 = h_M'` of the binary scheme at M = 8 (the case
  *   `C = 2` of §10 is §2), within `16 M` ulps of `max |c|`.
  *
- * Deterministic and the same in every budget: the whole family costs well under a second.
+ * Deterministic and the same in every budget: the whole family costs under a second.
+ *
+ * @param references the references to compare with; tests pass wrong ones to see the checks fail
  */
-export function gradedChecks(): DeterministicCheck[] {
+export function gradedChecks(
+  references: GradedReferences = GRADED_REFERENCES,
+): DeterministicCheck[] {
   return [
-    ...studyChecks('levels', GRADED_REFERENCES.levels),
-    ...studyChecks('functions', GRADED_REFERENCES.functions),
+    ...studyChecks('levels', references.levels),
+    ...studyChecks('functions', references.functions),
     ...binaryChecks(),
   ];
 }
