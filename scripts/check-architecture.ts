@@ -30,8 +30,8 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
  */
 export const SRC_ROWS: readonly (readonly string[])[] = [
   ['errors', 'defaults'],
-  ['math', 'stats', 'rng', 'grammar', 'checkpoint', 'report'],
-  ['targets', 'policies', 'rewards'],
+  ['math', 'stats', 'rng', 'grammar', 'report'],
+  ['targets', 'policies', 'rewards', 'checkpoint'],
   ['schemes'],
   ['objective'],
   ['graded'],

@@ -3,9 +3,9 @@ import { hAtOne } from '../objective/h.ts';
 import { objectivePoints } from '../objective/objective-points.ts';
 import { sampled, supDistance } from '../objective/sup-distance.ts';
 import type { CheckRow, Figure, Report, Series } from '../report/model.ts';
+import { versions } from '../report/provenance.ts';
 import { incompleteBeta } from '../targets/beta-family.ts';
 import { target } from '../targets/targets.ts';
-import { versions } from '../verify/battery-report.ts';
 import type { ExpectationVerdict } from './expect-objective.ts';
 import type { AuditReport, SizeAudit } from './types.ts';
 

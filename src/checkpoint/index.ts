@@ -23,7 +23,6 @@ export type { PartialResult } from './partial.ts';
 export { partialFile, readPartial, writePartial, writtenPartial } from './partial.ts';
 export {
   CHECKPOINT_FORMAT_VERSION,
-  packageVersion,
   type RunIdentity,
   type RunIdentityInput,
   type RunVersion,

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors/input-error.ts';
+import { packageVersion } from '../report/provenance.ts';
 import { canonicalJson, type JsonValue } from './canonical-json.ts';
 
 /**
@@ -11,48 +9,6 @@ import { canonicalJson, type JsonValue } from './canonical-json.ts';
  * every run identity, so files written in an older format are refused rather than misread.
  */
 export const CHECKPOINT_FORMAT_VERSION = 2;
-
-const OWN = 'rl-objective';
-const cache = new Map<string, string>();
-
-/**
- * The `version` of an installed package (default: rl-objective itself), read once from its
- * package.json. A run identity carries rl-objective's, because a different version may compute
- * different chunk results from the same seed; a report carries those of the packages its numbers
- * and figures depend on.
- *
- * Found through Node's own resolution, so it holds from the sources, from the compiled dist/, and
- * from a project that installed the package with its dependencies hoisted beside it. The package
- * folder is the nearest one above its entry point whose package.json has that name, since not every
- * package exports its package.json.
- */
-export function packageVersion(name = OWN): string {
-  let version = cache.get(name);
-  if (version === undefined) {
-    // Our own entry points exist only once built; our package.json always does.
-    const entry = import.meta.resolve(name === OWN ? `${OWN}/package.json` : name);
-    let dir = dirname(fileURLToPath(entry));
-    for (;;) {
-      const manifest = readManifest(join(dir, 'package.json'));
-      if (manifest?.name === name) {
-        version = manifest.version;
-        break;
-      }
-      if (dirname(dir) === dir) throw new Error(`no package.json named ${name} above its entry`);
-      dir = dirname(dir);
-    }
-    cache.set(name, version);
-  }
-  return version;
-}
-
-function readManifest(path: string): { name?: string; version: string } | undefined {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as { name?: string; version: string };
-  } catch {
-    return undefined;
-  }
-}
 
 /** The code that computed a run: rl-objective's package version and the file format version. */
 export interface RunVersion {

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { packageVersion } from '../checkpoint/run-identity.ts';
 import { InputError } from '../errors/input-error.ts';
+import { packageVersion } from '../report/provenance.ts';
 import { commands } from './commands/index.ts';
 import { EXIT, fail } from './exit-codes.ts';
 

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { packageVersion } from '../checkpoint/run-identity.ts';
 import type { Figure } from '../report/model.ts';
+import { packageVersion } from '../report/provenance.ts';
 import { escapeHtml, STYLE } from '../report/render-html.ts';
 import { markdownTable } from '../report/render-markdown.ts';
 import { renderSvg } from '../report/render-svg.ts';

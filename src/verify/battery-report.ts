@@ -1,5 +1,5 @@
-import { packageVersion } from '../checkpoint/run-identity.ts';
 import type { Report } from '../report/model.ts';
+import { versions } from '../report/provenance.ts';
 import { ksDistance } from '../stats/index.ts';
 import { THEOREM_IDS } from './check.ts';
 import type { BatteryResult } from './decide-battery.ts';
@@ -12,22 +12,6 @@ import {
   transformsFigure,
 } from './figures/objective-figures.ts';
 import { agreementFigure, zCalibrationFigure } from './figures/verdict-figures.ts';
-
-/**
- * The versions a report records so that it can be reproduced: rl-objective itself, Node, and the
- * packages whose numbers or figures it depends on.
- */
-export function versions(): Record<string, string> {
-  return {
-    'rl-objective': packageVersion(),
-    node: process.versions.node,
-    ...Object.fromEntries(
-      ['seedrandom', '@stdlib/stats-base-dists-normal-quantile', 'vega', 'vega-lite'].map(
-        (name) => [name, packageVersion(name)],
-      ),
-    ),
-  };
-}
 
 /** What a report states about its run besides the rows. */
 export interface BatteryReportOptions {
