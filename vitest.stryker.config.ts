@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The test files Stryker runs (stryker.config.mjs): those that import the mutated folders
+ * in-process. The false-fail registry's setup stays, since the tests register their rates; its
+ * total (test/support/budget/total.test.ts) is about a whole `npm test` and is left out.
+ */
+export default defineConfig({
+  test: {
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    globalSetup: ['test/support/budget/global-setup.ts'],
+    setupFiles: ['test/support/budget/record-file.ts'],
+    include: [
+      'src/math/**/*.test.ts',
+      'src/objective/**/*.test.ts',
+      'src/schemes/**/*.test.ts',
+      'src/targets/**/*.test.ts',
+      'src/stats/**/*.test.ts',
+      'src/graded/**/*.test.ts',
+      'src/estimators/update-laws.test.ts',
+      'properties/objective.test.ts',
+      'properties/schemes.test.ts',
+      'properties/design.test.ts',
+      'properties/mutants.test.ts',
+    ],
+  },
+});
