@@ -153,6 +153,10 @@ export {
   objectiveBetaFit,
   objectiveLimit,
   objectivePoints,
+  type Sampled,
+  type SupDistance,
+  sampled,
+  supDistance,
   type TargetDistance,
   targetDistance,
 } from './objective/index.ts';

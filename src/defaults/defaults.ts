@@ -80,6 +80,12 @@ export const AUDIT_DEFAULTS = {
   timeout: 60,
 } as const;
 
+/** Defaults of `design` (docs/objective.md, "Distances"). */
+export const DESIGN_DEFAULTS = {
+  /** Points t = 0..1 on which the designed objective's distance to its target is taken. */
+  grid: 101,
+} as const;
+
 /** Defaults of `objective` (docs/objective.md). */
 export const OBJECTIVE_DEFAULTS = {
   /** Points t = 0..1 when none are given. */

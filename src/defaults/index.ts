@@ -5,6 +5,7 @@ export {
   type BudgetName,
   DEFAULT_ALPHA,
   DEFAULT_BETA,
+  DESIGN_DEFAULTS,
   ESTIMATORS,
   type Estimator,
   OBJECTIVE_DEFAULTS,

@@ -18,4 +18,26 @@ describe('design', () => {
     expect(report.scheme).toContain('split=half');
     expect(report.a.every((a, s) => a === -report.b[s]!)).toBe(true);
   });
+
+  it('reports the one sup distance of docs/objective.md on its grid', () => {
+    // pass@4 at M = 8 is designed exactly (h' a polynomial of degree 3 <= M - 1).
+    const exact = design({ target: 'passk:k=4', M: 8, grid: 11 });
+    expect(exact.distance).toMatchObject({ lo: 0, hi: 1, points: 11 });
+    expect(exact.distance.distance).toBeLessThanOrEqual(8 * Number.EPSILON);
+    // log at M = 8: h_M from the objective table of the scheme it names, both rescaled by hand on
+    // [0.01, 1] (log is infinite at 0, so lo is the first grid point above 0), the largest gap.
+    const log = design({ target: 'log', M: 8 });
+    const ts = Array.from({ length: 101 }, (_, j) => j / 100);
+    const table = objective({ scheme: log.scheme, M: 8, t: ts.slice(1) });
+    const hs = table.points.map((p) => p.h);
+    const hHat = hs.map((h) => (h - hs[0]!) / (hs.at(-1)! - hs[0]!));
+    const logHat = ts.slice(1).map((t) => Math.log(t / 0.01) / Math.log(1 / 0.01));
+    const expected = Math.max(...hHat.map((h, j) => Math.abs(h - logHat[j]!)));
+    expect(log.distance).toMatchObject({ lo: 0.01, hi: 1, points: 100 });
+    expect(Math.abs(log.distance.distance - expected)).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('refuses a grid of fewer than two points', () => {
+    expect(() => design({ target: 'log', M: 4, grid: 1 })).toThrow(/grid must be an integer >= 2/);
+  });
 });

@@ -1,8 +1,11 @@
+import { DESIGN_DEFAULTS } from '../defaults/index.ts';
 import { requirePositiveInteger } from '../errors/require.ts';
 import { parseSpec } from '../grammar/parse-spec.ts';
 import { scheme as makeScheme } from '../schemes/scheme.ts';
 import { target as makeTarget } from '../targets/targets.ts';
-import { type TargetDistance, targetDistance } from './target-distance.ts';
+import { sampledObjective } from './objective-points.ts';
+import { uniformGrid } from './objective-table.ts';
+import { type SupDistance, sampled, supDistance } from './sup-distance.ts';
 
 /** What {@link design} is asked for. */
 export interface DesignOptions {
@@ -13,6 +16,8 @@ export interface DesignOptions {
   readonly nodes?: string;
   /** How `c` splits into `a` and `b`: `b` (`a = 0`, default), `a` or `half`. */
   readonly split?: string;
+  /** Points `t = 0..1`, equally spaced, on which the distance is taken. Default 101. */
+  readonly grid?: number;
 }
 
 /** A designed scheme and how close its induced objective is to the target. */
@@ -24,17 +29,21 @@ export interface DesignReport {
   readonly M: number;
   readonly a: readonly number[];
   readonly b: readonly number[];
-  /** Sup distance of `h_M` to the target after the best affine fit (see `targetDistance`). */
-  readonly distance: TargetDistance;
+  /**
+   * The sup distance of `h_M` to the target on the grid (`supDistance`, the one distance every
+   * command reports: docs/objective.md, "Distances").
+   */
+  readonly distance: SupDistance;
 }
 
 /**
  * `rl-objective design` as a function: the Bernstein recipe of docs/theory.md §3: weights `c_s = h'(ξ_s)` designed to optimize a chosen
  * target `h` at group size `M` (exact when `h'` is a polynomial of degree ≤ M − 1), with the sup
- * distance between the induced `h_M` and the target.
+ * distance between the induced `h_M` and the target on `grid` equally spaced points of [0, 1].
  */
 export function design(options: DesignOptions): DesignReport {
   const M = requirePositiveInteger('M', options.M);
+  const ts = uniformGrid(options.grid ?? DESIGN_DEFAULTS.grid);
   const h = makeTarget(options.target);
   const { name, params } = parseSpec(h.spec, 'target');
   const chosen = { nodes: options.nodes, split: options.split };
@@ -50,6 +59,6 @@ export function design(options: DesignOptions): DesignReport {
     M,
     a: s.a,
     b: s.b,
-    distance: targetDistance(s.c, h),
+    distance: supDistance(sampledObjective(s.c, ts), sampled(ts, h.h)),
   };
 }

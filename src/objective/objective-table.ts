@@ -179,7 +179,8 @@ function normalizer(
   return (h) => h / end;
 }
 
-function uniformGrid(n: number): number[] {
+/** `n` equally spaced points of [0, 1], both ends included: the grid `--grid n` of every command. */
+export function uniformGrid(n: number): number[] {
   if (!(Number.isSafeInteger(n) && n >= 2)) {
     throw new InputError(`grid must be an integer >= 2, got ${String(n)}`);
   }

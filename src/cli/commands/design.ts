@@ -6,6 +6,7 @@ interface DesignFlags {
   M: string;
   nodes?: string;
   split?: string;
+  grid?: string;
   json?: boolean;
 }
 
@@ -29,15 +30,23 @@ export function registerDesign(root: Command): void {
       'interior: (s+1)/(M+1) (default) | midpoint: (s+1/2)/M | endpoint: s/(M-1)',
     )
     .option('--split <how>', 'how c splits into a and b: b (a = 0, default) | a | half')
+    .option('--grid <n>', 'points t = 0..1 on which the distance is taken (default 101)')
     .option('--json', 'print {"target","scheme","M","a","b","distance":{...}}')
     .addHelpText(
       'after',
-      '\nThe distance is the sup over [delta, 1-delta] of |fit(h_M) - u|, where u is the target\nscaled to [0, 1] and fit is the least-squares affine map (delta = 1e-3, 1001 points).\n\nExamples:\n  rl-objective design --target logit --M 16\n  rl-objective design --target passk:k=4 --M 8 --json\n  rl-objective design --target beta:a=0.5,b=1.5 --M 16',
+      '\nThe distance is the sup distance of every command (docs/objective.md, "Distances"): h_M and\nthe target, each rescaled to 0 at t = 0 and 1 at t = 1 (log: at the first grid point above 0),\ndiffer by at most this much on the grid.\n\nExamples:\n  rl-objective design --target logit --M 16\n  rl-objective design --target passk:k=4 --M 8 --json\n  rl-objective design --target beta:a=0.5,b=1.5 --M 16',
     )
     .action(async (flags: DesignFlags) => {
       const M = parseNumber('--M', flags.M);
       const { design } = await import('../../objective/design-report.ts');
-      const report = design({ target: flags.target, M, nodes: flags.nodes, split: flags.split });
+      const grid = flags.grid === undefined ? undefined : parseNumber('--grid', flags.grid);
+      const report = design({
+        target: flags.target,
+        M,
+        nodes: flags.nodes,
+        split: flags.split,
+        grid,
+      });
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(report)}\n`);
         return;
@@ -49,7 +58,7 @@ export function registerDesign(root: Command): void {
           `scheme ${report.scheme}`,
           `a = [${report.a.join(', ')}]`,
           `b = [${report.b.join(', ')}]`,
-          `sup distance to ${report.target}: ${d.distance.toPrecision(4)} (worst at t = ${d.tWorst.toPrecision(4)}; grid [${d.delta}, ${1 - d.delta}], ${d.points} points)`,
+          `sup distance to ${report.target}: ${d.distance.toPrecision(4)} (worst at t = ${d.tWorst.toPrecision(4)}; ${d.points} grid points in [${d.lo}, ${d.hi}])`,
         ]
           .map((line) => `${line}\n`)
           .join(''),

@@ -88,8 +88,8 @@ export function grpoArcsinChecks(budget: Budget): DeterministicCheck[] {
         distance: (M) => distance(spec, M),
         bound,
         decreasingDetail: (M, previous) =>
-          `distance to arcsin at M = ${M} is at most the distance at M = ${previous}`,
-        boundDetail: (top) => `distance to arcsin at M = ${top} is at most ${bound}`,
+          `affine-fit residual to arcsin at M = ${M} is at most the residual at M = ${previous}`,
+        boundDetail: (top) => `affine-fit residual to arcsin at M = ${top} is at most ${bound}`,
       }),
       {
         kind: 'deterministic',
@@ -100,7 +100,8 @@ export function grpoArcsinChecks(budget: Budget): DeterministicCheck[] {
         tolerance: 0,
         M: 128,
         id: `grpo-arcsin/${std}/M=128/eps`,
-        detail: 'distance to arcsin with eps = 1e-8 is at most the distance with eps = 1e-1',
+        detail:
+          'affine-fit residual to arcsin with eps = 1e-8 is at most the residual with eps = 1e-1',
         evaluate: () => ({
           closedForm: distance(`grpo:std=${std},eps=0.1`, 128),
           estimate: distance(spec, 128),
@@ -135,8 +136,9 @@ export function designChecks(budget: Budget): DeterministicCheck[] {
       distance: (M) => targetDistance(scheme(spec, M).c, T, { delta: DELTA }).distance,
       bound: DESIGN_BOUND,
       decreasingDetail: (M, previous) =>
-        `distance to ${name} ${on} at M = ${M} is at most that at M = ${previous}`,
-      boundDetail: (top) => `distance to ${name} ${on} at M = ${top} is at most ${DESIGN_BOUND}`,
+        `affine-fit residual to ${name} ${on} at M = ${M} is at most that at M = ${previous}`,
+      boundDetail: (top) =>
+        `affine-fit residual to ${name} ${on} at M = ${top} is at most ${DESIGN_BOUND}`,
     });
   });
   const passk = target('passk:k=4');
@@ -150,7 +152,8 @@ export function designChecks(budget: Budget): DeterministicCheck[] {
       M,
       id: `design/passk:k=4/M=${M}/exact`,
       tolerance: 1e-12,
-      detail: 'distance of h_M (exact Bernstein coefficients) to 1 − (1−t)^4 on [1e-3, 1 − 1e-3]',
+      detail:
+        'affine-fit residual of h_M (exact Bernstein coefficients) to 1 − (1−t)^4 on [1e-3, 1 − 1e-3]',
       evaluate: () => ({ closedForm: 0, estimate: targetDistance(s.c, passk).distance }),
     });
   }
