@@ -5,7 +5,7 @@ import { SpecReader } from '../grammar/spec-reader.ts';
 import type { RewardClasses } from '../rewards/reward-classes.ts';
 import { schemeCatalogue } from './catalogue.ts';
 import { groupNormalized, TRL_EPS } from './group-normalized.ts';
-import type { SchemeFormulas } from './scheme-kind.ts';
+import { requireGroupSize, type SchemeFormulas } from './scheme-kind.ts';
 
 /** TRL's `multi_objective_aggregation` (docs/theory.md §10, several reward functions). */
 export type Aggregation = 'sum_then_normalize' | 'normalize_then_sum';
@@ -155,6 +155,7 @@ export function resolveGradedScheme(text: string, classes: RewardClasses): Resol
     rewardWeights,
     bind(M) {
       requirePositiveInteger('M', M);
+      requireGroupSize(kind, M);
       const graded = bindGraded(
         spec,
         kind.name,

@@ -2,7 +2,7 @@
 // mean-scaled (§10), f-grpo (§9), and the trainer presets of §7 (verl, TRL, OpenRLHF).
 import { InputError } from '../errors/input-error.ts';
 import { requireNonNegative, requirePositive } from '../errors/require.ts';
-import { requireGroupSize, type SchemeFormulas, type SchemeKind } from './scheme-kind.ts';
+import type { SchemeFormulas, SchemeKind } from './scheme-kind.ts';
 
 /** How a group-normalized advantage divides `r - mean` (docs/theory.md §3, grpo row and notes). */
 export interface GroupNormalization {
@@ -405,6 +405,8 @@ export const trlGrpo: SchemeKind = {
   name: 'trl-grpo',
   realRewards: true,
   gradedReading: GRPO_READING,
+  minM: 2,
+  minMReason: 'TRL needs at least 2 generations per prompt',
   usage: 'trl-grpo[:scale-rewards=group|none|true|false]',
   summary:
     'TRL GRPO: (R - mean)/(sample std + 1e-4), or R - mean; M >= 2; with --reward-functions also aggregation=sum_then_normalize|normalize_then_sum, reward-weights=W1/W2/...',
@@ -417,10 +419,7 @@ export const trlGrpo: SchemeKind = {
     const scale =
       reader.choice('scale-rewards', ['group', 'none'], 'group', TRL_SCALE_REWARDS_ALIASES) ===
       'group';
-    return (M) => {
-      requireGroupSize('trl-grpo', M, 'TRL needs at least 2 generations per prompt');
-      return groupNormalized({ scale, std: 'sample', eps: TRL_EPS, epsAt: 'std' }, M);
-    };
+    return (M) => groupNormalized({ scale, std: 'sample', eps: TRL_EPS, epsAt: 'std' }, M);
   },
 };
 
@@ -435,8 +434,7 @@ export const openrlhfGroupNorm: SchemeKind = {
   gradedReading: GRPO_READING,
   usage: 'openrlhf-group-norm',
   summary: 'OpenRLHF group_norm: (R - mean)/(sample std + 1e-9); M >= 2',
-  read: () => (M) => {
-    requireGroupSize('openrlhf-group-norm', M, 'OpenRLHF needs n_samples_per_prompt > 1');
-    return groupNormalized({ scale: true, std: 'sample', eps: 1e-9, epsAt: 'std' }, M);
-  },
+  minM: 2,
+  minMReason: 'OpenRLHF needs n_samples_per_prompt > 1',
+  read: () => (M) => groupNormalized({ scale: true, std: 'sample', eps: 1e-9, epsAt: 'std' }, M),
 };

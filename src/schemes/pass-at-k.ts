@@ -3,7 +3,7 @@
 import { InputError } from '../errors/input-error.ts';
 import { binomialRatio } from './binomial-ratio.ts';
 import { VERL_EPS } from './group-normalized.ts';
-import { readK, requireGroupSize, type SchemeFormulas, type SchemeKind } from './scheme-kind.ts';
+import { readK, type SchemeFormulas, type SchemeKind } from './scheme-kind.ts';
 
 /**
  * The unbiased pass@k weights of docs/theory.md §3, times a constant `scale`:
@@ -164,12 +164,13 @@ export const chenPassk: SchemeKind = {
  */
 export const verlGrpoPassk: SchemeKind = {
   name: 'verl-grpo-passk',
+  minM: 2,
+  minMReason: 'verl raises for a group of size 1',
   usage: 'verl-grpo-passk[:norm-by-std=true|false]',
   summary: 'verl grpo_passk: a lone right answer gets 1/(sample std + 1e-6); M >= 2',
   read(reader) {
     const scale = reader.choice('norm-by-std', ['true', 'false'], 'true') === 'true';
     return (M) => {
-      requireGroupSize('verl-grpo-passk', M, 'verl raises for a group of size 1');
       const lone = scale ? 1 / (Math.sqrt((M - 1) / (M * (M - 1))) + VERL_EPS) : 1;
       return {
         advantagesInto(rewards, out) {

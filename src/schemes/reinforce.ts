@@ -1,6 +1,6 @@
 // REINFORCE and its leave-one-out baseline (docs/theory.md §3): reinforce, rloo, and TRL's RLOO (§7).
 import { InputError } from '../errors/input-error.ts';
-import { requireGroupSize, type SchemeFormulas, type SchemeKind } from './scheme-kind.ts';
+import type { SchemeFormulas, SchemeKind } from './scheme-kind.ts';
 
 /**
  * `reinforce` (docs/theory.md §3): `Z_i = R_i`, so `a_s = 0`, `b_s = 1` and `h_M(t) = t`.
@@ -32,10 +32,9 @@ export const rloo: SchemeKind = {
   usage: 'rloo',
   summary: 'Z = R_i - S_i/(M-1), leave-one-out baseline (M >= 2); h = t',
   limit: { text: 't = I_t(1, 1)', target: () => 'beta:a=1,b=1' },
-  read: () => (M) => {
-    requireGroupSize('rloo', M, 'its baseline divides by M - 1');
-    return leaveOneOut(M);
-  },
+  minM: 2,
+  minMReason: 'its baseline divides by M - 1',
+  read: () => (M) => leaveOneOut(M),
 };
 
 /**
@@ -66,6 +65,8 @@ export function leaveOneOut(M: number): SchemeFormulas {
 export const trlRloo: SchemeKind = {
   name: 'trl-rloo',
   realRewards: true,
+  minM: 2,
+  minMReason: 'TRL needs at least 2 generations per prompt',
   usage: 'trl-rloo[:normalize-advantages=false]',
   summary: 'TRL RLOO with beta = 0: R_i - (sum - R_i)/(M-1); h = t; M >= 2',
   read(reader) {
@@ -75,9 +76,6 @@ export const trlRloo: SchemeKind = {
       );
     }
     reader.choice('normalize-advantages', ['false'], 'false');
-    return (M) => {
-      requireGroupSize('trl-rloo', M, 'TRL needs at least 2 generations per prompt');
-      return leaveOneOut(M);
-    };
+    return (M) => leaveOneOut(M);
   },
 };

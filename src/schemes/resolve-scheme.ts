@@ -4,7 +4,7 @@ import { parseSpec } from '../grammar/parse-spec.ts';
 import { SpecReader } from '../grammar/spec-reader.ts';
 import { CATALOGUE_SPECS, schemeCatalogue } from './catalogue.ts';
 import { readGroupFilter } from './group-filter.ts';
-import type { SchemeFormulas } from './scheme-kind.ts';
+import { requireGroupSize, type SchemeFormulas } from './scheme-kind.ts';
 
 /** A validated scheme spec, not yet bound to a group size. */
 export interface ResolvedScheme {
@@ -37,6 +37,7 @@ export function resolveScheme(text: string): ResolvedScheme {
     spec,
     bind(M) {
       requirePositiveInteger('M', M);
+      requireGroupSize(kind, M);
       const formulas = bindKind(M);
       return filter === undefined ? formulas : filter.bind(formulas, M);
     },

@@ -82,6 +82,14 @@ export interface SchemeKind {
    */
   readonly gradedReading?: string;
   /**
+   * The smallest group size the scheme accepts whatever its parameters; default 1. Checked
+   * before the binder of {@link SchemeKind.read} runs; a limit that depends on a parameter
+   * (`k <= M`, `std=sample`) is the binder's.
+   */
+  readonly minM?: number;
+  /** Why a group smaller than `minM` is refused, for the message, e.g. `its baseline divides by M - 1`. */
+  readonly minMReason?: string;
+  /**
    * Reads and validates every parameter that does not depend on `M` (throwing InputError), and
    * returns the binder that validates `M` and builds the formulas.
    */
@@ -89,14 +97,16 @@ export interface SchemeKind {
 }
 
 /**
- * Requires `M >= 2` for a scheme whose formula (or whose source library) needs at least two
- * responses per group, e.g. rloo's `S_i/(M-1)`.
- *
- * @param scheme the catalogue name, for the message
- * @param why the reason, for the message (e.g. `its baseline divides by M - 1`)
+ * Requires the group size `M` to be at least the scheme's own `minM` ({@link SchemeKind.minM}),
+ * e.g. rloo's 2: its formula (or its source library) needs that many responses per group.
  */
-export function requireGroupSize(scheme: string, M: number, why: string): void {
-  if (M < 2) throw new InputError(`scheme '${scheme}' needs M >= 2 (${why}), got M = ${M}`);
+export function requireGroupSize(kind: SchemeKind, M: number): void {
+  const minM = kind.minM ?? 1;
+  if (M < minM) {
+    throw new InputError(
+      `scheme '${kind.name}' needs M >= ${minM} (${kind.minMReason}), got M = ${M}`,
+    );
+  }
 }
 
 /** The `k` of a pass@k-type scheme: its value, and the check once `M` is known. */

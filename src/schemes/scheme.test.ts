@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { errorUlps, toleranceUlps } from '../../test/support/schemes/agreement.ts';
 import { representativeSpecs } from '../../test/support/schemes/representative-specs.ts';
 import { InputError } from '../errors/input-error.ts';
+import { schemeCatalogue } from './catalogue.ts';
 import { parseSchemeSpec, resolveScheme } from './resolve-scheme.ts';
 import { PATTERN_TABLE_MAX_M, patternTable, scheme } from './scheme.ts';
 
@@ -200,6 +201,23 @@ describe('bad input throws InputError with a one-line message naming the problem
     expect(() => parseSchemeSpec('design:target=exp')).toThrow(InputError);
     expect(parseSchemeSpec('passk:k=50')).toBe('passk:k=50');
     expect(parseSchemeSpec('rloo')).toBe('rloo');
+  });
+
+  it("refuses a group smaller than the scheme's own minM, with its reason, and builds at minM", () => {
+    const limited = schemeCatalogue.filter((kind) => (kind.minM ?? 1) > 1);
+    expect(limited.map((kind) => kind.name).sort()).toEqual(
+      ['openrlhf-group-norm', 'rloo', 'trl-grpo', 'trl-rloo', 'verl-grpo-passk'].sort(),
+    );
+    for (const kind of limited) {
+      const minM = kind.minM!;
+      expect(kind.minMReason).toMatch(/\S/);
+      expect(() => scheme(kind.name, minM - 1)).toThrow(
+        new InputError(
+          `scheme '${kind.name}' needs M >= ${minM} (${kind.minMReason}), got M = ${minM - 1}`,
+        ),
+      );
+      expect(scheme(kind.name, minM).M).toBe(minM);
+    }
   });
 });
 
