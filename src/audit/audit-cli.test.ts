@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { fixtureTraces } from '../../test/fixtures/audit/fixture-traces.ts';
 import { CLI_NODE_ARGS } from '../../test/support/cli/run-cli.ts';
+import { testDir } from '../../test/support/files/test-dir.ts';
 
 // `rl-objective audit` through a child process, as a user or CI runs it: exit codes
 // (0 count form / expectation met, 1 not count form / expectation failed, 2 bad input),
@@ -14,7 +14,7 @@ import { CLI_NODE_ARGS } from '../../test/support/cli/run-cli.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = fileURLToPath(new URL('../../test/fixtures/audit/', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'rl-objective-cli-'));
+const dir = testDir('rl-objective-cli-');
 
 async function audit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

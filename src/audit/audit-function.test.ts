@@ -1,15 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { testDir } from '../../test/support/files/test-dir.ts';
 import { InputError } from '../errors/input-error.ts';
 import { loadAdvantagesModule } from './audit-function.ts';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../test/fixtures/audit/${name}`, import.meta.url));
 // A module with a syntax error is written at test time: as a committed file it would break lint.
-const broken = join(mkdtempSync(join(tmpdir(), 'rl-objective-module-')), 'broken.mjs');
+const broken = join(testDir('rl-objective-module-'), 'broken.mjs');
 writeFileSync(broken, 'export function advantages(rewards) {\n  return rewards.map((r) => r\n}\n');
 
 describe('loadAdvantagesModule', () => {

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/support/cli/run-cli.ts';
 import { runCliAsync } from '../../test/support/cli/run-cli-async.ts';
+import { testDir } from '../../test/support/files/test-dir.ts';
 import { groupMembers, isRunning } from '../../test/support/process/process-state.ts';
 import { InputError } from '../errors/input-error.ts';
 import { scheme } from '../schemes/scheme.ts';
@@ -22,7 +22,7 @@ const PYTHON = process.env.PYTHON ?? 'python3';
 const HAS_NUMPY = spawnSync(PYTHON, ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
 const SKIP = !HAS_NUMPY && process.env.CI === undefined;
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/audit/python/', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'rl-objective-python-'));
+const dir = testDir('rl-objective-python-');
 const DOCS = fileURLToPath(new URL('../../docs/audit.md', import.meta.url));
 
 /**

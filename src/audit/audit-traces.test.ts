@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testDir } from '../../test/support/files/test-dir.ts';
 import { InputError } from '../errors/input-error.ts';
 import { auditTraces } from './audit-traces.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'rl-objective-traces-'));
+const dir = testDir('rl-objective-traces-');
 let files = 0;
 function trace(text: string): string {
   const file = join(dir, `t${files++}.jsonl`);

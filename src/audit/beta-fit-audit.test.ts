@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliAsync } from '../../test/support/cli/run-cli-async.ts';
+import { testDir } from '../../test/support/files/test-dir.ts';
 import { objective } from '../objective/objective-table.ts';
 import { scheme } from '../schemes/scheme.ts';
 import { auditLimit, auditTable } from './audit-report.ts';
@@ -12,7 +12,7 @@ import { auditLimit, auditTable } from './audit-report.ts';
 // F-GRPO as a user writes it (test/fixtures/audit/f-grpo.mjs, gamma = 1) and on verl's GRPO.
 
 const fixtures = fileURLToPath(new URL('../../test/fixtures/audit/', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'rl-objective-beta-'));
+const dir = testDir('rl-objective-beta-');
 
 describe('audit: best beta fit', () => {
   it("a user's F-GRPO at M = 256: count form, the preset's tables and the preset's fit", async () => {

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,6 +12,7 @@ import {
   verlGrpo,
   verlGrpoPassk,
 } from '../../test/conventions/index.ts';
+import { testDir } from '../../test/support/files/test-dir.ts';
 import { scheme } from '../schemes/scheme.ts';
 import { auditTraces } from './audit-traces.ts';
 
@@ -84,7 +84,7 @@ const CASES: readonly Case[] = [
   },
 ];
 
-const dir = mkdtempSync(join(tmpdir(), 'rl-objective-recovery-'));
+const dir = testDir('rl-objective-recovery-');
 
 /** Writes a trace of `count` groups per size, all sizes mixed in one file, extra fields included. */
 function writeTrace(name: string, convention: Batch, sizes: readonly number[]): string {

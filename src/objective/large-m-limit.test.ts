@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testDir } from '../../test/support/files/test-dir.ts';
 import { div, exactH, frac, fromDouble, toNumber } from '../../test/support/objective/exact.ts';
 import { grid } from '../math/grid.ts';
 import { betainc } from '../math/lazy-stdlib.ts';
@@ -9,6 +9,8 @@ import { scheme } from '../schemes/scheme.ts';
 import { largeMLimit, limitCurve } from './large-m-limit.ts';
 import { objectiveLimit } from './objective-table.ts';
 import { sampled, supDistance } from './sup-distance.ts';
+
+const TMP = testDir('rl-objective-limit-');
 
 const GRID = grid(0, 1, 101);
 
@@ -99,7 +101,7 @@ describe('largeMLimit (docs/theory.md §9)', () => {
   });
 
   it('a table scheme has no limit to read, and says why; a bad limit size is bad input', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'rl-objective-limit-')), 'table.json');
+    const file = join(TMP, 'table.json');
     writeFileSync(file, JSON.stringify({ M: 4, a: [0, 0, 0, 0], b: [1, 1, 1, 1] }));
     const study = objectiveLimit({ scheme: `table:file=${file}`, M: [4] });
     expect(study.limit).toBeNull();

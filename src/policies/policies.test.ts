@@ -1,12 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testDir } from '../../test/support/files/test-dir.ts';
 import { InputError } from '../errors/input-error.ts';
 import { buildPolicy } from './build-policy.ts';
 import { softmaxProbabilities } from './categorical.ts';
 import { parsePolicy } from './parse-policy.ts';
 import type { PolicyDescription } from './policy-schema.ts';
+
+const TMP = testDir('rl-objective-policy-');
 
 const policyOf = (text: string) => buildPolicy(parsePolicy(text));
 
@@ -94,8 +96,7 @@ describe('parsePolicy', () => {
       seed: '7',
       scale: 1,
     });
-    const dir = mkdtempSync(join(tmpdir(), 'policy-'));
-    const file = join(dir, 'p.json');
+    const file = join(TMP, 'p.json');
     writeFileSync(file, '{"kind":"bernoulli","theta":-0.5}');
     expect(parsePolicy(`@${file}`)).toEqual({ kind: 'bernoulli', theta: -0.5 });
   });

@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testDir } from '../../test/support/files/test-dir.ts';
 import { patternAgreement } from '../../test/support/schemes/agreement.ts';
 import { InputError } from '../errors/input-error.ts';
 import { parseSchemeSpec } from './resolve-scheme.ts';
 import { scheme } from './scheme.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'rl-objective-table-'));
+const dir = testDir('rl-objective-table-');
 function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
