@@ -13,7 +13,9 @@ export type {
   AuditReportOptions,
   Coverage,
   FunctionAuditOptions,
+  ModuleAuditOptions,
   Nearest,
+  PatternAuditOptions,
   PythonTarget,
   SizeVerdict,
 } from './audit/index.ts';
@@ -28,6 +30,7 @@ export {
   type AuditSource,
   audit,
   auditFunction,
+  auditModule,
   auditTable,
   auditTraces,
   checkExpectation,
@@ -121,6 +124,7 @@ export {
   type SeparablePart,
 } from './graded/index.ts';
 export type {
+  DistanceTarget,
   LimitInput,
   LimitSize,
   Normalization,

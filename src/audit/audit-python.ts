@@ -2,26 +2,18 @@ import { resolve } from 'node:path';
 import { AUDIT_DEFAULTS, PYTHON_ARRAYS, type PythonArray } from '../defaults/index.ts';
 import { InputError, quote } from '../errors/input-error.ts';
 import { requireInputFile } from '../errors/input-file.ts';
-import { auditSizes, type FunctionAuditOptions } from './audit-function.ts';
-import { auditReport } from './audit-report.ts';
-import { CountFormCollector } from './count-form-collector.ts';
+import { auditPatterns, checkPatternAudit, type PatternAuditOptions } from './pattern-audit.ts';
 import { PythonBridge, type PythonTarget, parsePythonTarget } from './python-bridge.ts';
-import { rewardPatterns } from './reward-patterns.ts';
 import type { AuditReport } from './types.ts';
 
 /** Options of {@link auditPython}. */
-export interface PythonAuditOptions extends Omit<FunctionAuditOptions, 'label'> {
+export interface PythonAuditOptions extends PatternAuditOptions {
   /** What the function receives; default numpy (float64) when numpy imports, else a list of floats. */
   readonly array?: PythonArray;
-  /** The interpreter; default `$PYTHON`, else `python3`. */
+  /** The interpreter; default `$PYTHON`, else `python3` (an empty name counts as none). */
   readonly python?: string;
   /** Seconds one call may take before the process is stopped; default 60 (the import gets at least 60). */
   readonly timeout?: number;
-  /**
-   * Called once the patterns are audited, with the function still loaded: `call` weighs one more
-   * group (`audit --limit` reads the large-M limit this way, docs/theory.md §9).
-   */
-  readonly andThen?: (call: (rewards: number[]) => Promise<readonly number[]>) => Promise<void>;
 }
 
 /**
@@ -30,8 +22,9 @@ export interface PythonAuditOptions extends Omit<FunctionAuditOptions, 'label'> 
  * objective `h_M` does it induce?
  *
  * One Python process imports `FUNC` from `FILE.py` (through the shim `python-bridge.py`, standard
- * library only) and calls it on every reward pattern of {@link rewardPatterns} for each `M`: all
- * `2^M` for `M <= 16`, else `samples` random arrangements of every count `K`. The rewards are a
+ * library only) and calls it on every reward pattern of `rewardPatterns` for each `M`, in
+ * batches (`auditPatterns`): all `2^M` for `M <= 16`, else `samples` random arrangements of every
+ * count `K`. The rewards are a
  * float64 numpy array, a float64 torch tensor or a list of floats (`array`); the function may
  * return anything array-like, or an awaitable of it.
  *
@@ -45,7 +38,7 @@ export async function auditPython(
   options: PythonAuditOptions,
 ): Promise<AuditReport> {
   const { file, func } = typeof target === 'string' ? parsePythonTarget(target) : target;
-  const sizes = auditSizes(options.M);
+  checkPatternAudit(options);
   const array = options.array ?? 'auto';
   if (array !== 'auto' && !(PYTHON_ARRAYS as readonly string[]).includes(array)) {
     throw new InputError(`array must be one of ${PYTHON_ARRAYS.join(', ')}; got ${quote(array)}`);
@@ -56,44 +49,30 @@ export async function auditPython(
   }
   const path = resolve(file);
   requireInputFile(path, `python file ${quote(file)}`);
-  // Draw one pattern of every size now, so that a bad `samples` is reported before Python starts.
-  for (const M of sizes) rewardPatterns(M, options).next();
   const bridge = await PythonBridge.start(
     { path, file, func },
-    { python: options.python ?? process.env.PYTHON ?? 'python3', array, timeout },
+    { python: pythonInterpreter(options.python), array, timeout },
   );
-  const collector = new CountFormCollector();
   try {
-    for (const M of sizes) {
-      for (const chunk of chunks(rewardPatterns(M, options), Math.max(1, CHUNK_REWARDS / M))) {
-        const weights = await bridge.weights(chunk);
-        chunk.forEach((rewards, n) => {
-          collector.add({ rewards, advantages: weights[n]!, where: { pattern: rewards.join('') } });
-        });
-      }
-    }
+    const report = await auditPatterns(
+      (patterns) => bridge.weights(patterns.map((rewards) => Array.from(rewards))),
+      options,
+      `python ${quote(file)}:${func}`,
+    );
     await options.andThen?.(async (rewards) => (await bridge.weights([rewards]))[0]!);
+    return report;
   } finally {
     await bridge.close();
   }
-  return auditReport(collector, options);
 }
 
 /**
- * Rewards sent to Python in one batch: enough patterns in flight to keep it busy, while memory
- * stays bounded however large `M` and `samples` are.
+ * The interpreter to run: the one named, else `$PYTHON`, else `python3`; an empty name (an unset
+ * `--python-bin ""` or `PYTHON=`, as shell scripts leave them) counts as none.
  */
-const CHUNK_REWARDS = 1 << 16;
-
-/** The items of `source` in arrays of at most `size`. */
-function* chunks<T>(source: Iterable<T>, size: number): Generator<T[]> {
-  let chunk: T[] = [];
-  for (const item of source) {
-    chunk.push(item);
-    if (chunk.length >= size) {
-      yield chunk;
-      chunk = [];
-    }
+export function pythonInterpreter(named: string | undefined): string {
+  for (const name of [named, process.env.PYTHON]) {
+    if (name !== undefined && name.trim() !== '') return name;
   }
-  if (chunk.length > 0) yield chunk;
+  return 'python3';
 }

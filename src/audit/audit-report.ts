@@ -1,5 +1,7 @@
 import { AUDIT_DEFAULTS } from '../defaults/index.ts';
-import { requireNonNegative, requirePositiveInteger } from '../errors/require.ts';
+import { quote } from '../errors/input-error.ts';
+import { LIMITS } from '../errors/limits.ts';
+import { requireGridPoints, requireNonNegative, requireSize } from '../errors/require.ts';
 import { grid } from '../math/grid.ts';
 import { betaFitRange, objectiveBetaFit } from '../objective/beta-fit.ts';
 import { hAtOne } from '../objective/h.ts';
@@ -15,6 +17,15 @@ import { objectivePoints } from '../objective/objective-points.ts';
 import { readTableFile } from '../schemes/table.ts';
 import type { CountFormCollector, RecoveredTables } from './count-form-collector.ts';
 import type { AuditReport, AuditReportOptions, SizeAudit } from './types.ts';
+
+/**
+ * Checks the options every audit shares, before any work: the relative tolerance and the grid
+ * (2 to `LIMITS.points` points, the rule of every `--grid`).
+ */
+export function checkAuditOptions(options: AuditReportOptions): void {
+  requireNonNegative('relTol', options.relTol ?? AUDIT_DEFAULTS.relTol);
+  requireGridPoints('grid', options.grid ?? AUDIT_DEFAULTS.grid);
+}
 
 /**
  * Turns what a {@link CountFormCollector} observed into an {@link AuditReport} (docs/theory.md §2): the
@@ -61,7 +72,7 @@ export function sizeAudit(tables: RecoveredTables, options: AuditReportOptions):
     return { M, a, b, coverage, ...none('cells never observed, so h_M is unknown') };
   }
   const c = b.map((bs, s) => bs! - a[s]!);
-  const ts = grid(0, 1, requirePositiveInteger('grid', options.grid ?? AUDIT_DEFAULTS.grid));
+  const ts = grid(0, 1, requireGridPoints('grid', options.grid ?? AUDIT_DEFAULTS.grid));
   const end = hAtOne(c);
   const points = objectivePoints(c, ts).map(({ t, h, dh }) => ({
     t,
@@ -145,7 +156,9 @@ export function auditLimit(report: AuditReport, options: AuditLimitOptions): Lar
  * malformed table, is an InputError naming it.
  */
 export function auditTable(file: string, options: AuditReportOptions = {}): AuditReport {
+  checkAuditOptions(options);
   const { M, a, b } = readTableFile(file);
+  requireSize(`table file ${quote(file)}: M`, M, LIMITS.auditM);
   const coverage = { observed: 2 * M, total: 2 * M, missing: [] };
   return {
     countForm: true,

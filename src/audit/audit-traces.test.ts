@@ -33,6 +33,14 @@ describe('auditTraces', () => {
     ]);
   });
 
+  it('accepts a UTF-8 byte order mark before the first line', async () => {
+    const report = await auditTraces(trace(`\uFEFF${GOOD}\n${GOOD}\n`));
+    expect(report.bySize.map((s) => s.coverage.observed)).toEqual([2]);
+    await expect(auditTraces(trace(`${GOOD}\n\uFEFF${GOOD}\n`))).rejects.toThrow(
+      /line 2: not valid JSON/,
+    );
+  });
+
   it.each([
     [
       'a bad JSON line',

@@ -1,8 +1,10 @@
 import { open } from 'node:fs/promises';
 import { InputError, quote } from '../errors/input-error.ts';
-import { requireInputFile } from '../errors/input-file.ts';
+import { requireInputFile, stripByteOrderMark } from '../errors/input-file.ts';
 import { firstIssue, lazySchema } from '../errors/lazy-zod.ts';
-import { auditReport } from './audit-report.ts';
+import { LIMITS } from '../errors/limits.ts';
+import { requireSize } from '../errors/require.ts';
+import { auditReport, checkAuditOptions } from './audit-report.ts';
 import { CountFormCollector } from './count-form-collector.ts';
 import type { AuditReport, AuditReportOptions, ObservedGroup } from './types.ts';
 
@@ -44,6 +46,7 @@ export function parseTraceLine(
   if (rewards.length === 0) {
     throw new InputError(`${at}: rewards is empty; a group needs at least one response`);
   }
+  requireSize(`${at}: the group size`, rewards.length, LIMITS.auditM);
   const bad = rewards.findIndex((r) => r !== 0 && r !== 1);
   if (bad >= 0) {
     throw new InputError(`${at}: rewards[${bad}] is ${rewards[bad]}; rewards must be 0 or 1`);
@@ -77,12 +80,13 @@ export async function auditGroups(
  *
  * Throws an {@link InputError} for a missing file, anything but a regular file of at most 256 MiB
  * (`requireInputFile`), a file with no groups, and (with its line number) any malformed line;
- * see `parseTraceLine`.
+ * see `parseTraceLine`. A UTF-8 byte order mark before the first line is dropped.
  */
 export async function auditTraces(
   file: string,
   options: AuditReportOptions = {},
 ): Promise<AuditReport> {
+  checkAuditOptions(options);
   const what = `traces ${quote(file)}`;
   requireInputFile(file, what);
   let handle: Awaited<ReturnType<typeof open>>;
@@ -107,7 +111,7 @@ async function* groupsOf(
   let groups = 0;
   for await (const text of handle.readLines({ autoClose: false })) {
     line++;
-    const group = parseTraceLine(text, line, file);
+    const group = parseTraceLine(line === 1 ? stripByteOrderMark(text) : text, line, file);
     if (group !== undefined) {
       groups++;
       yield group;

@@ -2,7 +2,7 @@ import { AUDIT_DEFAULTS, type PythonArray } from '../defaults/index.ts';
 import { InputError, quote } from '../errors/input-error.ts';
 import type { LargeMLimit } from '../objective/large-m-limit.ts';
 import { DEFAULT_LIMIT_M, type LimitShape, limitCounts } from '../objective/limit-reading.ts';
-import { auditFunction, auditSizes, loadAdvantagesModule } from './audit-function.ts';
+import { auditFunction, auditModule } from './audit-function.ts';
 import { auditPython } from './audit-python.ts';
 import { auditLimit, auditTable } from './audit-report.ts';
 import { auditTraces } from './audit-traces.ts';
@@ -32,7 +32,10 @@ export type AuditSource =
 export interface AuditOptions extends AuditReportOptions {
   /** Group size(s) at which code (a function, module or Python function) is audited; required for code. */
   readonly M?: number | readonly number[];
-  /** Random arrangements of every count `K` when `M` is too large for every reward pattern. */
+  /**
+   * Random arrangements of every count `K` when `M` is too large for every reward pattern;
+   * default `AUDIT_DEFAULTS.samples`, fewer at large `M` (`defaultSamples`).
+   */
   readonly samples?: number;
   /** Seed of those arrangements. */
   readonly seed?: string | number;
@@ -50,12 +53,17 @@ export interface AuditOptions extends AuditReportOptions {
   readonly array?: PythonArray;
   /** Python: the interpreter; default `$PYTHON`, else `python3`. */
   readonly python?: string;
-  /** Python: seconds one call may take before the process is stopped. */
+  /**
+   * A module or Python function: seconds one call may take before its thread or process is
+   * stopped.
+   */
   readonly timeout?: number;
   /** Write the audit report here (agreement.json, agreement.md, index.html, figures/). */
   readonly out?: string;
   /** The command line the report records; default `rl-objective audit`. */
   readonly command?: string;
+  /** Code: called after every batch of calls with the patterns done and in all. */
+  readonly progress?: (done: number, total: number) => void;
 }
 
 /** What {@link audit} returns: exactly the JSON printed by `rl-objective audit --json`. */
@@ -141,7 +149,13 @@ async function auditReportOf(
   readLimit?: LimitReader,
 ): Promise<AuditReport> {
   const report = { relTol: options.relTol, grid: options.grid };
-  const code = { ...report, M: options.M ?? [], samples: options.samples, seed: options.seed };
+  const code = {
+    ...report,
+    M: options.M ?? [],
+    samples: options.samples,
+    seed: options.seed,
+    progress: options.progress,
+  };
   const weighed = async (fn: AdvantagesFn, label: string) => {
     const result = await auditFunction(fn, { ...code, label });
     await readLimit?.(fn, label);
@@ -160,9 +174,12 @@ async function auditReportOf(
     });
   }
   if ('module' in source) {
-    auditSizes(code.M);
-    const fn = await loadAdvantagesModule(source.module);
-    return weighed(fn, `module ${quote(source.module)}: advantages`);
+    const label = `module ${quote(source.module)}: advantages`;
+    return auditModule(source.module, {
+      ...code,
+      timeout: options.timeout,
+      ...(readLimit && { andThen: (call) => readLimit(call, label) }),
+    });
   }
   if ('traces' in source) return auditTraces(source.traces, report);
   return Promise.resolve(auditTable(source.table, report));

@@ -66,37 +66,42 @@ export class CountFormCollector {
       size = { cells: new Array<Cell | undefined>(2 * M).fill(undefined), zmax: 0 };
       this.sizes.set(M, size);
     }
+    const { rewards, advantages, where } = group;
     let K = 0;
-    for (const r of group.rewards) K += r;
+    for (let i = 0; i < M; i++) K += rewards[i]!;
     // The first finite weight of each reward value in this group: with K fixed, responses with
     // the same reward share a cell, so any difference between them is within one group.
-    const groupFirst: (Seen | undefined)[] = [undefined, undefined];
+    const groupFirst = [-1, -1];
+    // A Seen is made only where it is kept (a new cell, a wider pair), so that a long audit of
+    // count-form code allocates nothing per response. A pair of difference 0 is never kept: it
+    // cannot exceed any tolerance, and its absence reads the same.
+    const seen = (index: number): Seen => ({ value: advantages[index]!, where, index });
     for (let i = 0; i < M; i++) {
-      const R = group.rewards[i]!;
-      const value = group.advantages[i]!;
+      const R = rewards[i]!;
+      const value = advantages[i]!;
       const key = R * M + (K - R);
-      const seen: Seen = { value, where: group.where, index: i };
-      const cell = size.cells[key];
+      let cell = size.cells[key];
       if (!Number.isFinite(value)) {
         if (cell === undefined) {
-          size.cells[key] = { first: seen, across: undefined, within: undefined, nonFinite: seen };
-        } else cell.nonFinite ??= seen;
+          const first = seen(i);
+          size.cells[key] = { first, across: undefined, within: undefined, nonFinite: first };
+        } else cell.nonFinite ??= seen(i);
         continue;
       }
       size.zmax = Math.max(size.zmax, Math.abs(value));
       if (cell === undefined) {
-        size.cells[key] = {
-          first: seen,
-          across: undefined,
-          within: undefined,
-          nonFinite: undefined,
-        };
+        cell = { first: seen(i), across: undefined, within: undefined, nonFinite: undefined };
+        size.cells[key] = cell;
       } else {
-        cell.across = wider(cell.across, cell.first, seen);
+        const diff = Math.abs(value - cell.first.value);
+        if (diff > (cell.across?.diff ?? 0)) cell.across = { seen: [cell.first, seen(i)], diff };
       }
-      const mate = groupFirst[R];
-      if (mate === undefined) groupFirst[R] = seen;
-      else size.cells[key]!.within = wider(size.cells[key]!.within, mate, seen);
+      const mate = groupFirst[R]!;
+      if (mate < 0) groupFirst[R] = i;
+      else {
+        const diff = Math.abs(value - advantages[mate]!);
+        if (diff > (cell.within?.diff ?? 0)) cell.within = { seen: [seen(mate), seen(i)], diff };
+      }
     }
   }
 
@@ -187,12 +192,6 @@ function cellViolation(
       `but response ${y.index + 1} of ${describe(y.where)} got ${y.value} ` +
       `(difference ${pair.diff.toPrecision(3)}, relative tolerance ${relTol}); ${hint}`,
   };
-}
-
-/** The wider of `pair` and the pair `(x, y)`. */
-function wider(pair: Pair | undefined, x: Seen, y: Seen): Pair | undefined {
-  const diff = Math.abs(y.value - x.value);
-  return pair !== undefined && pair.diff >= diff ? pair : { seen: [x, y], diff };
 }
 
 function describe(where: Where): string {

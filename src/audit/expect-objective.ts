@@ -1,6 +1,6 @@
 import { AUDIT_DEFAULTS } from '../defaults/index.ts';
 import { InputError, quote } from '../errors/input-error.ts';
-import { requireNonNegative } from '../errors/require.ts';
+import { parseNumber, requireNonNegative } from '../errors/require.ts';
 import { hAtOne } from '../objective/h.ts';
 import { type Sampled, sampled, supDistance } from '../objective/sup-distance.ts';
 import { FORMULA_KINDS } from '../targets/formula-target.ts';
@@ -39,12 +39,7 @@ export function parseExpectation(text: string): Expectation {
   const spec = hasTol ? text.slice(0, colon) : text;
   let tol: number = AUDIT_DEFAULTS.expectTol;
   if (hasTol) {
-    tol = Number(last.trim());
-    if (last.trim() === '' || Number.isNaN(tol)) {
-      throw new InputError(
-        `--expect ${quote(text)}: tolerance must be a number, got ${quote(last)}`,
-      );
-    }
+    tol = parseNumber(`--expect ${quote(text)}: tolerance`, last);
     requireNonNegative(`--expect ${quote(text)}: tolerance`, tol);
   }
   if (spec.trim() === '') {

@@ -3,10 +3,12 @@ export { type AuditOptions, type AuditResult, type AuditSource, audit } from './
 export { type AuditProvenance, auditDocument } from './audit-document.ts';
 export {
   auditFunction,
+  auditModule,
   type FunctionAuditOptions,
   loadAdvantagesModule,
+  type ModuleAuditOptions,
 } from './audit-function.ts';
-export { auditPython, type PythonAuditOptions } from './audit-python.ts';
+export { auditPython, type PythonAuditOptions, pythonInterpreter } from './audit-python.ts';
 export {
   auditLimit,
   auditReport,
@@ -28,8 +30,19 @@ export {
 } from './expect-objective.ts';
 export { formatAudit } from './format-audit.ts';
 export {
+  type DescribeInput,
+  IsolatedModule,
+  type IsolatedModuleOptions,
+} from './isolated-module.ts';
+export { auditPatterns, type PatternAuditOptions, type WeighPatterns } from './pattern-audit.ts';
+export {
   type PythonTarget,
   parsePythonTarget,
 } from './python-bridge.ts';
-export { EXHAUSTIVE_MAX_M, rewardPatterns } from './reward-patterns.ts';
+export {
+  defaultSamples,
+  EXHAUSTIVE_MAX_M,
+  patternAt,
+  rewardPatterns,
+} from './reward-patterns.ts';
 export type * from './types.ts';

@@ -11,8 +11,8 @@ export type Where = { readonly line: number } | { readonly pattern: string };
 
 /** One group of binary rewards and the weights `Z_i` the audited code gave them. */
 export interface ObservedGroup {
-  readonly rewards: readonly number[];
-  readonly advantages: readonly number[];
+  readonly rewards: ArrayLike<number>;
+  readonly advantages: ArrayLike<number>;
   readonly where: Where;
 }
 

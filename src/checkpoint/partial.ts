@@ -70,9 +70,16 @@ export function partialFile(dir: string): string {
  * {@link InputError} naming `path`. The returned part's `source` is `path`.
  */
 export function readPartial(path: string): PartialResult {
-  const file =
-    existsSync(path) && statSync(path).isDirectory() ? join(path, checkpointFiles.partial) : path;
+  const directory = existsSync(path) && statSync(path).isDirectory();
+  const file = directory ? join(path, checkpointFiles.partial) : path;
   const what = `part '${path}'`;
+  if (directory && !existsSync(file)) {
+    // A report directory (or any other) is a likely mistake; say what a part is.
+    const report = existsSync(join(path, 'agreement.json'));
+    throw new InputError(
+      `${what}: ${report ? 'a report directory (it holds agreement.json)' : 'a directory'} with no ${checkpointFiles.partial}; merge takes the --out directories of verify --shard i/n runs, each holding its ${checkpointFiles.partial}`,
+    );
+  }
   const stored = readJsonFile(file, what, fileSchemas().partial);
   const identity = stored.identity as RunIdentity;
   let fingerprint: string;

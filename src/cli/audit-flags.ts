@@ -1,7 +1,15 @@
 import type { AuditOptions, AuditSource } from '../audit/index.ts';
 import { PYTHON_ARRAYS, type PythonArray } from '../defaults/index.ts';
 import { InputError, quote } from '../errors/input-error.ts';
-import { parseNumber, requireNonNegative, requirePositiveInteger } from '../errors/require.ts';
+import { LIMITS } from '../errors/limits.ts';
+import {
+  parseNumber,
+  requireGridPoints,
+  requireNonNegative,
+  requirePositiveInteger,
+  requireSize,
+} from '../errors/require.ts';
+import { directoryFlag } from './parse-flags.ts';
 
 /** The flags of `rl-objective audit`, as commander gives them. */
 export interface AuditFlags {
@@ -13,7 +21,7 @@ export interface AuditFlags {
   traces?: string;
   table?: string;
   M?: string;
-  samples: string;
+  samples?: string;
   seed: string;
   relTol: string;
   grid: string;
@@ -51,13 +59,19 @@ export function auditFlags(flags: AuditFlags): { source: AuditSource; options: A
       `${code} needs --M N (or a list such as 8,64): the group size(s) to audit`,
     );
   }
-  const python = pythonFlags(flags);
-  const M = flags.M?.split(',').map((m) => requirePositiveInteger('--M', parseNumber('--M', m)));
-  const samples = requirePositiveInteger('--samples', parseNumber('--samples', flags.samples));
+  const run = codeFlags(flags, name === 'python');
+  const M = flags.M?.split(',').map((m) =>
+    requireSize('--M', parseNumber('--M', m), LIMITS.auditM),
+  );
+  const samples =
+    flags.samples === undefined
+      ? undefined
+      : requirePositiveInteger('--samples', parseNumber('--samples', flags.samples));
   const options = {
     relTol: requireNonNegative('--rel-tol', parseNumber('--rel-tol', flags.relTol)),
-    grid: requirePositiveInteger('--grid', parseNumber('--grid', flags.grid)),
+    grid: requireGridPoints('--grid', parseNumber('--grid', flags.grid)),
   };
+  const out = directoryFlag('--out', flags.out);
   const source = { [name]: flags[name]! } as AuditSource;
   if (flags.limitM !== undefined && !flags.limit)
     throw new InputError('--limit-m applies to --limit only');
@@ -73,24 +87,24 @@ export function auditFlags(flags: AuditFlags): { source: AuditSource; options: A
     limit: flags.limit === true,
     ...(limitM !== undefined && { limitM }),
   };
-  return { source, options: { ...options, ...python, ...rest, out: flags.out } };
+  return { source, options: { ...options, ...run, ...rest, out } };
 }
 
-/** The `--python` interpreter, array kind and timeout, checked; none without `--python`. */
-function pythonFlags(flags: AuditFlags): Pick<AuditOptions, 'array' | 'python' | 'timeout'> {
-  const given = (['pythonArray', 'pythonBin', 'timeout'] as const).find(
-    (k) => flags[k] !== undefined,
-  );
-  if (flags.python === undefined) {
-    if (given !== undefined) {
-      const name = {
-        pythonArray: '--python-array',
-        pythonBin: '--python-bin',
-        timeout: '--timeout',
-      }[given];
-      throw new InputError(`${name} applies to --python only`);
-    }
-    return {};
+/**
+ * The `--timeout` of code (a module or a Python function), and the `--python` interpreter and
+ * array kind, checked; none of them without code to run.
+ */
+function codeFlags(
+  flags: AuditFlags,
+  python: boolean,
+): Pick<AuditOptions, 'array' | 'python' | 'timeout'> {
+  const pythonOnly = (['pythonArray', 'pythonBin'] as const).find((k) => flags[k] !== undefined);
+  if (!python && pythonOnly !== undefined) {
+    const name = { pythonArray: '--python-array', pythonBin: '--python-bin' }[pythonOnly];
+    throw new InputError(`${name} applies to --python only`);
+  }
+  if (flags.timeout !== undefined && flags.module === undefined && !python) {
+    throw new InputError('--timeout applies to --module and --python only');
   }
   const array = flags.pythonArray;
   if (array !== undefined && !(PYTHON_ARRAYS as readonly string[]).includes(array)) {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../errors/input-error.ts';
+import { directoryFlag } from './parse-flags.ts';
 
 /** The `--force-unlock` flag of the commands that lock a directory. */
 export interface ForceUnlockFlag {
@@ -43,7 +44,8 @@ export function checkpointOptions(command: Command): Command {
 
 /**
  * The library's checkpoint options from the flags: throws InputError when `--resume` or
- * `--force-unlock` comes without `--checkpoint DIR`.
+ * `--force-unlock` comes without `--checkpoint DIR`, or when DIR cannot be a directory
+ * (`requireOutputDirectory`: a file, a device, an impossible or unwritable path).
  */
 export function checkpointFlags(flags: CheckpointFlags) {
   if (flags.checkpoint === undefined) {
@@ -55,7 +57,7 @@ export function checkpointFlags(flags: CheckpointFlags) {
     }
   }
   return {
-    checkpoint: flags.checkpoint,
+    checkpoint: directoryFlag('--checkpoint', flags.checkpoint),
     resume: flags.resume === true,
     forceUnlock: flags.forceUnlock === true,
   };

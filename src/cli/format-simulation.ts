@@ -1,4 +1,6 @@
 import type { SimulationResult } from '../estimators/index.ts';
+import { largest, maxAbs } from '../math/extremes.ts';
+import { significant } from './output.ts';
 
 /** The documented `--json` line of `rl-objective simulate` (docs/simulate.md). */
 export function simulationJson(r: SimulationResult) {
@@ -29,7 +31,7 @@ export function simulationText(r: SimulationResult): string {
     c.estimator === 'algorithm1'
       ? `algorithm1, scheme ${c.scheme}, M = ${c.M}`
       : `pure-rs, B = ${c.B}`;
-  const fmt = (x: number) => String(Number(x.toPrecision(8)));
+  const fmt = (x: number) => significant(x, 8);
   const header = ['param', 'estimate', 'stderr', 'closedForm', 'z', '±resolution'];
   const rows = r.estimate.map((e, j) => [
     String(j),
@@ -43,12 +45,17 @@ export function simulationText(r: SimulationResult): string {
     const d = r.draws;
     rows.push(['draws', fmt(d.mean), fmt(d.stderr), fmt(d.expected), fmt(d.z), fmt(d.resolution)]);
   }
-  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j]!.length)));
+  const widths = header.map((h, j) =>
+    Math.max(
+      h.length,
+      largest(rows, (row) => row[j]!.length),
+    ),
+  );
   const line = (row: readonly string[]) =>
     row.map((cell, j) => cell.padStart(widths[j]!)).join('  ');
-  const maxZ = Math.max(...r.z.map(Math.abs), r.draws ? Math.abs(r.draws.z) : 0);
+  const maxZ = Math.max(maxAbs(r.z), r.draws ? Math.abs(r.draws.z) : 0);
   return [
-    `${what}, ${r.groups} groups, ${r.responses} responses in ${r.seconds.toFixed(2)} s (${r.responsesPerSecond.toExponential(2)}/s)`,
+    `${what}, ${r.groups} groups, ${r.responses} responses ${rate(r)}`,
     line(header),
     ...rows.map(line),
     r.outcome === 'insufficient'
@@ -56,4 +63,14 @@ export function simulationText(r: SimulationResult): string {
       : `${r.agree ? 'agrees' : 'DISAGREES'}: max |z| = ${fmt(maxZ)}, threshold ${fmt(r.threshold)} (alpha ${r.alpha}, Holm over ${rows.length} comparisons); resolution at beta ${r.beta}`,
     '',
   ].join('\n');
+}
+
+/**
+ * How fast the run went: the responses simulated by this process, in its own time. After a
+ * resume, the chunks read from the checkpoint took no time here, so they are not counted.
+ */
+function rate(r: SimulationResult): string {
+  const speed = `in ${r.seconds.toFixed(2)} s (${r.responsesPerSecond.toExponential(2)}/s)`;
+  if (r.simulated === r.responses) return speed;
+  return `(${r.responses - r.simulated} read from the checkpoint, ${r.simulated} simulated ${speed})`;
 }

@@ -1,4 +1,6 @@
 import type { TrainResult } from '../dynamics/index.ts';
+import { largest } from '../math/extremes.ts';
+import { significant } from './output.ts';
 
 /**
  * A training run as `rl-objective train` prints it: the run, one row per scheme with its values
@@ -6,7 +8,7 @@ import type { TrainResult } from '../dynamics/index.ts';
  * the report is, if one was written.
  */
 export function trainText(r: TrainResult, summary: string, report: string | undefined): string {
-  const fmt = (x: number) => String(Number(x.toPrecision(4)));
+  const fmt = (x: number) => significant(x, 4);
   const last = r.steps.length - 1;
   const header = ['scheme', 'mean p', '±SE', 'mean field', 'hardest', 'max|z|', 'agree'];
   const rows = r.schemes.map((s) => [
@@ -18,7 +20,12 @@ export function trainText(r: TrainResult, summary: string, report: string | unde
     fmt(Math.abs(s.check.z[s.check.component]!)),
     s.check.agree === null ? 'no verdict' : s.check.agree ? 'yes' : 'NO',
   ]);
-  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j]!.length)));
+  const widths = header.map((h, j) =>
+    Math.max(
+      h.length,
+      largest(rows, (row) => row[j]!.length),
+    ),
+  );
   const line = (row: readonly string[]) =>
     row
       .map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!)))

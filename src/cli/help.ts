@@ -60,8 +60,23 @@ Exit status: 0 if every check agrees, 1 if some check disagrees, 3 if none disag
 check is insufficient (no verdict), 2 for bad input (a part missing, given twice, of another
 run, or unreadable).`;
 
-/** `rl-objective objective --help`: examples, shown after the scheme catalogue. */
-export const OBJECTIVE_EXAMPLES = `Examples:
+/** `rl-objective objective --help`: the JSON shapes, and examples, shown after the catalogue. */
+export const OBJECTIVE_EXAMPLES = `JSON (--json, one line):
+  {"scheme", "M", "a": [...], "b": [...], "fit", "fitReason", "points": [{"t", "h", "dh", "hNormalized"}]}
+    fit: {"a", "b", "distance", "gridPoints", "range", "atEdge"}, the best I_t(a, b), or null;
+    fitReason: why fit is null (absent when there is one); hNormalized: with --normalize only
+  with --limit: {"scheme", "limit", "limitReason", "largeM": {"grid", "stated",
+    "sizes": [{"M", "fit", "fitReason", "fromPrevious", "toStated", "toLimit"}],
+    "successive", "toStated", "toLimit"}}
+    limit: read at --limit-m, {"M", "kind", "points", "normalization", "exponents", "evaluations",
+    "nearest", "fit", "exact"}, or null and limitReason says why; stated: {"text", "target"} or
+    null; fromPrevious, toStated, toLimit: sup distances of h/h(1) to the previous size, the stated
+    limit and the read limit; each trend: {"verdict", "values", "extrapolated", "text"}
+  with --levels or --reward-functions: {"scheme", "classes", "labels", "M", "closed", "tolerance",
+    "curl", "largestDerivative", "circulation", "circulationTolerance", "loop", "checkPoints",
+    "points": [{"q", "W", "dD", "curl", "kappa" or "J"}], "objective" or "reading", "verdict"}
+
+Examples:
   rl-objective objective --scheme grpo --M 8 --grid 5
   rl-objective objective --scheme passk:k=4 --M 16 --t 0.01,0.1,0.5 --json
   rl-objective objective --scheme rs --M 16 --t 0.01,0.1,1 --normalize harmonic
@@ -72,3 +87,21 @@ export const OBJECTIVE_EXAMPLES = `Examples:
 With --levels or --reward-functions (docs/graded.md), schemes act on the classes' rewards (the
 level, or the sum of the functions); the verdict says whether the update is the gradient of an
 objective J, and gives J where it is.`;
+
+/** `rl-objective audit --help`: examples and exit statuses. */
+export const AUDIT_HELP = `
+Examples:
+  rl-objective audit --module my-advantages.ts --M 8,64 --expect arcsin:0.05
+  rl-objective audit --python my_advantages.py:advantages --M 64 --python-bin .venv/bin/python
+  rl-objective audit --traces trainer-dump.jsonl --json
+  rl-objective audit --table tables.json --out audit-report
+
+A --module runs in a worker thread of its own: process.exit, a Promise that never settles, a
+call longer than --timeout, a crash, each stops the audit with one line (exit 2); what it prints
+is discarded. Group sizes up to 16 try every reward pattern; larger ones draw --samples
+arrangements of every count; M is at most 100000, since the work grows as M^2 (timings in
+docs/audit.md).
+
+Exit status: 0 if the code is count form (and meets --expect), 1 if it is not count form or
+misses --expect, 2 for bad input (a flag, a file, or code that fails, exits, hangs or returns
+other than M numbers), 130 when interrupted (Ctrl-C).`;

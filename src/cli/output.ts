@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { largest } from '../math/extremes.ts';
 import type { Report } from '../report/model.ts';
 import { EXIT } from './exit-codes.ts';
 
@@ -11,12 +12,25 @@ export function formatTable(
   rows: readonly (readonly (number | string)[])[],
 ): string {
   const cells = [header, ...rows.map((row) => row.map(formatCell))];
-  const widths = header.map((_, j) => Math.max(...cells.map((row) => row[j]!.length)));
+  const widths = header.map((_, j) => largest(cells, (row) => row[j]!.length));
   return `${cells.map((row) => row.map((cell, j) => cell.padStart(widths[j]!)).join('  ')).join('\n')}\n`;
 }
 
 function formatCell(value: number | string): string {
-  return typeof value === 'number' ? String(Number(value.toPrecision(12))) : value;
+  return typeof value === 'number' ? significant(value, 12) : value;
+}
+
+/** The smallest normal double, 2^-1022. */
+const MIN_NORMAL = 2 ** -1022;
+
+/**
+ * `x` to `digits` significant digits, as the text output prints a number (`0.5`, `1.25e-7`),
+ * with a subnormal value printed as 0: below 2^-1022 a double has lost precision to underflow,
+ * and what a computation leaves there (a stderr of 4.94e-321 where the spread is exactly 0) is
+ * rounding noise, not a value. The JSON output keeps every bit.
+ */
+export function significant(x: number, digits: number): string {
+  return String(Number((Math.abs(x) < MIN_NORMAL ? 0 : x).toPrecision(digits)));
 }
 
 /** A path as the CLI shows it: relative to the working directory, unless that climbs out of it. */

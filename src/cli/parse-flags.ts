@@ -1,5 +1,6 @@
 import { BUDGET_NAMES, type BudgetName, VERIFY_DEFAULTS } from '../defaults/index.ts';
 import { InputError, quote } from '../errors/input-error.ts';
+import { requireOutputDirectory } from '../errors/output-directory.ts';
 import { parseNumber } from '../errors/require.ts';
 
 // How the commands read their flags' text into the numbers the library takes: each error names
@@ -8,6 +9,16 @@ import { parseNumber } from '../errors/require.ts';
 /** The number a flag gives (`parseNumber`), or `undefined` when the flag is absent. */
 export function numberFlag(flag: string, text: string | undefined): number | undefined {
   return text === undefined ? undefined : parseNumber(flag, text);
+}
+
+/**
+ * A directory flag such as `--out` or `--checkpoint`, as given, once it is known to be usable
+ * (`requireOutputDirectory`: not a file or a device, creatable, writable), before any work;
+ * `undefined` when the flag is absent.
+ */
+export function directoryFlag<T extends string | undefined>(flag: string, path: T): T {
+  if (path !== undefined) requireOutputDirectory(path, `${flag} ${quote(path)}`);
+  return path;
 }
 
 /** A false-fail rate flag such as `--alpha`: a number strictly between 0 and 1. */

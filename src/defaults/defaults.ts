@@ -76,7 +76,7 @@ export const AUDIT_DEFAULTS = {
   grid: 101,
   /** Largest distance to the expected objective that still meets the expectation. */
   expectTol: 0.05,
-  /** Seconds one call of an audited Python function may take. */
+  /** Seconds one call of an audited module or Python function may take. */
   timeout: 60,
 } as const;
 

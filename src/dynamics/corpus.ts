@@ -1,5 +1,5 @@
 import { InputError } from '../errors/input-error.ts';
-import { requirePositive, requirePositiveInteger } from '../errors/require.ts';
+import { requirePositive, requirePositiveInteger, requireSize } from '../errors/require.ts';
 import { parseSpec } from '../grammar/parse-spec.ts';
 import { SpecReader } from '../grammar/spec-reader.ts';
 import { betaQuantile } from '../math/lazy-stdlib.ts';
@@ -72,16 +72,13 @@ export function parseCorpus(text: string): CorpusDescription {
   }
   const kind = parsed.name as CorpusKind;
   const reader = new SpecReader(parsed, 'corpus');
-  const prompts = reader.requiredNumber('prompts', requirePositiveInteger);
+  const prompts = reader.requiredNumber('prompts', (name, v) =>
+    requireSize(name, v, { max: MAX_PROMPTS, why: 'every prompt has its own parameters' }),
+  );
   const dim = kind === 'shared' ? reader.number('dim', 4, requirePositiveInteger) : 0;
   const alpha = reader.number('alpha', 1, requirePositive);
   const beta = reader.number('beta', 1, requirePositive);
   const spec = reader.done();
-  if (prompts > MAX_PROMPTS) {
-    throw new InputError(
-      `corpus '${kind}': prompts must be at most ${MAX_PROMPTS}, got ${prompts}`,
-    );
-  }
   if (prompts * dim > MAX_FEATURE_ENTRIES) {
     throw new InputError(
       `corpus 'shared': prompts · dim must be at most ${MAX_FEATURE_ENTRIES}, got ${prompts * dim}`,

@@ -1,5 +1,6 @@
 import { TRAIN_DEFAULTS } from '../defaults/index.ts';
 import { InputError } from '../errors/input-error.ts';
+import { maxAbs } from '../math/extremes.ts';
 import { VectorMoments } from '../stats/index.ts';
 import { DECILES, metricLayout } from './curve-metrics.ts';
 import { type MeanFieldResult, meanField } from './mean-field.ts';
@@ -170,8 +171,7 @@ function summarizeTrain(
   }
   const lawNeeded = config.seeds >= fewestSeeds;
   const fields = config.schemes.map((_, i) => schemeMeanField(config, i, lawNeeded));
-  const reach =
-    corpus.features === null ? 1 / corpus.N : Math.max(...corpus.features.map(Math.abs));
+  const reach = corpus.features === null ? 1 / corpus.N : maxAbs(corpus.features);
   const checks = decidePathChecks(
     merged.map((m, i) => ({
       drift: m.drift,
@@ -261,12 +261,6 @@ export function schemeMeanField(config: TrainConfig, i: number, law: boolean): M
     config.lr,
     law ? { scheme: path.scheme, batch: config.batch, projections: setup.projections } : undefined,
   );
-}
-
-function maxAbs(c: ArrayLike<number>): number {
-  let m = 0;
-  for (let s = 0; s < c.length; s++) m = Math.max(m, Math.abs(c[s]!));
-  return m;
 }
 
 /** The exact `--json` document of `rl-objective train` (docs/train.md). */

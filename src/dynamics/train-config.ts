@@ -1,16 +1,16 @@
 import { TRAIN_DEFAULTS } from '../defaults/index.ts';
 import { InputError } from '../errors/input-error.ts';
-import { requirePositive, requirePositiveInteger } from '../errors/require.ts';
+import { LIMITS, type Limit } from '../errors/limits.ts';
+import { requirePositive, requirePositiveInteger, requireSize } from '../errors/require.ts';
 import { requireC } from '../objective/h.ts';
 import { scheme as buildScheme } from '../schemes/index.ts';
 import { type CorpusDescription, parseCorpus } from './corpus.ts';
 
-/** Largest step count, batch, and number of seeds a run accepts. */
-const MAX_STEPS = 10_000_000;
-const MAX_BATCH = 1_000_000;
-const MAX_SEEDS = 10_000_000;
-/** Largest k of pass@k. */
-const MAX_K = 1_000_000;
+/** Largest step count, batch, number of seeds and pass@k level a run accepts. */
+const MAX_STEPS: Limit = { max: 10_000_000, why: 'every seed runs every step' };
+const MAX_BATCH: Limit = { max: 1_000_000, why: 'a step draws its whole batch' };
+const MAX_SEEDS: Limit = { max: 10_000_000, why: 'every seed is a run of its own' };
+const MAX_K: Limit = { max: 1_000_000, why: 'the largest pass@k level of the curves' };
 /** Most recorded steps: the curves of one seed hold this many points per metric. */
 const MAX_RECORDS = 100_001;
 /** Work (responses plus per-prompt updates) a chunk of seeds aims at. */
@@ -84,27 +84,15 @@ export function resolveTrain(input: TrainInput): TrainConfig {
   if (!Array.isArray(input.schemes) || input.schemes.length === 0) {
     throw new InputError('train needs at least one scheme (--scheme)');
   }
-  const M = requirePositiveInteger('M', input.M ?? TRAIN_DEFAULTS.M);
+  const M = requireSize('M', input.M ?? TRAIN_DEFAULTS.M, LIMITS.M);
   const schemes = input.schemes.map((spec) => buildScheme(spec, M).spec);
   const repeated = schemes.find((s, i) => schemes.indexOf(s) !== i);
   if (repeated !== undefined) throw new InputError(`scheme '${repeated}' is given twice`);
   const corpus = parseCorpus(typeof input.corpus === 'string' ? input.corpus : input.corpus.spec);
-  const steps = requireAtMost(
-    'steps',
-    requirePositiveInteger('steps', input.steps ?? TRAIN_DEFAULTS.steps),
-    MAX_STEPS,
-  );
-  const batch = requireAtMost(
-    'batch',
-    requirePositiveInteger('batch', input.batch ?? TRAIN_DEFAULTS.batch),
-    MAX_BATCH,
-  );
+  const steps = requireSize('steps', input.steps ?? TRAIN_DEFAULTS.steps, MAX_STEPS);
+  const batch = requireSize('batch', input.batch ?? TRAIN_DEFAULTS.batch, MAX_BATCH);
   const lr = requirePositive('lr', input.lr);
-  const seeds = requireAtMost(
-    'seeds',
-    requirePositiveInteger('seeds', input.seeds ?? TRAIN_DEFAULTS.seeds),
-    MAX_SEEDS,
-  );
+  const seeds = requireSize('seeds', input.seeds ?? TRAIN_DEFAULTS.seeds, MAX_SEEDS);
   if (seeds < 2) {
     throw new InputError(
       `seeds must be at least 2 (standard errors are across seeds), got ${seeds}`,
@@ -118,9 +106,7 @@ export function resolveTrain(input: TrainInput): TrainConfig {
       `record ${record} keeps too many steps; at most ${MAX_RECORDS - 2} records`,
     );
   }
-  const k = [...(input.k ?? TRAIN_DEFAULTS.k)].map((v) =>
-    requireAtMost('k', requirePositiveInteger('k', v), MAX_K),
-  );
+  const k = [...(input.k ?? TRAIN_DEFAULTS.k)].map((v) => requireSize('k', v, MAX_K));
   if (k.length === 0) throw new InputError('k needs at least one pass@k level');
   const kRepeated = k.find((v, i) => k.indexOf(v) !== i);
   if (kRepeated !== undefined) throw new InputError(`k ${kRepeated} is given twice`);
@@ -139,6 +125,12 @@ export function resolveTrain(input: TrainInput): TrainConfig {
     input.seedsPerChunk === undefined
       ? Math.max(1, Math.min(seeds, Math.floor(CHUNK_WORK / seedWork)))
       : requirePositiveInteger('seeds-per-chunk', input.seedsPerChunk);
+  const chunks = schemes.length * Math.ceil(seeds / seedsPerChunk);
+  if (chunks > LIMITS.chunks.max) {
+    throw new InputError(
+      `this run would be cut into ${chunks} chunks (${schemes.length} schemes x ${seeds} seeds, ${seedsPerChunk} per chunk); at most ${LIMITS.chunks.max} (${LIMITS.chunks.why}): give fewer seeds`,
+    );
+  }
   return {
     schemes,
     M,
@@ -184,9 +176,4 @@ export function trainChunk(
   const scheme = Math.floor(chunk / per);
   const first = (chunk % per) * config.seedsPerChunk;
   return { scheme, first, last: Math.min(config.seeds, first + config.seedsPerChunk) };
-}
-
-function requireAtMost(name: string, value: number, most: number): number {
-  if (value > most) throw new InputError(`${name} must be at most ${most}, got ${value}`);
-  return value;
 }

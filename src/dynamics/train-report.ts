@@ -1,5 +1,6 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { quote } from '../errors/input-error.ts';
+import { makeOutputDirectory } from '../errors/output-directory.ts';
 import type { Figure } from '../report/model.ts';
 import { packageVersion } from '../report/provenance.ts';
 import { escapeHtml, STYLE } from '../report/render-html.ts';
@@ -197,8 +198,7 @@ export async function writeTrainReport(
   command: string,
 ): Promise<TrainReportPaths> {
   const figures = trainFigures(result);
-  const figureDir = join(dir, 'figures');
-  await mkdir(figureDir, { recursive: true });
+  const figureDir = makeOutputDirectory(join(dir, 'figures'), `report directory ${quote(dir)}`);
   const svgs = new Map<string, string>();
   const written: string[] = [];
   for (const figure of figures) {

@@ -63,6 +63,15 @@ describe('readInputFile', () => {
     expect(readInputFile(path, 'policy file')).toBe('{"kind":"bernoulli","p":0.5} é');
   });
 
+  it('drops a UTF-8 byte order mark at the start, and only there', () => {
+    const path = join(dir, 'bom.json');
+    writeFileSync(path, '\uFEFF{"M": 2}\uFEFF');
+    expect(readInputFile(path, 'table file')).toBe('{"M": 2}\uFEFF');
+    expect(JSON.parse(readInputFile(path, 'table file').slice(0, -1))).toEqual({ M: 2 });
+    // Without the stripping, the parser refuses the invisible first character.
+    expect(() => JSON.parse('\uFEFF{"M": 2}')).toThrow(SyntaxError);
+  });
+
   it('refuses /dev/zero at once instead of reading forever', () => {
     expect(() => readInputFile('/dev/zero', "policy file '/dev/zero'")).toThrow(
       new InputError("policy file '/dev/zero': not a regular file (a character device)"),

@@ -1,6 +1,8 @@
 import { ESTIMATORS, type Estimator, SIMULATE_DEFAULTS } from '../defaults/index.ts';
 import { InputError } from '../errors/input-error.ts';
-import { requirePositiveInteger } from '../errors/require.ts';
+import { LIMITS } from '../errors/limits.ts';
+import { requirePositiveInteger, requireSize } from '../errors/require.ts';
+import { smallest } from '../math/extremes.ts';
 import { buildPolicy } from '../policies/build-policy.ts';
 import { parsePolicy } from '../policies/parse-policy.ts';
 import type { PolicyDescription } from '../policies/policy-schema.ts';
@@ -69,16 +71,25 @@ export function resolveSimulation(input: SimulationInput | SimulationConfig): Si
   );
   const base = { policy: policy.description, groups, seed: input.seed ?? SIMULATE_DEFAULTS.seed };
   const stream = input.stream ?? 'simulate';
-  const chunkGroups = (work: number) =>
-    input.chunkGroups === undefined
-      ? Math.max(1, Math.min(MAX_CHUNK_GROUPS, Math.floor(CHUNK_WORK / work)))
-      : requirePositiveInteger('chunk-groups', input.chunkGroups);
+  const chunkGroups = (work: number) => {
+    const size =
+      input.chunkGroups === undefined
+        ? Math.max(1, Math.min(MAX_CHUNK_GROUPS, Math.floor(CHUNK_WORK / work)))
+        : requirePositiveInteger('chunk-groups', input.chunkGroups);
+    const most = size * LIMITS.chunks.max;
+    if (groups > most) {
+      throw new InputError(
+        `groups must be at most ${most} for this run (chunks of ${size} groups, at most ${LIMITS.chunks.max} chunks: ${LIMITS.chunks.why}), got ${groups}; split it into runs of different seeds`,
+      );
+    }
+    return size;
+  };
   const given = input as SimulationInput;
   if (estimator === 'algorithm1') {
     if (given.B != null) throw new InputError('B applies to pure-rs only; Algorithm 1 takes --M');
     if (given.scheme == null) throw new InputError('algorithm1 needs a scheme (--scheme)');
     if (given.M == null) throw new InputError('algorithm1 needs a group size M (--M)');
-    const M = requirePositiveInteger('M', given.M);
+    const M = requireSize('M', given.M, LIMITS.M);
     const scheme = buildScheme(given.scheme, M);
     const config: Algorithm1Config = {
       estimator,
@@ -96,12 +107,12 @@ export function resolveSimulation(input: SimulationInput | SimulationConfig): Si
   if (given.B == null) {
     throw new InputError('pure-rs needs B, the number of correct answers per group (--B)');
   }
-  const B = requirePositiveInteger('B', given.B);
+  const B = requireSize('B', given.B, LIMITS.M);
   const maxDraws = requirePositiveInteger(
     'max-draws',
     given.maxDraws ?? SIMULATE_DEFAULTS.maxDraws,
   );
-  const worst = Math.min(...policy.prompts.map((t) => t.p));
+  const worst = smallest(policy.prompts, (t) => t.p);
   if (worst === 0) {
     throw new InputError('pure-rs needs p > 0 for every prompt: with p = 0 it would draw forever');
   }

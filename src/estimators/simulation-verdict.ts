@@ -1,4 +1,5 @@
 import { DEFAULT_ALPHA, DEFAULT_BETA } from '../defaults/index.ts';
+import { largest, maxAbs } from '../math/extremes.ts';
 import { type NormalApproximation, normalApproximation } from '../stats/normal-approximation.ts';
 import { VectorMoments } from '../stats/vector-moments.ts';
 import { verdict } from '../stats/verdict.ts';
@@ -77,7 +78,9 @@ export interface SimulationResult {
   readonly responses: number;
   /** Wall time of this run; after a resume, of the resumed part only. */
   readonly seconds: number;
-  /** Responses simulated in `seconds`: chunks read from a checkpoint are not counted. */
+  /** Responses simulated in `seconds`: after a resume, the chunks read from the checkpoint are not. */
+  readonly simulated: number;
+  /** `simulated / seconds`: the speed of this run, whatever was resumed. */
   readonly responsesPerSecond: number;
   /** Pure-rs: mean draws per group, its SE, `E[N] = B/p`, its z and resolution. */
   readonly draws?: {
@@ -102,7 +105,7 @@ function updateScale(
 ): Float64Array {
   const scale = Float64Array.from(closedForm, (c, j) => Math.max(Math.abs(c), Math.abs(mean[j]!)));
   if (simulation.scheme === null) return scale;
-  const maxC = Math.max(...simulation.scheme.c.map(Math.abs));
+  const maxC = maxAbs(simulation.scheme.c);
   for (const { Q, gradP, offset } of simulation.policy.prompts) {
     for (let j = 0; j < gradP.length; j++) {
       scale[offset + j] = Math.max(scale[offset + j]!, maxC * Q * Math.abs(gradP[j]!));
@@ -140,13 +143,16 @@ export function simulationPrecondition(
   let results = first;
   let groups = config.groups;
   while (!results.every((r) => r.ok) && Number.isFinite(groups)) {
-    groups = Math.max(...results.map((r) => r.groupsNeeded));
+    groups = largest(results, (r) => r.groupsNeeded);
     results = at(groups);
   }
   return {
     ok: first.every((r) => r.ok),
     groupsNeeded: groups,
-    skewness: Math.max(0, ...first.map((r) => r.skewness)),
+    skewness: Math.max(
+      0,
+      largest(first, (r) => r.skewness),
+    ),
     threshold,
   };
 }
@@ -233,6 +239,7 @@ export function summarizeSimulation(
     groups: accumulator.groups,
     responses: accumulator.responses,
     seconds,
+    simulated: computed,
     responsesPerSecond: seconds > 0 ? computed / seconds : Number.POSITIVE_INFINITY,
     ...(drawMoments
       ? {

@@ -1,4 +1,5 @@
 import { binomialPmf } from '../math/binomial-pmf.ts';
+import { maxAbs } from '../math/extremes.ts';
 import { scoreMoments } from '../policies/score-law.ts';
 import type { MixturePart } from '../stats/mixture-moments.ts';
 import type { UpdateLaw } from '../stats/normal-approximation.ts';
@@ -35,7 +36,7 @@ export function updateLaws(simulation: ResolvedSimulation, rounding: number): Co
   const { config, policy, scheme } = simulation;
   const B = config.estimator === 'pure-rs' ? config.B : 0;
   const laws: ComparedLaw[] = [];
-  const maxC = scheme ? Math.max(...scheme.c.map(Math.abs)) : 0;
+  const maxC = scheme ? maxAbs(scheme.c) : 0;
   for (const { Q, p, gradP, offset, scores } of policy.prompts) {
     if (!(p > 0 && p < 1)) continue;
     const cells = scheme

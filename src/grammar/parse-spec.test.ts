@@ -15,7 +15,17 @@ describe('parseSpec', () => {
     ]);
   });
 
-  it.each(['', ':k=1', 'Grpo', 'grpo:', 'grpo:k', 'grpo:k=', 'grpo:=1', 'grpo:k=1,k=2'])(
+  it('reads names and keys in lower case and keeps values as typed: one case rule', () => {
+    const spec = parseSpec('GRPO:STD=Sample,Eps=1E-6', 'scheme');
+    expect(spec.name).toBe('grpo');
+    expect([...spec.params]).toEqual([
+      ['std', 'Sample'],
+      ['eps', '1E-6'],
+    ]);
+    expect(() => parseSpec('grpo:K=1,k=2', 'scheme')).toThrow("key 'k' is given twice");
+  });
+
+  it.each(['', ':k=1', 'g rpo', '1grpo', 'grpo:', 'grpo:k', 'grpo:k=', 'grpo:=1', 'grpo:k=1,k=2'])(
     'rejects %j with an InputError',
     (text) => {
       expect(() => parseSpec(text, 'scheme')).toThrow(InputError);

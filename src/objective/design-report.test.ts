@@ -38,6 +38,6 @@ describe('design', () => {
   });
 
   it('refuses a grid of fewer than two points', () => {
-    expect(() => design({ target: 'log', M: 4, grid: 1 })).toThrow(/grid must be an integer >= 2/);
+    expect(() => design({ target: 'log', M: 4, grid: 1 })).toThrow(/grid must be at least 2/);
   });
 });

@@ -1,5 +1,6 @@
 import { DESIGN_DEFAULTS } from '../defaults/index.ts';
-import { requirePositiveInteger } from '../errors/require.ts';
+import { LIMITS } from '../errors/limits.ts';
+import { requireSize } from '../errors/require.ts';
 import { parseSpec } from '../grammar/parse-spec.ts';
 import { scheme as makeScheme } from '../schemes/scheme.ts';
 import { target as makeTarget } from '../targets/targets.ts';
@@ -42,7 +43,7 @@ export interface DesignReport {
  * distance between the induced `h_M` and the target on `grid` equally spaced points of [0, 1].
  */
 export function design(options: DesignOptions): DesignReport {
-  const M = requirePositiveInteger('M', options.M);
+  const M = requireSize('M', options.M, LIMITS.M);
   const ts = uniformGrid(options.grid ?? DESIGN_DEFAULTS.grid);
   const h = makeTarget(options.target);
   const { name, params } = parseSpec(h.spec, 'target');

@@ -44,6 +44,7 @@ export {
 } from './objective-table.ts';
 export { rescaled, type Sampled, type SupDistance, sampled, supDistance } from './sup-distance.ts';
 export {
+  type DistanceTarget,
   logitGrid,
   type TargetDistance,
   type TargetDistanceOptions,

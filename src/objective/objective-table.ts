@@ -1,6 +1,7 @@
 import { OBJECTIVE_DEFAULTS } from '../defaults/index.ts';
 import { InputError } from '../errors/input-error.ts';
-import { requirePositiveInteger } from '../errors/require.ts';
+import { LIMITS } from '../errors/limits.ts';
+import { requireGridPoints, requireSize } from '../errors/require.ts';
 import { grid } from '../math/grid.ts';
 import { harmonic } from '../math/special-functions.ts';
 import { schemeLimit } from '../schemes/resolve-scheme.ts';
@@ -69,9 +70,9 @@ export interface ObjectiveTable {
  * `h_M(1) = 0`.
  */
 export function objective(options: ObjectiveOptions): ObjectiveTable {
-  const M = requirePositiveInteger('M', options.M);
+  const M = requireSize('M', options.M, LIMITS.M);
+  const ts = tablePoints(options.t, options.grid ?? OBJECTIVE_DEFAULTS.grid, M);
   const s = makeScheme(options.scheme, M);
-  const ts = options.t ?? uniformGrid(options.grid ?? OBJECTIVE_DEFAULTS.grid);
   const points: ObjectiveTablePoint[] = objectivePoints(s.c, ts);
   const { fit, reason } = objectiveBetaFit(s.c, ts);
   const head = { scheme: s.spec, M, a: s.a, b: s.b, fit, ...(reason && { fitReason: reason }) };
@@ -122,7 +123,7 @@ export interface ObjectiveLimit extends LargeMLimit {
  * increase, a bad `t`, grid, `limitM` or stated target.
  */
 export function objectiveLimit(options: ObjectiveLimitOptions): ObjectiveLimit {
-  const sizes = options.M.map((M) => requirePositiveInteger('M', M));
+  const sizes = options.M.map((M) => requireSize('M', M, LIMITS.M));
   if (sizes.length === 0) throw new InputError('--limit needs at least one group size');
   sizes.forEach((M, i) => {
     if (i > 0 && !(M > sizes[i - 1]!)) {
@@ -135,8 +136,12 @@ export function objectiveLimit(options: ObjectiveLimitOptions): ObjectiveLimit {
   limitCounts(limitM);
   const statedTarget =
     typeof options.stated === 'string' ? makeTarget(options.stated) : options.stated;
+  const ts = tablePoints(
+    options.t,
+    options.grid ?? OBJECTIVE_DEFAULTS.limitGrid,
+    sizes.reduce((sum, M) => sum + M, 0),
+  );
   const schemes = sizes.map((M) => makeScheme(options.scheme, M));
-  const ts = options.t ?? uniformGrid(options.grid ?? OBJECTIVE_DEFAULTS.limitGrid);
   const stated: StatedTarget | undefined =
     statedTarget !== undefined
       ? { text: statedTarget.spec, target: statedTarget }
@@ -179,10 +184,26 @@ function normalizer(
   return (h) => h / end;
 }
 
-/** `n` equally spaced points of [0, 1], both ends included: the grid `--grid n` of every command. */
+/**
+ * `n` equally spaced points of [0, 1], both ends included: the grid `--grid n` of every command,
+ * from 2 to the stated limit of points (`requireGridPoints`).
+ */
 export function uniformGrid(n: number): number[] {
-  if (!(Number.isSafeInteger(n) && n >= 2)) {
-    throw new InputError(`grid must be an integer >= 2, got ${String(n)}`);
+  return grid(0, 1, requireGridPoints('grid', n));
+}
+
+/**
+ * The points of a table: `t` as given, else `n` evenly spaced from 0 to 1; checked against the
+ * stated limits before any is computed, the points themselves and their cost `points x work`
+ * (`work`: the group size, or the sum of the sizes of a study).
+ */
+function tablePoints(t: readonly number[] | undefined, n: number, work: number): readonly number[] {
+  const count = t === undefined ? requireGridPoints('grid', n) : t.length;
+  requireSize('number of points t', count, LIMITS.points);
+  if (count * work > LIMITS.pointWork.max) {
+    throw new InputError(
+      `points x M must be at most ${LIMITS.pointWork.max} (${LIMITS.pointWork.why}), got ${count} x ${work}: use fewer points or a smaller M`,
+    );
   }
-  return grid(0, 1, n);
+  return t ?? uniformGrid(n);
 }

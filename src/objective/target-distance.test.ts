@@ -54,6 +54,42 @@ describe('targetDistance', () => {
     expect(decreasing.distance).toBeCloseTo(0.5, 12);
   });
 
+  // pass@k at k in the thousands is 1 - e^(-k/1000) at t = 1e-3 and above: within a few ulps
+  // of 1 on the whole grid, so its scaled values are computed from log(1 - h) instead.
+  it('compares a target that saturates through its complement: pass@k up to k = M = 40000', () => {
+    const M = 40_000;
+    const passk = target(`passk:k=${M}`);
+    const c = scheme(`passk:k=${M}`, M).c; // h_M is exactly pass@M
+    expect(targetDistance(c, passk).distance).toBeLessThanOrEqual(1e-12);
+    // The check fails on the plain difference: the span h(1 - delta) - h(delta) rounds to 0.
+    expect(() => targetDistance(c, { h: passk.h, spec: passk.spec })).toThrow(
+      /^target 'passk:k=40000' must be finite and increasing on \[0\.001, 0\.999\]/,
+    );
+    // Where the plain difference still has most of its digits (span e^-2), the two agree.
+    const k2000 = target('passk:k=2000');
+    for (const spec of ['reinforce', 'rs', 'passk:k=1000']) {
+      const cs = scheme(spec, 2000).c;
+      const viaComplement = targetDistance(cs, k2000);
+      const plain = targetDistance(cs, { h: k2000.h });
+      expect(Math.abs(viaComplement.distance - plain.distance)).toBeLessThanOrEqual(1e-12);
+      expect(Math.abs(viaComplement.intercept - plain.intercept)).toBeLessThanOrEqual(1e-9);
+      expect(viaComplement.slope).toBeCloseTo(plain.slope, 6);
+    }
+  });
+
+  // On [0.1, 0.9], pass@8000 is within 0.9^8000 = 1e-366 of 1: below every normal double.
+  it('refuses, naming the target, a comparison that no double can make', () => {
+    const c = scheme('passk:k=8000', 8000).c;
+    const options = { delta: 0.1, points: 3 };
+    expect(() => targetDistance(c, target('passk:k=8000'), options)).toThrow(
+      /^h_M is within the smallest doubles of h_M\(1\) on all of \[0\.1, 0\.9\], where it is compared with target 'passk:k=8000'/,
+    );
+    const reinforce = scheme('reinforce', 8000).c;
+    expect(targetDistance(reinforce, target('passk:k=8000'), options).distance).toBeGreaterThan(
+      0.1,
+    );
+  });
+
   it('rejects bad options', () => {
     expect(() => targetDistance([1], ARCSIN, { delta: 0 })).toThrow(InputError);
     expect(() => targetDistance([1], ARCSIN, { delta: 0.5 })).toThrow(InputError);

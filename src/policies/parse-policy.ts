@@ -13,7 +13,7 @@ export const LIST_SEPARATOR = ';';
  * Reads a policy (docs/theory.md §5) as typed on the command line, into a validated description:
  * - a short form in the spec grammar: `bernoulli:p=0.3`, `bernoulli:theta=-0.5`,
  *   `softmax:logits=0.1;-0.4;0.3;0,correct=0;2` (lists separated by `;`), or
- *   `sequence:V=4,L=3,r=1,seed=7[,scale=1]` (keys are case-insensitive);
+ *   `sequence:V=4,L=3,r=1,seed=7[,scale=1]` (names and keys are case-insensitive, as in every spec);
  * - a JSON object (see `policySchemas`), inline or as `@file.json` (a regular file of at most
  *   256 MiB, read by `readInputFile`); a corpus is JSON only.
  *
@@ -48,20 +48,7 @@ function fromJson(text: string, label: string): PolicyDescription {
 }
 
 function fromShortForm(text: string): PolicyDescription {
-  // Keys are lower-cased so that the docs/theory.md names `V` and `L` can be typed as they are.
-  const colon = text.indexOf(':');
-  const lowered =
-    colon < 0
-      ? text
-      : `${text.slice(0, colon)}:${text
-          .slice(colon + 1)
-          .split(',')
-          .map((pair) => {
-            const eq = pair.indexOf('=');
-            return eq < 0 ? pair : pair.slice(0, eq).toLowerCase() + pair.slice(eq);
-          })
-          .join(',')}`;
-  const reader = new SpecReader(parseSpec(lowered, 'policy'), 'policy');
+  const reader = new SpecReader(parseSpec(text, 'policy'), 'policy');
   const name = reader.spec.name;
   let description: PolicyDescription;
   if (name === 'bernoulli') {

@@ -99,6 +99,9 @@ describe('parsePolicy', () => {
     const file = join(TMP, 'p.json');
     writeFileSync(file, '{"kind":"bernoulli","theta":-0.5}');
     expect(parsePolicy(`@${file}`)).toEqual({ kind: 'bernoulli', theta: -0.5 });
+    const bom = join(TMP, 'bom.json');
+    writeFileSync(bom, '\uFEFF{"kind":"bernoulli","p":0.25}');
+    expect(parsePolicy(`@${bom}`)).toEqual({ kind: 'bernoulli', p: 0.25 });
   });
 
   it.each([

@@ -1,5 +1,7 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { quote } from '../errors/input-error.ts';
+import { makeOutputDirectory } from '../errors/output-directory.ts';
 import type { Report } from './model.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
@@ -32,11 +34,11 @@ export async function writeAtomic(path: string, text: string): Promise<void> {
 /**
  * Writes a {@link Report} into `dir`: `agreement.json` (the report object itself),
  * `agreement.md`, a self-contained `index.html`, and `figures/<id>.svg` for every figure
- * (rendered headless with vega-lite and vega). Creates `dir` when missing.
+ * (rendered headless with vega-lite and vega). Creates `dir` when missing; an InputError when it
+ * cannot be used (`makeOutputDirectory`: a file, a device, an impossible or unwritable path).
  */
 export async function writeReport(report: Report, dir: string): Promise<ReportPaths> {
-  const figureDir = join(dir, 'figures');
-  await mkdir(figureDir, { recursive: true });
+  const figureDir = makeOutputDirectory(join(dir, 'figures'), `report directory ${quote(dir)}`);
   const svgs = new Map<string, string>();
   const figures: string[] = [];
   for (const figure of report.figures) {

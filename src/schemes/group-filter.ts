@@ -1,5 +1,5 @@
 import { InputError } from '../errors/input-error.ts';
-import { requireFinite } from '../errors/require.ts';
+import { requireUnitInterval } from '../errors/require.ts';
 import type { SpecReader } from '../grammar/spec-reader.ts';
 import type { SchemeFormulas } from './scheme-kind.ts';
 
@@ -28,7 +28,7 @@ export interface GroupFilter {
  *   `L < H` and more than one response per prompt, hence `M >= 2`.
  *
  * Returns `undefined` when no filter is given. Throws InputError for any other filter, for `lo`
- * or `hi` without `filter=range`, and for a range that is empty or not finite.
+ * or `hi` without `filter=range`, and unless `0 <= lo < hi <= 1`.
  */
 export function readGroupFilter(reader: SpecReader): GroupFilter | undefined {
   const name = reader.spec.name;
@@ -41,11 +41,12 @@ export function readGroupFilter(reader: SpecReader): GroupFilter | undefined {
   if (filter !== 'range') {
     throw new InputError(`scheme '${name}': filter must be dapo or range; got '${filter}'`);
   }
-  const lo = reader.number('lo', 0, requireFinite);
-  const hi = reader.number('hi', 1, requireFinite);
+  // K/M lies in [0, 1], so a bound outside it means a typo, not a wider range.
+  const lo = reader.number('lo', 0, requireUnitInterval);
+  const hi = reader.number('hi', 1, requireUnitInterval);
   if (!(lo < hi)) {
     throw new InputError(
-      `scheme '${name}': filter=range needs lo < hi, got lo = ${lo}, hi = ${hi}`,
+      `scheme '${name}': filter=range needs 0 <= lo < hi <= 1, got lo = ${lo}, hi = ${hi}`,
     );
   }
   // K/M is the mean of M binary rewards exactly as OpenRLHF computes it (sum, then one division).

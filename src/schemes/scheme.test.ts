@@ -158,7 +158,21 @@ describe('bad input throws InputError with a one-line message naming the problem
     ['trl-rloo:normalize-advantages=true', 4, /normalize-advantages=true .* not count form/],
     ['trl-rloo', 1, "scheme 'trl-rloo' needs M >= 2"],
     ['pkpo:k=1', 4, /k=1 is undefined for estimator=s-loo-minus-one/],
-    ['reinforce:filter=range,lo=0.5,hi=0.5', 4, 'filter=range needs lo < hi, got lo = 0.5'],
+    [
+      'reinforce:filter=range,lo=0.5,hi=0.5',
+      4,
+      'filter=range needs 0 <= lo < hi <= 1, got lo = 0.5',
+    ],
+    [
+      'reinforce:filter=range,lo=-1,hi=2',
+      4,
+      "scheme 'reinforce': lo must be a number in [0, 1], got -1",
+    ],
+    [
+      'reinforce:filter=range,hi=1.5',
+      4,
+      "scheme 'reinforce': hi must be a number in [0, 1], got 1.5",
+    ],
     ['reinforce:filter=range,lo=x', 4, "scheme 'reinforce': lo must be a number, got 'x'"],
     ['reinforce:filter=dapo,lo=0.1', 4, "scheme 'reinforce': lo and hi apply to filter=range only"],
     ['reinforce:hi=0.9', 4, "scheme 'reinforce': lo and hi apply to filter=range only"],

@@ -1,5 +1,6 @@
 import { InputError } from '../errors/input-error.ts';
-import { requirePositiveInteger } from '../errors/require.ts';
+import { LIMITS } from '../errors/limits.ts';
+import { requireSize } from '../errors/require.ts';
 import { schemeTables } from './count-form-tables.ts';
 import { resolveScheme } from './resolve-scheme.ts';
 import type { SchemeFormulas } from './scheme-kind.ts';
@@ -60,7 +61,7 @@ export interface Scheme {
  * of the scheme (`k > M`, rloo with `M = 1`, ...). `scheme(s.spec, M).spec === s.spec`.
  */
 export function scheme(spec: string, M: number): Scheme {
-  requirePositiveInteger('M', M);
+  requireSize('M', M, LIMITS.M);
   const resolved = resolveScheme(spec);
   const formulas = resolved.bind(M);
   const { a, b } = schemeTables(formulas, M);

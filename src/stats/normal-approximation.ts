@@ -84,7 +84,10 @@ export function normalApproximation(
   // Moments in units of the law's size, so that tiny laws do not underflow; `scale` brings the
   // spread back to absolute units for SMALLEST_SPREAD.
   const kept = law.parts.filter((p) => p.weight > 0);
-  const scale = Math.max(0, ...kept.map((p) => Math.abs(p.mean) + Math.sqrt(p.variance)));
+  // A loop, not Math.max(...): a law can have as many parts as a corpus has prompts, and a
+  // spread of that many arguments overflows the call stack.
+  let scale = 0;
+  for (const p of kept) scale = Math.max(scale, Math.abs(p.mean) + Math.sqrt(p.variance));
   if (!(scale > 0)) return { ok: true, groupsNeeded: groups, skewness: 0 };
   const floor = law.floor / scale;
   const parts = kept

@@ -41,6 +41,7 @@ export function incompleteBetaDensity(t: number, A: number, B: number): number {
  * identity (`I_t(1, 1) = t`), pass@k (`I_t(1, k) = 1 - (1-t)^k`) and the GRPO limit
  * (`I_t(1/2, 1/2) = (2/pi) arcsin sqrt t`).
  *
+ * `logComplement(t)` is `log I_{1-t}(B, A)`, the log of `1 - I_t(A, B)` without its cancellation.
  * `derivativeInBernstein(n)` is exact when `A` and `B` are integers with `A + B - 2 <= n`: with
  * `i = A - 1`, `j = B - 1`, `d = i + j`, the density is `(d + 1) C(d, i) t^i (1-t)^j`, whose
  * degree-n Bernstein coefficients are `(d + 1) [C(s, i)/C(n, i)] [C(n-s, j)/C(n, j)]
@@ -54,6 +55,7 @@ export function betaTarget(reader: SpecReader): {
   member: readonly [number, number];
   h(t: number): number;
   hPrime(t: number): number;
+  logComplement(t: number): number;
   derivativeInBernstein(n: number): number[] | undefined;
 } {
   const A = reader.requiredNumber('a', requireShape);
@@ -62,6 +64,8 @@ export function betaTarget(reader: SpecReader): {
     member: [A, B],
     h: (t) => betainc(t, A, B),
     hPrime: (t) => incompleteBetaDensity(t, A, B),
+    // 1 - I_t(A, B) = I_{1-t}(B, A), computed directly rather than by a difference that rounds.
+    logComplement: (t) => Math.log(betainc(1 - t, B, A)),
     derivativeInBernstein: (n) => {
       if (!(Number.isSafeInteger(n) && n >= 0)) {
         throw new InputError(`degree n must be a non-negative integer, got ${String(n)}`);

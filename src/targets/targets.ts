@@ -34,6 +34,12 @@ export interface Target {
    * otherwise `undefined`.
    */
   derivativeInBernstein(n: number): number[] | undefined;
+  /**
+   * `log(h(1) - h(t))`, where `h` approaches its value at 1 so fast that `h(t)` rounds to it
+   * well inside (0, 1) (pass@k at large `k`, `1 - (1-t)^k`; a beta member with a large `b`):
+   * differences of `h` near 1 are computed from it without cancellation. Absent otherwise.
+   */
+  logComplement?(t: number): number;
 }
 
 /** The names of the targets, in help order. */
@@ -143,6 +149,7 @@ export function target(spec: string): Target {
         member: [1, k],
         h: (t) => -Math.expm1(k * Math.log1p(-t)),
         hPrime: (t) => k * (1 - t) ** (k - 1),
+        logComplement: (t) => k * Math.log1p(-t),
         derivativeInBernstein: (n) => {
           requireDegree(n);
           if (k - 1 > n) return undefined;

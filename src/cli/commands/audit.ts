@@ -2,6 +2,11 @@ import type { Command } from 'commander';
 import { AUDIT_DEFAULTS, PYTHON_ARRAYS } from '../../defaults/index.ts';
 import { type AuditFlags, auditFlags } from '../audit-flags.ts';
 import { EXIT } from '../exit-codes.ts';
+import { AUDIT_HELP } from '../help.ts';
+import { progressBar } from '../output.ts';
+
+const PROGRESS =
+  'audit [{bar}] {percentage}% | {value}/{total} reward patterns | ETA {eta_formatted}';
 
 /**
  * Registers `rl-objective audit` (docs/theory.md §2, §7): a thin shell over the library's
@@ -35,7 +40,10 @@ export function registerAudit(root: Command): void {
       '--M <list>',
       'group sizes to audit a --module or --python at, comma-separated, e.g. 8,64 (required with them)',
     )
-    .option('--samples <n>', 'random arrangements of every count K when M > 16', String(d.samples))
+    .option(
+      '--samples <n>',
+      `random arrangements of every count K when M > 16 (default ${d.samples}, fewer at large M: at least 2)`,
+    )
     .option('--seed <seed>', 'seed of those arrangements', String(d.seed))
     .option('--rel-tol <x>', 'relative tolerance of the count-form check', String(d.relTol))
     .option('--grid <n>', 'number of points t = 0..1 in the output', String(d.grid))
@@ -55,18 +63,21 @@ export function registerAudit(root: Command): void {
     .option('--python-bin <path>', 'with --python: the interpreter (default $PYTHON, else python3)')
     .option(
       '--timeout <seconds>',
-      `with --python: stop the function if one call takes longer (default ${d.timeout}; the import gets at least that)`,
+      `with --module or --python: stop the code if one call takes longer (default ${d.timeout}; the import gets at least that)`,
     )
     .option('--json', 'print the audit as JSON')
     .option(
       '--out <dir>',
       'also write the audit report (agreement.json, agreement.md, index.html, figures/) into DIR',
     )
+    .addHelpText('after', AUDIT_HELP)
     .action(async (flags: AuditFlags) => {
       const { source, options } = auditFlags(flags);
       const command = ['rl-objective', ...process.argv.slice(2)].join(' ');
-      const lib = await import('../../audit/index.ts');
-      const result = await lib.audit(source, { ...options, command });
+      const [lib, bar] = await Promise.all([import('../../audit/index.ts'), progressBar(PROGRESS)]);
+      const result = await lib
+        .audit(source, { ...options, command, progress: bar.update })
+        .finally(() => bar.stop());
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(result)}\n`);
       } else {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { VERIFY_DEFAULTS } from '../../defaults/index.ts';
 import { MERGE_HELP } from '../help.ts';
+import { directoryFlag } from '../parse-flags.ts';
 
 interface MergeFlags {
   out: string;
@@ -23,6 +24,7 @@ export function registerMerge(root: Command): void {
     .option('--json', 'print agreement.json on stdout instead of the summary line')
     .addHelpText('after', MERGE_HELP)
     .action(async (sources: string[], flags: MergeFlags) => {
+      directoryFlag('--out', flags.out);
       const [{ mergeVerify }, { printReport }] = await Promise.all([
         import('../../verify/index.ts'),
         import('../output.ts'),

@@ -50,7 +50,7 @@ export function registerObjective(root: Command): void {
     )
     .option(
       '--json',
-      'print {"scheme","M","a","b","fit","points":[{"t","h","dh"}]}; with classes {"closed","tolerance","circulation","points":[{"q","W","curl","kappa","J"}],...}',
+      'print the table (with --limit the study, with classes the field) as JSON: shapes below',
     )
     .action(async (flags: GradedObjectiveFlags) => {
       if (await runGradedObjective(flags)) return;

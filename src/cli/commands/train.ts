@@ -6,6 +6,7 @@ import { type CheckpointFlags, checkpointFlags, checkpointOptions } from '../che
 import { EXIT_OF_OUTCOME } from '../exit-codes.ts';
 import { TRAIN_HELP } from '../help.ts';
 import { shownPath } from '../output.ts';
+import { directoryFlag } from '../parse-flags.ts';
 
 interface TrainFlags extends CheckpointFlags {
   scheme: string[];
@@ -79,7 +80,8 @@ export function registerTrain(root: Command): void {
       };
       const threads = requirePositiveInteger('--threads', number('--threads', flags.threads));
       const command = `rl-objective ${process.argv.slice(2).join(' ')}`;
-      const options = { ...input, ...checkpointFlags(flags), threads, out: flags.out, command };
+      const out = directoryFlag('--out', flags.out);
+      const options = { ...input, ...checkpointFlags(flags), threads, out, command };
       const [lib, { runChunkedCommand }, { trainText }] = await Promise.all([
         import('../../dynamics/index.ts'),
         import('../checkpointed-run.ts'),

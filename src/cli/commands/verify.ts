@@ -6,14 +6,14 @@ import { parseNumber, requirePositiveInteger } from '../../errors/require.ts';
 import type { Check } from '../../verify/index.ts';
 import { type ForceUnlockFlag, forceUnlockOption } from '../checkpoint-flags.ts';
 import { VERIFY_HELP } from '../help.ts';
-import { BUDGETS, budgetFlag, rateFlag } from '../parse-flags.ts';
+import { BUDGETS, budgetFlag, directoryFlag, rateFlag } from '../parse-flags.ts';
 
 interface VerifyFlags extends ForceUnlockFlag {
   quick?: boolean;
   full?: boolean;
   budget?: string;
   seed: string;
-  threads: string;
+  threads?: string;
   alpha: string;
   out: string;
   resume?: boolean;
@@ -41,8 +41,7 @@ export function registerVerify(root: Command): void {
     .option('--seed <S>', 'run seed', String(VERIFY_DEFAULTS.seed))
     .option(
       '--threads <T>',
-      'worker threads (default: the number of cores)',
-      String(availableParallelism()),
+      `worker threads (default: the number of cores, ${availableParallelism()} here)`,
     )
     .option(
       '--alpha <A>',
@@ -64,7 +63,10 @@ export function registerVerify(root: Command): void {
     .addHelpText('after', VERIFY_HELP)
     .action(async (flags: VerifyFlags) => {
       const budget = budgetFlag(flags);
-      const threads = requirePositiveInteger('--threads', parseNumber('--threads', flags.threads));
+      const threads =
+        flags.threads === undefined
+          ? availableParallelism()
+          : requirePositiveInteger('--threads', parseNumber('--threads', flags.threads));
       const alpha = rateFlag('--alpha', flags.alpha);
       const [lib, { parseShard, partialFile }, { runInterruptible }, { printReport, warn }, ui] =
         await Promise.all([
@@ -83,7 +85,7 @@ export function registerVerify(root: Command): void {
         seed: /^-?\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed,
         alpha,
         threads,
-        out: flags.out,
+        out: directoryFlag('--out', flags.out),
         resume: flags.resume === true,
         forceUnlock: flags.forceUnlock === true,
         onWarning: warn,

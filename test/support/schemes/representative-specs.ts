@@ -54,7 +54,7 @@ export function representativeSpecs(M: number): string[] {
     'verl-grpo:filter=dapo',
     M >= 2 ? 'reinforce:filter=range' : undefined,
     M >= 2 ? 'openrlhf-group-norm:filter=range,lo=0.2,hi=0.8' : undefined,
-    M >= 2 ? 'rloo:filter=range,lo=-1,hi=0.5' : undefined,
+    M >= 2 ? 'rloo:filter=range,lo=0,hi=0.5' : undefined,
   ];
   return [...new Set(specs.filter((s): s is string => s !== undefined))];
 }
