@@ -17,10 +17,15 @@ export {
   parseChunkResult,
   requireUncapped,
 } from './chunk-result.ts';
-export { runChunk } from './chunk-task.ts';
+export { type Fault, type FaultPlan, runChunk } from './chunk-task.ts';
 export { algorithm1ClosedForm, expectedDraws, pureRsClosedForm } from './closed-forms.ts';
 export { type PureRsCounts, pureRsBernoulli, pureRsGroups } from './pure-rs-loops.ts';
-export { ChunkFailure, type RunChunksOptions, runChunks } from './run-chunks.ts';
+export {
+  ChunkFailure,
+  type FaultInjection,
+  type RunChunksOptions,
+  runChunks,
+} from './run-chunks.ts';
 export {
   type RunSimulationOptions,
   runSimulation,

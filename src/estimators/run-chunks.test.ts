@@ -1,6 +1,6 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ChunkResult } from './chunk-result.ts';
-import { runChunk, TEST_FAULT_VARIABLE } from './chunk-task.ts';
+import { type Fault, type FaultPlan, runChunk } from './chunk-task.ts';
 import { ChunkFailure, runChunks } from './run-chunks.ts';
 import { resolveSimulation } from './simulation-input.ts';
 import { createSimulationPool } from './simulation-pool.ts';
@@ -21,9 +21,12 @@ const all = Array.from({ length: 8 }, (_, c) => c);
 const expected = all.map((c) => runChunk(config, c));
 const pool = createSimulationPool(1);
 afterAll(() => pool.destroy());
-afterEach(() => {
-  delete process.env[TEST_FAULT_VARIABLE];
-});
+
+/** Fails the first `times` attempts at chunk `chunk` with `mode`. */
+const failing =
+  (mode: Fault, chunk: number, times = 1): FaultPlan =>
+  (c, attempt) =>
+    c === chunk && attempt < times ? mode : undefined;
 
 async function collect(options: Parameters<typeof runChunks>[3]) {
   const results: ChunkResult[] = [];
@@ -37,25 +40,24 @@ async function collect(options: Parameters<typeof runChunks>[3]) {
 
 describe('runChunks retries a failed chunk once', () => {
   it.each([
-    ['a throwing task, in this thread', 'throw:2', {}],
-    ['a throwing task, on a worker', 'throw:2', { pool }],
-    ['a dying worker', 'exit:2', { pool }],
-  ])('%s: same results, one warning naming the chunk', async (_, fault, options) => {
-    process.env[TEST_FAULT_VARIABLE] = fault;
-    const { results, retries } = await collect(options);
+    ['a throwing task, in this thread', failing('throw', 2), {}],
+    ['a throwing task, on a worker', failing('throw', 2), { pool }],
+    ['a dying worker', failing('exit', 2), { pool }],
+  ])('%s: same results, one warning naming the chunk', async (_, faults, options) => {
+    const { results, retries } = await collect({ ...options, faults });
     expect(results).toEqual(expected);
     expect(retries).toHaveLength(1);
     expect(retries[0]).toMatch(/^chunk 2 failed \(.+\); running it once more$/);
   });
 
   it.each([
-    ['in this thread', 'throw:45:2', {}, /injected fault/],
-    ['on a dying worker', 'exit:45:2', { pool }, /worker exited with code: 1/],
+    ['in this thread', failing('throw', 45, 2), {}, /injected fault/],
+    ['on a dying worker', failing('exit', 45, 2), { pool }, /worker exited with code: 1/],
   ])('a second failure %s rejects with a ChunkFailure naming chunk and owner', async (...args) => {
-    const [, fault, options, cause] = args;
-    process.env[TEST_FAULT_VARIABLE] = fault;
+    const [, faults, options, cause] = args;
     const error = await runChunks(config, all, () => {}, {
       ...options,
+      faults,
       offset: 40,
       owner: "check 'x'",
     }).catch((e: unknown) => e);
@@ -66,9 +68,8 @@ describe('runChunks retries a failed chunk once', () => {
     );
   });
 
-  it('the hook names chunks by their index in the whole run (offset)', async () => {
-    process.env[TEST_FAULT_VARIABLE] = 'throw:12';
-    const { results, retries } = await collect({ offset: 10 });
+  it('a fault plan names chunks by their index in the whole run (offset)', async () => {
+    const { results, retries } = await collect({ offset: 10, faults: failing('throw', 12) });
     expect(results).toEqual(expected);
     expect(retries).toEqual([expect.stringMatching(/^chunk 12 failed/)]);
   });

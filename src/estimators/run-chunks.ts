@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { oneLine } from '../errors/input-error.ts';
 import type { ChunkResult } from './chunk-result.ts';
-import { type ChunkTask, runChunkTask, testFault } from './chunk-task.ts';
+import { type ChunkTask, type FaultPlan, runChunkTask } from './chunk-task.ts';
 import type { SimulationConfig } from './simulation-config.ts';
 import { createSimulationPool, type WorkerPool } from './simulation-pool.ts';
 
@@ -41,7 +41,7 @@ export interface ChunkRunOptions<Task, Result> {
   readonly signal?: AbortSignal;
   /**
    * Index of this run's chunk 0 in a larger run (the battery of `verify`), so that messages and
-   * the test hook `testFault` use the larger run's chunk numbers; default 0.
+   * a {@link FaultPlan} use the larger run's chunk numbers; default 0.
    */
   readonly offset?: number;
   /** What the chunks belong to, for messages, e.g. `check 'weighted-gradient/rloo/M=2/bernoulli'`. */
@@ -50,8 +50,14 @@ export interface ChunkRunOptions<Task, Result> {
   readonly onRetry?: (message: string) => void;
 }
 
-/** Where and how {@link runChunks} runs a simulation's chunks. */
-export type RunChunksOptions = ChunkRunOptions<ChunkTask, ChunkResult>;
+/** Faults to inject into a run's chunks, for tests of its retries and resumes. */
+export interface FaultInjection {
+  /** Which attempts of which chunks fail; default none. */
+  readonly faults?: FaultPlan;
+}
+
+/** Where and how {@link runChunks} runs a simulation's chunks, and the faults it injects. */
+export interface RunChunksOptions extends ChunkRunOptions<ChunkTask, ChunkResult>, FaultInjection {}
 
 /** A chunked run: the task of each attempt at a chunk, and the two places a task can run. */
 export interface ChunkWork<Task, Result> {
@@ -102,8 +108,8 @@ export async function runChunkTasks<Task, Result>(
 
 /**
  * Runs the chunks `chunks` of a simulation (`runChunk`, docs/theory.md §6) with
- * {@link runChunkTasks}: each task is `{config, chunk}`, with the test hook's fault for that
- * attempt, if any (`testFault`).
+ * {@link runChunkTasks}: each task is `{config, chunk}`, with the fault `options.faults` gives
+ * that attempt, if any.
  */
 export function runChunks(
   config: SimulationConfig,
@@ -114,7 +120,7 @@ export function runChunks(
   const offset = options.offset ?? 0;
   const work: ChunkWork<ChunkTask, ChunkResult> = {
     task: (chunk, attempt) => {
-      const fault = testFault(offset + chunk, attempt);
+      const fault = options.faults?.(offset + chunk, attempt);
       return fault === undefined ? { config, chunk } : { config, chunk, fault };
     },
     runHere: runChunkTask,

@@ -7,6 +7,7 @@ import {
   withRunLock,
 } from './checkpointed-run.ts';
 import { parseChunkResult } from './chunk-result.ts';
+import type { FaultInjection } from './run-chunks.ts';
 import { runSimulation, type SimulationProgress } from './run-simulation.ts';
 import { chunkCount } from './simulation-config.ts';
 import { resolveSimulation, type SimulationInput } from './simulation-input.ts';
@@ -22,7 +23,8 @@ export interface SimulateOptions
   extends SimulationInput,
     ComparisonOptions,
     CheckpointOptions,
-    RunEvents {
+    RunEvents,
+    FaultInjection {
   /** Worker threads; default `SIMULATE_DEFAULTS.threads` (1: this thread). */
   readonly threads?: number;
   /** A worker pool to run on instead (kept running afterwards), e.g. one shared by many runs. */

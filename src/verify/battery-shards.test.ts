@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   mergeParts,
   type PartialResult,
@@ -6,7 +6,6 @@ import {
   type Shard,
   shardChunks,
 } from '../checkpoint/index.ts';
-import { TEST_FAULT_VARIABLE } from '../estimators/chunk-task.ts';
 import { ChunkFailure, type ChunkResult } from '../estimators/index.ts';
 import { substream } from '../rng/index.ts';
 import { batteryIdentity } from './battery.ts';
@@ -113,10 +112,6 @@ function merge(parts: readonly PartialResult[]): BatteryResult {
   return mergeBattery(checks, batteryChunks(plan, results.entries(), 'parts'), options);
 }
 
-afterEach(() => {
-  delete process.env[TEST_FAULT_VARIABLE];
-});
-
 describe('a battery cut into chunks', () => {
   it('numbers the chunks battery-wide, check by check, and refuses duplicate streams', () => {
     expect(plan.chunks).toBe(12 + 8 + 7 + 2);
@@ -181,11 +176,12 @@ describe('a battery cut into chunks', () => {
   });
 
   it('a chunk failing twice stops the run naming the check and the chunk', async () => {
-    process.env[TEST_FAULT_VARIABLE] = 'throw:14:2';
-    const error = await runBattery(checks, options).catch((e: unknown) => e);
+    const faults = (chunk: number, attempt: number) =>
+      chunk === 14 && attempt < 2 ? ('throw' as const) : undefined;
+    const error = await runBattery(checks, { ...options, faults }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChunkFailure);
     expect((error as Error).message).toBe(
-      "chunk 14 (check 'rs/softmax', its chunk 2) failed twice: injected fault (RL_OBJECTIVE_TEST_FAULT)",
+      "chunk 14 (check 'rs/softmax', its chunk 2) failed twice: injected fault",
     );
   });
 });

@@ -72,6 +72,7 @@ export async function runBatteryShard(
             offset: first,
             owner: `check '${check.id}'`,
             onRetry: options.onRetry,
+            faults: options.faults,
           },
         );
       }

@@ -3,6 +3,7 @@ import { InputError } from '../errors/input-error.ts';
 import {
   type ChunkResult,
   createSimulationPool,
+  type FaultInjection,
   mergeChunkResults,
   runSimulation,
   type SimulationResult,
@@ -14,7 +15,7 @@ import { type BatteryResult, type CheckEvaluation, decideBattery } from './decid
 import { planBattery } from './plan-battery.ts';
 
 /** What every way of running a battery's chunks takes: whole (`runBattery`) or one shard. */
-export interface BatteryRunOptions {
+export interface BatteryRunOptions extends FaultInjection {
   readonly seed: string | number;
   readonly threads: number;
   readonly signal?: AbortSignal;
@@ -85,6 +86,7 @@ export async function runBattery(
               offset: first,
               owner: `check '${check.id}'`,
               onRetry: options.onRetry,
+              faults: options.faults,
               onChunk: (result) => options.onChunk?.(first + result.first, result),
               onProgress: (p) => progress.advance((k + p.groupsDone / p.groups) / mine.length),
             }),

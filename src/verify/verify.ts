@@ -16,6 +16,7 @@ import { lazySchema } from '../errors/lazy-zod.ts';
 import {
   type ChunkResult,
   checkpointedRun,
+  type FaultInjection,
   type ResumeOptions,
   type RunEvents,
   withRunLock,
@@ -35,7 +36,7 @@ import { batteryChunks, planBattery } from './plan-battery.ts';
 import { type BatteryRunOptions, mergeBattery, runBattery } from './run-battery.ts';
 import { runBatteryShard } from './run-battery-shard.ts';
 /** Options of {@link verify} and {@link verifyShard}; every field has a default. */
-export interface VerifyOptions extends VerifySettings, ResumeOptions, RunEvents {
+export interface VerifyOptions extends VerifySettings, ResumeOptions, RunEvents, FaultInjection {
   /** Worker threads; default `VERIFY_DEFAULTS.threads` (the CLI uses every core). */
   readonly threads?: number;
   /** The command line recorded in the report. */
@@ -117,6 +118,7 @@ function batteryRunOptions(
     signal: options.signal,
     progress: options.progress?.(checks),
     onRetry: options.onWarning,
+    faults: options.faults,
   };
 }
 

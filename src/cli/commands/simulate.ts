@@ -4,6 +4,7 @@ import { type CheckpointFlags, checkpointFlags, checkpointOptions } from '../che
 import { EXIT_OF_OUTCOME } from '../exit-codes.ts';
 import { SIMULATE_HELP } from '../help.ts';
 import { numberFlag as number, rateFlag } from '../parse-flags.ts';
+import { testFaults } from '../test-faults.ts';
 
 interface SimulateFlags extends CheckpointFlags {
   estimator: string;
@@ -72,7 +73,7 @@ export function registerSimulate(root: Command): void {
       };
       const alpha = rateFlag('--alpha', flags.alpha);
       const threads = number('--threads', flags.threads);
-      const options = { ...input, alpha, threads, ...checkpointFlags(flags) };
+      const options = { ...input, alpha, threads, ...checkpointFlags(flags), ...testFaults() };
       const [lib, { runChunkedCommand }, format] = await Promise.all([
         import('../../estimators/index.ts'),
         import('../checkpointed-run.ts'),

@@ -166,7 +166,7 @@ describe('verify: worker faults (test hook RL_OBJECTIVE_TEST_FAULT)', () => {
     expect(run.status).toBe(70);
     expect(run.stdout).toBe('');
     expect(lastLine(run.stderr)).toMatch(
-      /^rl-objective: verify: chunk 5 \(check '[^']+', its chunk \d+\) failed twice: injected fault \(RL_OBJECTIVE_TEST_FAULT\); 5 of \d+ chunks are kept in '.+'; resume with: rl-objective .* --resume$/,
+      /^rl-objective: verify: chunk 5 \(check '[^']+', its chunk \d+\) failed twice: injected fault; 5 of \d+ chunks are kept in '.+'; resume with: rl-objective .* --resume$/,
     );
     expect(existsSync(join(out, 'agreement.json'))).toBe(false);
   });

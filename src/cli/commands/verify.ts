@@ -7,6 +7,7 @@ import type { Check } from '../../verify/index.ts';
 import { type ForceUnlockFlag, forceUnlockOption } from '../checkpoint-flags.ts';
 import { VERIFY_HELP } from '../help.ts';
 import { BUDGETS, budgetFlag, directoryFlag, rateFlag } from '../parse-flags.ts';
+import { testFaults } from '../test-faults.ts';
 
 interface VerifyFlags extends ForceUnlockFlag {
   quick?: boolean;
@@ -89,6 +90,7 @@ export function registerVerify(root: Command): void {
         resume: flags.resume === true,
         forceUnlock: flags.forceUnlock === true,
         onWarning: warn,
+        ...testFaults(),
         progress: (checks: readonly Check[]) => ui.progressReporter(process.stderr, checks),
       };
       await runInterruptible('verify', async (signal) => {
