@@ -1,6 +1,6 @@
-// Fuzzing of the CLI through a child process, as a user runs it (hardening): bad argv
-// for every command must end with exit 2, exactly one line on stderr, and no stack trace. Each
-// spawn costs about a second (the CLI runs from its sources under tsx), so the property takes few runs; every generated
+// Fuzzing of the CLI (hardening): bad argv for every command must end with exit 2, exactly one
+// line on stderr, and no stack trace. The property runs the CLI in this process
+// (runCliInProcess), the fixed cases through a child process, as a user runs it; every generated
 // argv is invalid before any work starts, so no run simulates anything. Deterministic seed from
 // ../setup.ts: false-fail rate 0.
 import '../setup.ts';
@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, it } from '@fast-check/vitest';
 import { afterAll, describe, expect } from 'vitest';
-import { CLI_NODE_ARGS, runCli } from '../../test/support/cli/run-cli.ts';
+import { CLI_NODE_ARGS, type CliRun, runCli } from '../../test/support/cli/run-cli.ts';
+import { runCliInProcess } from '../../test/support/cli/run-cli-in-process.ts';
 
 const HANG = 60_000;
 const root = mkdtempSync(join(tmpdir(), 'rl-objective-cli-fuzz-'));
@@ -88,8 +89,7 @@ const badArgv: fc.Arbitrary<readonly string[]> = fc.oneof(
 );
 
 /** Runs argv, expects exit 2 and exactly one line on stderr, and returns that line. */
-function expectOneLineError(argv: readonly string[]): string {
-  const run = runCli(argv);
+function expectOneLineError(argv: readonly string[], run: CliRun = runCli(argv)): string {
   expect(run.status, `exit status of ${JSON.stringify(argv)}: ${run.stderr}`).toBe(2);
   expect(run.stderr, `stderr of ${JSON.stringify(argv)}`).toMatch(
     /^rl-objective: \S[^\p{Cc}\u2028\u2029]*\n$/u,
@@ -108,10 +108,10 @@ describe('the CLI on bad input', () => {
     [['audit', '--module', fifo, '--M', '4']],
     [['simulate', '--scheme', 'rloo', '--M', '2', '--policy', `@${root}`, '--groups', '10']],
   ];
-  it.prop([badArgv], { numRuns: 8, examples })(
+  it.prop([badArgv], { numRuns: 40, examples })(
     'exits 2 with one line on stderr and no stack trace',
-    (argv) => {
-      expectOneLineError(argv);
+    async (argv) => {
+      expectOneLineError(argv, await runCliInProcess(argv));
     },
     HANG,
   );

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { fixtureTraces } from '../../test/fixtures/audit/fixture-traces.ts';
 import { CLI_NODE_ARGS } from '../../test/support/cli/run-cli.ts';
+import { runCliInProcess } from '../../test/support/cli/run-cli-in-process.ts';
 import { testDir } from '../../test/support/files/test-dir.ts';
 
 // `rl-objective audit` through a child process, as a user or CI runs it: exit codes
@@ -174,5 +175,58 @@ describe('rl-objective audit', () => {
   ])('%j exits 2 with one line on stderr', async (args, message) => {
     const resolved = args.map((a) => a.replace('FIX/', fixtures));
     expectInputError(await audit(...resolved), message);
+  });
+});
+
+// A user module that misbehaves, through the whole command (in this process: each case costs
+// the module's worker thread, not a child process too). Whatever it does, the audit ends with
+// one line and exit 2, never exit 0, even where --expect would pass; what it prints never
+// reaches stdout.
+describe('rl-objective audit --module, a module that misbehaves', () => {
+  const module = (name: string, source: string) => file(name, source);
+  it.each([
+    [
+      'calls process.exit(0)',
+      'process.exit(0);',
+      /advantages called process\.exit\(0\) on pattern/,
+    ],
+    [
+      'returns a Promise that never settles',
+      'return new Promise(() => {});',
+      /advantages returned a Promise that never settles on pattern/,
+    ],
+    [
+      'hangs (a synchronous loop), stopped by --timeout',
+      'for (;;) {}',
+      /advantages did not return within 1 s on pattern .* and was stopped; raise --timeout/,
+    ],
+    [
+      'crashes outside the call (an uncaught exception in a timer)',
+      'setTimeout(() => { throw new Error("late"); }); return new Promise((ok) => setTimeout(() => ok(r), 5000));',
+      /advantages on pattern .* crashed: late$/,
+    ],
+  ])('%s: one line, exit 2', async (_, body, message) => {
+    const path = module(
+      `bad-${body.length}.mjs`,
+      `console.log("{"); export function advantages(r) { console.log("noise"); ${body} }\n`,
+    );
+    const run = await runCliInProcess(
+      `audit --module ${path} --M 4 --expect identity:1 --timeout 1 --json`.split(' '),
+    );
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^rl-objective: module '[^\n]*\n$/);
+    expect(run.stderr.trimEnd()).toMatch(message);
+  });
+
+  it("keeps the module's console output off stdout: --json stays one JSON document", async () => {
+    const path = module(
+      'loud.mjs',
+      'console.log("{"); export function advantages(r) { console.log("called"); process.stdout.write("raw"); return r.map((x) => x - 0.5); }\n',
+    );
+    const run = await runCliInProcess(`audit --module ${path} --M 4 --json`.split(' '));
+    expect(run.stderr).toBe('');
+    expect([0, 1]).toContain(run.status);
+    expect(Object.keys(JSON.parse(run.stdout))).toContain('countForm');
   });
 });

@@ -1,5 +1,5 @@
 import { fail } from './exit-codes.ts';
-import { helpAsOption, program } from './program.ts';
+import { runProgram } from './program.ts';
 
 // As PID 1 (the command of a container) node has no default action for SIGTERM, so a pod deleted
 // while the CLI starts up would keep running until a run installs its own handler. Until then,
@@ -21,8 +21,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 // The CLI entry point: every error, expected or not, ends as one line on stderr.
-try {
-  await program().parseAsync(helpAsOption(process.argv.slice(2)), { from: 'user' });
-} catch (error) {
-  process.exitCode = fail(error);
-}
+await runProgram(process.argv.slice(2));

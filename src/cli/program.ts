@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { InputError } from '../errors/input-error.ts';
 import { packageVersion } from '../report/provenance.ts';
 import { commands } from './commands/index.ts';
@@ -19,8 +19,8 @@ export function helpAsOption(args: readonly string[]): string[] {
  *
  * Commander's own usage errors (unknown command or option, missing value) are printed by
  * {@link fail}, as one line on stderr with its "(Did you mean ...?)" suggestion on the same line,
- * and end with exit {@link EXIT.input}; `--help` and `--version` (the package's version) print as
- * usual and exit 0.
+ * and are thrown as commander's errors, which {@link runProgram} turns into exit
+ * {@link EXIT.input}; `--help` and `--version` (the package's version) print as usual and exit 0.
  */
 export function program(): Command {
   const root = new Command('rl-objective')
@@ -37,6 +37,18 @@ export function program(): Command {
   return root;
 }
 
+/**
+ * Runs `rl-objective ...args` in this process, as `main.ts` does for the command line: every
+ * error, expected or not, ends as one line on stderr ({@link fail}) and sets `process.exitCode`.
+ */
+export async function runProgram(args: readonly string[]): Promise<void> {
+  try {
+    await program().parseAsync(helpAsOption(args), { from: 'user' });
+  } catch (error) {
+    process.exitCode = error instanceof CommanderError ? commanderExit(error) : fail(error);
+  }
+}
+
 /** Commander's `error: ...` text without its prefix, its suggestion joined to the same line. */
 function usageError(text: string): string {
   return text
@@ -45,12 +57,17 @@ function usageError(text: string): string {
     .replace(/\s*\n\s*(?=\(Did you mean )/, ' ');
 }
 
+// Commander throws instead of ending the process, so that runProgram alone sets the exit status
+// (and the program can run in a process that goes on, as the CLI's in-process tests do).
 function configureUsageErrors(command: Command): void {
-  command.exitOverride((err) => {
-    const helpOrVersion =
-      err.code === 'commander.helpDisplayed' ||
-      err.code === 'commander.help' ||
-      err.code === 'commander.version';
-    process.exit(helpOrVersion ? EXIT.ok : EXIT.input);
-  });
+  command.exitOverride();
+}
+
+/** The exit status of commander's own ending: `--help` and `--version` succeed, the rest is bad input. */
+function commanderExit(error: CommanderError): number {
+  const helpOrVersion =
+    error.code === 'commander.helpDisplayed' ||
+    error.code === 'commander.help' ||
+    error.code === 'commander.version';
+  return helpOrVersion ? EXIT.ok : EXIT.input;
 }
