@@ -33,6 +33,9 @@ export default {
   // correct run must not be taken for an infinite loop.
   timeoutMS: 30_000,
   timeoutFactor: 2,
+  // The initial run covers every test of vitest.stryker.config.ts in one thread; on a loaded
+  // machine that takes longer than Stryker's default of 5 minutes.
+  dryRunTimeoutMinutes: 40,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   ignorePatterns: ['dist', 'coverage', 'reports', 'api', 'deploy', 'bench', '.vitest-cache'],
