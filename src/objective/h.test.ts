@@ -5,8 +5,16 @@ import {
   worstVsGrpoSmall,
   worstVsLargeM,
 } from '../../test/support/objective/accuracy.ts';
-import { regularizedIncompleteBeta } from '../math/special-functions.ts';
-import { h, hPrime } from './h.ts';
+import {
+  add,
+  div,
+  type Frac,
+  frac,
+  fromDouble,
+  toNumber,
+} from '../../test/support/objective/exact.ts';
+import { harmonic, regularizedIncompleteBeta } from '../math/special-functions.ts';
+import { h, hAtOne, harmonicShiftedH, hCoefficients, hPrime, normalizedH, requireC } from './h.ts';
 import { objectivePoints } from './objective-points.ts';
 
 const bernsteinForm: Evaluate = (c, ts) => objectivePoints(c, ts);
@@ -98,5 +106,99 @@ describe('the accuracy checks can fail', () => {
   it('a relative error of 1e-11 fails the M <= 60 tolerance', () => {
     const w = worstVsExact(relPerturb);
     expect(Math.min(w.h, w.dh)).toBeGreaterThan(SMALL);
+  });
+});
+
+/** `G_k = (1/M) sum_{s<k} c_s` in exact rationals (docs/theory.md §2), each c_s the double given. */
+function exactG(c: readonly number[]): Frac[] {
+  const G = [frac(0)];
+  let sum = frac(0);
+  for (const x of c) {
+    sum = add(sum, fromDouble(x));
+    G.push(div(sum, frac(c.length)));
+  }
+  return G;
+}
+
+/** Largest error of `G` against the exact coefficients, in ulps of each exact value. */
+function worstUlps(G: ArrayLike<number>, c: readonly number[]): number {
+  const exact = exactG(c).map(toNumber);
+  let worst = 0;
+  for (let k = 0; k < exact.length; k++) {
+    const err = Math.abs(G[k]! - exact[k]!);
+    worst = Math.max(worst, err === 0 ? 0 : err / (Number.EPSILON * Math.abs(exact[k]!)));
+  }
+  return worst;
+}
+
+// Partial sums that cancel: a plain running sum loses the small entries. The first table adds a
+// small entry to a large sum, the second a large entry to a small sum (the other branch of the
+// compensation), the third crosses 2^53, where adding 1 rounds.
+const CANCELLING = [
+  [1, 1e-16, -1, 1e-16],
+  [1e-16, 1, -1, 3],
+  [2 ** 53, 1, 1, -(2 ** 53), 0.5],
+  [-0.1, 0.3, -0.2, 1e-17, 0.7, -0.7],
+];
+
+describe('hCoefficients (docs/theory.md §2: G_k = (1/M) sum_{s<k} c_s)', () => {
+  it('is the exact rational G_k within 2 ulps when the partial sums cancel', () => {
+    for (const c of CANCELLING) {
+      const G = hCoefficients(c);
+      expect(G.length).toBe(c.length + 1);
+      expect(G[0]).toBe(0);
+      expect(worstUlps(G, c), JSON.stringify(c)).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('a plain running sum fails the 2-ulp check on the same tables (the check can fail)', () => {
+    const plain = (c: readonly number[]): number[] => {
+      const G = [0];
+      let sum = 0;
+      for (const x of c) {
+        sum += x;
+        G.push(sum / c.length);
+      }
+      return G;
+    };
+    for (const c of CANCELLING.slice(0, 2)) {
+      expect(worstUlps(plain(c), c), JSON.stringify(c)).toBeGreaterThan(1e10);
+    }
+  });
+
+  it('h(1) = G_M = (1/M) sum c_s, and h and hPrime see the small entries the sums keep', () => {
+    const c = CANCELLING[0]!;
+    expect(hAtOne(c)).toBe(toNumber(exactG(c)[c.length]!));
+    expect(h(c, 1)).toBe(hAtOne(c));
+    // Near t = 1 only G_M matters: h(1) = 2e-16/4, which a plain sum would give as 0.
+    expect(hAtOne(c)).toBe((2 * 1e-16) / 4);
+  });
+
+  it('requireC takes any nonempty table of finite numbers and names the first bad entry', () => {
+    expect(requireC([0.5])).toEqual([0.5]);
+    expect(() => requireC([])).toThrow('c must have at least one entry (M >= 1)');
+    expect(() => requireC([1, Number.NaN, Number.POSITIVE_INFINITY])).toThrow(
+      'c[1] must be a finite number, got NaN',
+    );
+    expect(() => requireC([1, 2, Number.NEGATIVE_INFINITY])).toThrow(
+      'c[2] must be a finite number, got -Infinity',
+    );
+    expect(() => hCoefficients([])).toThrow('at least one entry');
+  });
+});
+
+describe('the normalizations of docs/theory.md §3', () => {
+  it('normalizedH is h/h(1), and refuses a table with h(1) = 0', () => {
+    const c = [1, 3, 2];
+    for (const t of [0, 0.25, 0.5, 1]) expect(normalizedH(c, t)).toBe(h(c, t) / 2);
+    expect(() => normalizedH([1, -1], 0.5)).toThrow('h_M(1) = 0');
+  });
+
+  it('harmonicShiftedH is h - (H_M - 1), H_M the harmonic number of M = c.length', () => {
+    const c = [1, 3, 2];
+    for (const t of [0, 0.25, 1]) {
+      expect(harmonicShiftedH(c, t)).toBe(h(c, t) - (harmonic(3) - 1));
+    }
+    expect(harmonicShiftedH(c, 0)).toBe(1 - 11 / 6);
   });
 });
