@@ -89,3 +89,55 @@ describe('bernsteinPolynomial and monomialInBernstein', () => {
     expect(Math.abs(bernsteinPolynomial(beta, 0.4) - 0.4 ** 2)).toBeGreaterThan(1e-3);
   });
 });
+
+describe('buffers: out and scratch are overwritten, never added to', () => {
+  // Points where a side of the basis underflows (n = 2000, t near 0 or 1), so that some terms are
+  // never computed and must come from the clearing of the buffer.
+  const POINTS: [number, number][] = [
+    [4, 0],
+    [4, 1],
+    [10, 0.3],
+    [2000, 1e-300],
+    [2000, 1 - 1e-12],
+  ];
+
+  it('bernsteinBasis into a buffer full of NaN equals a fresh basis and returns that buffer', () => {
+    for (const [n, t] of POINTS) {
+      const out = new Float64Array(n + 3).fill(Number.NaN);
+      const B = bernsteinBasis(n, t, out);
+      expect(B).toBe(out);
+      expect([...B.subarray(0, n + 1)], `n=${n} t=${t}`).toEqual([...bernsteinBasis(n, t)]);
+    }
+  });
+
+  it('bernsteinPolynomial with a scratch buffer full of NaN equals the allocating call', () => {
+    for (const [n, t] of POINTS) {
+      const beta = Array.from({ length: n + 1 }, (_, k) => 1 + k);
+      const scratch = new Float64Array(n + 1).fill(Number.NaN);
+      expect(bernsteinPolynomial(beta, t, scratch), `n=${n} t=${t}`).toBe(
+        bernsteinPolynomial(beta, t),
+      );
+    }
+  });
+
+  it('the buffer check can fail: a basis written over stale values differs', () => {
+    const stale = new Float64Array(2001).fill(Number.NaN);
+    const fresh = bernsteinBasis(2000, 1e-300);
+    stale.set(fresh.subarray(0, 10));
+    expect([...stale]).not.toEqual([...fresh]);
+  });
+});
+
+describe('refusals: one clear message before any work', () => {
+  it('n and j must be non-negative integers, t in [0, 1], j at most n', () => {
+    expect(() => bernsteinBasis(-1, 0.5)).toThrow('n must be a non-negative integer, got -1');
+    expect(() => bernsteinBasis(2.5, 0.5)).toThrow('n must be a non-negative integer, got 2.5');
+    expect(() => bernsteinBasis(3, 1.5)).toThrow('t must be a number in [0, 1], got 1.5');
+    expect(() => bernsteinPolynomial([1, 2], -0.1)).toThrow('t must be a number in [0, 1]');
+    expect(() => bernsteinPolynomial([1, 2], Number.NaN)).toThrow('t must be a number in [0, 1]');
+    expect(() => monomialInBernstein(-1, 3)).toThrow('j must be a non-negative integer, got -1');
+    expect(() => monomialInBernstein(1, -3)).toThrow('n must be a non-negative integer, got -3');
+    expect(() => monomialInBernstein(4, 3)).toThrow('j must be at most n = 3, got 4');
+    expect(monomialInBernstein(3, 3)).toEqual([0, 0, 0, 1]);
+  });
+});
