@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../test/support/cli/run-cli.ts';
 import { runCliAsync } from '../../test/support/cli/run-cli-async.ts';
 import { testDir } from '../../test/support/files/test-dir.ts';
@@ -10,7 +10,7 @@ import { groupMembers, isRunning } from '../../test/support/process/process-stat
 import { InputError } from '../errors/input-error.ts';
 import { scheme } from '../schemes/scheme.ts';
 import { audit } from './audit.ts';
-import { auditPython } from './audit-python.ts';
+import { auditPython, pythonInterpreter } from './audit-python.ts';
 import { parsePythonTarget } from './python-bridge.ts';
 import type { AuditReport } from './types.ts';
 
@@ -373,5 +373,22 @@ describe('auditPython: input checked before (or without) running Python', () => 
     ],
   ])('%j exits 2 with one line', (args, message) => {
     expectOneLine(runCli(['audit', ...args]), message);
+  });
+});
+
+describe('pythonInterpreter', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+  it('takes the name given, else $PYTHON, else python3; an empty or blank name counts as none', () => {
+    vi.stubEnv('PYTHON', '');
+    expect(pythonInterpreter(undefined)).toBe('python3');
+    expect(pythonInterpreter('')).toBe('python3');
+    expect(pythonInterpreter('.venv/bin/python')).toBe('.venv/bin/python');
+    vi.stubEnv('PYTHON', ' ');
+    expect(pythonInterpreter('')).toBe('python3');
+    vi.stubEnv('PYTHON', 'python3.12');
+    expect(pythonInterpreter('')).toBe('python3.12');
+    expect(pythonInterpreter('py')).toBe('py');
   });
 });

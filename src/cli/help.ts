@@ -86,7 +86,26 @@ Examples:
 
 With --levels or --reward-functions (docs/graded.md), schemes act on the classes' rewards (the
 level, or the sum of the functions); the verdict says whether the update is the gradient of an
-objective J, and gives J where it is.`;
+objective J, and gives J where it is.
+
+Sizes: M at most 1e6, --grid from 2 to 1e6 points, and points x M at most 1e9 (a table costs
+that many terms); --limit-m at most 1e6.
+Exit status: 0 when the table (or the study, or the field) is printed, 2 for bad input (a spec,
+a number, a size over its limit), 130 when interrupted (Ctrl-C).`;
+
+/** `rl-objective design --help`: the distance, examples and exit statuses. */
+export const DESIGN_HELP = `
+The distance is the sup distance of every command (docs/objective.md, "Distances"): h_M and
+the target, each rescaled to 0 at t = 0 and 1 at t = 1 (log: at the first grid point above 0),
+differ by at most this much on the grid.
+
+Examples:
+  rl-objective design --target logit --M 16
+  rl-objective design --target passk:k=4 --M 8 --json
+  rl-objective design --target beta:a=0.5,b=1.5 --M 16 --grid 1001
+
+Exit status: 0 when the weights are printed, 2 for bad input (a target, a number, M over 1e6),
+130 when interrupted (Ctrl-C).`;
 
 /** `rl-objective audit --help`: examples and exit statuses. */
 export const AUDIT_HELP = `

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { parseNumber } from '../../errors/require.ts';
+import { parseNumber, requireGridPoints } from '../../errors/require.ts';
+import { DESIGN_HELP } from '../help.ts';
 
 interface DesignFlags {
   target: string;
@@ -30,16 +31,16 @@ export function registerDesign(root: Command): void {
       'interior: (s+1)/(M+1) (default) | midpoint: (s+1/2)/M | endpoint: s/(M-1)',
     )
     .option('--split <how>', 'how c splits into a and b: b (a = 0, default) | a | half')
-    .option('--grid <n>', 'points t = 0..1 on which the distance is taken (default 101)')
+    .option('--grid <n>', 'points t = 0..1 on which the distance is taken, 2 to 1e6 (default 101)')
     .option('--json', 'print {"target","scheme","M","a","b","distance":{...}}')
-    .addHelpText(
-      'after',
-      '\nThe distance is the sup distance of every command (docs/objective.md, "Distances"): h_M and\nthe target, each rescaled to 0 at t = 0 and 1 at t = 1 (log: at the first grid point above 0),\ndiffer by at most this much on the grid.\n\nExamples:\n  rl-objective design --target logit --M 16\n  rl-objective design --target passk:k=4 --M 8 --json\n  rl-objective design --target beta:a=0.5,b=1.5 --M 16',
-    )
+    .addHelpText('after', DESIGN_HELP)
     .action(async (flags: DesignFlags) => {
       const M = parseNumber('--M', flags.M);
       const { design } = await import('../../objective/design-report.ts');
-      const grid = flags.grid === undefined ? undefined : parseNumber('--grid', flags.grid);
+      const grid =
+        flags.grid === undefined
+          ? undefined
+          : requireGridPoints('--grid', parseNumber('--grid', flags.grid));
       const report = design({
         target: flags.target,
         M,

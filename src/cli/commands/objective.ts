@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { OBJECTIVE_DEFAULTS } from '../../defaults/index.ts';
 import { InputError, quote } from '../../errors/input-error.ts';
-import { parseNumber } from '../../errors/require.ts';
+import { parseNumber, requireGridPoints } from '../../errors/require.ts';
 import type { Normalization } from '../../objective/objective-table.ts';
 import { formatLimit } from '../format-limit.ts';
 import {
@@ -72,7 +72,10 @@ export function registerObjective(root: Command): void {
       }
       const M = flags.M.split(',').map((m) => parseNumber('--M', m));
       const t = flags.t?.split(',').map((t) => parseNumber('--t', t));
-      const grid = flags.grid === undefined ? undefined : parseNumber('--grid', flags.grid);
+      const grid =
+        flags.grid === undefined
+          ? undefined
+          : requireGridPoints('--grid', parseNumber('--grid', flags.grid));
       const normalize = normalization(flags.normalize);
       const [lib, { objectiveText }] = await Promise.all([
         import('../../objective/objective-table.ts'),
