@@ -80,7 +80,7 @@ const checks: Check[] = [
   baselineVarianceCheck('rloo/variance', 'reinforce', 'rloo', 8, 0.3, 5000),
 ];
 const plan = planBattery(checks, SEED);
-const options = { seed: SEED, alpha: settings.alpha, beta: settings.beta, threads: 1 };
+const options = { alpha: settings.alpha, beta: settings.beta, threads: 1 };
 
 /** Every number of a result as the hex of its float64 bits, timings left out. */
 function bits(result: BatteryResult): string {
@@ -92,13 +92,13 @@ function bits(result: BatteryResult): string {
 
 const reference = await (async () => {
   const chunks = new Map<number, ChunkResult>();
-  const result = await runBattery(checks, { ...options, onChunk: (i, r) => chunks.set(i, r) });
+  const result = await runBattery(plan, { ...options, onChunk: (i, r) => chunks.set(i, r) });
   return { result, chunks };
 })();
 
 /** The part a shard writes, through JSON as partial.json holds it. */
 async function part(shard: Shard, completed?: ReadonlyMap<number, ChunkResult>) {
-  const chunks = await runBatteryShard(checks, { ...options, shard, completed });
+  const chunks = await runBatteryShard(plan, { ...options, shard, completed });
   const written: PartialResult = {
     identity: batteryIdentity(plan, settings),
     shard,
@@ -109,7 +109,7 @@ async function part(shard: Shard, completed?: ReadonlyMap<number, ChunkResult>) 
 
 function merge(parts: readonly PartialResult[]): BatteryResult {
   const { results } = mergeParts(parts);
-  return mergeBattery(checks, batteryChunks(plan, results.entries(), 'parts'), options);
+  return mergeBattery(plan, batteryChunks(plan, results.entries(), 'parts'), options);
 }
 
 describe('a battery cut into chunks', () => {
@@ -138,7 +138,7 @@ describe('a battery cut into chunks', () => {
   });
 
   it('the comparison can fail: another seed gives other bits', async () => {
-    const other = await runBattery(checks, { ...options, seed: 'other' });
+    const other = await runBattery(planBattery(checks, 'other'), options);
     expect(bits(other)).not.toBe(bits(reference.result));
   });
 
@@ -148,7 +148,7 @@ describe('a battery cut into chunks', () => {
     expect(completed.size).toBeGreaterThan(0);
     expect(completed.size).toBeLessThan(plan.chunks);
     const fresh: number[] = [];
-    const resumed = await runBattery(checks, {
+    const resumed = await runBattery(plan, {
       ...options,
       completed,
       onChunk: (index) => fresh.push(index),
@@ -164,7 +164,7 @@ describe('a battery cut into chunks', () => {
   it('refuses to decide with a chunk missing, or a chunk stored under another index', () => {
     const some = new Map(reference.chunks);
     some.delete(13);
-    expect(() => mergeBattery(checks, some, options)).toThrow(
+    expect(() => mergeBattery(plan, some, options)).toThrow(
       "chunk 13 (check 'rs/softmax') is missing: the run is incomplete",
     );
     expect(() => batteryChunks(plan, [[13, reference.chunks.get(12)]], 'parts')).toThrow(
@@ -178,7 +178,7 @@ describe('a battery cut into chunks', () => {
   it('a chunk failing twice stops the run naming the check and the chunk', async () => {
     const faults = (chunk: number, attempt: number) =>
       chunk === 14 && attempt < 2 ? ('throw' as const) : undefined;
-    const error = await runBattery(checks, { ...options, faults }).catch((e: unknown) => e);
+    const error = await runBattery(plan, { ...options, faults }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChunkFailure);
     expect((error as Error).message).toBe(
       "chunk 14 (check 'rs/softmax', its chunk 2) failed twice: injected fault",

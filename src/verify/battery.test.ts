@@ -3,6 +3,7 @@ import { DEFAULT_ALPHA } from '../defaults/index.ts';
 import { battery } from './battery.ts';
 import { budget } from './budget.ts';
 import { THEOREM_IDS } from './check.ts';
+import { planBattery } from './plan-battery.ts';
 import { runBattery } from './run-battery.ts';
 
 describe('battery', () => {
@@ -35,7 +36,11 @@ describe('battery', () => {
 
   it('every deterministic check of the full budget agrees (no randomness: false-fail rate 0)', async () => {
     const checks = battery(budget('full'), DEFAULT_ALPHA).filter((c) => c.kind === 'deterministic');
-    const { rows } = await runBattery(checks, { seed: 1, alpha: 1e-6, beta: 1e-3, threads: 1 });
+    const { rows } = await runBattery(planBattery(checks, 1), {
+      alpha: 1e-6,
+      beta: 1e-3,
+      threads: 1,
+    });
     expect(rows.filter((r) => !r.agree).map((r) => r.id)).toEqual([]);
   });
 });

@@ -87,20 +87,24 @@ export interface VerifySettings {
   readonly select?: (check: Check) => boolean;
 }
 
-/** The battery of a `verify` run and its settings, defaults filled in. */
+/** The battery of a `verify` run, planned, and its settings, defaults filled in. */
 export interface ResolvedBattery {
-  readonly checks: Check[];
-  readonly seed: string | number;
+  /** The checks, their simulations resolved for the run's seed and their chunks numbered. */
+  readonly plan: BatteryPlan;
   readonly settings: BatterySettings;
 }
 
-/** The battery a `verify` run with these settings checks, defaults filled in. */
+/**
+ * The battery a `verify` run with these settings checks, defaults filled in, planned once for
+ * the run (`planBattery`): the run, its checkpoint's identity, its shards and their merge all
+ * take this one plan.
+ */
 export function resolveBattery(options: VerifySettings = {}): ResolvedBattery {
   const chosen = budget(options.budget ?? VERIFY_DEFAULTS.budget);
   const alpha = options.alpha ?? VERIFY_DEFAULTS.alpha;
+  const checks = battery(chosen, alpha).filter(options.select ?? (() => true));
   return {
-    checks: battery(chosen, alpha).filter(options.select ?? (() => true)),
-    seed: options.seed ?? VERIFY_DEFAULTS.seed,
+    plan: planBattery(checks, options.seed ?? VERIFY_DEFAULTS.seed),
     settings: {
       budget: chosen.name,
       alpha,
@@ -114,6 +118,6 @@ export function resolveBattery(options: VerifySettings = {}): ResolvedBattery {
  * checkpoint and its shards' parts are stamped with, so that only parts of the same run are
  * combined.
  */
-export function verifyIdentity({ checks, seed, settings }: ResolvedBattery): RunIdentity {
-  return batteryIdentity(planBattery(checks, seed), settings);
+export function verifyIdentity({ plan, settings }: ResolvedBattery): RunIdentity {
+  return batteryIdentity(plan, settings);
 }

@@ -6,7 +6,6 @@ import { batteryReport } from './battery-report.ts';
 import type { Check, MonteCarloCheck } from './check.ts';
 import { simulationCheck } from './checks/simulation-check.ts';
 import { decideBattery, monteCarloPreconditions } from './decide-battery.ts';
-import { planBattery } from './plan-battery.ts';
 
 /** The ids of the Monte Carlo checks whose precondition fails, with the groups they need. */
 function insufficient(checks: readonly Check[]) {
@@ -20,15 +19,14 @@ describe('monteCarloPreconditions', () => {
   it.each(['quick', 'default', 'full'] as const)(
     '%s: every Monte Carlo check of the planned battery meets its precondition at Holm’s first step',
     (budget) => {
-      const { checks, seed } = resolveBattery({ budget });
-      const plan = planBattery(checks, seed);
+      const { plan } = resolveBattery({ budget });
       expect(plan.simulations.length).toBeGreaterThan(0);
       expect(insufficient(plan.checks)).toEqual([]);
     },
   );
 
   it('flags a mutant plan: the quick battery with one check at its unsized budget groups', () => {
-    const { checks } = resolveBattery({ budget: 'quick' });
+    const { checks } = resolveBattery({ budget: 'quick' }).plan;
     const id = 'weighted-gradient/passk:k=4/M=8/sequence';
     const index = checks.findIndex((c) => c.id === id);
     const sized = checks[index] as MonteCarloCheck;

@@ -6,8 +6,7 @@ import {
   runChunks,
 } from '../estimators/index.ts';
 import { silentProgress } from './battery-progress.ts';
-import type { Check } from './check.ts';
-import { planBattery } from './plan-battery.ts';
+import type { BatteryPlan } from './plan-battery.ts';
 import type { BatteryRunOptions } from './run-battery.ts';
 
 /** How {@link runBatteryShard} runs. */
@@ -17,7 +16,7 @@ export interface RunBatteryShardOptions extends BatteryRunOptions {
 }
 
 /**
- * Runs one shard of a battery: the chunks `shardChunks(plan.chunks, i, n)` of its Monte Carlo
+ * Runs one shard of a planned battery: the chunks `shardChunks(plan.chunks, i, n)` of its Monte Carlo
  * checks, numbered battery-wide as by `planBattery` (docs/theory.md §6), and returns each chunk's
  * result by index, completed ones included. Nothing is decided: `mergeBattery` decides once the
  * chunks of every shard are gathered, and recomputes the deterministic checks and those that
@@ -29,10 +28,10 @@ export interface RunBatteryShardOptions extends BatteryRunOptions {
  * with a `ChunkFailure` naming the check and the chunk.
  */
 export async function runBatteryShard(
-  checks: readonly Check[],
+  plan: BatteryPlan,
   options: RunBatteryShardOptions,
 ): Promise<Map<number, ChunkResult>> {
-  const plan = planBattery(checks, options.seed);
+  const { checks } = plan;
   const { i, n } = options.shard;
   const progress = options.progress ?? silentProgress;
   const mine = (index: number) => index % n === i;

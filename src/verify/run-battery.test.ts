@@ -9,7 +9,8 @@ import type { Check, DeterministicCheck } from './check.ts';
 import { baselineVarianceCheck } from './checks/baseline-variance-check.ts';
 import { closedFormIntegralChecks } from './checks/closed-form-integral-checks.ts';
 import { simulationCheck } from './checks/simulation-check.ts';
-import { runBattery } from './run-battery.ts';
+import { planBattery } from './plan-battery.ts';
+import { type RunBatteryOptions, runBattery } from './run-battery.ts';
 
 // False-fail budget of this file: the Monte Carlo checks that must agree are decided by Holm at
 // ALPHA = 1e-8 in the one runBattery call that asserts verdicts (registered; the determinism test
@@ -17,7 +18,12 @@ import { runBattery } from './run-battery.ts';
 // each at their resolution, and each is off by more than 10 resolutions here: a miss needs
 // |N(10 (z_alpha' + z_beta), 1)| below z_alpha', below 1e-20 (registered per mutant).
 const ALPHA = 1e-8;
-const options = { seed: 'battery-test', alpha: ALPHA, beta: 1e-3, threads: 1 };
+const SEED = 'battery-test';
+const options = { alpha: ALPHA, beta: 1e-3, threads: 1 };
+
+/** The battery of `checks` run with `options` at the file's seed, planned as a run plans it. */
+const run = (checks: readonly Check[], given: RunBatteryOptions = options) =>
+  runBattery(planBattery(checks, SEED), given);
 
 const deterministic = (
   id: string,
@@ -39,7 +45,7 @@ const deterministic = (
 
 describe('runBattery, deterministic checks', () => {
   it('decides equality within the tolerance, and bounds one-sidedly', async () => {
-    const { rows } = await runBattery(
+    const { rows } = await run(
       [
         deterministic('equal', 1, 1 + 1e-10),
         deterministic('unequal', 1, 1 + 1e-8),
@@ -66,14 +72,14 @@ describe('runBattery, deterministic checks', () => {
         return { closedForm: h(c, 0.5) * (1 + 1e-9) + 1e-9, estimate };
       },
     };
-    const { rows } = await runBattery([honest!, mutant], options);
+    const { rows } = await run([honest!, mutant], options);
     expect(rows.map((r) => r.agree)).toEqual([true, false]);
   });
 
   it('refuses duplicate ids', async () => {
-    await expect(
-      runBattery([deterministic('x', 0, 0), deterministic('x', 0, 0)], options),
-    ).rejects.toThrow("duplicate check id 'x'");
+    expect(() => planBattery([deterministic('x', 0, 0), deterministic('x', 0, 0)], SEED)).toThrow(
+      "duplicate check id 'x'",
+    );
   });
 });
 
@@ -119,7 +125,7 @@ describe('runBattery, Monte Carlo checks can fail', () => {
   ];
 
   it('agrees on the honest closed forms and flags every mutant at the default budget or less', async () => {
-    const { rows, calibrationZ } = await runBattery(checks, {
+    const { rows, calibrationZ } = await run(checks, {
       ...options,
       alpha: registerAlpha(ALPHA),
     });
@@ -141,8 +147,8 @@ describe('runBattery, Monte Carlo checks can fail', () => {
   it('gives identical numbers on a second run with the same seed, apart from timings', async () => {
     const strip = (rows: { seconds: number }[]) => rows.map(({ seconds: _, ...rest }) => rest);
     const honest = [checks[0]!, checks[3]!];
-    const first = await runBattery(honest, options);
-    const second = await runBattery(honest, options);
+    const first = await run(honest, options);
+    const second = await run(honest, options);
     expect(strip(second.rows)).toEqual(strip(first.rows));
   });
 });

@@ -10,13 +10,11 @@ import {
   summarizeSimulation,
 } from '../estimators/index.ts';
 import { type BatteryProgress, silentProgress } from './battery-progress.ts';
-import type { Check } from './check.ts';
 import { type BatteryResult, type CheckEvaluation, decideBattery } from './decide-battery.ts';
-import { planBattery } from './plan-battery.ts';
+import type { BatteryPlan } from './plan-battery.ts';
 
 /** What every way of running a battery's chunks takes: whole (`runBattery`) or one shard. */
 export interface BatteryRunOptions extends FaultInjection {
-  readonly seed: string | number;
   readonly threads: number;
   readonly signal?: AbortSignal;
   readonly progress?: BatteryProgress;
@@ -37,8 +35,8 @@ export interface RunBatteryOptions extends BatteryRunOptions {
 }
 
 /**
- * Runs every check in order and decides them (`decideBattery`, docs/theory.md §6): one row per check,
- * in the same order, with the calibration z-scores.
+ * Runs every check of a planned battery in order and decides them (`decideBattery`, docs/theory.md
+ * §6): one row per check, in the same order, with the calibration z-scores.
  *
  * The simulations of the Monte Carlo checks are numbered battery-wide (`planBattery`), so that
  * `completed` and `onChunk` speak of one index space for the whole battery. Each draws from the
@@ -48,10 +46,10 @@ export interface RunBatteryOptions extends BatteryRunOptions {
  * a second failure rejects with a `ChunkFailure` naming the check and the chunk.
  */
 export async function runBattery(
-  checks: readonly Check[],
+  plan: BatteryPlan,
   options: RunBatteryOptions,
 ): Promise<BatteryResult> {
-  const plan = planBattery(checks, options.seed);
+  const { checks, seed } = plan;
   const progress = options.progress ?? silentProgress;
   const evaluations: CheckEvaluation[] = [];
   const needsPool = options.threads > 1 && plan.simulations.length > 0;
@@ -66,7 +64,7 @@ export async function runBattery(
       if (check.kind === 'deterministic') {
         evaluations.push({ outcome: check.evaluate(), seconds: seconds(started) });
       } else if (check.evaluate) {
-        evaluations.push({ outcome: check.evaluate(options.seed), seconds: seconds(started) });
+        evaluations.push({ outcome: check.evaluate(seed), seconds: seconds(started) });
       } else {
         const mine = plan.simulations.filter((s) => s.check === index);
         const results: SimulationResult[] = [];
@@ -107,15 +105,14 @@ function seconds(started: number): number {
   return (performance.now() - started) / 1000;
 }
 
-/** The run a {@link mergeBattery} completes: its seed and the settings of its verdicts. */
+/** The settings of the verdicts of a {@link mergeBattery}. */
 export interface MergeBatteryOptions {
-  readonly seed: string | number;
   readonly alpha: number;
   readonly beta: number;
 }
 
 /**
- * Completes a battery run from the results of all its chunks, by battery-wide index (gathered
+ * Completes a run of a planned battery from the results of all its chunks, by battery-wide index (gathered
  * from shards by `mergeParts`): merges each simulation's chunks left to right in chunk order
  * (`mergeChunkResults`, Chan's merge, docs/theory.md §6) exactly as a single-machine run does, so the
  * estimates are bit-identical to it; computes the deterministic checks and the checks that
@@ -127,17 +124,17 @@ export interface MergeBatteryOptions {
  * Throws an {@link InputError} when a chunk is missing: nothing partial is decided.
  */
 export function mergeBattery(
-  checks: readonly Check[],
+  plan: BatteryPlan,
   chunks: ReadonlyMap<number, ChunkResult>,
   options: MergeBatteryOptions,
 ): BatteryResult {
-  const plan = planBattery(checks, options.seed);
+  const { checks, seed } = plan;
   const evaluations: CheckEvaluation[] = checks.map((check, index) => {
     const started = performance.now();
     if (check.kind === 'deterministic') {
       return { outcome: check.evaluate(), seconds: seconds(started) };
     }
-    if (check.evaluate) return { outcome: check.evaluate(options.seed), seconds: seconds(started) };
+    if (check.evaluate) return { outcome: check.evaluate(seed), seconds: seconds(started) };
     const results: SimulationResult[] = plan.simulations
       .filter((s) => s.check === index)
       .map((simulation) => {

@@ -22,17 +22,11 @@ import {
   withRunLock,
 } from '../estimators/index.ts';
 import type { Report } from '../report/model.ts';
-import {
-  batteryIdentity,
-  type ResolvedBattery,
-  resolveBattery,
-  VERIFY_KIND,
-  type VerifySettings,
-} from './battery.ts';
+import { batteryIdentity, resolveBattery, VERIFY_KIND, type VerifySettings } from './battery.ts';
 import type { BatteryProgress } from './battery-progress.ts';
 import { batteryReport } from './battery-report.ts';
 import type { Check } from './check.ts';
-import { batteryChunks, planBattery } from './plan-battery.ts';
+import { type BatteryPlan, batteryChunks } from './plan-battery.ts';
 import { type BatteryRunOptions, mergeBattery, runBattery } from './run-battery.ts';
 import { runBatteryShard } from './run-battery-shard.ts';
 /** Options of {@link verify} and {@link verifyShard}; every field has a default. */
@@ -64,14 +58,14 @@ export interface VerifyOptions extends VerifySettings, ResumeOptions, RunEvents,
  */
 export async function verify(options: VerifyOptions = {}): Promise<Report> {
   const started = performance.now();
-  const resolved = resolveBattery(options);
-  const { checks, seed, settings } = resolved;
+  const { plan, settings } = resolveBattery(options);
+  const { seed } = plan;
   const run = async (
     completed?: ReadonlyMap<number, ChunkResult>,
     onChunk?: (index: number, result: ChunkResult) => void,
   ) => {
-    const result = await runBattery(checks, {
-      ...batteryRunOptions(options, resolved),
+    const result = await runBattery(plan, {
+      ...batteryRunOptions(options, plan),
       completed,
       onChunk,
       alpha: settings.alpha,
@@ -87,7 +81,6 @@ export async function verify(options: VerifyOptions = {}): Promise<Report> {
   };
   const out = options.out;
   if (out === undefined) return run();
-  const plan = planBattery(checks, seed);
   const dir = join(out, 'checkpoint');
   const checkpoint = {
     dir,
@@ -107,13 +100,9 @@ export async function verify(options: VerifyOptions = {}): Promise<Report> {
   );
 }
 
-/** The run options of a `verify` run (whole or one shard) over its resolved battery. */
-function batteryRunOptions(
-  options: VerifyOptions,
-  { checks, seed }: ResolvedBattery,
-): BatteryRunOptions {
+/** The run options of a `verify` run (whole or one shard) over its planned battery. */
+function batteryRunOptions(options: VerifyOptions, { checks }: BatteryPlan): BatteryRunOptions {
   return {
-    seed,
     threads: options.threads ?? VERIFY_DEFAULTS.threads,
     signal: options.signal,
     progress: options.progress?.(checks),
@@ -135,15 +124,14 @@ export async function verifyShard(
   options: Omit<VerifyOptions, 'command'> & { readonly shard: Shard | string },
 ): Promise<PartialResult> {
   const shard = typeof options.shard === 'string' ? parseShard(options.shard) : options.shard;
-  const resolved = resolveBattery(options);
-  const plan = planBattery(resolved.checks, resolved.seed);
-  const identity = batteryIdentity(plan, resolved.settings);
+  const { plan, settings } = resolveBattery(options);
+  const identity = batteryIdentity(plan, settings);
   const run = async (
     completed?: ReadonlyMap<number, ChunkResult>,
     onChunk?: (index: number, result: ChunkResult) => void,
   ): Promise<PartialResult> => {
-    const chunks = await runBatteryShard(resolved.checks, {
-      ...batteryRunOptions(options, resolved),
+    const chunks = await runBatteryShard(plan, {
+      ...batteryRunOptions(options, plan),
       completed,
       onChunk,
       shard,
@@ -222,18 +210,17 @@ export async function mergeVerify(
     throw new InputError('the parts do not name the budget, alpha and beta of a verify run');
   }
   const { budget, alpha, beta } = parsed.data;
-  const { checks, seed, settings } = resolveBattery({ budget, seed: identity.seed, alpha, beta });
-  const plan = planBattery(checks, seed);
+  const { plan, settings } = resolveBattery({ budget, seed: identity.seed, alpha, beta });
   const rebuilt = batteryIdentity(plan, settings);
   const difference = identityDifference(identity, rebuilt, ['the parts', 'this rl-objective']);
   if (difference !== undefined) {
     throw new InputError(`the parts are not of a battery this rl-objective runs: ${difference}`);
   }
   const chunks = batteryChunks(plan, merged.results.entries(), 'merged parts');
-  const result = mergeBattery(checks, chunks, { seed, alpha, beta });
+  const result = mergeBattery(plan, chunks, { alpha, beta });
   const report = batteryReport(result, {
     budget,
-    seed,
+    seed: plan.seed,
     alpha,
     command: options.command ?? 'rl-objective merge',
     seconds: (performance.now() - started) / 1000,
