@@ -213,6 +213,7 @@ export const drGrpo: SchemeKind = {
   usage: 'dr-grpo',
   summary: 'Z = R - K/M, mean baseline, no std; h = (1 - 1/M) t',
   limit: { text: 't = I_t(1, 1)', target: () => 'beta:a=1,b=1' },
+  // Stryker disable next-line StringLiteral: std and epsAt are read only when scale is true
   read: () => (M) => groupNormalized({ scale: false, std: 'population', eps: 0, epsAt: 'std' }, M),
 };
 
