@@ -175,10 +175,19 @@ export const verlGrpoPassk: SchemeKind = {
       return {
         advantagesInto(rewards, out) {
           // torch.topk(rewards, 2): the largest value (first index on ties) and the runner-up.
+          // With binary rewards, which of tied values is kept does not matter: a tie for the best
+          // leaves r_max - r_second = 0, whatever index holds it, and the runner-up is a value.
           let best = 0;
-          for (let i = 1; i < M; i++) if (rewards[i]! > rewards[best]!) best = i;
+          for (let i = 1; i < M; i++) {
+            // Stryker disable next-line EqualityOperator: ties give weight 0 at any index (above)
+            if (rewards[i]! > rewards[best]!) best = i;
+          }
           let second = Number.NEGATIVE_INFINITY;
-          for (let i = 0; i < M; i++) if (i !== best && rewards[i]! > second) second = rewards[i]!;
+          for (let i = 0; i < M; i++) {
+            if (i === best) continue;
+            // Stryker disable next-line EqualityOperator: a tie for second place is the same value
+            if (rewards[i]! > second) second = rewards[i]!;
+          }
           let advantage = rewards[best]! - second;
           if (scale) {
             let sum = 0;
