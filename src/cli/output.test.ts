@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleReport } from '../../test/fixtures/report/sample-report.ts';
 import { EXIT } from './exit-codes.ts';
-import { printReport } from './output.ts';
+import { printReport, progressBar } from './output.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'rl-objective-publish-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -31,5 +31,38 @@ describe('printReport', () => {
     expect(await exitOf({ ...report, summary: insufficient })).toBe(EXIT.insufficient);
     const both = { ...report.summary, checks: 3, disagree: 1, insufficient: 1 };
     expect(await exitOf({ ...report, summary: both })).toBe(EXIT.disagree);
+  });
+});
+
+describe('progressBar', () => {
+  it('draws on a terminal from its first update, with the total it is given', async () => {
+    const tty = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+    Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+    const written: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const bar = await progressBar('test {value}/{total}');
+      bar.update(3, 7);
+      bar.update(7, 7);
+      bar.stop();
+    } finally {
+      write.mockRestore();
+      if (tty) Object.defineProperty(process.stderr, 'isTTY', tty);
+      else delete (process.stderr as { isTTY?: boolean }).isTTY;
+    }
+    expect(written.join('')).toContain('test 3/7');
+    expect(written.join('')).toContain('test 7/7');
+  });
+
+  it('shows nothing without a terminal', async () => {
+    const write = vi.spyOn(process.stderr, 'write');
+    const bar = await progressBar('test {value}/{total}');
+    bar.update(3, 7);
+    bar.stop();
+    expect(write).not.toHaveBeenCalled();
+    write.mockRestore();
   });
 });

@@ -75,11 +75,17 @@ export async function progressBar(format: string): Promise<ProgressBar> {
   if (!process.stderr.isTTY) return { update() {}, stop() {} };
   const { SingleBar } = await import('cli-progress');
   const bar = new SingleBar({ stream: process.stderr, format });
+  // A bar's total is 100 before it starts, so whether it started is kept here.
+  let started = false;
   return {
     update(done, total) {
-      if (!bar.getTotal()) bar.start(total, 0);
+      if (!started) bar.start(total, done);
+      started = true;
+      bar.setTotal(total);
       bar.update(done);
     },
-    stop: () => bar.stop(),
+    stop: () => {
+      if (started) bar.stop();
+    },
   };
 }

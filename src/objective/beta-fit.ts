@@ -1,7 +1,7 @@
 import { InputError } from '../errors/input-error.ts';
 import { betainc } from '../math/lazy-stdlib.ts';
 import { hAtOne, requireC } from './h.ts';
-import { objectivePoints } from './objective-points.ts';
+import { type ObjectivePoint, objectivePoints } from './objective-points.ts';
 
 /** The member `I_t(a, b)` of the incomplete-beta family closest to a normalized objective. */
 export interface BetaFit {
@@ -241,16 +241,21 @@ export function betaFit(
 /**
  * The best fit (docs/theory.md §9) of the objective induced by `c` on the grid `ts`, over
  * {@link betaFitRange}`(M)`, or the reason there is none: {@link betaFitObstacle}, or a grid
- * with fewer than {@link FIT_MIN_POINTS} points inside (0, 1).
+ * with fewer than {@link FIT_MIN_POINTS} points inside (0, 1). `points`, when given, are
+ * `objectivePoints(c, ts)` already computed, which are then not computed again.
  */
-export function objectiveBetaFit(c: ArrayLike<number>, ts: ArrayLike<number>): BetaFitResult {
+export function objectiveBetaFit(
+  c: ArrayLike<number>,
+  ts: ArrayLike<number>,
+  points?: readonly ObjectivePoint[],
+): BetaFitResult {
   const reason = betaFitObstacle(c) ?? betaFitGridObstacle(ts);
   if (reason !== undefined) return { fit: null, reason };
   const end = hAtOne(c);
   return {
     fit: betaFit(
       ts,
-      objectivePoints(c, ts).map((p) => p.h / end),
+      (points ?? objectivePoints(c, ts)).map((p) => p.h / end),
       betaFitRange(c.length),
     ),
   };

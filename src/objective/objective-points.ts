@@ -22,15 +22,23 @@ export interface ObjectivePoint {
  *
  * @param c count-form table `c_s = b_s - a_s`, s = 0..M-1
  * @param ts points in [0, 1]
+ * @param progress called with the points done and the points in all, about every
+ *   `PROGRESS_TERMS` terms and once at the end, for a progress bar
  */
-export function objectivePoints(c: ArrayLike<number>, ts: ArrayLike<number>): ObjectivePoint[] {
+export function objectivePoints(
+  c: ArrayLike<number>,
+  ts: ArrayLike<number>,
+  progress?: (done: number, total: number) => void,
+): ObjectivePoint[] {
   requireC(c);
   for (let i = 0; i < ts.length; i++) requireUnitInterval(`t[${i}]`, ts[i]!);
   const M = c.length;
   const G = hCoefficients(c);
   const B = new Float64Array(M + 1);
   const points: ObjectivePoint[] = new Array(ts.length);
+  const every = Math.max(1, Math.floor(PROGRESS_TERMS / (M + 1)));
   for (let i = 0; i < ts.length; i++) {
+    if (progress !== undefined && i % every === 0) progress(i, ts.length);
     const t = ts[i]!;
     bernsteinBasisInto(M, t, B);
     let hSum = 0;
@@ -54,8 +62,12 @@ export function objectivePoints(c: ArrayLike<number>, ts: ArrayLike<number>): Ob
       points[i] = { t, h: hSum, dh: dhSum / (M * t) };
     }
   }
+  progress?.(ts.length, ts.length);
   return points;
 }
+
+/** Terms of `h_M` summed between two calls of a progress callback: a few milliseconds' work. */
+const PROGRESS_TERMS = 2 ** 22;
 
 /**
  * The objective induced by `c` (docs/theory.md §2) sampled on the grid `ts` for `supDistance`:

@@ -20,4 +20,24 @@ describe('objective', () => {
     expect(table.points.at(-1)!.hNormalized).toBe(1);
     expect(() => objective({ scheme: 'grpo', M: 0 })).toThrow(InputError);
   });
+
+  it('reports its progress over the points, to the end, with the same table as without', () => {
+    const calls: [number, number][] = [];
+    const M = 2 ** 19;
+    const table = objective({
+      scheme: 'grpo',
+      M,
+      grid: 15,
+      progress: (done, total) => calls.push([done, total]),
+    });
+    // 2^22 terms between calls: every 7 points at this M, then the end.
+    expect(calls).toEqual([
+      [0, 15],
+      [7, 15],
+      [14, 15],
+      [15, 15],
+    ]);
+    const again = objective({ scheme: 'grpo', M, grid: 15 });
+    expect(table).toEqual(again);
+  });
 });

@@ -33,6 +33,8 @@ export interface ObjectiveOptions {
   readonly grid?: number;
   /** Add `hNormalized` to every point. */
   readonly normalize?: Normalization;
+  /** Called as the points are computed, with the points done and in all (a progress bar). */
+  readonly progress?: (done: number, total: number) => void;
 }
 
 /** One row of an {@link ObjectiveTable}. */
@@ -73,8 +75,8 @@ export function objective(options: ObjectiveOptions): ObjectiveTable {
   const M = requireSize('M', options.M, LIMITS.M);
   const ts = tablePoints(options.t, options.grid ?? OBJECTIVE_DEFAULTS.grid, M);
   const s = makeScheme(options.scheme, M);
-  const points: ObjectiveTablePoint[] = objectivePoints(s.c, ts);
-  const { fit, reason } = objectiveBetaFit(s.c, ts);
+  const points: ObjectiveTablePoint[] = objectivePoints(s.c, ts, options.progress);
+  const { fit, reason } = objectiveBetaFit(s.c, ts, points);
   const head = { scheme: s.spec, M, a: s.a, b: s.b, fit, ...(reason && { fitReason: reason }) };
   if (options.normalize === undefined) return { ...head, points };
   const normalized = normalizer(s.c, options.normalize, s.spec);

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
 import { OBJECTIVE_DEFAULTS } from '../../defaults/index.ts';
-import { InputError, quote } from '../../errors/input-error.ts';
-import { parseNumber, requireGridPoints } from '../../errors/require.ts';
-import type { Normalization } from '../../objective/objective-table.ts';
 import { formatLimit } from '../format-limit.ts';
 import {
   addGradedObjectiveOptions,
@@ -10,6 +7,8 @@ import {
   runGradedObjective,
 } from '../graded-objective-flags.ts';
 import { OBJECTIVE_EXAMPLES } from '../help.ts';
+import { objectiveFlags } from '../objective-flags.ts';
+import { progressBar } from '../output.ts';
 
 const HELP_REQUEST = new Set(['-h', '--help']);
 
@@ -54,36 +53,13 @@ export function registerObjective(root: Command): void {
     )
     .action(async (flags: GradedObjectiveFlags) => {
       if (await runGradedObjective(flags)) return;
-      if (flags.t !== undefined && flags.grid !== undefined) {
-        throw new InputError('give either --t or --grid, not both');
-      }
-      if (!flags.limit && (flags.limitM !== undefined || flags.stated !== undefined)) {
-        throw new InputError(
-          `${flags.limitM !== undefined ? '--limit-m' : '--stated'} applies to --limit only`,
-        );
-      }
-      if (flags.limit && flags.normalize !== undefined) {
-        throw new InputError('--normalize does not apply to --limit (it always uses h/h(1))');
-      }
-      if (!flags.limit && flags.M.includes(',')) {
-        throw new InputError(
-          `--M takes one group size, got ${quote(flags.M)}; a list needs --limit`,
-        );
-      }
-      const M = flags.M.split(',').map((m) => parseNumber('--M', m));
-      const t = flags.t?.split(',').map((t) => parseNumber('--t', t));
-      const grid =
-        flags.grid === undefined
-          ? undefined
-          : requireGridPoints('--grid', parseNumber('--grid', flags.grid));
-      const normalize = normalization(flags.normalize);
+      const { M, t, grid, normalize, limitM } = objectiveFlags(flags);
       const [lib, { objectiveText }] = await Promise.all([
         import('../../objective/objective-table.ts'),
         import('../format-objective.ts'),
       ]);
       const json = (result: unknown) => `${JSON.stringify(result)}\n`;
       if (flags.limit) {
-        const limitM = flags.limitM ? parseNumber('--limit-m', flags.limitM) : undefined;
         const { scheme, stated } = flags;
         const study = lib.objectiveLimit({ scheme, M, t, grid, limitM, stated });
         process.stdout.write(
@@ -91,7 +67,16 @@ export function registerObjective(root: Command): void {
         );
         return;
       }
-      const table = lib.objective({ scheme: flags.scheme, M: M[0]!, t, grid, normalize });
+      const bar = await progressBar('objective [{bar}] {percentage}% | {value}/{total} points');
+      const table = lib.objective({
+        scheme: flags.scheme,
+        M: M[0]!,
+        t,
+        grid,
+        normalize,
+        progress: bar.update,
+      });
+      bar.stop();
       process.stdout.write(
         flags.json ? json(table) : objectiveText(table, normalize !== undefined),
       );
@@ -106,11 +91,4 @@ export function registerObjective(root: Command): void {
     const { schemeCatalogueHelp } = await import('../../schemes/catalogue.ts');
     command.addHelpText('after', `\nSchemes:\n${schemeCatalogueHelp()}\n\n${OBJECTIVE_EXAMPLES}`);
   });
-}
-
-function normalization(flag: string | true | undefined): Normalization | undefined {
-  if (flag === undefined) return undefined;
-  if (flag === true || flag === 'end') return 'end';
-  if (flag === 'harmonic') return 'harmonic';
-  throw new InputError(`--normalize must be 'end' or 'harmonic', got ${quote(flag)}`);
 }
