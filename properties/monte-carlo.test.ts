@@ -7,8 +7,9 @@ import { it } from '@fast-check/vitest';
 import { afterAll, describe, expect, it as plainIt } from 'vitest';
 import {
   algorithm1ClosedForm,
+  buildSimulation,
   createSimulationPool,
-  resolveSimulation,
+  rebuildSimulation,
   type SimulationPool,
   simulate,
   simulationPrecondition,
@@ -34,7 +35,7 @@ describe('Monte Carlo agreement and power', () => {
     simulate,
     verdict,
     tableSpec,
-    precondition: (input, options) => simulationPrecondition(resolveSimulation(input), options),
+    precondition: (input, options) => simulationPrecondition(buildSimulation(input), options),
     registerAlpha,
     registerFalseFail,
     poolOptions: () => {
@@ -92,17 +93,27 @@ describe('rare events (verl-grpo-passk, only K = 1 weighted)', () => {
         buildPolicy({ kind: 'bernoulli', p: 0.9 }),
         scheme('verl-grpo-passk:norm-by-std=false', 5).c,
       );
-      const flagged = summarizeSimulation(result.config, result.accumulator, result.seconds, {
-        alpha,
-        closedForm: wrong,
-      });
+      const flagged = summarizeSimulation(
+        rebuildSimulation(result.config),
+        result.accumulator,
+        result.seconds,
+        {
+          alpha,
+          closedForm: wrong,
+        },
+      );
       registerFalseFail(1e-300);
       expect(flagged.outcome, `z ${flagged.z}`).toBe('disagree');
       // The same wrong closed form at 20 000 groups is no verdict either way.
-      const early = summarizeSimulation(few.config, few.accumulator, few.seconds, {
-        alpha,
-        closedForm: wrong,
-      });
+      const early = summarizeSimulation(
+        rebuildSimulation(few.config),
+        few.accumulator,
+        few.seconds,
+        {
+          alpha,
+          closedForm: wrong,
+        },
+      );
       expect(early.outcome).toBe('insufficient');
     },
   );

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { auditFunction } from '../src/audit/index.ts';
 import {
   algorithm1ClosedForm,
-  resolveSimulation,
+  buildSimulation,
   type SimulateOptions,
   simulate,
   simulationPrecondition,
@@ -45,7 +45,7 @@ const monteCarlo: MonteCarloImpl = {
   verdict,
   tableSpec,
   poolOptions: () => ({}),
-  precondition: (input, options) => simulationPrecondition(resolveSimulation(input), options),
+  precondition: (input, options) => simulationPrecondition(buildSimulation(input), options),
   registerAlpha: (alpha) => alpha,
   registerFalseFail: (rate) => rate,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/estimators/simulate.ts';
-import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-input.ts';
+import { buildSimulation, type SimulationInput } from '../src/estimators/simulation-input.ts';
 import { simulationPrecondition } from '../src/estimators/simulation-verdict.ts';
 import { schemeDefinedAt } from '../src/schemes/index.ts';
 import { registerAlpha } from '../test/support/budget/false-fail.ts';
@@ -48,7 +48,7 @@ const MAX_GROWTH = 8;
 
 /** The groups to run, and whether the run then has a verdict (see the file comment). */
 function sized(input: SimulationInput): { groups: number; verdict: boolean } {
-  const need = simulationPrecondition(resolveSimulation(input), { alpha: RUN_ALPHA }).groupsNeeded;
+  const need = simulationPrecondition(buildSimulation(input), { alpha: RUN_ALPHA }).groupsNeeded;
   return need <= MAX_GROWTH * input.groups
     ? { groups: need, verdict: true }
     : { groups: input.groups, verdict: false };

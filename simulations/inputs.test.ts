@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors/input-error.ts';
 import { simulate } from '../src/estimators/simulate.ts';
-import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-input.ts';
+import { buildSimulation, type SimulationInput } from '../src/estimators/simulation-input.ts';
 import { registerAlpha } from '../test/support/budget/false-fail.ts';
 import { CLI_NODE_ARGS } from '../test/support/cli/run-cli.ts';
 
@@ -49,7 +49,7 @@ describe('bad input is a one-line InputError', () => {
   it.each(bad)('%s', (_, input, message) => {
     let error: unknown;
     try {
-      resolveSimulation(input);
+      buildSimulation(input);
     } catch (e) {
       error = e;
     }
@@ -62,7 +62,8 @@ describe('bad input is a one-line InputError', () => {
     // B = 400 correct answers at p = 0.5 need about 800 draws; the cap of 20·B/p = 16000 is
     // met, so force a tiny cap through chunk-level config instead: 799 draws < B/p.
     const config = {
-      ...resolveSimulation({ estimator: 'pure-rs', B: 400, policy: 'bernoulli:p=0.5', groups: 10 }),
+      ...buildSimulation({ estimator: 'pure-rs', B: 400, policy: 'bernoulli:p=0.5', groups: 10 })
+        .config,
       maxDraws: 500,
     };
     await expect(simulate(config)).rejects.toThrow(InputError);

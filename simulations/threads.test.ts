@@ -3,7 +3,7 @@ import { type ChunkResult, mergeChunkResults } from '../src/estimators/chunk-res
 import { runChunk } from '../src/estimators/chunk-task.ts';
 import { runSimulation } from '../src/estimators/run-simulation.ts';
 import { simulate } from '../src/estimators/simulate.ts';
-import { resolveSimulation, type SimulationInput } from '../src/estimators/simulation-input.ts';
+import { buildSimulation, type SimulationInput } from '../src/estimators/simulation-input.ts';
 import { createSimulationPool, type SimulationPool } from '../src/estimators/simulation-pool.ts';
 import { POLICIES } from '../test/support/simulations/policies.ts';
 
@@ -64,18 +64,18 @@ describe.sequential('bit-identical results whatever the threads', () => {
 
 describe('chunks are pure and merge from JSON to the same bits', () => {
   it('runChunk twice, JSON round trip, merge in order, resume from completed chunks', async () => {
-    const config = resolveSimulation(runs[1]!);
-    const chunks = Array.from({ length: 9 }, (_, i) => runChunk(config, i));
-    expect(runChunk(config, 3)).toEqual(chunks[3]);
+    const simulation = buildSimulation(runs[1]!);
+    const chunks = Array.from({ length: 9 }, (_, i) => runChunk(simulation, i));
+    expect(runChunk(simulation, 3)).toEqual(chunks[3]);
     const fromJson: ChunkResult[] = chunks.map((c) => JSON.parse(JSON.stringify(c)));
     const merged = fromJson.reduce(mergeChunkResults);
-    const direct = await runSimulation(config);
+    const direct = await runSimulation(simulation);
     expect(merged).toEqual(direct.accumulator);
-    const resumed = await runSimulation(config, { completed: fromJson.slice(0, 4) });
+    const resumed = await runSimulation(simulation, { completed: fromJson.slice(0, 4) });
     expect(resumed.accumulator).toEqual(direct.accumulator);
     // A run read entirely from its checkpoint simulated nothing: its throughput is 0, not the
     // whole run's responses over the time it took to read them.
-    const read = await runSimulation(config, { completed: fromJson });
+    const read = await runSimulation(simulation, { completed: fromJson });
     expect(read.accumulator).toEqual(direct.accumulator);
     expect(read.responsesPerSecond).toBe(0);
     expect(() => mergeChunkResults(chunks[0]!, chunks[2]!)).toThrow(/adjacent/);

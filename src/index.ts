@@ -83,14 +83,19 @@ export {
 export { InputError } from './errors/input-error.ts';
 export type {
   Algorithm1Config,
+  Algorithm1Simulation,
   ComparisonOptions,
+  GroupsLoop,
+  GroupsRun,
   PureRsConfig,
+  PureRsSimulation,
   SimulationPrecondition,
 } from './estimators/index.ts';
 // The Monte Carlo engine (docs/theory.md §1, §4–6), for runs of your own: policies, a shared
 // worker pool, the chunks a run is cut into, and the statistics of its verdict.
 export {
   BernoulliGroup,
+  buildSimulation,
   type CheckpointOptions,
   type ChunkResult,
   createSimulationPool,
@@ -100,9 +105,10 @@ export {
   mergeChunkResults,
   type ResumeOptions,
   type RunEvents,
-  resolveSimulation,
+  rebuildSimulation,
   runChunk,
   type SimulateOptions,
+  type Simulation,
   type SimulationConfig,
   type SimulationInput,
   type SimulationOutcome,

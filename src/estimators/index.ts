@@ -34,17 +34,19 @@ export {
 export { type SimulateOptions, simulate } from './simulate.ts';
 export {
   type Algorithm1Config,
+  type Algorithm1Simulation,
   chunkCount,
   type GroupsLoop,
   type GroupsRun,
   type PureRsConfig,
-  type ResolvedSimulation,
-  resolvedSimulation,
+  type PureRsSimulation,
+  rebuildSimulation,
+  type Simulation,
   type SimulationConfig,
 } from './simulation-config.ts';
 export {
+  buildSimulation,
   DRAW_CAP_MARGIN,
-  resolveSimulation,
   type SimulationInput,
 } from './simulation-input.ts';
 export { createSimulationPool, type SimulationPool } from './simulation-pool.ts';

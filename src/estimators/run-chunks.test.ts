@@ -2,14 +2,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ChunkResult } from './chunk-result.ts';
 import { type Fault, type FaultPlan, runChunk } from './chunk-task.ts';
 import { ChunkFailure, runChunks } from './run-chunks.ts';
-import { resolveSimulation } from './simulation-input.ts';
+import { buildSimulation } from './simulation-input.ts';
 import { createSimulationPool } from './simulation-pool.ts';
 
 // Worker faults: a chunk whose task throws or whose worker dies is retried once and
 // gives the same bits; a second failure names the chunk. Deterministic: no false-fail rate.
 // One pool of 1 thread (CONTRIBUTING: at most one thread per test file).
 
-const config = resolveSimulation({
+const simulation = buildSimulation({
   scheme: 'grpo',
   M: 4,
   policy: 'bernoulli:p=0.3',
@@ -18,7 +18,7 @@ const config = resolveSimulation({
   seed: 5,
 });
 const all = Array.from({ length: 8 }, (_, c) => c);
-const expected = all.map((c) => runChunk(config, c));
+const expected = all.map((c) => runChunk(simulation, c));
 const pool = createSimulationPool(1);
 afterAll(() => pool.destroy());
 
@@ -31,7 +31,7 @@ const failing =
 async function collect(options: Parameters<typeof runChunks>[3]) {
   const results: ChunkResult[] = [];
   const retries: string[] = [];
-  await runChunks(config, all, (r) => results.push(r), {
+  await runChunks(simulation, all, (r) => results.push(r), {
     ...options,
     onRetry: (m) => retries.push(m),
   });
@@ -55,7 +55,7 @@ describe('runChunks retries a failed chunk once', () => {
     ['on a dying worker', failing('exit', 45, 2), { pool }, /worker exited with code: 1/],
   ])('a second failure %s rejects with a ChunkFailure naming chunk and owner', async (...args) => {
     const [, faults, options, cause] = args;
-    const error = await runChunks(config, all, () => {}, {
+    const error = await runChunks(simulation, all, () => {}, {
       ...options,
       faults,
       offset: 40,
@@ -78,7 +78,7 @@ describe('runChunks retries a failed chunk once', () => {
     const controller = new AbortController();
     const done: number[] = [];
     const run = runChunks(
-      config,
+      simulation,
       all,
       (r) => {
         done.push(r.first);

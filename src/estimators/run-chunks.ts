@@ -1,8 +1,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { oneLine } from '../errors/input-error.ts';
 import type { ChunkResult } from './chunk-result.ts';
-import { type ChunkTask, type FaultPlan, runChunkTask } from './chunk-task.ts';
-import type { SimulationConfig } from './simulation-config.ts';
+import { type ChunkTask, type FaultPlan, injectFault, runChunk } from './chunk-task.ts';
+import type { Simulation } from './simulation-config.ts';
 import { createSimulationPool, type WorkerPool } from './simulation-pool.ts';
 
 /**
@@ -108,11 +108,11 @@ export async function runChunkTasks<Task, Result>(
 
 /**
  * Runs the chunks `chunks` of a simulation (`runChunk`, docs/theory.md §6) with
- * {@link runChunkTasks}: each task is `{config, chunk}`, with the fault `options.faults` gives
- * that attempt, if any.
+ * {@link runChunkTasks}: in this thread on `simulation` itself, on a worker from its task
+ * `{config, chunk}` (JSON only), with the fault `options.faults` gives that attempt, if any.
  */
 export function runChunks(
-  config: SimulationConfig,
+  simulation: Simulation,
   chunks: readonly number[],
   onResult: (result: ChunkResult) => void,
   options: RunChunksOptions = {},
@@ -121,9 +121,13 @@ export function runChunks(
   const work: ChunkWork<ChunkTask, ChunkResult> = {
     task: (chunk, attempt) => {
       const fault = options.faults?.(offset + chunk, attempt);
+      const { config } = simulation;
       return fault === undefined ? { config, chunk } : { config, chunk, fault };
     },
-    runHere: runChunkTask,
+    runHere: (task) => {
+      injectFault(task);
+      return runChunk(simulation, task.chunk);
+    },
     createPool: createSimulationPool,
   };
   return runChunkTasks(work, chunks, onResult, options);

@@ -1,7 +1,7 @@
 import { InputError } from '../errors/input-error.ts';
 import { type ChunkResult, mergeChunkResults, requireUncapped } from './chunk-result.ts';
 import { type RunChunksOptions, runChunks } from './run-chunks.ts';
-import { chunkCount, type SimulationConfig } from './simulation-config.ts';
+import { chunkCount, type Simulation } from './simulation-config.ts';
 import {
   type ComparisonOptions,
   type SimulationResult,
@@ -31,7 +31,7 @@ export interface RunSimulationOptions extends ComparisonOptions, RunChunksOption
 }
 
 /**
- * Runs a resolved simulation (docs/theory.md §1, §4–6) and compares it with its closed form:
+ * Runs a simulation (docs/theory.md §1, §4–6) and compares it with its closed form:
  * Algorithm 1 with a weight scheme, or pure rejection sampling, on a policy, for a number of
  * groups. The run is a fixed list of chunks (`runChunk`), computed in this thread or on a worker
  * pool and merged in chunk order, so the same config gives the same bits for any number of
@@ -42,9 +42,10 @@ export interface RunSimulationOptions extends ComparisonOptions, RunChunksOption
  * twice (`runChunks` retries it once).
  */
 export async function runSimulation(
-  config: SimulationConfig,
+  simulation: Simulation,
   options: RunSimulationOptions = {},
 ): Promise<SimulationResult> {
+  const { config } = simulation;
   const started = performance.now();
   const chunks = chunkCount(config);
   const results = new Map<number, ChunkResult>();
@@ -85,7 +86,7 @@ export async function runSimulation(
     accept(r);
   }
   await runChunks(
-    config,
+    simulation,
     todo,
     (result) => {
       options.onChunk?.(result);
@@ -96,5 +97,5 @@ export async function runSimulation(
   );
   if (merged === null) throw new Error('simulate: no chunk was merged');
   const seconds = (performance.now() - started) / 1000;
-  return summarizeSimulation(config, merged, seconds, options, computed);
+  return summarizeSimulation(simulation, merged, seconds, options, computed);
 }

@@ -10,7 +10,7 @@ import { parseChunkResult } from './chunk-result.ts';
 import type { FaultInjection } from './run-chunks.ts';
 import { runSimulation, type SimulationProgress } from './run-simulation.ts';
 import { chunkCount } from './simulation-config.ts';
-import { resolveSimulation, type SimulationInput } from './simulation-input.ts';
+import { buildSimulation, type SimulationInput } from './simulation-input.ts';
 import type { SimulationPool } from './simulation-pool.ts';
 import type { ComparisonOptions, SimulationResult } from './simulation-verdict.ts';
 
@@ -48,7 +48,8 @@ export interface SimulateOptions
  * `StoppedRun` when cancelled through `signal` or when a chunk fails twice.
  */
 export async function simulate(options: SimulateOptions): Promise<SimulationResult> {
-  const config = resolveSimulation(options);
+  const simulation = buildSimulation(options);
+  const { config } = simulation;
   const dir = options.checkpoint;
   const run = () =>
     checkpointedRun(
@@ -66,7 +67,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
           },
       options.signal,
       (work) =>
-        runSimulation(config, {
+        runSimulation(simulation, {
           ...options,
           threads: options.threads ?? SIMULATE_DEFAULTS.threads,
           completed: [...work.completed].map(([index, stored]) =>

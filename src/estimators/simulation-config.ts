@@ -36,7 +36,8 @@ export interface PureRsConfig extends ConfigBase {
 
 /**
  * A resolved simulation: plain JSON that fully determines the run's result. Workers, checkpoints
- * and shards carry this object; {@link resolvedSimulation} gives what is built from it.
+ * and shards carry this object; {@link rebuildSimulation} builds the {@link Simulation} it
+ * describes.
  */
 export type SimulationConfig = Algorithm1Config | PureRsConfig;
 
@@ -58,21 +59,24 @@ export interface GroupsRun {
 export type GroupsLoop = (groups: number, u: UniformStream) => GroupsRun;
 
 /**
- * Everything a simulation is built from its config, once: the policy (with its exact `p` and
- * `grad p`), the scheme (Algorithm 1; null for pure-rs), and the loop that runs its groups,
- * chosen for the policy (a specialised one for a Bernoulli policy, the generic sampler loop
- * otherwise).
+ * A simulation ready to run: its config, and what is built from it once: the policy (with its
+ * exact `p` and `grad p`), the scheme (Algorithm 1; null for pure-rs), and the loop that runs its
+ * groups, chosen for the policy (a specialised one for a Bernoulli policy, the generic sampler
+ * loop otherwise). `buildSimulation` makes one from a caller's input, {@link rebuildSimulation}
+ * from a config; a run passes it along explicitly, and only its `config` crosses to a worker.
  */
-export type ResolvedSimulation = ResolvedAlgorithm1 | ResolvedPureRs;
+export type Simulation = Algorithm1Simulation | PureRsSimulation;
 
-interface ResolvedAlgorithm1 {
+/** A {@link Simulation} of Algorithm 1 with a weight scheme. */
+export interface Algorithm1Simulation {
   readonly config: Algorithm1Config;
   readonly policy: Policy;
   readonly scheme: Scheme;
   readonly loop: GroupsLoop;
 }
 
-interface ResolvedPureRs {
+/** A {@link Simulation} of pure rejection sampling. */
+export interface PureRsSimulation {
   readonly config: PureRsConfig;
   readonly policy: Policy;
   readonly scheme: null;
@@ -84,58 +88,30 @@ export function chunkCount(config: SimulationConfig): number {
   return Math.ceil(config.groups / config.chunkGroups);
 }
 
-// Each config resolveSimulation returned (through buildSimulation), with what it built. A config that arrives as a copy
-// (a worker's task, a checkpoint) is built again, and the last few builds are kept by content:
-// a sequence policy enumerates up to 1e5 responses, and a worker runs many chunks of one
-// config. Results never depend on these caches.
-const resolved = new WeakMap<SimulationConfig, ResolvedSimulation>();
-const copies = new Map<string, ResolvedSimulation>();
-const COPIES_KEPT = 8;
-
-/** Whether `input` is a config that this thread built (and so is valid as it stands). */
-export function isResolved(input: object): input is SimulationConfig {
-  return resolved.has(input as SimulationConfig);
-}
-
 /**
- * Builds the {@link ResolvedSimulation} of `config` from its policy and scheme (built already by
- * the caller, which validated them) and keeps it for {@link resolvedSimulation}.
+ * Assembles the {@link Simulation} of `config` from its policy and scheme, built already by the
+ * caller (`buildSimulation`, which validated them, or {@link rebuildSimulation}).
  */
-export function buildSimulation(
+export function assembleSimulation(
   config: SimulationConfig,
   policy: Policy,
   scheme: Scheme | null,
-): ResolvedSimulation {
-  const simulation: ResolvedSimulation =
-    config.estimator === 'algorithm1'
-      ? { config, policy, scheme: scheme!, loop: algorithm1Loop(policy, scheme!) }
-      : { config, policy, scheme: null, loop: pureRsLoop(policy, config.B, config.maxDraws) };
-  resolved.set(config, simulation);
-  return simulation;
+): Simulation {
+  return config.estimator === 'algorithm1'
+    ? { config, policy, scheme: scheme!, loop: algorithm1Loop(policy, scheme!) }
+    : { config, policy, scheme: null, loop: pureRsLoop(policy, config.B, config.maxDraws) };
 }
 
 /**
- * What `config` is built into ({@link ResolvedSimulation}): built once, then shared by the
- * precondition, the summary and every chunk this thread runs. `config` must come from
- * {@link resolveSimulation}, or be a copy of one.
+ * The {@link Simulation} a config describes, built again from the config alone (a worker's task,
+ * a checkpoint): `config` must come from `buildSimulation`, or be a copy of one.
  */
-export function resolvedSimulation(config: SimulationConfig): ResolvedSimulation {
-  const known = resolved.get(config);
-  if (known !== undefined) return known;
-  const key = JSON.stringify(config);
-  let simulation = copies.get(key);
-  if (simulation === undefined) {
-    const policy = buildPolicy(config.policy);
-    simulation = buildSimulation(
-      config,
-      policy,
-      config.estimator === 'algorithm1' ? buildScheme(config.scheme, config.M) : null,
-    );
-    if (copies.size >= COPIES_KEPT) copies.delete(copies.keys().next().value!);
-    copies.set(key, simulation);
-  }
-  resolved.set(config, simulation);
-  return simulation;
+export function rebuildSimulation(config: SimulationConfig): Simulation {
+  return assembleSimulation(
+    config,
+    buildPolicy(config.policy),
+    config.estimator === 'algorithm1' ? buildScheme(config.scheme, config.M) : null,
+  );
 }
 
 /** Algorithm 1's loop: the specialised one for a Bernoulli policy, else the sampler loop. */

@@ -9,14 +9,13 @@ import type { PolicyDescription } from '../policies/policy-schema.ts';
 import { scheme as buildScheme } from '../schemes/index.ts';
 import {
   type Algorithm1Config,
-  buildSimulation,
-  isResolved,
+  assembleSimulation,
   type PureRsConfig,
-  type SimulationConfig,
+  type Simulation,
 } from './simulation-config.ts';
 
-// A simulation request as a caller writes it, validated into a SimulationConfig. Kept apart from
-// the config itself, which worker threads rebuild from, so that workers never load the policy
+// A simulation request as a caller writes it, validated and built into a Simulation. Kept apart
+// from the config, which worker threads rebuild from, so that workers never load the policy
 // parser and its JSON schema.
 
 /** The cap must be at least this many times the expected draws `B/p` of the hardest prompt. */
@@ -25,7 +24,7 @@ export const DRAW_CAP_MARGIN = 20;
 const CHUNK_WORK = 2 ** 22;
 const MAX_CHUNK_GROUPS = 2 ** 20;
 
-/** What a caller asks for; {@link resolveSimulation} validates it and fills the defaults. */
+/** What a caller asks for; {@link buildSimulation} validates it and fills the defaults. */
 export interface SimulationInput {
   /** `algorithm1` (default) or `pure-rs`. */
   readonly estimator?: string;
@@ -50,14 +49,13 @@ export interface SimulationInput {
 }
 
 /**
- * Validates a simulation request (docs/theory.md §1, §4–6) and fills every default, so that the
- * returned config alone determines the result. Every bad input is a one-line InputError: an
- * unknown estimator, a bad scheme, `M`, `B`, policy or group count, `p = 0` for pure-rs (it
- * would never end), or a draw cap below {@link DRAW_CAP_MARGIN} times the expected draws. A
- * config this function returned is returned as it is.
+ * Validates a simulation request (docs/theory.md §1, §4–6), fills every default, and builds the
+ * {@link Simulation}, once: its `config` alone determines the result. Every bad input is a
+ * one-line InputError: an unknown estimator, a bad scheme, `M`, `B`, policy or group count,
+ * `p = 0` for pure-rs (it would never end), or a draw cap below {@link DRAW_CAP_MARGIN} times the
+ * expected draws.
  */
-export function resolveSimulation(input: SimulationInput | SimulationConfig): SimulationConfig {
-  if (isResolved(input)) return input;
+export function buildSimulation(input: SimulationInput): Simulation {
   const estimator = (input.estimator ?? SIMULATE_DEFAULTS.estimator) as Estimator;
   if (!ESTIMATORS.includes(estimator)) {
     throw new InputError(
@@ -84,13 +82,12 @@ export function resolveSimulation(input: SimulationInput | SimulationConfig): Si
     }
     return size;
   };
-  const given = input as SimulationInput;
   if (estimator === 'algorithm1') {
-    if (given.B != null) throw new InputError('B applies to pure-rs only; Algorithm 1 takes --M');
-    if (given.scheme == null) throw new InputError('algorithm1 needs a scheme (--scheme)');
-    if (given.M == null) throw new InputError('algorithm1 needs a group size M (--M)');
-    const M = requireSize('M', given.M, LIMITS.M);
-    const scheme = buildScheme(given.scheme, M);
+    if (input.B != null) throw new InputError('B applies to pure-rs only; Algorithm 1 takes --M');
+    if (input.scheme == null) throw new InputError('algorithm1 needs a scheme (--scheme)');
+    if (input.M == null) throw new InputError('algorithm1 needs a group size M (--M)');
+    const M = requireSize('M', input.M, LIMITS.M);
+    const scheme = buildScheme(input.scheme, M);
     const config: Algorithm1Config = {
       estimator,
       scheme: scheme.spec,
@@ -99,18 +96,18 @@ export function resolveSimulation(input: SimulationInput | SimulationConfig): Si
       stream,
       chunkGroups: chunkGroups(M + policy.dim),
     };
-    return buildSimulation(config, policy, scheme).config;
+    return assembleSimulation(config, policy, scheme);
   }
-  if (given.scheme != null || given.M != null) {
+  if (input.scheme != null || input.M != null) {
     throw new InputError('pure-rs takes no scheme and no M; it draws until B answers are correct');
   }
-  if (given.B == null) {
+  if (input.B == null) {
     throw new InputError('pure-rs needs B, the number of correct answers per group (--B)');
   }
-  const B = requireSize('B', given.B, LIMITS.M);
+  const B = requireSize('B', input.B, LIMITS.M);
   const maxDraws = requirePositiveInteger(
     'max-draws',
-    given.maxDraws ?? SIMULATE_DEFAULTS.maxDraws,
+    input.maxDraws ?? SIMULATE_DEFAULTS.maxDraws,
   );
   const worst = smallest(policy.prompts, (t) => t.p);
   if (worst === 0) {
@@ -130,5 +127,5 @@ export function resolveSimulation(input: SimulationInput | SimulationConfig): Si
     stream,
     chunkGroups: chunkGroups(work),
   };
-  return buildSimulation(config, policy, null).config;
+  return assembleSimulation(config, policy, null);
 }

@@ -6,11 +6,7 @@ import { verdict } from '../stats/verdict.ts';
 import { holmThresholds } from '../stats/z-tests.ts';
 import { type ChunkResult, requireUncapped } from './chunk-result.ts';
 import { algorithm1ClosedForm, expectedDraws, pureRsClosedForm } from './closed-forms.ts';
-import {
-  type ResolvedSimulation,
-  resolvedSimulation,
-  type SimulationConfig,
-} from './simulation-config.ts';
+import type { Simulation, SimulationConfig } from './simulation-config.ts';
 import { updateLaws } from './update-laws.ts';
 
 /** How a merged run is compared with its closed form. */
@@ -99,7 +95,7 @@ export interface SimulationResult {
  * (`|h_M'| <= max|c|` as a Bernstein polynomial), else the larger of estimate and closed form.
  */
 function updateScale(
-  simulation: ResolvedSimulation,
+  simulation: Simulation,
   closedForm: ArrayLike<number>,
   mean: ArrayLike<number>,
 ): Float64Array {
@@ -129,10 +125,10 @@ export interface SimulationPrecondition extends NormalApproximation {
  * be checked before running and does not change the test's error rates.
  */
 export function simulationPrecondition(
-  config: SimulationConfig,
+  simulation: Simulation,
   options: ComparisonOptions = {},
 ): SimulationPrecondition {
-  const simulation = resolvedSimulation(config);
+  const { config } = simulation;
   const comparisons = simulation.policy.dim + (config.estimator === 'pure-rs' ? 1 : 0);
   const threshold =
     options.threshold ?? holmThresholds(options.alpha ?? DEFAULT_ALPHA, comparisons)[0]!;
@@ -174,15 +170,14 @@ export function simulationPrecondition(
  * hit its draw cap (its estimate is biased; no verdict).
  */
 export function summarizeSimulation(
-  config: SimulationConfig,
+  simulation: Simulation,
   accumulator: ChunkResult,
   seconds: number,
   options: ComparisonOptions = {},
   computed: number = accumulator.responses,
 ): SimulationResult {
+  const { config, policy, scheme } = simulation;
   requireUncapped(config, accumulator);
-  const simulation = resolvedSimulation(config);
-  const { policy, scheme } = simulation;
   const gradient = VectorMoments.fromJSON(accumulator.gradient);
   const closedForm = Float64Array.from(
     options.closedForm ??
@@ -217,7 +212,7 @@ export function summarizeSimulation(
     { alpha, beta, ...(options.threshold === undefined ? {} : { threshold: options.threshold }) },
   );
   const d = policy.dim;
-  const precondition = simulationPrecondition(config, { ...options, alpha });
+  const precondition = simulationPrecondition(simulation, { ...options, alpha });
   const outcome: SimulationOutcome = !precondition.ok
     ? 'insufficient'
     : v.agree

@@ -7,8 +7,7 @@ import { scheme } from '../schemes/index.ts';
 import type { Scheme } from '../schemes/scheme.ts';
 import { mixtureMoments } from '../stats/mixture-moments.ts';
 import { algorithm1ClosedForm } from './closed-forms.ts';
-import { resolvedSimulation } from './simulation-config.ts';
-import { resolveSimulation } from './simulation-input.ts';
+import { buildSimulation } from './simulation-input.ts';
 import { updateLaws } from './update-laws.ts';
 
 /** Every response of a single-prompt policy: probability, reward and score vector. */
@@ -72,8 +71,8 @@ describe('updateLaws', () => {
     (spec, M, text) => {
       const policy = buildPolicy(parsePolicy(text));
       const s = scheme(spec, M);
-      const config = resolveSimulation({ scheme: spec, M, policy: text, groups: 10 });
-      const laws = updateLaws(resolvedSimulation(config), 0);
+      const simulation = buildSimulation({ scheme: spec, M, policy: text, groups: 10 });
+      const laws = updateLaws(simulation, 0);
       const want = enumerated(policy, s);
       const closed = algorithm1ClosedForm(policy, s.c);
       expect(laws.map((l) => l.component)).toEqual(
@@ -87,9 +86,8 @@ describe('updateLaws', () => {
         expect(Math.abs(got.third - want[j]!.third), `third ${j}`).toBeLessThan(TOLERANCE);
       }
       // The check can fail: the tables of another scheme give another variance.
-      const resolved = resolvedSimulation(config);
-      if (resolved.scheme === null) throw new Error('algorithm1 expected');
-      const other = updateLaws({ ...resolved, scheme: scheme('reinforce', M) }, 0);
+      if (simulation.scheme === null) throw new Error('algorithm1 expected');
+      const other = updateLaws({ ...simulation, scheme: scheme('reinforce', M) }, 0);
       expect(
         Math.max(
           ...other.map(({ component: j, law }) =>
@@ -104,8 +102,8 @@ describe('updateLaws', () => {
     const text =
       '{"kind":"corpus","prompts":[{"Q":0.25,"policy":{"kind":"bernoulli","p":0.4}},' +
       '{"Q":0.75,"policy":{"kind":"bernoulli","p":0.7}}]}';
-    const config = resolveSimulation({ scheme: 'grpo', M: 3, policy: text, groups: 10 });
-    const [first] = updateLaws(resolvedSimulation(config), 0);
+    const simulation = buildSimulation({ scheme: 'grpo', M: 3, policy: text, groups: 10 });
+    const [first] = updateLaws(simulation, 0);
     const alone = buildPolicy(parsePolicy('bernoulli:p=0.4'));
     const single = enumerated(alone, scheme('grpo', 3))[0]!;
     const mixed = mixtureMoments(first!.law.parts);
@@ -119,8 +117,8 @@ describe('updateLaws', () => {
 
   it('pure rejection sampling: the number of draws is B plus a negative binomial', () => {
     const text = 'bernoulli:p=0.3';
-    const config = resolveSimulation({ estimator: 'pure-rs', B: 3, policy: text, groups: 10 });
-    const laws = updateLaws(resolvedSimulation(config), 0);
+    const simulation = buildSimulation({ estimator: 'pure-rs', B: 3, policy: text, groups: 10 });
+    const laws = updateLaws(simulation, 0);
     // The gradient is 1 - p in every group (one correct score), the draws come last.
     expect(laws.map((l) => l.component)).toEqual([0, 1]);
     expect(mixtureMoments(laws[0]!.law.parts)).toMatchObject({ mean: 0.7, variance: 0 });

@@ -3,7 +3,7 @@ import { maxAbs } from '../math/extremes.ts';
 import { scoreMoments } from '../policies/score-law.ts';
 import type { MixturePart } from '../stats/mixture-moments.ts';
 import type { UpdateLaw } from '../stats/normal-approximation.ts';
-import type { ResolvedSimulation } from './simulation-config.ts';
+import type { Simulation } from './simulation-config.ts';
 
 /** The law of one compared statistic: `component` indexes the estimate (pure-rs draws last). */
 export interface ComparedLaw {
@@ -32,7 +32,7 @@ export interface ComparedLaw {
  * (`rounding` times the update scale), so that events too rare to move the mean beyond
  * rounding are not held against the run.
  */
-export function updateLaws(simulation: ResolvedSimulation, rounding: number): ComparedLaw[] {
+export function updateLaws(simulation: Simulation, rounding: number): ComparedLaw[] {
   const { config, policy, scheme } = simulation;
   const B = config.estimator === 'pure-rs' ? config.B : 0;
   const laws: ComparedLaw[] = [];

@@ -43,7 +43,9 @@ export function batteryIdentity(plan: BatteryPlan, settings: BatterySettings): R
       beta: settings.beta,
       checks: plan.checks.map((check, index) => ({
         id: check.id,
-        simulations: plan.simulations.filter((s) => s.check === index).map((s) => s.config),
+        simulations: plan.simulations
+          .filter((s) => s.check === index)
+          .map((s) => s.simulation.config),
       })),
     },
     seed: plan.seed,

@@ -1,10 +1,10 @@
 import { InputError } from '../errors/input-error.ts';
 import {
+  buildSimulation,
   type ChunkResult,
   chunkCount,
   parseChunkResult,
-  resolveSimulation,
-  type SimulationConfig,
+  type Simulation,
 } from '../estimators/index.ts';
 import type { Check } from './check.ts';
 
@@ -12,12 +12,13 @@ import type { Check } from './check.ts';
 export interface PlannedSimulation {
   /** Index of its check in the battery. */
   readonly check: number;
-  readonly config: SimulationConfig;
+  /** Built once, for the run's seed; the run, its shards and their merge all use it. */
+  readonly simulation: Simulation;
   /** The closed form to compare with instead of the simulation's own, if the check sets one. */
   readonly closedForm?: () => ArrayLike<number>;
   /** Battery-wide index of its chunk 0: its chunk `c` is the battery's chunk `first + c`. */
   readonly first: number;
-  /** Its number of chunks, `chunkCount(config)`. */
+  /** Its number of chunks, `chunkCount(simulation.config)`. */
   readonly chunks: number;
 }
 
@@ -32,8 +33,8 @@ export interface BatteryPlan {
 }
 
 /**
- * Lays out a battery for a run with `seed` (docs/theory.md §6): resolves every simulation of every
- * Monte Carlo check, and numbers their chunks globally, check by check in battery order, so that
+ * Lays out a battery for a run with `seed` (docs/theory.md §6): builds every simulation of every
+ * Monte Carlo check, once, and numbers their chunks globally, check by check in battery order, so that
  * one index space (and one checkpoint, one set of shards) covers the whole battery. Chunk `g`
  * is chunk `g - first` of the simulation whose range holds it; its random numbers come from that
  * simulation's own substream, so the numbering never changes a result.
@@ -54,9 +55,9 @@ export function planBattery(checks: readonly Check[], seed: string | number): Ba
       if (streams.has(input.stream))
         throw new Error(`duplicate simulation stream '${input.stream}'`);
       streams.add(input.stream);
-      const config = resolveSimulation({ ...input, seed });
-      const count = chunkCount(config);
-      simulations.push({ check: index, config, closedForm, first: chunks, chunks: count });
+      const simulation = buildSimulation({ ...input, seed });
+      const count = chunkCount(simulation.config);
+      simulations.push({ check: index, simulation, closedForm, first: chunks, chunks: count });
       chunks += count;
     }
   }

@@ -54,13 +54,13 @@ export async function runBatteryShard(
       );
       const total = todo.reduce((sum, chunks) => sum + chunks.length, 0);
       let done = 0;
-      for (const [k, simulation] of simulations.entries()) {
-        const { config, first } = simulation;
+      for (const [k, planned] of simulations.entries()) {
+        const { simulation, first } = planned;
         await runChunks(
-          config,
+          simulation,
           todo[k]!,
           (result) => {
-            requireUncapped(config, result);
+            requireUncapped(simulation.config, result);
             results.set(first + result.first, result);
             options.onChunk?.(first + result.first, result);
             progress.advance(++done / total);

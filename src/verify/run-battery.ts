@@ -68,18 +68,18 @@ export async function runBattery(
       } else {
         const mine = plan.simulations.filter((s) => s.check === index);
         const results: SimulationResult[] = [];
-        for (const [k, simulation] of mine.entries()) {
-          const { first, chunks } = simulation;
+        for (const [k, planned] of mine.entries()) {
+          const { first, chunks } = planned;
           const completed: ChunkResult[] = [];
           for (let c = 0; c < chunks; c++) {
             const done = options.completed?.get(first + c);
             if (done !== undefined) completed.push(done);
           }
           results.push(
-            await runSimulation(simulation.config, {
+            await runSimulation(planned.simulation, {
               pool,
               signal: options.signal,
-              closedForm: simulation.closedForm?.(),
+              closedForm: planned.closedForm?.(),
               completed,
               offset: first,
               owner: `check '${check.id}'`,
@@ -137,19 +137,19 @@ export function mergeBattery(
     if (check.evaluate) return { outcome: check.evaluate(seed), seconds: seconds(started) };
     const results: SimulationResult[] = plan.simulations
       .filter((s) => s.check === index)
-      .map((simulation) => {
+      .map((planned) => {
         let merged: ChunkResult | undefined;
-        for (let c = 0; c < simulation.chunks; c++) {
-          const chunk = chunks.get(simulation.first + c);
+        for (let c = 0; c < planned.chunks; c++) {
+          const chunk = chunks.get(planned.first + c);
           if (chunk === undefined) {
             throw new InputError(
-              `chunk ${simulation.first + c} (check '${check.id}') is missing: the run is incomplete`,
+              `chunk ${planned.first + c} (check '${check.id}') is missing: the run is incomplete`,
             );
           }
           merged = merged === undefined ? chunk : mergeChunkResults(merged, chunk);
         }
-        return summarizeSimulation(simulation.config, merged!, seconds(started), {
-          closedForm: simulation.closedForm?.(),
+        return summarizeSimulation(planned.simulation, merged!, seconds(started), {
+          closedForm: planned.closedForm?.(),
         });
       });
     return { outcome: check.outcome(results), seconds: seconds(started) };

@@ -1,10 +1,9 @@
 import {
-  resolveSimulation,
+  buildSimulation,
   type SimulationInput,
   type SimulationResult,
   simulationPrecondition,
 } from '../../estimators/index.ts';
-import { buildPolicy } from '../../policies/index.ts';
 import { firstStepThreshold } from '../../stats/z-tests.ts';
 import type { MonteCarloCheck, MonteCarloOutcome, TheoremId } from '../check.ts';
 
@@ -65,8 +64,8 @@ export function simulationCheck(spec: SimulationCheckSpec): MonteCarloCheck {
   const { input } = spec;
   const policy = typeof input.policy === 'string' ? input.policy : JSON.stringify(input.policy);
   const scheme = input.estimator === 'pure-rs' ? `pure-rs:B=${input.B}` : (input.scheme ?? '');
-  // The precondition does not depend on the seed: any seed resolves the configuration.
-  const config = resolveSimulation({ ...input, stream: spec.id, seed: 0 });
+  // The precondition does not depend on the seed: any seed builds the simulation.
+  const simulation = buildSimulation({ ...input, stream: spec.id, seed: 0 });
   return {
     kind: 'monte-carlo',
     id: spec.id,
@@ -76,8 +75,8 @@ export function simulationCheck(spec: SimulationCheckSpec): MonteCarloCheck {
     policy,
     detail: spec.detail,
     groups: input.groups,
-    components: spec.components ?? buildPolicy(config.policy).dim,
-    precondition: (threshold) => simulationPrecondition(config, { threshold }),
+    components: spec.components ?? simulation.policy.dim,
+    precondition: (threshold) => simulationPrecondition(simulation, { threshold }),
     simulations: [{ input: { ...input, stream: spec.id }, closedForm: spec.closedForm }],
     outcome([result]) {
       const read = spec.read ?? ((r: SimulationResult) => r);
