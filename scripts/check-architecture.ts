@@ -5,7 +5,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cruise, type ICruiseOptions, type IForbiddenRuleType } from 'dependency-cruiser';
+import {
+  cruise,
+  type ICruiseOptions,
+  type IForbiddenRuleType,
+  type IModule,
+} from 'dependency-cruiser';
 import ts from 'typescript';
 import { CATALOGUE_SPECS } from '../src/schemes/catalogue.ts';
 
@@ -71,6 +76,37 @@ function layerRules(): IForbiddenRuleType[] {
   }));
 }
 
+/** A folder's barrel: the one module of a concept folder of src/ that other folders import. */
+const BARREL = 'index\\.ts';
+
+/**
+ * A static import into another concept folder of src/ (from a file of a folder, or from the
+ * package root `src/index.ts`) names that folder's `index.ts`, so that each folder shows the rest
+ * of the library one surface. A dynamic `import()` is exempt: it is how a command, a renderer
+ * or a worker loads lazily, and it may name one module of another folder directly, so that only
+ * that module's graph loads (see {@link dynamicImports} for what it may name).
+ */
+function barrelRules(): IForbiddenRuleType[] {
+  const comment =
+    'import another folder of src/ through its index.ts (CONTRIBUTING.md, Architecture)';
+  return [
+    {
+      name: 'src-import-through-index',
+      comment,
+      severity: 'error',
+      from: { path: '^src/([^/]+)/' },
+      to: { path: '^src/[^/]+/', pathNot: `^src/($1/|[^/]+/${BARREL}$)`, dynamic: false },
+    },
+    {
+      name: 'src-import-through-index',
+      comment,
+      severity: 'error',
+      from: { path: `^src/${BARREL}$` },
+      to: { path: '^src/[^/]+/', pathNot: `^src/[^/]+/${BARREL}$`, dynamic: false },
+    },
+  ];
+}
+
 /** The dependency rules: layers, no cycle between files or folders, no test-only code in src/. */
 export function moduleRules(): IForbiddenRuleType[] {
   return [
@@ -91,6 +127,7 @@ export function moduleRules(): IForbiddenRuleType[] {
       from: {},
       to: { circular: true },
     },
+    ...barrelRules(),
     {
       name: 'src-only-what-the-library-uses',
       comment:
@@ -202,6 +239,42 @@ function srcLayerOrder(edges: ReadonlyMap<string, ReadonlyMap<string, string>>):
   return violations;
 }
 
+/** The concept folder of src/ that a module of src/ is in (`src/NAME/...`), or undefined. */
+function folderOf(path: string): string | undefined {
+  const [top, concept, rest] = path.split('/');
+  return top === 'src' && rest !== undefined ? concept : undefined;
+}
+
+/**
+ * Dynamic imports into another concept folder of src/ that name a module its `index.ts` does
+ * not re-export: a lazy `import()` may skip the barrel to load less, but only to reach a module
+ * of the folder's surface, never one of its internals.
+ */
+function dynamicImports(modules: readonly IModule[]): Violation[] {
+  const exported = new Set(
+    modules
+      .filter((module) => /^src\/[^/]+\/index\.ts$/.test(module.source))
+      .flatMap((module) => module.dependencies.map((dependency) => dependency.resolved)),
+  );
+  return modules.flatMap((module) =>
+    module.dependencies
+      .filter((dependency) => dependency.dynamic)
+      .filter((dependency) => {
+        const to = folderOf(dependency.resolved);
+        return (
+          to !== undefined &&
+          to !== folderOf(module.source) &&
+          !dependency.resolved.endsWith('/index.ts') &&
+          !exported.has(dependency.resolved)
+        );
+      })
+      .map((dependency) => ({
+        rule: 'src-dynamic-import-of-the-surface',
+        message: `${module.source} → ${dependency.resolved}: import() names a module that src/${folderOf(dependency.resolved)}/index.ts does not re-export`,
+      })),
+  );
+}
+
 async function cruiseViolations(root: string): Promise<Violation[]> {
   const folders = Object.keys(LAYERS).filter((folder) => readdirSync(root).includes(folder));
   const { output } = await cruise(folders, options(root));
@@ -236,6 +309,7 @@ async function cruiseViolations(root: string): Promise<Violation[]> {
             ? v.from
             : `${v.from} → ${v.to}`,
     })),
+    ...dynamicImports(output.modules),
     ...unitCycles(edges),
     ...srcLayerOrder(edges),
     ...unknown,

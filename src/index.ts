@@ -80,7 +80,7 @@ export {
   trainSummaryLine,
   writeTrainReport,
 } from './dynamics/index.ts';
-export { InputError } from './errors/input-error.ts';
+export { InputError } from './errors/index.ts';
 export type {
   Algorithm1Config,
   Algorithm1Simulation,
@@ -175,7 +175,7 @@ export {
 } from './objective/index.ts';
 export type { PromptTerm, Sampler, SinglePolicyDescription } from './policies/index.ts';
 export { buildPolicy, type Policy, type PolicyDescription, parsePolicy } from './policies/index.ts';
-export type { Axis, CheckRow, Figure, Report, Series, Summary } from './report/model.ts';
+export type { Axis, CheckRow, Figure, Report, Series, Summary } from './report/index.ts';
 export {
   levelClasses,
   parseLevels,
@@ -214,9 +214,16 @@ export {
   zScores,
   zThreshold,
 } from './stats/index.ts';
-export { betaSpec, incompleteBeta, incompleteBetaDensity } from './targets/beta-family.ts';
-export { FORMULA_FUNCTIONS } from './targets/formula-target.ts';
-export { functionTarget, type Target, type TargetFunctions, target } from './targets/targets.ts';
+export {
+  betaSpec,
+  FORMULA_FUNCTIONS,
+  functionTarget,
+  incompleteBeta,
+  incompleteBetaDensity,
+  type Target,
+  type TargetFunctions,
+  target,
+} from './targets/index.ts';
 export type { DeterministicCheck, MonteCarloCheck, VerifySettings } from './verify/index.ts';
 export {
   type BatteryProgress,

@@ -1,11 +1,7 @@
-import { grid } from '../math/grid.ts';
-import { hAtOne } from '../objective/h.ts';
-import { objectivePoints } from '../objective/objective-points.ts';
-import { sampled, supDistance } from '../objective/sup-distance.ts';
-import type { CheckRow, Figure, Report, Series } from '../report/model.ts';
-import { versions } from '../report/provenance.ts';
-import { incompleteBeta } from '../targets/beta-family.ts';
-import { target } from '../targets/targets.ts';
+import { grid } from '../math/index.ts';
+import { hAtOne, objectivePoints, sampled, supDistance } from '../objective/index.ts';
+import { type CheckRow, type Figure, type Report, type Series, versions } from '../report/index.ts';
+import { incompleteBeta, target } from '../targets/index.ts';
 import type { ExpectationVerdict } from './expect-objective.ts';
 import type { AuditReport, SizeAudit } from './types.ts';
 

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { InputError, quote } from '../errors/input-error.ts';
-import { requireInputFile } from '../errors/input-file.ts';
+import { InputError, quote, requireInputFile } from '../errors/index.ts';
 import { IsolatedModule } from './isolated-module.ts';
 import {
   auditPatterns,

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { AUDIT_DEFAULTS, PYTHON_ARRAYS, type PythonArray } from '../defaults/index.ts';
-import { InputError, quote } from '../errors/input-error.ts';
-import { requireInputFile } from '../errors/input-file.ts';
+import { InputError, quote, requireInputFile } from '../errors/index.ts';
 import { auditPatterns, checkPatternAudit, type PatternAuditOptions } from './pattern-audit.ts';
 import { PythonBridge, type PythonTarget, parsePythonTarget } from './python-bridge.ts';
 import type { AuditReport } from './types.ts';

@@ -1,20 +1,27 @@
 import { AUDIT_DEFAULTS } from '../defaults/index.ts';
-import { quote } from '../errors/input-error.ts';
-import { LIMITS } from '../errors/limits.ts';
-import { requireGridPoints, requireNonNegative, requireSize } from '../errors/require.ts';
-import { grid } from '../math/grid.ts';
-import { betaFitRange, objectiveBetaFit } from '../objective/beta-fit.ts';
-import { hAtOne } from '../objective/h.ts';
-import { type LargeMLimit, largeMLimit, type StatedTarget } from '../objective/large-m-limit.ts';
-import { nameLimit } from '../objective/limit-naming.ts';
-import type { LimitShape } from '../objective/limit-reading.ts';
 import {
+  LIMITS,
+  quote,
+  requireGridPoints,
+  requireNonNegative,
+  requireSize,
+} from '../errors/index.ts';
+import { grid } from '../math/index.ts';
+import {
+  betaFitRange,
   compareTargets,
+  hAtOne,
+  type LargeMLimit,
+  type LimitShape,
+  largeMLimit,
   namedTargetSpecs,
+  nameLimit,
+  objectiveBetaFit,
+  objectivePoints,
+  type StatedTarget,
   type TargetComparison,
-} from '../objective/nearest-target.ts';
-import { objectivePoints } from '../objective/objective-points.ts';
-import { readTableFile } from '../schemes/table.ts';
+} from '../objective/index.ts';
+import { readTableFile } from '../schemes/index.ts';
 import type { CountFormCollector, RecoveredTables } from './count-form-collector.ts';
 import type { AuditReport, AuditReportOptions, SizeAudit } from './types.ts';
 

@@ -1,9 +1,14 @@
 import { open } from 'node:fs/promises';
-import { InputError, quote } from '../errors/input-error.ts';
-import { requireInputFile, stripByteOrderMark } from '../errors/input-file.ts';
-import { firstIssue, lazySchema } from '../errors/lazy-zod.ts';
-import { LIMITS } from '../errors/limits.ts';
-import { requireSize } from '../errors/require.ts';
+import {
+  firstIssue,
+  InputError,
+  LIMITS,
+  lazySchema,
+  quote,
+  requireInputFile,
+  requireSize,
+  stripByteOrderMark,
+} from '../errors/index.ts';
 import { auditReport, checkAuditOptions } from './audit-report.ts';
 import { CountFormCollector } from './count-form-collector.ts';
 import type { AuditReport, AuditReportOptions, ObservedGroup } from './types.ts';

@@ -1,7 +1,11 @@
 import { AUDIT_DEFAULTS, type PythonArray } from '../defaults/index.ts';
-import { InputError, quote } from '../errors/input-error.ts';
-import type { LargeMLimit } from '../objective/large-m-limit.ts';
-import { DEFAULT_LIMIT_M, type LimitShape, limitCounts } from '../objective/limit-reading.ts';
+import { InputError, quote } from '../errors/index.ts';
+import {
+  DEFAULT_LIMIT_M,
+  type LargeMLimit,
+  type LimitShape,
+  limitCounts,
+} from '../objective/index.ts';
 import { auditFunction, auditModule } from './audit-function.ts';
 import { auditPython } from './audit-python.ts';
 import { auditLimit, auditTable } from './audit-report.ts';

@@ -1,10 +1,7 @@
 import { AUDIT_DEFAULTS } from '../defaults/index.ts';
-import { InputError, quote } from '../errors/input-error.ts';
-import { parseNumber, requireNonNegative } from '../errors/require.ts';
-import { hAtOne } from '../objective/h.ts';
-import { type Sampled, sampled, supDistance } from '../objective/sup-distance.ts';
-import { FORMULA_KINDS } from '../targets/formula-target.ts';
-import { type Target, target } from '../targets/targets.ts';
+import { InputError, parseNumber, quote, requireNonNegative } from '../errors/index.ts';
+import { hAtOne, type Sampled, sampled, supDistance } from '../objective/index.ts';
+import { FORMULA_KINDS, type Target, target } from '../targets/index.ts';
 import { auditFunction } from './audit-function.ts';
 import type {
   AdvantagesFn,

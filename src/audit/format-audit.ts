@@ -1,4 +1,4 @@
-import { formatBetaFit } from '../objective/beta-fit.ts';
+import { formatBetaFit } from '../objective/index.ts';
 import type { ExpectationVerdict } from './expect-objective.ts';
 import type { AuditReport, SizeAudit } from './types.ts';
 

@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AUDIT_DEFAULTS } from '../defaults/index.ts';
-import { InputError, quote } from '../errors/input-error.ts';
-import { requireInputFile } from '../errors/input-file.ts';
+import { InputError, quote, requireInputFile } from '../errors/index.ts';
 import {
   type FromWorker,
   type ModuleWorkerData,

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 import {
   type FromWorker,
   type ModuleWorkerData,

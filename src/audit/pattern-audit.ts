@@ -1,6 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
-import { LIMITS } from '../errors/limits.ts';
-import { requireSize } from '../errors/require.ts';
+import { InputError, LIMITS, requireSize } from '../errors/index.ts';
 import { auditReport, checkAuditOptions } from './audit-report.ts';
 import { CountFormCollector } from './count-form-collector.ts';
 import { patternAt, patternCount, rewardPatterns } from './reward-patterns.ts';

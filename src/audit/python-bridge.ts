@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { AUDIT_DEFAULTS, type PythonArray } from '../defaults/index.ts';
-import { InputError, quote } from '../errors/input-error.ts';
+import { InputError, quote } from '../errors/index.ts';
 
 /** A Python function to audit: its file and its name, from `FILE.py:FUNC`. */
 export interface PythonTarget {

@@ -1,9 +1,5 @@
-import { InputError } from '../errors/input-error.ts';
-import {
-  type LimitShape,
-  readLimitShape,
-  type WeightDifference,
-} from '../objective/limit-reading.ts';
+import { InputError } from '../errors/index.ts';
+import { type LimitShape, readLimitShape, type WeightDifference } from '../objective/index.ts';
 
 /**
  * A reader of the weight difference `b* - a*` (docs/theory.md §9, "The limit of any scheme") from

@@ -1,8 +1,6 @@
 import { AUDIT_DEFAULTS } from '../defaults/index.ts';
-import { InputError } from '../errors/input-error.ts';
-import { LIMITS } from '../errors/limits.ts';
-import { requirePositiveInteger, requireSize } from '../errors/require.ts';
-import { substream } from '../rng/substream.ts';
+import { InputError, LIMITS, requirePositiveInteger, requireSize } from '../errors/index.ts';
+import { substream } from '../rng/index.ts';
 
 /** Group sizes up to this one are audited over every one of the `2^M` reward patterns. */
 export const EXHAUSTIVE_MAX_M = 16;

@@ -1,5 +1,4 @@
-import type { BetaFit } from '../objective/beta-fit.ts';
-import type { Nearest } from '../objective/nearest-target.ts';
+import type { BetaFit, Nearest } from '../objective/index.ts';
 
 /**
  * Types of an audit (docs/theory.md §2, "When it does not apply"; §7): what a weight function, a trace or
@@ -39,7 +38,7 @@ export interface Coverage {
   readonly missing: readonly string[];
 }
 
-export type { Nearest } from '../objective/nearest-target.ts';
+export type { Nearest } from '../objective/index.ts';
 
 /** A point of the induced objective `h_M` (docs/theory.md §2), with `h/h(1)` (`null` when `h(1) = 0`). */
 export interface AuditPoint {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 
 /**
  * Imports a user's module (an ES module in JavaScript or TypeScript, or a CommonJS one) and

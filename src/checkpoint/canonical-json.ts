@@ -1,4 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 
 /** A JSON value: what {@link canonicalJson} accepts and what `JSON.parse` returns. */
 export type JsonValue =

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { InputError } from '../errors/input-error.ts';
-import { readInputFile } from '../errors/input-file.ts';
-import { firstIssue, lazySchema } from '../errors/lazy-zod.ts';
+import { firstIssue, InputError, lazySchema, readInputFile } from '../errors/index.ts';
 import { type RunIdentity, runFingerprint } from './run-identity.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 import { checkpointFiles, fileSchemas, readJsonFile, readRunFile } from './checkpoint-files.ts';
 import { identityDifference } from './identity-difference.ts';
 import { type RunIdentity, runFingerprint } from './run-identity.ts';

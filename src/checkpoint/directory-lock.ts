@@ -13,8 +13,7 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { InputError, quote } from '../errors/input-error.ts';
-import { lazySchema } from '../errors/lazy-zod.ts';
+import { InputError, lazySchema, quote } from '../errors/index.ts';
 
 /**
  * The lock file inside a locked directory. It starts with a dot, so listings of the directory's

@@ -1,4 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 import { identityDifference } from './identity-difference.ts';
 import { checkPartChunks, type PartialResult } from './partial.ts';
 import { type RunIdentity, runFingerprint } from './run-identity.ts';

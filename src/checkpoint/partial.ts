@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 import { checkpointFiles, fileSchemas, readJsonFile } from './checkpoint-files.ts';
 import { type RunIdentity, runFingerprint } from './run-identity.ts';
 import { type Shard, shardChunks } from './shard.ts';

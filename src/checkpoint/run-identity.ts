@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { InputError } from '../errors/input-error.ts';
-import { packageVersion } from '../report/provenance.ts';
+import { InputError } from '../errors/index.ts';
+import { packageVersion } from '../report/index.ts';
 import { canonicalJson, type JsonValue } from './canonical-json.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { InputError, quote } from '../errors/input-error.ts';
+import { InputError, quote } from '../errors/index.ts';
 
 /** Shard `i` of `n` of a run's chunks, `0 <= i < n`, as in `--shard i/n`. */
 export interface Shard {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 /**

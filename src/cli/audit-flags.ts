@@ -1,14 +1,15 @@
 import type { AuditOptions, AuditSource } from '../audit/index.ts';
 import { PYTHON_ARRAYS, type PythonArray } from '../defaults/index.ts';
-import { InputError, quote } from '../errors/input-error.ts';
-import { LIMITS } from '../errors/limits.ts';
 import {
+  InputError,
+  LIMITS,
   parseNumber,
+  quote,
   requireGridPoints,
   requireNonNegative,
   requirePositiveInteger,
   requireSize,
-} from '../errors/require.ts';
+} from '../errors/index.ts';
 import { directoryFlag } from './parse-flags.ts';
 
 /** The flags of `rl-objective audit`, as commander gives them. */

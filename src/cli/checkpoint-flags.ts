@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 import { directoryFlag } from './parse-flags.ts';
 
 /** The `--force-unlock` flag of the commands that lock a directory. */

@@ -1,4 +1,4 @@
-import { InputError, oneLine } from '../errors/input-error.ts';
+import { InputError, oneLine } from '../errors/index.ts';
 
 /**
  * Exit statuses of the `rl-objective` CLI.

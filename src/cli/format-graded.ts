@@ -1,5 +1,5 @@
 import type { GradedObjective } from '../graded/index.ts';
-import { formatBetaFit } from '../objective/beta-fit.ts';
+import { formatBetaFit } from '../objective/index.ts';
 import { formatTable } from './output.ts';
 
 /** Up to this many classes the text output has one `W_j` column per class. */

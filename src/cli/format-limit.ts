@@ -1,5 +1,4 @@
-import type { LargeMLimit } from '../objective/large-m-limit.ts';
-import type { ReadLimit } from '../objective/limit-naming.ts';
+import type { LargeMLimit, ReadLimit } from '../objective/index.ts';
 import { formatTable } from './output.ts';
 
 /**

@@ -1,5 +1,4 @@
-import { formatBetaFit } from '../objective/beta-fit.ts';
-import type { ObjectiveTable } from '../objective/objective-table.ts';
+import { formatBetaFit, type ObjectiveTable } from '../objective/index.ts';
 import { formatTable } from './output.ts';
 
 /** Up to this group size the text output shows the tables `a` and `b` in full. */

@@ -1,5 +1,5 @@
 import type { SimulationResult } from '../estimators/index.ts';
-import { largest, maxAbs } from '../math/extremes.ts';
+import { largest, maxAbs } from '../math/index.ts';
 import { significant } from './output.ts';
 
 /** The documented `--json` line of `rl-objective simulate` (docs/simulate.md). */

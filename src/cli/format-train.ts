@@ -1,5 +1,5 @@
 import type { TrainResult } from '../dynamics/index.ts';
-import { largest } from '../math/extremes.ts';
+import { largest } from '../math/index.ts';
 import { significant } from './output.ts';
 
 /**

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { InputError } from '../errors/input-error.ts';
-import { parseNumber } from '../errors/require.ts';
+import { InputError, parseNumber } from '../errors/index.ts';
 import type { GradedObjectiveOptions } from '../graded/index.ts';
 import {
   addRewardClassOptions,

@@ -1,6 +1,5 @@
-import { InputError, quote } from '../errors/input-error.ts';
-import { parseNumber, requireGridPoints } from '../errors/require.ts';
-import type { Normalization } from '../objective/objective-table.ts';
+import { InputError, parseNumber, quote, requireGridPoints } from '../errors/index.ts';
+import type { Normalization } from '../objective/index.ts';
 import type { GradedObjectiveFlags } from './graded-objective-flags.ts';
 
 /** What `objective` (binary rewards) takes from its flags, checked. */

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
-import { largest } from '../math/extremes.ts';
-import type { Report } from '../report/model.ts';
+import { largest } from '../math/index.ts';
+import type { Report } from '../report/index.ts';
 import { EXIT } from './exit-codes.ts';
 
 /**

@@ -1,7 +1,5 @@
 import { BUDGET_NAMES, type BudgetName, VERIFY_DEFAULTS } from '../defaults/index.ts';
-import { InputError, quote } from '../errors/input-error.ts';
-import { requireOutputDirectory } from '../errors/output-directory.ts';
-import { parseNumber } from '../errors/require.ts';
+import { InputError, parseNumber, quote, requireOutputDirectory } from '../errors/index.ts';
 
 // How the commands read their flags' text into the numbers the library takes: each error names
 // the flag as the user typed it, before any library is loaded.

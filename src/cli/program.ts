@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../errors/input-error.ts';
-import { packageVersion } from '../report/provenance.ts';
+import { InputError } from '../errors/index.ts';
+import { packageVersion } from '../report/index.ts';
 import { commands } from './commands/index.ts';
 import { EXIT, fail } from './exit-codes.ts';
 

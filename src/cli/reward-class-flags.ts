@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { InputError } from '../errors/input-error.ts';
-import { parseNumber } from '../errors/require.ts';
+import { InputError, parseNumber } from '../errors/index.ts';
 import { parseLevels, type RewardClassOptions } from '../rewards/index.ts';
 
 /** The reward-class flags of the commands that take graded rewards (docs/theory.md §10). */

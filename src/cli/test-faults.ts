@@ -1,4 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 import type { Fault, FaultPlan } from '../estimators/index.ts';
 
 /** The environment variable of the CLI's fault hook ({@link testFaults}). */

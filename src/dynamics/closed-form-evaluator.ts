@@ -1,5 +1,5 @@
-import { bernsteinPolynomial } from '../math/bernstein.ts';
-import { hCoefficients, requireC } from '../objective/h.ts';
+import { bernsteinPolynomial } from '../math/index.ts';
+import { hCoefficients, requireC } from '../objective/index.ts';
 
 /**
  * Largest degree evaluated by Horner's rule in the ratio `t/(1-t)`: up to here the binomial

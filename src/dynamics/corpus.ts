@@ -1,10 +1,13 @@
-import { InputError } from '../errors/input-error.ts';
-import { requirePositive, requirePositiveInteger, requireSize } from '../errors/require.ts';
-import { parseSpec } from '../grammar/parse-spec.ts';
-import { SpecReader } from '../grammar/spec-reader.ts';
-import { betaQuantile } from '../math/lazy-stdlib.ts';
-import { substream } from '../rng/substream.ts';
-import { normalQuantile } from '../stats/normal-law.ts';
+import {
+  InputError,
+  requirePositive,
+  requirePositiveInteger,
+  requireSize,
+} from '../errors/index.ts';
+import { parseSpec, SpecReader } from '../grammar/index.ts';
+import { betaQuantile } from '../math/index.ts';
+import { substream } from '../rng/index.ts';
+import { normalQuantile } from '../stats/index.ts';
 
 /** The corpus models of docs/theory.md §8. */
 export const CORPUS_KINDS = ['tabular', 'shared'] as const;

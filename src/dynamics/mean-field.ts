@@ -1,5 +1,5 @@
-import { bernsteinBasisInto } from '../math/bernstein.ts';
-import type { Scheme } from '../schemes/scheme.ts';
+import { bernsteinBasisInto } from '../math/index.ts';
+import type { Scheme } from '../schemes/index.ts';
 import type { ClosedFormEvaluator } from './closed-form-evaluator.ts';
 import type { Corpus } from './corpus.ts';
 import { type MetricLayout, recordMetrics } from './curve-metrics.ts';

@@ -1,6 +1,6 @@
 import { TRAIN_DEFAULTS } from '../defaults/index.ts';
-import { InputError } from '../errors/input-error.ts';
-import { maxAbs } from '../math/extremes.ts';
+import { InputError } from '../errors/index.ts';
+import { maxAbs } from '../math/index.ts';
 import { VectorMoments } from '../stats/index.ts';
 import { DECILES, metricLayout } from './curve-metrics.ts';
 import { type MeanFieldResult, meanField } from './mean-field.ts';

@@ -1,6 +1,6 @@
 import type { BernoulliGroup } from '../estimators/index.ts';
-import { UniformStream } from '../rng/uniform-stream.ts';
-import type { Scheme } from '../schemes/scheme.ts';
+import { UniformStream } from '../rng/index.ts';
+import type { Scheme } from '../schemes/index.ts';
 import type { ClosedFormEvaluator } from './closed-form-evaluator.ts';
 import type { Corpus } from './corpus.ts';
 import { type MetricLayout, recordMetrics } from './curve-metrics.ts';

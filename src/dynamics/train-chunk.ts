@@ -1,13 +1,7 @@
-import { InputError } from '../errors/input-error.ts';
-import { firstIssue, lazySchema } from '../errors/lazy-zod.ts';
+import { firstIssue, InputError, lazySchema } from '../errors/index.ts';
 import { BernoulliGroup } from '../estimators/index.ts';
-import { scheme as buildScheme } from '../schemes/index.ts';
-import type { Scheme } from '../schemes/scheme.ts';
-import {
-  VectorMoments,
-  type VectorMomentsJson,
-  vectorMomentsSchema,
-} from '../stats/vector-moments.ts';
+import { scheme as buildScheme, type Scheme } from '../schemes/index.ts';
+import { VectorMoments, type VectorMomentsJson, vectorMomentsSchema } from '../stats/index.ts';
 import { ClosedFormEvaluator } from './closed-form-evaluator.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { metricLayout } from './curve-metrics.ts';

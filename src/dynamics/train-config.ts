@@ -1,8 +1,13 @@
 import { TRAIN_DEFAULTS } from '../defaults/index.ts';
-import { InputError } from '../errors/input-error.ts';
-import { LIMITS, type Limit } from '../errors/limits.ts';
-import { requirePositive, requirePositiveInteger, requireSize } from '../errors/require.ts';
-import { requireC } from '../objective/h.ts';
+import {
+  InputError,
+  LIMITS,
+  type Limit,
+  requirePositive,
+  requirePositiveInteger,
+  requireSize,
+} from '../errors/index.ts';
+import { requireC } from '../objective/index.ts';
 import { scheme as buildScheme } from '../schemes/index.ts';
 import { type CorpusDescription, parseCorpus } from './corpus.ts';
 

@@ -1,4 +1,4 @@
-import type { Figure, Point, Series } from '../report/model.ts';
+import type { Figure, Point, Series } from '../report/index.ts';
 import type { SeedCurve, TrainResult } from './run-train.ts';
 
 /** The pass@1 and pass@k levels of the "steps to reach" table (docs/theory.md §8). */

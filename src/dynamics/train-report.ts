@@ -1,13 +1,15 @@
 import { join } from 'node:path';
-import { quote } from '../errors/input-error.ts';
-import { makeOutputDirectory } from '../errors/output-directory.ts';
-import type { Figure } from '../report/model.ts';
-import { packageVersion } from '../report/provenance.ts';
-import { escapeHtml, STYLE } from '../report/render-html.ts';
-import { markdownTable } from '../report/render-markdown.ts';
-import { renderSvg } from '../report/render-svg.ts';
-import { formatNumber } from '../report/report-text.ts';
-import { writeAtomic } from '../report/write-report.ts';
+import { makeOutputDirectory, quote } from '../errors/index.ts';
+import {
+  escapeHtml,
+  type Figure,
+  formatNumber,
+  markdownTable,
+  packageVersion,
+  renderSvg,
+  STYLE,
+  writeAtomic,
+} from '../report/index.ts';
 import { type TrainResult, trainJson } from './run-train.ts';
 import { REACH_LEVELS, stepsToReach, trainFigures } from './train-figures.ts';
 

@@ -1,7 +1,7 @@
-import type { Sampler } from '../policies/policy.ts';
-import { UNIFORM_BUFFER, type UniformStream } from '../rng/uniform-stream.ts';
-import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/scheme.ts';
-import type { VectorMoments } from '../stats/vector-moments.ts';
+import type { Sampler } from '../policies/index.ts';
+import { UNIFORM_BUFFER, type UniformStream } from '../rng/index.ts';
+import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/index.ts';
+import type { VectorMoments } from '../stats/index.ts';
 import { BernoulliGroup } from './bernoulli-group.ts';
 
 /** Groups summed before a Chan merge into the moments: one division per block, not per group. */

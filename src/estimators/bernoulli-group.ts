@@ -1,5 +1,5 @@
-import { UNIFORM_BUFFER, type UniformStream } from '../rng/uniform-stream.ts';
-import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/scheme.ts';
+import { UNIFORM_BUFFER, type UniformStream } from '../rng/index.ts';
+import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/index.ts';
 
 /**
  * One group of Algorithm 1 on a Bernoulli prompt (docs/theory.md §1, §5): `M` rewards

@@ -1,10 +1,5 @@
-import { InputError } from '../errors/input-error.ts';
-import { firstIssue, lazySchema } from '../errors/lazy-zod.ts';
-import {
-  VectorMoments,
-  type VectorMomentsJson,
-  vectorMomentsSchema,
-} from '../stats/vector-moments.ts';
+import { firstIssue, InputError, lazySchema } from '../errors/index.ts';
+import { VectorMoments, type VectorMomentsJson, vectorMomentsSchema } from '../stats/index.ts';
 import type { SimulationConfig } from './simulation-config.ts';
 
 /**

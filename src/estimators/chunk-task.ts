@@ -1,5 +1,5 @@
 import { isMainThread } from 'node:worker_threads';
-import { UniformStream } from '../rng/uniform-stream.ts';
+import { UniformStream } from '../rng/index.ts';
 import type { ChunkResult } from './chunk-result.ts';
 import {
   chunkCount,

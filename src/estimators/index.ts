@@ -22,9 +22,11 @@ export { algorithm1ClosedForm, expectedDraws, pureRsClosedForm } from './closed-
 export { type PureRsCounts, pureRsBernoulli, pureRsGroups } from './pure-rs-loops.ts';
 export {
   ChunkFailure,
+  type ChunkRunOptions,
   type FaultInjection,
   type RunChunksOptions,
   runChunks,
+  runChunkTasks,
 } from './run-chunks.ts';
 export {
   type RunSimulationOptions,
@@ -49,7 +51,7 @@ export {
   DRAW_CAP_MARGIN,
   type SimulationInput,
 } from './simulation-input.ts';
-export { createSimulationPool, type SimulationPool } from './simulation-pool.ts';
+export { createSimulationPool, createWorkerPool, type SimulationPool } from './simulation-pool.ts';
 export {
   type ComparisonOptions,
   ROUNDING_FLOOR,

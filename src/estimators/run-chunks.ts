@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { oneLine } from '../errors/input-error.ts';
+import { oneLine } from '../errors/index.ts';
 import type { ChunkResult } from './chunk-result.ts';
 import { type ChunkTask, type FaultPlan, injectFault, runChunk } from './chunk-task.ts';
 import type { Simulation } from './simulation-config.ts';

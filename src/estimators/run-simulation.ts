@@ -1,4 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 import { type ChunkResult, mergeChunkResults, requireUncapped } from './chunk-result.ts';
 import { type RunChunksOptions, runChunks } from './run-chunks.ts';
 import { chunkCount, type Simulation } from './simulation-config.ts';

@@ -1,10 +1,7 @@
-import { buildPolicy } from '../policies/build-policy.ts';
-import type { Policy } from '../policies/policy.ts';
-import type { PolicyDescription } from '../policies/policy-schema.ts';
-import type { UniformStream } from '../rng/uniform-stream.ts';
-import { scheme as buildScheme } from '../schemes/index.ts';
-import type { Scheme } from '../schemes/scheme.ts';
-import { VectorMoments } from '../stats/vector-moments.ts';
+import { buildPolicy, type Policy, type PolicyDescription } from '../policies/index.ts';
+import type { UniformStream } from '../rng/index.ts';
+import { scheme as buildScheme, type Scheme } from '../schemes/index.ts';
+import { VectorMoments } from '../stats/index.ts';
 import { algorithm1Bernoulli, algorithm1Groups } from './algorithm1-loops.ts';
 import { type PureRsCounts, pureRsBernoulli, pureRsGroups } from './pure-rs-loops.ts';
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { Piscina as PiscinaPool } from 'piscina';
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 import type { ChunkResult } from './chunk-result.ts';
 import type { ChunkTask } from './chunk-task.ts';
 

@@ -1,9 +1,12 @@
 import { DEFAULT_ALPHA, DEFAULT_BETA } from '../defaults/index.ts';
-import { largest, maxAbs } from '../math/extremes.ts';
-import { type NormalApproximation, normalApproximation } from '../stats/normal-approximation.ts';
-import { VectorMoments } from '../stats/vector-moments.ts';
-import { verdict } from '../stats/verdict.ts';
-import { holmThresholds } from '../stats/z-tests.ts';
+import { largest, maxAbs } from '../math/index.ts';
+import {
+  holmThresholds,
+  type NormalApproximation,
+  normalApproximation,
+  VectorMoments,
+  verdict,
+} from '../stats/index.ts';
 import { type ChunkResult, requireUncapped } from './chunk-result.ts';
 import { algorithm1ClosedForm, expectedDraws, pureRsClosedForm } from './closed-forms.ts';
 import type { Simulation, SimulationConfig } from './simulation-config.ts';

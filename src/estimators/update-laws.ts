@@ -1,8 +1,6 @@
-import { binomialPmf } from '../math/binomial-pmf.ts';
-import { maxAbs } from '../math/extremes.ts';
-import { scoreMoments } from '../policies/score-law.ts';
-import type { MixturePart } from '../stats/mixture-moments.ts';
-import type { UpdateLaw } from '../stats/normal-approximation.ts';
+import { binomialPmf, maxAbs } from '../math/index.ts';
+import { scoreMoments } from '../policies/index.ts';
+import type { MixturePart, UpdateLaw } from '../stats/index.ts';
 import type { Simulation } from './simulation-config.ts';
 
 /** The law of one compared statistic: `component` indexes the estimate (pure-rs draws last). */

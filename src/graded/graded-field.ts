@@ -1,8 +1,11 @@
-import { binomialPmfUnchecked } from '../math/binomial-pmf.ts';
-import { type Compositions, compositions } from '../math/compositions.ts';
-import { gaussLegendre } from '../math/gauss-legendre.ts';
-import { MultinomialLaw } from '../math/multinomial.ts';
-import type { GradedScheme } from '../schemes/graded-scheme.ts';
+import {
+  binomialPmfUnchecked,
+  type Compositions,
+  compositions,
+  gaussLegendre,
+  MultinomialLaw,
+} from '../math/index.ts';
+import type { GradedScheme } from '../schemes/index.ts';
 
 /** The field of docs/theory.md §10 at one point `q` of the simplex. */
 export interface FieldPoint {

@@ -1,8 +1,7 @@
-import { InputError, quote } from '../errors/input-error.ts';
-import { requirePositiveInteger } from '../errors/require.ts';
-import { compositionCount, compositions } from '../math/compositions.ts';
-import { type RewardClasses, rewardClasses } from '../rewards/reward-classes.ts';
-import { resolveGradedScheme } from '../schemes/graded-scheme.ts';
+import { InputError, quote, requirePositiveInteger } from '../errors/index.ts';
+import { compositionCount, compositions } from '../math/index.ts';
+import { type RewardClasses, rewardClasses } from '../rewards/index.ts';
+import { resolveGradedScheme } from '../schemes/index.ts';
 import { type FieldPoint, type GradedField, gradedField } from './graded-field.ts';
 import { type GradedPotential, recognisePotential } from './potential-form.ts';
 

@@ -1,8 +1,13 @@
-import { grid } from '../math/grid.ts';
-import { type BetaFit, objectiveBetaFit } from '../objective/beta-fit.ts';
-import { h } from '../objective/h.ts';
-import { compareTargets, type Nearest, namedTargetSpecs } from '../objective/nearest-target.ts';
-import { objectivePoints } from '../objective/objective-points.ts';
+import { grid } from '../math/index.ts';
+import {
+  type BetaFit,
+  compareTargets,
+  h,
+  type Nearest,
+  namedTargetSpecs,
+  objectiveBetaFit,
+  objectivePoints,
+} from '../objective/index.ts';
 import type { GradedField } from './graded-field.ts';
 
 /** One reward function's part `f_k` of a separable potential, as a binary objective `h`. */

@@ -1,4 +1,4 @@
-import { InputError, quote } from '../errors/input-error.ts';
+import { InputError, quote } from '../errors/index.ts';
 
 /** A parsed spec: a name and its `key=value` parameters, in the order written. */
 export interface ParsedSpec {

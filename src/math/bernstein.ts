@@ -1,5 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
-import { requireCount, requireUnitInterval } from '../errors/require.ts';
+import { InputError, requireCount, requireUnitInterval } from '../errors/index.ts';
 import { binomialPmfUnchecked } from './binomial-pmf.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { requireCount, requireUnitInterval } from '../errors/require.ts';
+import { requireCount, requireUnitInterval } from '../errors/index.ts';
 
 const LN_2PI = Math.log(2 * Math.PI);
 

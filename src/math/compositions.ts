@@ -1,5 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
-import { requireCount, requirePositiveInteger } from '../errors/require.ts';
+import { InputError, requireCount, requirePositiveInteger } from '../errors/index.ts';
 
 /**
  * The most compositions {@link compositions} enumerates: 2^22 count vectors (with up to 64

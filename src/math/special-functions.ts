@@ -1,5 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
-import { requireCount, requireUnitInterval } from '../errors/require.ts';
+import { InputError, requireCount, requireUnitInterval } from '../errors/index.ts';
 import { bernsteinBasisInto } from './bernstein.ts';
 
 const EULER_GAMMA = 0.5772156649015329;

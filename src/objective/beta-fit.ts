@@ -1,5 +1,5 @@
-import { InputError } from '../errors/input-error.ts';
-import { betainc } from '../math/lazy-stdlib.ts';
+import { InputError } from '../errors/index.ts';
+import { betainc } from '../math/index.ts';
 import { hAtOne, requireC } from './h.ts';
 import { type ObjectivePoint, objectivePoints } from './objective-points.ts';
 

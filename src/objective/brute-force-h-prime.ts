@@ -1,6 +1,6 @@
-import { InputError } from '../errors/input-error.ts';
-import { bernsteinBasis } from '../math/bernstein.ts';
-import type { Scheme } from '../schemes/scheme.ts';
+import { InputError } from '../errors/index.ts';
+import { bernsteinBasis } from '../math/index.ts';
+import type { Scheme } from '../schemes/index.ts';
 
 /**
  * `h_M'(t)` by brute force, with no count-form formula (docs/theory.md §2, "Brute force, with no

@@ -1,9 +1,8 @@
 import { DESIGN_DEFAULTS } from '../defaults/index.ts';
-import { LIMITS } from '../errors/limits.ts';
-import { requireSize } from '../errors/require.ts';
-import { parseSpec } from '../grammar/parse-spec.ts';
-import { scheme as makeScheme } from '../schemes/scheme.ts';
-import { target as makeTarget } from '../targets/targets.ts';
+import { LIMITS, requireSize } from '../errors/index.ts';
+import { parseSpec } from '../grammar/index.ts';
+import { scheme as makeScheme } from '../schemes/index.ts';
+import { target as makeTarget } from '../targets/index.ts';
 import { sampledObjective } from './objective-points.ts';
 import { uniformGrid } from './objective-table.ts';
 import { type SupDistance, sampled, supDistance } from './sup-distance.ts';

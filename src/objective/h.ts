@@ -1,6 +1,5 @@
-import { InputError } from '../errors/input-error.ts';
-import { bernsteinPolynomial } from '../math/bernstein.ts';
-import { harmonic } from '../math/special-functions.ts';
+import { InputError } from '../errors/index.ts';
+import { bernsteinPolynomial, harmonic } from '../math/index.ts';
 
 /**
  * Requires a count-form table `c[0..M-1]` (docs/theory.md §2, `c_s = b_s - a_s`): at least one entry,

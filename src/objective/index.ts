@@ -13,9 +13,9 @@ export {
   formatBetaFit,
   objectiveBetaFit,
 } from './beta-fit.ts';
-export { bruteForceHPrime } from './brute-force-h-prime.ts';
+export { bruteForceHPrime, type ExactUpdateLaw, exactUpdateLaw } from './brute-force-h-prime.ts';
 export { type DesignOptions, type DesignReport, design } from './design-report.ts';
-export { h, hAtOne, harmonicShiftedH, hCoefficients, hPrime, normalizedH } from './h.ts';
+export { h, hAtOne, harmonicShiftedH, hCoefficients, hPrime, normalizedH, requireC } from './h.ts';
 export {
   type LargeMLimit,
   LIMIT_GRID,
@@ -23,7 +23,16 @@ export {
   type LimitSize,
   largeMLimit,
   normalizedSupDistance,
+  type StatedTarget,
 } from './large-m-limit.ts';
+export { nameLimit, type ReadLimit } from './limit-naming.ts';
+export {
+  DEFAULT_LIMIT_M,
+  type LimitShape,
+  limitCounts,
+  readLimitShape,
+  type WeightDifference,
+} from './limit-reading.ts';
 export {
   compareTargets,
   type Nearest,

@@ -1,4 +1,4 @@
-import { target as makeTarget, type Target } from '../targets/targets.ts';
+import { target as makeTarget, type Target } from '../targets/index.ts';
 import { type BetaFit, objectiveBetaFit } from './beta-fit.ts';
 import { type DistanceTrend, distanceTrend } from './distance-trend.ts';
 import type { ReadLimit } from './limit-naming.ts';

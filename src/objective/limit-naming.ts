@@ -1,5 +1,4 @@
-import { betaSpec } from '../targets/beta-family.ts';
-import { type Target, target } from '../targets/targets.ts';
+import { betaSpec, type Target, target } from '../targets/index.ts';
 import { type BetaFit, betaFit, betaFitGridObstacle } from './beta-fit.ts';
 import type { LimitKind, LimitShape } from './limit-reading.ts';
 import { compareTargets, type Nearest } from './nearest-target.ts';

@@ -1,7 +1,6 @@
-import { InputError } from '../errors/input-error.ts';
-import { requirePositiveInteger } from '../errors/require.ts';
-import { type Antiderivative, logitAntiderivative } from '../math/logit-antiderivative.ts';
-import { resolveScheme } from '../schemes/resolve-scheme.ts';
+import { InputError, requirePositiveInteger } from '../errors/index.ts';
+import { type Antiderivative, logitAntiderivative } from '../math/index.ts';
+import { resolveScheme } from '../schemes/index.ts';
 import { type Sampled, sampled } from './sup-distance.ts';
 
 /** The group size at which `--limit` reads a scheme's weights by default (docs/theory.md §9). */

@@ -1,4 +1,4 @@
-import { type Target, target } from '../targets/targets.ts';
+import { type Target, target } from '../targets/index.ts';
 import { type Sampled, sampled, supDistance } from './sup-distance.ts';
 
 /**

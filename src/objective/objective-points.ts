@@ -1,5 +1,5 @@
-import { requireUnitInterval } from '../errors/require.ts';
-import { bernsteinBasisInto } from '../math/bernstein.ts';
+import { requireUnitInterval } from '../errors/index.ts';
+import { bernsteinBasisInto } from '../math/index.ts';
 import { hAtOne, hCoefficients, requireC } from './h.ts';
 import type { Sampled } from './sup-distance.ts';
 

@@ -1,12 +1,8 @@
 import { OBJECTIVE_DEFAULTS } from '../defaults/index.ts';
-import { InputError } from '../errors/input-error.ts';
-import { LIMITS } from '../errors/limits.ts';
-import { requireGridPoints, requireSize } from '../errors/require.ts';
-import { grid } from '../math/grid.ts';
-import { harmonic } from '../math/special-functions.ts';
-import { schemeLimit } from '../schemes/resolve-scheme.ts';
-import { scheme as makeScheme } from '../schemes/scheme.ts';
-import { target as makeTarget, type Target } from '../targets/targets.ts';
+import { InputError, LIMITS, requireGridPoints, requireSize } from '../errors/index.ts';
+import { grid, harmonic } from '../math/index.ts';
+import { scheme as makeScheme, schemeLimit } from '../schemes/index.ts';
+import { target as makeTarget, type Target } from '../targets/index.ts';
 import { type BetaFit, betaFitRange, objectiveBetaFit } from './beta-fit.ts';
 import { hAtOne } from './h.ts';
 import { type LargeMLimit, largeMLimit, type StatedTarget } from './large-m-limit.ts';

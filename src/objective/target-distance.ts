@@ -1,7 +1,6 @@
-import { InputError, quote } from '../errors/input-error.ts';
-import { bernsteinPolynomial } from '../math/bernstein.ts';
-import { maxAbs } from '../math/extremes.ts';
-import type { Target } from '../targets/targets.ts';
+import { InputError, quote } from '../errors/index.ts';
+import { bernsteinPolynomial, maxAbs } from '../math/index.ts';
+import type { Target } from '../targets/index.ts';
 import { hAtOne } from './h.ts';
 import { objectivePoints } from './objective-points.ts';
 

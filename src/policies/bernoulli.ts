@@ -1,6 +1,5 @@
-import { InputError } from '../errors/input-error.ts';
-import { requireFinite, requireUnitInterval } from '../errors/require.ts';
-import type { UniformStream } from '../rng/uniform-stream.ts';
+import { InputError, requireFinite, requireUnitInterval } from '../errors/index.ts';
+import type { UniformStream } from '../rng/index.ts';
 import { drawEach, type Policy } from './policy.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { InputError } from '../errors/input-error.ts';
-import type { UniformStream } from '../rng/uniform-stream.ts';
+import { InputError } from '../errors/index.ts';
+import type { UniformStream } from '../rng/index.ts';
 import type { Policy, PromptTerm, Sampler } from './policy.ts';
 import type { SinglePolicyDescription } from './policy-schema.ts';
 

@@ -1,9 +1,5 @@
-import { InputError, quote } from '../errors/input-error.ts';
-import { readInputFile } from '../errors/input-file.ts';
-import { firstIssue } from '../errors/lazy-zod.ts';
-import { parseNumber } from '../errors/require.ts';
-import { parseSpec } from '../grammar/parse-spec.ts';
-import { SpecReader } from '../grammar/spec-reader.ts';
+import { firstIssue, InputError, parseNumber, quote, readInputFile } from '../errors/index.ts';
+import { parseSpec, SpecReader } from '../grammar/index.ts';
 import { type PolicyDescription, policySchemas } from './policy-schema.ts';
 
 /** Separates the items of a list value in a short form: `,` already separates keys. */

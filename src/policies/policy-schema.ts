@@ -1,5 +1,5 @@
 import type { z as Zod } from 'zod';
-import { lazySchema } from '../errors/lazy-zod.ts';
+import { lazySchema } from '../errors/index.ts';
 import { ENUMERATION_LIMIT } from './categorical.ts';
 
 /**

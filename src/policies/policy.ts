@@ -1,4 +1,4 @@
-import type { UniformStream } from '../rng/uniform-stream.ts';
+import type { UniformStream } from '../rng/index.ts';
 import type { PolicyDescription } from './policy-schema.ts';
 import type { ScoreLaw } from './score-law.ts';
 

@@ -1,6 +1,5 @@
-import { InputError } from '../errors/input-error.ts';
-import { substream } from '../rng/substream.ts';
-import type { UniformStream } from '../rng/uniform-stream.ts';
+import { InputError } from '../errors/index.ts';
+import { substream, type UniformStream } from '../rng/index.ts';
 import { Categorical, ENUMERATION_LIMIT, softmaxProbabilities } from './categorical.ts';
 import { drawEach, type Policy } from './policy.ts';
 import type { ScoreLaw } from './score-law.ts';

@@ -1,7 +1,6 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { quote } from '../errors/input-error.ts';
-import { makeOutputDirectory } from '../errors/output-directory.ts';
+import { makeOutputDirectory, quote } from '../errors/index.ts';
 import type { Report } from './model.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';

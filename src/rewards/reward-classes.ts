@@ -1,5 +1,4 @@
-import { InputError, quote } from '../errors/input-error.ts';
-import { parseNumber } from '../errors/require.ts';
+import { InputError, parseNumber, quote } from '../errors/index.ts';
 
 /** The largest number of reward classes: 64 levels, or `d <= 6` reward functions. */
 export const MAX_REWARD_CLASSES = 64;

@@ -1,4 +1,4 @@
-import { binomcoefln } from '../math/lazy-stdlib.ts';
+import { binomcoefln } from '../math/index.ts';
 
 /** Above this many factors the ratio is taken from log-binomials instead of a product. */
 const MAX_PRODUCT_FACTORS = 256;

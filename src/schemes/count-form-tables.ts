@@ -1,4 +1,4 @@
-import { requirePositiveInteger } from '../errors/require.ts';
+import { requirePositiveInteger } from '../errors/index.ts';
 import type { SchemeFormulas } from './scheme-kind.ts';
 
 /** Count-form tables `a[0..M-1]`, `b[0..M-1]` (docs/theory.md §2), with `c = b - a`. */

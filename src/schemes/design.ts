@@ -1,5 +1,5 @@
-import { InputError } from '../errors/input-error.ts';
-import { target as makeTarget, TARGET_NAMES } from '../targets/targets.ts';
+import { InputError } from '../errors/index.ts';
+import { target as makeTarget, TARGET_NAMES } from '../targets/index.ts';
 import { type KParameter, readK, type SchemeKind } from './scheme-kind.ts';
 import { tableFormulas } from './table.ts';
 

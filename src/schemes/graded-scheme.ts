@@ -1,8 +1,6 @@
-import { InputError, quote } from '../errors/input-error.ts';
-import { parseNumber, requirePositiveInteger } from '../errors/require.ts';
-import { parseSpec } from '../grammar/parse-spec.ts';
-import { SpecReader } from '../grammar/spec-reader.ts';
-import type { RewardClasses } from '../rewards/reward-classes.ts';
+import { InputError, parseNumber, quote, requirePositiveInteger } from '../errors/index.ts';
+import { parseSpec, SpecReader } from '../grammar/index.ts';
+import type { RewardClasses } from '../rewards/index.ts';
 import { schemeCatalogue } from './catalogue.ts';
 import { groupNormalized, TRL_EPS } from './group-normalized.ts';
 import { requireGroupSize, type SchemeFormulas } from './scheme-kind.ts';

@@ -1,6 +1,5 @@
-import { InputError } from '../errors/input-error.ts';
-import { requireUnitInterval } from '../errors/require.ts';
-import type { SpecReader } from '../grammar/spec-reader.ts';
+import { InputError, requireUnitInterval } from '../errors/index.ts';
+import type { SpecReader } from '../grammar/index.ts';
 import type { SchemeFormulas } from './scheme-kind.ts';
 
 /** Which groups a dynamic-sampling filter keeps, by group size `M` and number of right answers `K`. */

@@ -1,7 +1,6 @@
 // GRPO's group normalization (docs/theory.md §3) and the catalogue entries built on it: grpo, dr-grpo,
 // mean-scaled (§10), f-grpo (§9), and the trainer presets of §7 (verl, TRL, OpenRLHF).
-import { InputError } from '../errors/input-error.ts';
-import { requireNonNegative, requirePositive } from '../errors/require.ts';
+import { InputError, requireNonNegative, requirePositive } from '../errors/index.ts';
 import type { SchemeFormulas, SchemeKind } from './scheme-kind.ts';
 
 /** How a group-normalized advantage divides `r - mean` (docs/theory.md §3, grpo row and notes). */

@@ -30,7 +30,6 @@ export {
   schemeDefinedAt,
   schemeLimit,
 } from './resolve-scheme.ts';
-export type { Scheme } from './scheme.ts';
-export { scheme } from './scheme.ts';
+export { PATTERN_TABLE_MAX_M, type Scheme, scheme } from './scheme.ts';
 export type { SchemeFormulas, SchemeKind, SchemeLimit } from './scheme-kind.ts';
 export { readTableFile, type TableFileContents } from './table.ts';

@@ -1,6 +1,6 @@
 // The pass@k weights (docs/theory.md §3) and the catalogue entries built on them: passk, and the
 // trainer presets of §7 (PKPO, Chen et al., verl's grpo_passk).
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 import { binomialRatio } from './binomial-ratio.ts';
 import { VERL_EPS } from './group-normalized.ts';
 import { readK, type SchemeFormulas, type SchemeKind } from './scheme-kind.ts';

@@ -1,5 +1,5 @@
 // REINFORCE and its leave-one-out baseline (docs/theory.md §3): reinforce, rloo, and TRL's RLOO (§7).
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 import type { SchemeFormulas, SchemeKind } from './scheme-kind.ts';
 
 /**

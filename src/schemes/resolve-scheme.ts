@@ -1,7 +1,5 @@
-import { InputError } from '../errors/input-error.ts';
-import { requirePositiveInteger } from '../errors/require.ts';
-import { parseSpec } from '../grammar/parse-spec.ts';
-import { SpecReader } from '../grammar/spec-reader.ts';
+import { InputError, requirePositiveInteger } from '../errors/index.ts';
+import { parseSpec, SpecReader } from '../grammar/index.ts';
 import { CATALOGUE_SPECS, schemeCatalogue } from './catalogue.ts';
 import { readGroupFilter } from './group-filter.ts';
 import { requireGroupSize, type SchemeFormulas } from './scheme-kind.ts';

@@ -1,6 +1,5 @@
-import { InputError } from '../errors/input-error.ts';
-import { requirePositiveInteger } from '../errors/require.ts';
-import type { SpecReader } from '../grammar/spec-reader.ts';
+import { InputError, requirePositiveInteger } from '../errors/index.ts';
+import type { SpecReader } from '../grammar/index.ts';
 
 /**
  * One weight scheme bound to a group size `M`, as its two independent formulas (docs/theory.md §2):

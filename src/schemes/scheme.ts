@@ -1,6 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
-import { LIMITS } from '../errors/limits.ts';
-import { requireSize } from '../errors/require.ts';
+import { InputError, LIMITS, requireSize } from '../errors/index.ts';
 import { schemeTables } from './count-form-tables.ts';
 import { resolveScheme } from './resolve-scheme.ts';
 import type { SchemeFormulas } from './scheme-kind.ts';

@@ -1,6 +1,4 @@
-import { InputError, quote } from '../errors/input-error.ts';
-import { readInputFile } from '../errors/input-file.ts';
-import { lazySchema } from '../errors/lazy-zod.ts';
+import { InputError, lazySchema, quote, readInputFile } from '../errors/index.ts';
 import type { CountFormTables } from './count-form-tables.ts';
 import type { SchemeFormulas, SchemeKind } from './scheme-kind.ts';
 

@@ -12,11 +12,13 @@ export {
   SMALLEST_SPREAD,
   type UpdateLaw,
 } from './normal-approximation.ts';
+export { normalCdf, normalQuantile } from './normal-law.ts';
 export {
   floatCodec,
   type JsonFloat,
   VectorMoments,
   type VectorMomentsJson,
+  vectorMomentsSchema,
 } from './vector-moments.ts';
 export {
   type Verdict,

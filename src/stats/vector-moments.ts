@@ -1,4 +1,4 @@
-import { lazySchema } from '../errors/lazy-zod.ts';
+import { lazySchema } from '../errors/index.ts';
 
 /** A float as JSON: a number, or one of the strings JSON cannot hold as a number. */
 export type JsonFloat = number | 'NaN' | 'Infinity' | '-Infinity' | '-0';

@@ -1,8 +1,6 @@
-import { InputError } from '../errors/input-error.ts';
-import { requireUnitInterval } from '../errors/require.ts';
-import type { SpecReader } from '../grammar/spec-reader.ts';
-import { monomialInBernstein } from '../math/bernstein.ts';
-import { betainc, betaln, binomcoefln } from '../math/lazy-stdlib.ts';
+import { InputError, requireUnitInterval } from '../errors/index.ts';
+import type { SpecReader } from '../grammar/index.ts';
+import { betainc, betaln, binomcoefln, monomialInBernstein } from '../math/index.ts';
 
 /**
  * `I_t(A, B)`, the regularized incomplete beta function for real `A, B > 0` (docs/theory.md §9, the

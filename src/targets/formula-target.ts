@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { InputError, quote } from '../errors/input-error.ts';
-import { logitAntiderivative } from '../math/logit-antiderivative.ts';
+import { InputError, quote } from '../errors/index.ts';
+import { logitAntiderivative } from '../math/index.ts';
 
 /** The prefixes of a target given as a formula: `expr:` for `h`, `dexpr:` for `h'`. */
 export const FORMULA_KINDS = ['expr', 'dexpr'] as const;

@@ -1,7 +1,6 @@
-import { InputError } from '../errors/input-error.ts';
-import { parseSpec } from '../grammar/parse-spec.ts';
-import { SpecReader } from '../grammar/spec-reader.ts';
-import { monomialInBernstein } from '../math/bernstein.ts';
+import { InputError } from '../errors/index.ts';
+import { parseSpec, SpecReader } from '../grammar/index.ts';
+import { monomialInBernstein } from '../math/index.ts';
 import { betaTarget } from './beta-family.ts';
 import { checkedTarget, FORMULA_KINDS, type FormulaKind, formulaTarget } from './formula-target.ts';
 

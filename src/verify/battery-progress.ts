@@ -1,4 +1,4 @@
-import type { CheckRow } from '../report/model.ts';
+import type { CheckRow } from '../report/index.ts';
 import type { Check } from './check.ts';
 
 /** Receives the events of a battery run, in order, from one thread. */

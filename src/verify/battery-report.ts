@@ -1,5 +1,4 @@
-import type { Report } from '../report/model.ts';
-import { versions } from '../report/provenance.ts';
+import { type Report, versions } from '../report/index.ts';
 import { ksDistance } from '../stats/index.ts';
 import { THEOREM_IDS } from './check.ts';
 import type { BatteryResult } from './decide-battery.ts';

@@ -1,5 +1,5 @@
 import { BUDGET_NAMES, type BudgetName } from '../defaults/index.ts';
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 
 /** How much work a battery run spends. */
 export interface Budget {

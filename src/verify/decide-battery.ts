@@ -1,6 +1,5 @@
-import type { CheckRow } from '../report/model.ts';
-import type { NormalApproximation } from '../stats/index.ts';
-import { firstStepThreshold } from '../stats/z-tests.ts';
+import type { CheckRow } from '../report/index.ts';
+import { firstStepThreshold, type NormalApproximation } from '../stats/index.ts';
 import type { Check, DeterministicOutcome, MonteCarloOutcome } from './check.ts';
 import { decideMonteCarlo, effectiveStderr } from './decide-monte-carlo.ts';
 

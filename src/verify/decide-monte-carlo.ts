@@ -1,5 +1,4 @@
-import { holm, resolution, zScores, zThreshold } from '../stats/index.ts';
-import { normalCdf } from '../stats/normal-law.ts';
+import { holm, normalCdf, resolution, zScores, zThreshold } from '../stats/index.ts';
 import type { MonteCarloOutcome } from './check.ts';
 
 /** Units of rounding, in ulps of the larger of estimate and closed form, that a mean may carry. */

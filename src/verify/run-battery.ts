@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 import {
   type ChunkResult,
   createSimulationPool,

@@ -11,8 +11,7 @@ import {
   writtenPartial,
 } from '../checkpoint/index.ts';
 import { BUDGET_NAMES, VERIFY_DEFAULTS } from '../defaults/index.ts';
-import { InputError } from '../errors/input-error.ts';
-import { lazySchema } from '../errors/lazy-zod.ts';
+import { InputError, lazySchema } from '../errors/index.ts';
 import {
   type ChunkResult,
   checkpointedRun,
@@ -21,7 +20,7 @@ import {
   type RunEvents,
   withRunLock,
 } from '../estimators/index.ts';
-import type { Report } from '../report/model.ts';
+import type { Report } from '../report/index.ts';
 import { batteryIdentity, resolveBattery, VERIFY_KIND, type VerifySettings } from './battery.ts';
 import type { BatteryProgress } from './battery-progress.ts';
 import { batteryReport } from './battery-report.ts';

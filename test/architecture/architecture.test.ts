@@ -13,11 +13,16 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A small tree that keeps every rule: two concept folders, down the rows, and a test tree. */
 const CLEAN: Record<string, string> = {
-  'src/index.ts': "export { a } from './schemes/a.ts';\n",
-  'src/cli/main.ts': "import { a } from '../schemes/a.ts';\nconsole.log(a);\n",
-  'src/schemes/a.ts': "import { b } from '../math/b.ts';\nexport const a = b + 1;\n",
+  'src/index.ts': "export { a } from './schemes/index.ts';\n",
+  'src/cli/main.ts':
+    "import { a } from '../schemes/index.ts';\nconsole.log(a);\nawait import('../math/late.ts');\n",
+  'src/schemes/index.ts': "export { a } from './a.ts';\n",
+  'src/schemes/a.ts': "import { b } from '../math/index.ts';\nexport const a = b + 1;\n",
   'src/schemes/a.test.ts': "import { help } from '../../test/support/a/help.ts';\nhelp();\n",
+  'src/math/index.ts': "export { b } from './b.ts';\nexport { late } from './late.ts';\n",
   'src/math/b.ts': 'export const b = 1;\n',
+  // Loaded lazily: an import() may name a module that its folder's index.ts re-exports.
+  'src/math/late.ts': 'export const late = 2;\n',
   'test/support/a/help.ts':
     "import { a } from '../../../src/schemes/a.ts';\nexport const help = () => a;\n",
   'properties/law.ts':
@@ -75,21 +80,23 @@ describe('architecture', () => {
   });
 
   it('flags a cycle between concept folders of src/ even when no file cycle exists', async () => {
-    // src/schemes/a.ts imports src/math/b.ts; now src/math/c.ts imports a file nested in
-    // src/schemes (which also goes up the rows).
+    // src/schemes/a.ts imports src/math; now src/math/c.ts imports a file nested in src/schemes
+    // (which also goes up the rows, and past the index.ts of both folders: through them, the
+    // folders' cycle would also be one between files).
     const rules = await violationsOf({
       'src/schemes/inner/e.ts': 'export const e = 1;\n',
       'src/math/c.ts': "import { e } from '../schemes/inner/e.ts';\nexport const c = e;\n",
       'src/index.ts': "export { a } from './schemes/a.ts';\nexport { c } from './math/c.ts';\n",
     });
-    expect(rules).toEqual(['no-concept-cycle', 'src-layer-order']);
+    expect(rules).toEqual(['no-concept-cycle', 'src-import-through-index', 'src-layer-order']);
   });
 
   it('flags an import up the rows of src/, even one that closes no cycle', async () => {
     const rules = await violationsOf({
       'src/verify/v.ts': 'export const v = 1;\n',
-      'src/math/up.ts': "import { v } from '../verify/v.ts';\nexport const up = v;\n",
-      'src/index.ts': "export { a } from './schemes/a.ts';\nexport { up } from './math/up.ts';\n",
+      'src/verify/index.ts': "export { v } from './v.ts';\n",
+      'src/math/up.ts': "import { v } from '../verify/index.ts';\nexport const up = v;\n",
+      'src/math/index.ts': `${CLEAN['src/math/index.ts']}export { up } from './up.ts';\n`,
     });
     expect(rules).toEqual(['src-layer-order']);
   });
@@ -97,12 +104,14 @@ describe('architecture', () => {
   it('flags an import between two folders of one row, and a concept folder on no row', async () => {
     const sameRow = await violationsOf({
       'src/rng/r.ts': 'export const r = 1;\n',
-      'src/math/b.ts': "import { r } from '../rng/r.ts';\nexport const b = r;\n",
+      'src/rng/index.ts': "export { r } from './r.ts';\n",
+      'src/math/b.ts': "import { r } from '../rng/index.ts';\nexport const b = r;\n",
     });
     expect(sameRow).toEqual(['src-layer-order']);
     const unknown = await violationsOf({
       'src/novel/n.ts': 'export const n = 1;\n',
-      'src/index.ts': "export { a } from './schemes/a.ts';\nexport { n } from './novel/n.ts';\n",
+      'src/novel/index.ts': "export { n } from './n.ts';\n",
+      'src/index.ts': `${CLEAN['src/index.ts']}export { n } from './novel/index.ts';\n`,
     });
     expect(unknown).toEqual(['src-layer-order']);
   });
@@ -151,6 +160,28 @@ describe('architecture', () => {
       expect(rules).toEqual([`layer-${folder}`]);
     },
   );
+
+  it('flags a static import past the index.ts of another folder of src/, type-only or not', async () => {
+    // The folder's index.ts stays in use (late), so that only the bypass is wrong.
+    const past = await violationsOf({
+      'src/schemes/a.ts':
+        "import { b } from '../math/b.ts';\nimport { late } from '../math/index.ts';\nexport const a = b + late;\n",
+    });
+    expect(past).toEqual(['src-import-through-index']);
+    const typeOnly = await violationsOf({
+      'src/math/b.ts': 'export const b = 1;\nexport type B = number;\n',
+      'src/schemes/a.ts':
+        "import type { B } from '../math/b.ts';\nimport { b } from '../math/index.ts';\nexport const a: B = b + 1;\n",
+    });
+    expect(typeOnly).toEqual(['src-import-through-index']);
+    const root = await violationsOf({ 'src/index.ts': "export { a } from './schemes/a.ts';\n" });
+    expect(root).toEqual(['src-import-through-index']);
+  });
+
+  it('flags an import() of a module of another folder that its index.ts does not re-export', async () => {
+    const rules = await violationsOf({ 'src/math/index.ts': "export { b } from './b.ts';\n" });
+    expect(rules).toEqual(['src-dynamic-import-of-the-surface']);
+  });
 
   it('flags a cycle between two files', async () => {
     const rules = await violationsOf({

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { parseNumber, requireGridPoints } from '../../errors/require.ts';
+import { parseNumber, requireGridPoints } from '../../errors/index.ts';
 import { DESIGN_HELP } from '../help.ts';
 
 interface DesignFlags {

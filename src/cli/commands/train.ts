@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { TRAIN_DEFAULTS } from '../../defaults/index.ts';
-import { InputError } from '../../errors/input-error.ts';
-import { parseNumber as number, requirePositiveInteger } from '../../errors/require.ts';
+import { InputError, parseNumber as number, requirePositiveInteger } from '../../errors/index.ts';
 import { type CheckpointFlags, checkpointFlags, checkpointOptions } from '../checkpoint-flags.ts';
 import { EXIT_OF_OUTCOME } from '../exit-codes.ts';
 import { TRAIN_HELP } from '../help.ts';

@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { VERIFY_DEFAULTS } from '../../defaults/index.ts';
-import { InputError } from '../../errors/input-error.ts';
-import { parseNumber, requirePositiveInteger } from '../../errors/require.ts';
+import { InputError, parseNumber, requirePositiveInteger } from '../../errors/index.ts';
 import type { Check } from '../../verify/index.ts';
 import { type ForceUnlockFlag, forceUnlockOption } from '../checkpoint-flags.ts';
 import { VERIFY_HELP } from '../help.ts';

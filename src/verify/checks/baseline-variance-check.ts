@@ -1,8 +1,6 @@
-import { type ExactUpdateLaw, exactUpdateLaw } from '../../objective/brute-force-h-prime.ts';
+import { type ExactUpdateLaw, exactUpdateLaw } from '../../objective/index.ts';
 import { type Scheme, scheme } from '../../schemes/index.ts';
-import { normalApproximation } from '../../stats/index.ts';
-import type { MixturePart } from '../../stats/mixture-moments.ts';
-import type { UpdateLaw } from '../../stats/normal-approximation.ts';
+import { type MixturePart, normalApproximation, type UpdateLaw } from '../../stats/index.ts';
 import type { MonteCarloCheck } from '../check.ts';
 
 /** Mean, variance and fourth central moment of a scalar random variable. */

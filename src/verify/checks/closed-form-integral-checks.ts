@@ -1,5 +1,4 @@
-import { gaussLegendreIntegral } from '../../math/gauss-legendre.ts';
-import { betainc } from '../../math/lazy-stdlib.ts';
+import { betainc, gaussLegendreIntegral } from '../../math/index.ts';
 import { h, hPrime } from '../../objective/index.ts';
 import { catalogueAt, scheme } from '../../schemes/index.ts';
 import type { Budget } from '../budget.ts';

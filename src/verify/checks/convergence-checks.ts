@@ -2,7 +2,7 @@
 // GRPO towards arcsin, and the Bernstein designs towards their targets.
 import { targetDistance } from '../../objective/index.ts';
 import { scheme } from '../../schemes/index.ts';
-import { target } from '../../targets/targets.ts';
+import { target } from '../../targets/index.ts';
 import type { Budget } from '../budget.ts';
 import type { DeterministicCheck, TheoremId } from '../check.ts';
 

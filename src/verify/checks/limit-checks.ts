@@ -1,7 +1,6 @@
-import { LIMIT_GRID, normalizedSupDistance } from '../../objective/large-m-limit.ts';
-import { logitGrid } from '../../objective/target-distance.ts';
+import { LIMIT_GRID, logitGrid, normalizedSupDistance } from '../../objective/index.ts';
 import { scheme, schemeLimit } from '../../schemes/index.ts';
-import { target } from '../../targets/targets.ts';
+import { target } from '../../targets/index.ts';
 import type { DeterministicCheck } from '../check.ts';
 import { LIMIT_REFERENCES } from './limit-references.ts';
 

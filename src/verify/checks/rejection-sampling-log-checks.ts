@@ -1,5 +1,4 @@
-import { grid } from '../../math/grid.ts';
-import { harmonic } from '../../math/index.ts';
+import { grid, harmonic } from '../../math/index.ts';
 import { h, hPrime } from '../../objective/index.ts';
 import { scheme } from '../../schemes/index.ts';
 import type { Budget } from '../budget.ts';

@@ -4,7 +4,7 @@ import {
   type SimulationResult,
   simulationPrecondition,
 } from '../../estimators/index.ts';
-import { firstStepThreshold } from '../../stats/z-tests.ts';
+import { firstStepThreshold } from '../../stats/index.ts';
 import type { MonteCarloCheck, MonteCarloOutcome, TheoremId } from '../check.ts';
 
 /**

@@ -7,7 +7,7 @@ import {
   schemeMeanField,
   trainChunkCount,
 } from '../../dynamics/index.ts';
-import type { Figure } from '../../report/model.ts';
+import type { Figure } from '../../report/index.ts';
 import { VectorMoments } from '../../stats/index.ts';
 import { DYNAMICS_SCHEMES } from '../checks/dynamics-checks.ts';
 

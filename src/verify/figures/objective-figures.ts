@@ -1,10 +1,14 @@
-import { grid } from '../../math/grid.ts';
-import { harmonicShiftedH, objectivePoints } from '../../objective/index.ts';
-import { LIMIT_GRID, normalizedSupDistance } from '../../objective/large-m-limit.ts';
-import { logitGrid } from '../../objective/target-distance.ts';
-import type { Figure, Series } from '../../report/model.ts';
+import { grid } from '../../math/index.ts';
+import {
+  harmonicShiftedH,
+  LIMIT_GRID,
+  logitGrid,
+  normalizedSupDistance,
+  objectivePoints,
+} from '../../objective/index.ts';
+import type { Figure, Series } from '../../report/index.ts';
 import { CATALOGUE_SPECS, scheme, schemeLimit } from '../../schemes/index.ts';
-import { target } from '../../targets/targets.ts';
+import { target } from '../../targets/index.ts';
 import { PAPER_GROUP_SIZES } from '../budget.ts';
 
 /**

@@ -1,6 +1,5 @@
-import { grid } from '../../math/grid.ts';
-import type { CheckRow, Figure, Series } from '../../report/model.ts';
-import { formatNumber } from '../../report/report-text.ts';
+import { grid } from '../../math/index.ts';
+import { type CheckRow, type Figure, formatNumber, type Series } from '../../report/index.ts';
 import { ksDistance } from '../../stats/index.ts';
 
 /**
