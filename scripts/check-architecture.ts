@@ -35,8 +35,8 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
  */
 export const SRC_ROWS: readonly (readonly string[])[] = [
   ['errors', 'defaults'],
-  ['math', 'stats', 'rng', 'grammar', 'report'],
-  ['targets', 'policies', 'rewards', 'checkpoint'],
+  ['math', 'stats', 'rng', 'grammar', 'report', 'rewards'],
+  ['targets', 'policies', 'checkpoint'],
   ['schemes'],
   ['objective'],
   ['graded'],

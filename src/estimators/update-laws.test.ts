@@ -20,7 +20,7 @@ function responses(policy: Policy) {
       { prob: 1 - p, reward: 0, score: [-p] },
     ];
   }
-  if (d.kind !== 'softmax') throw new Error('unsupported');
+  if (d.kind !== 'softmax' || !('correct' in d)) throw new Error('unsupported');
   const pi = softmaxProbabilities(policy.theta);
   return [...pi].map((prob, y) => ({
     prob,

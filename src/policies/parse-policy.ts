@@ -8,7 +8,9 @@ export const LIST_SEPARATOR = ';';
 /**
  * Reads a policy (docs/theory.md §5) as typed on the command line, into a validated description:
  * - a short form in the spec grammar: `bernoulli:p=0.3`, `bernoulli:theta=-0.5`,
- *   `softmax:logits=0.1;-0.4;0.3;0,correct=0;2` (lists separated by `;`), or
+ *   `softmax:logits=0.1;-0.4;0.3;0,correct=0;2` (lists separated by `;`), the same with a graded
+ *   reward for each answer instead of `correct` (docs/theory.md §10: `rewards=0;0.5;1`, or with
+ *   reward functions one vector per answer, `rewards=0/0;0/1;1/0;1/1`), or
  *   `sequence:V=4,L=3,r=1,seed=7[,scale=1]` (names and keys are case-insensitive, as in every spec);
  * - a JSON object (see `policySchemas`), inline or as `@file.json` (a regular file of at most
  *   256 MiB, read by `readInputFile`); a corpus is JSON only.
@@ -57,8 +59,17 @@ function fromShortForm(text: string): PolicyDescription {
       : { kind: 'bernoulli', p: reader.requiredNumber('p') };
   } else if (name === 'softmax') {
     const logits = list(reader, 'logits');
-    const correct = list(reader, 'correct', true);
-    description = { kind: 'softmax', logits, correct };
+    if (reader.spec.params.has('rewards')) {
+      if (reader.spec.params.has('correct')) {
+        throw new InputError(
+          `policy ${quote(text)}: give correct (binary rewards) or rewards (graded), not both`,
+        );
+      }
+      description = { kind: 'softmax', logits, rewards: rewardList(reader) };
+    } else {
+      const correct = list(reader, 'correct', true);
+      description = { kind: 'softmax', logits, correct };
+    }
   } else if (name === 'sequence') {
     description = {
       kind: 'sequence',
@@ -77,6 +88,22 @@ function fromShortForm(text: string): PolicyDescription {
   }
   reader.done();
   return fromJson(JSON.stringify(description), `policy ${quote(text)}`);
+}
+
+/** Separates the entries of one answer's reward vector in a short form: `0/1`. */
+const VECTOR_SEPARATOR = '/';
+
+/** `rewards=`: one reward per answer, a number (a level) or `r1/r2/...` (reward functions). */
+function rewardList(reader: SpecReader): (number | number[])[] {
+  const name = `policy '${reader.spec.name}': rewards`;
+  return reader
+    .string('rewards')!
+    .split(LIST_SEPARATOR)
+    .map((item) =>
+      item.includes(VECTOR_SEPARATOR)
+        ? item.split(VECTOR_SEPARATOR).map((entry) => parseNumber(name, entry))
+        : parseNumber(name, item),
+    );
 }
 
 function list(reader: SpecReader, key: string, allowEmpty = false): number[] {

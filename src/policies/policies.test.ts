@@ -14,7 +14,7 @@ const policyOf = (text: string) => buildPolicy(parsePolicy(text));
 
 /** p of a softmax or sequence description with parameters `theta`, by brute force. */
 function bruteP(description: PolicyDescription, theta: Float64Array): number {
-  if (description.kind === 'softmax') {
+  if (description.kind === 'softmax' && 'correct' in description) {
     const pi = softmaxProbabilities(theta);
     return description.correct.reduce((s, y) => s + pi[y]!, 0);
   }

@@ -9,6 +9,7 @@ import { ENUMERATION_LIMIT } from './categorical.ts';
  * Examples:
  * `{"kind":"bernoulli","p":0.3}`, `{"kind":"bernoulli","theta":-0.5}`,
  * `{"kind":"softmax","logits":[0.1,-0.4,0.3,0],"correct":[0,2]}`,
+ * `{"kind":"softmax","logits":[0,0.5,1],"rewards":[0,0.5,1]}` (graded; or `[[0,1],[1,1],...]`),
  * `{"kind":"sequence","V":4,"L":3,"r":1,"seed":7,"scale":1}`,
  * `{"kind":"corpus","prompts":[{"Q":0.5,"policy":{...}},...]}` (weights Q summing to 1).
  * Cross-field limits (`K`, `V^L`, indices, the sum of Q) are checked when the policy is built.
@@ -21,11 +22,20 @@ export const policySchemas = lazySchema((z) => {
     z.strictObject({ kind: z.literal('bernoulli'), p: probability }),
     z.strictObject({ kind: z.literal('bernoulli'), theta: finite }),
   ]);
-  const softmax = z.strictObject({
+  const binarySoftmax = z.strictObject({
     kind: z.literal('softmax'),
     logits: z.array(finite).min(1),
     correct: z.array(z.number().int().min(0)),
   });
+  // A softmax policy whose answers carry graded rewards (docs/theory.md §10): one reward per
+  // answer, a level (a number) or a vector of `d` reward functions, each mapped to its class when
+  // the policy is built against declared reward classes.
+  const gradedSoftmax = z.strictObject({
+    kind: z.literal('softmax'),
+    logits: z.array(finite).min(1),
+    rewards: z.array(z.union([finite, z.array(finite).min(1)])).min(1),
+  });
+  const softmax = z.union([binarySoftmax, gradedSoftmax]);
   const sequence = z.strictObject({
     kind: z.literal('sequence'),
     V: count(ENUMERATION_LIMIT),
@@ -39,7 +49,7 @@ export const policySchemas = lazySchema((z) => {
     kind: z.literal('corpus'),
     prompts: z.array(z.strictObject({ Q: z.number().positive().max(1), policy: single })).min(1),
   });
-  return { single, kinds: { bernoulli, softmax, sequence, corpus } } as const;
+  return { single, gradedSoftmax, kinds: { bernoulli, softmax, sequence, corpus } } as const;
 });
 
 type Schemas = ReturnType<typeof policySchemas>;
@@ -48,3 +58,5 @@ type Schemas = ReturnType<typeof policySchemas>;
 export type SinglePolicyDescription = Zod.infer<Schemas['single']>;
 /** A validated policy description: the JSON form, with defaults filled in. */
 export type PolicyDescription = SinglePolicyDescription | Zod.infer<Schemas['kinds']['corpus']>;
+/** A softmax policy with a reward for each answer (docs/theory.md §10). */
+export type GradedSoftmaxDescription = Zod.infer<Schemas['gradedSoftmax']>;

@@ -11,7 +11,7 @@ const policyOf = (text: string) => buildPolicy(parsePolicy(text));
 function responses(policy: Policy): { prob: number; right: boolean; score: number[] }[] {
   const d = policy.description;
   const theta = policy.theta;
-  if (d.kind === 'softmax') {
+  if (d.kind === 'softmax' && 'correct' in d) {
     const pi = softmaxProbabilities(theta);
     return [...pi].map((prob, y) => ({
       prob,

@@ -31,13 +31,21 @@ export interface ScoreMoments {
 
 /**
  * The first three moments of score component `j` given a correct (`side = 'correct'`) or wrong
- * response (docs/theory.md §5), from its three-point law ({@link ScoreLaw}): the values `1 - pi_j`,
- * `-pi_j` and 0 with probabilities `hit`, `used - hit`, `1 - used`. Central moments are taken
- * about the mean directly, value by value, so no raw moments cancel.
+ * response (docs/theory.md §5), from its three-point law ({@link ScoreLaw}); see
+ * {@link sideMoments}.
  */
 export function scoreMoments(law: ScoreLaw, side: 'correct' | 'wrong', j: number): ScoreMoments {
-  const pi = law.pi[j]!;
-  const { used, hit } = law[side];
+  return sideMoments(law.pi[j]!, law[side], j);
+}
+
+/**
+ * The first three moments of score component `j` on one side of its law (docs/theory.md §5: given
+ * a correct or a wrong response, or §10: given a reward class), from its three-point law: the
+ * values `1 - pi_j`, `-pi_j` and 0 with probabilities `hit`, `used - hit`, `1 - used`. Central
+ * moments are taken about the mean directly, value by value, so no raw moments cancel.
+ */
+export function sideMoments(pi: number, side: ScoreSide, j: number): ScoreMoments {
+  const { used, hit } = side;
   const weights = [hit[j]!, used[j]! - hit[j]!, 1 - used[j]!];
   const values = [1 - pi, -pi, 0];
   let mean = 0;

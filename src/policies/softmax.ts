@@ -16,16 +16,8 @@ export function softmax(params: {
   readonly correct: readonly number[];
 }): Policy {
   const { logits, correct } = params;
+  const pi = logitProbabilities(logits);
   const K = logits.length;
-  if (K < 1 || K > ENUMERATION_LIMIT) {
-    throw new InputError(
-      `softmax policy: K = ${K} responses; allowed 1..${ENUMERATION_LIMIT} (the enumeration limit)`,
-    );
-  }
-  logits.forEach((v, j) => {
-    if (!Number.isFinite(v))
-      throw new InputError(`softmax policy: logit ${j} must be finite, got ${v}`);
-  });
   const isCorrect = new Uint8Array(K);
   for (const y of correct) {
     if (!Number.isInteger(y) || y < 0 || y >= K) {
@@ -34,7 +26,6 @@ export function softmax(params: {
     if (isCorrect[y]) throw new InputError(`softmax policy: correct index ${y} is given twice`);
     isCorrect[y] = 1;
   }
-  const pi = softmaxProbabilities(logits);
   let p = 0;
   for (const y of correct) p += pi[y]!;
   const gradP = pi.map((v, y) => v * (isCorrect[y]! - p));
@@ -98,4 +89,22 @@ export function softmax(params: {
       };
     },
   };
+}
+
+/**
+ * `pi = softmax(logits)` of a tabular softmax policy (docs/theory.md §5), after checking that
+ * there are 1 to {@link ENUMERATION_LIMIT} logits, each finite; throws InputError otherwise.
+ */
+export function logitProbabilities(logits: readonly number[]): Float64Array {
+  const K = logits.length;
+  if (K < 1 || K > ENUMERATION_LIMIT) {
+    throw new InputError(
+      `softmax policy: K = ${K} responses; allowed 1..${ENUMERATION_LIMIT} (the enumeration limit)`,
+    );
+  }
+  logits.forEach((v, j) => {
+    if (!Number.isFinite(v))
+      throw new InputError(`softmax policy: logit ${j} must be finite, got ${v}`);
+  });
+  return softmaxProbabilities(logits);
 }
