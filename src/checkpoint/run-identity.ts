@@ -5,10 +5,11 @@ import { canonicalJson, type JsonValue } from './canonical-json.ts';
 
 /**
  * Version of the on-disk formats of this folder (checkpoint `run.json` and `chunk-*.json`, shard
- * `partial.json`). Bump it whenever their shape or the meaning of a field changes: it is part of
- * every run identity, so files written in an older format are refused rather than misread.
+ * `partial.json`). Bump it whenever their shape or the meaning of a field changes, or the bits
+ * a chunk of the same configuration holds: it is part of every run identity, so files written
+ * in an older format are refused rather than misread or merged with chunks that differ.
  */
-export const CHECKPOINT_FORMAT_VERSION = 2;
+export const CHECKPOINT_FORMAT_VERSION = 3;
 
 /** The code that computed a run: rl-objective's package version and the file format version. */
 export interface RunVersion {

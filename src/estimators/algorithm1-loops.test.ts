@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { plainAlgorithm1 } from '../../test/support/simulations/plain-loops.ts';
 import { bernoulli } from '../policies/bernoulli.ts';
+import { buildPolicy } from '../policies/build-policy.ts';
+import { parsePolicy } from '../policies/parse-policy.ts';
 import { UniformStream } from '../rng/uniform-stream.ts';
 import { scheme } from '../schemes/index.ts';
 import type { Scheme } from '../schemes/scheme.ts';
@@ -108,7 +111,7 @@ describe('BernoulliGroup', () => {
 
 describe('the Bernoulli loop and the generic sampler loop', () => {
   // They draw the same responses from the same uniforms, so the moments agree up to the
-  // rounding of block sums against Welford (relative 1e-12).
+  // rounding of the update's two forms (relative 1e-12).
   it.each([
     ['grpo:std=sample', 8],
     ['grpo', 64],
@@ -117,17 +120,61 @@ describe('the Bernoulli loop and the generic sampler loop', () => {
     const fast = new VectorMoments(1);
     algorithm1Bernoulli(0.3, s, 5000, new UniformStream(1, 'k'), fast);
     const slow = new VectorMoments(1);
-    const g = new Float64Array(1);
-    algorithm1Groups(
-      bernoulli({ p: 0.3 }).sampler(M, g),
-      g,
-      s,
-      5000,
-      new UniformStream(1, 'k'),
-      slow,
-    );
+    algorithm1Groups(bernoulli({ p: 0.3 }), s, 5000, new UniformStream(1, 'k'), slow);
     expect(fast.n).toBe(5000);
     expect(Math.abs(fast.mean[0]! - slow.mean[0]!)).toBeLessThan(1e-12 * Math.abs(slow.mean[0]!));
     expect(Math.abs(fast.m2[0]! - slow.m2[0]!)).toBeLessThan(1e-10 * slow.m2[0]!);
+  });
+});
+
+const CORPUS = JSON.stringify({
+  kind: 'corpus',
+  prompts: [
+    { Q: 0.4, policy: { kind: 'bernoulli', p: 0.35 } },
+    { Q: 0.35, policy: { kind: 'softmax', logits: [0.5, -0.2, 0.1, 0.3], correct: [1, 3] } },
+    { Q: 0.25, policy: { kind: 'sequence', V: 3, L: 2, r: 1, seed: 3 } },
+  ],
+});
+
+describe('algorithm1Groups (the sampler loop)', () => {
+  // Against the plain loop: the same uniforms, answers, weights and update arithmetic, so the
+  // same bits. The cases cover each weight route (pattern table up to M = 10, the two-weight
+  // form, the native formula), groups straddling a refill and larger than the buffer (`take`),
+  // split guide buckets (logits far apart, a sequence at scale 9), a corpus changing prompts.
+  it.each([
+    ['rs', 16, 'softmax:logits=0;1;2;3,correct=1', 3000],
+    ['grpo', 8, 'softmax:logits=0.1;-0.4;0.3;0;0.8,correct=0;2', 3000],
+    ['passk:k=3', 12, 'softmax:logits=0;-12;3;-20;1;-15,correct=1;2', 2000],
+    ['grpo:std=sample', 37, 'softmax:logits=0;-9;0.2,correct=0', 600],
+    ['verl-grpo', 5000, 'softmax:logits=0.3;0;-0.3,correct=2', 6],
+    ['grpo', 16, 'sequence:V=4,L=3,r=1,seed=7', 1500],
+    ['rs', 1, 'sequence:V=4,L=3,r=1,seed=7,scale=9', 3000],
+    ['passk:k=2', 13, 'sequence:V=2,L=6,r=1,seed=7', 700],
+    ['rloo', 8, CORPUS, 2500],
+    ['grpo', 64, CORPUS, 300],
+    ['reinforce', 3, 'bernoulli:p=0.3', 2000],
+  ])('%s, M = %i, %s: the same bits as the plain loop', (spec, M, text, groups) => {
+    const policy = buildPolicy(parsePolicy(text));
+    const s = scheme(spec, M);
+    const fast = new VectorMoments(policy.dim);
+    const stream = new UniformStream(4, 'samplers');
+    algorithm1Groups(policy, s, groups, stream, fast);
+    const reference = new UniformStream(4, 'samplers');
+    const slow = plainAlgorithm1(policy, s, groups, reference);
+    expect(fast.toJSON()).toEqual(slow.toJSON());
+    expect(stream.index).toBe(reference.index);
+  });
+
+  it('can fail: the same update summed by answer instead of by class differs in the last bits', () => {
+    const policy = buildPolicy(parsePolicy('softmax:logits=0;1;2;3,correct=1'));
+    const s = scheme('grpo:std=sample', 16);
+    const fast = new VectorMoments(policy.dim);
+    algorithm1Groups(policy, s, 3000, new UniformStream(4, 'samplers'), fast);
+    const other = plainAlgorithm1(policy, s, 3000, new UniformStream(4, 'samplers'), 'by-answer');
+    expect(fast.toJSON()).not.toEqual(other.toJSON());
+    // ...and by rounding only.
+    for (let j = 0; j < policy.dim; j++) {
+      expect(Math.abs(fast.mean[j]! - other.mean[j]!)).toBeLessThan(1e-14);
+    }
   });
 });

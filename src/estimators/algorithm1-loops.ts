@@ -1,45 +1,60 @@
-import type { Sampler } from '../policies/index.ts';
-import { UNIFORM_BUFFER, type UniformStream } from '../rng/index.ts';
-import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/index.ts';
-import type { VectorMoments } from '../stats/index.ts';
+import type { Policy } from '../policies/policy.ts';
+import { UNIFORM_BUFFER, type UniformStream } from '../rng/uniform-stream.ts';
+import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/scheme.ts';
+import { ShiftedSums } from '../stats/shifted-sums.ts';
+import type { VectorMoments } from '../stats/vector-moments.ts';
 import { BernoulliGroup } from './bernoulli-group.ts';
+import { ClassWeights } from './class-weights.ts';
 
 /** Groups summed before a Chan merge into the moments: one division per block, not per group. */
 const BLOCK = 1024;
 
 /**
  * Algorithm 1 (docs/theory.md §1) for `groups` groups of any policy, each group's update
- * `g = (1/M) sum_i Z_i grad log pi(y_i)` pushed into `moments`: draw `M` responses, get `R_i`
- * from the verifier, compute `Z_i` with the scheme's native group formula (never the a/b
- * tables), add the scores. `g` is the buffer the sampler was made with; no allocation per group.
+ * `g = (1/M) sum_i Z_i grad log pi(y_i)` summarised into `moments`: draw the group's prompt (a
+ * corpus), its `M` responses from the group's uniforms (read as one block, `take`), which the
+ * prompt's sampler keeps as counts per answer and class; the weights `Z` per class from the
+ * scheme's native group formula on the rewards in response order ({@link ClassWeights}, built
+ * once per scheme by the caller or here); the update from the counts, into the prompt's block of `g`
+ * (the other blocks are 0). Groups are summarised in blocks of {@link BLOCK} as shifted sums
+ * ({@link ShiftedSums}) that are Chan-merged into `moments`. No allocation per group, and no
+ * per-prompt setup in the loop: the samplers are made once.
  */
 export function algorithm1Groups(
-  sampler: Sampler,
-  g: Float64Array,
+  policy: Policy,
   scheme: Scheme,
   groups: number,
   u: UniformStream,
   moments: VectorMoments,
+  weightsOf: ClassWeights = new ClassWeights(scheme),
 ): void {
   const M = scheme.M;
   const invM = 1 / M;
-  const rewards = new Float64Array(M);
-  const weights = new Float64Array(M);
-  const two = new Float64Array(2);
-  // Up to PATTERN_TABLE_MAX_M advantagesInto is a table lookup; above it the two-weight form
-  // saves the formula's M divisions. Both give the native formula's bits.
-  const twoWeights = M > PATTERN_TABLE_MAX_M ? scheme.groupWeightsInto : undefined;
-  for (let n = 0; n < groups; n++) {
-    const K = sampler.drawGroup(u, rewards, M);
-    if (twoWeights === undefined) {
-      scheme.advantagesInto(rewards, weights);
-    } else {
-      twoWeights(rewards, 0, K, two);
-      for (let i = 0; i < M; i++) weights[i] = two[rewards[i]!]!;
+  const sampler = policy.sampler();
+  const samplers = sampler.prompts;
+  const terms = policy.prompts;
+  const w = new Float64Array(2);
+  const g = new Float64Array(policy.dim);
+  const block = new ShiftedSums(policy.dim);
+  let last = 0;
+  for (let done = 0; done < groups; ) {
+    const size = Math.min(BLOCK, groups - done);
+    for (let n = 0; n < size; n++) {
+      const x = sampler.prompt(u);
+      if (x !== last) {
+        const { offset, gradP } = terms[last]!;
+        g.fill(0, offset, offset + gradP.length);
+        last = x;
+      }
+      const prompt = samplers[x]!;
+      const uniforms = u.take(M * prompt.width);
+      const K = prompt.draw(uniforms, u.at, M);
+      weightsOf.into(prompt.rewards, K, w);
+      prompt.update(w, invM, g, terms[x]!.offset);
+      block.add(g);
     }
-    for (let j = 0; j < g.length; j++) g[j] = 0;
-    sampler.addScores(weights, M, invM);
-    moments.push(g);
+    block.flushInto(moments);
+    done += size;
   }
 }
 
@@ -92,8 +107,7 @@ export function algorithm1Bernoulli(
   // Per interleaved group g: its terms Z (R - p) for R = 0 and R = 1, and its update.
   const terms = new Float64Array(2 * INTERLEAVED);
   const updates = new Float64Array(INTERLEAVED);
-  const blockMean = new Float64Array(1);
-  const blockM2 = new Float64Array(1);
+  const block = new ShiftedSums(1);
   const { rewards: drawn, counts } = u;
   let k = u.index;
   for (let done = 0; done < groups; ) {
@@ -169,9 +183,8 @@ export function algorithm1Bernoulli(
         squares += d * d;
       }
     }
-    blockMean[0] = shift + sum / size;
-    blockM2[0] = Math.max(0, squares - (sum * sum) / size);
-    moments.mergeSummary(size, blockMean, blockM2);
+    block.set(size, shift, sum, squares);
+    block.flushInto(moments);
     done += size;
   }
   u.index = k;

@@ -1,6 +1,6 @@
-import type { Sampler } from '../policies/index.ts';
-import { UNIFORM_BUFFER, type UniformStream } from '../rng/index.ts';
-import type { VectorMoments } from '../stats/index.ts';
+import type { Policy } from '../policies/policy.ts';
+import { UNIFORM_BUFFER, type UniformStream } from '../rng/uniform-stream.ts';
+import type { VectorMoments } from '../stats/vector-moments.ts';
 
 /** What a run of pure rejection sampling groups reports besides the moments. */
 export interface PureRsCounts {
@@ -13,15 +13,15 @@ export interface PureRsCounts {
 }
 
 /**
- * Pure rejection sampling (docs/theory.md §4) for `groups` groups of any policy: draw until `B`
- * responses are correct, push `g = (1/B) sum_b grad log pi(y^(b))` over the correct ones into
- * `moments` and the number of draws `N` into `drawMoments`. A group that reaches `maxDraws`
- * draws stops the run: it is not pushed, and `capped` is 1. The sampler keeps the `b`-th
- * correct response in slot `b` (a wrong one is drawn over), so it needs `B` slots.
+ * Pure rejection sampling (docs/theory.md §4) for `groups` groups of any policy: draw the group's
+ * prompt (a corpus), then responses one at a time until `B` are correct; push
+ * `g = (1/B) sum_b grad log pi(y^(b))` over the correct ones into `moments` (the prompt's
+ * sampler keeps the draws as counts, and weighs the wrong ones 0 and the correct ones 1) and the
+ * number of draws `N` into `drawMoments`. A group that reaches `maxDraws` draws stops the run:
+ * it is not pushed, and `capped` is 1.
  */
 export function pureRsGroups(
-  sampler: Sampler,
-  g: Float64Array,
+  policy: Policy,
   B: number,
   maxDraws: number,
   groups: number,
@@ -29,11 +29,22 @@ export function pureRsGroups(
   moments: VectorMoments,
   drawMoments: VectorMoments,
 ): PureRsCounts {
-  const ones = new Float64Array(B).fill(1);
+  const sampler = policy.sampler();
+  const samplers = sampler.prompts;
+  const terms = policy.prompts;
+  const correctOnly = Float64Array.of(0, 1);
+  const g = new Float64Array(policy.dim);
   const draws = new Float64Array(1);
   const counts: PureRsCounts = { groups: 0, draws: 0, capped: 0 };
+  let last = 0;
   for (let n = 0; n < groups; n++) {
-    sampler.beginGroup(u);
+    const x = sampler.prompt(u);
+    if (x !== last) {
+      const { offset, gradP } = terms[last]!;
+      g.fill(0, offset, offset + gradP.length);
+      last = x;
+    }
+    const prompt = samplers[x]!;
     let correct = 0;
     let drawn = 0;
     while (correct < B) {
@@ -43,10 +54,10 @@ export function pureRsGroups(
         return counts;
       }
       drawn++;
-      correct += sampler.draw(u, correct);
+      const uniforms = u.take(prompt.width);
+      correct += prompt.draw(uniforms, u.at, 1);
     }
-    for (let j = 0; j < g.length; j++) g[j] = 0;
-    sampler.addScores(ones, B, 1 / B);
+    prompt.update(correctOnly, 1 / B, g, terms[x]!.offset);
     moments.push(g);
     draws[0] = drawn;
     drawMoments.push(draws);

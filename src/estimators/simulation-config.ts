@@ -3,6 +3,7 @@ import type { UniformStream } from '../rng/index.ts';
 import { scheme as buildScheme, type Scheme } from '../schemes/index.ts';
 import { VectorMoments } from '../stats/index.ts';
 import { algorithm1Bernoulli, algorithm1Groups } from './algorithm1-loops.ts';
+import { ClassWeights } from './class-weights.ts';
 import { type PureRsCounts, pureRsBernoulli, pureRsGroups } from './pure-rs-loops.ts';
 
 /** What every resolved simulation has, whatever its estimator. */
@@ -115,13 +116,14 @@ export function rebuildSimulation(config: SimulationConfig): Simulation {
 function algorithm1Loop(policy: Policy, scheme: Scheme): GroupsLoop {
   const M = scheme.M;
   const p = policy.prompts[0]!.p;
+  // Built once: every chunk of the config shares it (up to M = 10, a table over patterns).
+  const weightsOf = policy.kind === 'bernoulli' ? null : new ClassWeights(scheme);
   return (groups, u) => {
     const gradient = new VectorMoments(policy.dim);
-    if (policy.kind === 'bernoulli') {
+    if (weightsOf === null) {
       algorithm1Bernoulli(p, scheme, groups, u, gradient);
     } else {
-      const g = new Float64Array(policy.dim);
-      algorithm1Groups(policy.sampler(M, g), g, scheme, groups, u, gradient);
+      algorithm1Groups(policy, scheme, groups, u, gradient, weightsOf);
     }
     return { groups, responses: groups * M, capped: 0, gradient, draws: null };
   };
@@ -137,8 +139,7 @@ function pureRsLoop(policy: Policy, B: number, maxDraws: number): GroupsLoop {
     if (policy.kind === 'bernoulli') {
       counts = pureRsBernoulli(p, B, maxDraws, groups, u, gradient, draws);
     } else {
-      const g = new Float64Array(policy.dim);
-      counts = pureRsGroups(policy.sampler(B, g), g, B, maxDraws, groups, u, gradient, draws);
+      counts = pureRsGroups(policy, B, maxDraws, groups, u, gradient, draws);
     }
     return {
       groups: counts.groups,

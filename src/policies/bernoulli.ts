@@ -1,6 +1,6 @@
-import { InputError, requireFinite, requireUnitInterval } from '../errors/index.ts';
-import type { UniformStream } from '../rng/index.ts';
-import { drawEach, type Policy } from './policy.ts';
+import { InputError } from '../errors/input-error.ts';
+import { requireFinite, requireUnitInterval } from '../errors/require.ts';
+import { type Policy, PolicySampler, type Sampler } from './policy.ts';
 
 /**
  * The Bernoulli-logistic policy (docs/theory.md §5): one parameter `theta`, `p = sigmoid(theta)`,
@@ -42,38 +42,45 @@ export function bernoulli(params: { readonly p: number } | { readonly theta: num
         },
       },
     ],
-    sampler(slots, g) {
-      const rewards = new Float64Array(slots);
-      // Branch-free `u < p ? 1 : 0`: u - p lies in (-1, 1).
-      const draw = (u: UniformStream, slot: number) => {
-        const r = 0 - Math.floor(u.next() - p);
-        rewards[slot] = r;
-        return r;
-      };
-      return {
-        drawGroup(u, out, count) {
-          if (!u.holds(count)) return drawEach(draw, u, out, count);
-          let correct = 0;
-          const buffer = u.buffer;
-          const k = u.index;
-          for (let i = 0; i < count; i++) {
-            const r = 0 - Math.floor(buffer[k + i]! - p);
-            rewards[i] = r;
-            out[i] = r;
-            correct += r;
-          }
-          u.index = k + count;
-          return correct;
-        },
-        beginGroup() {},
-        draw,
-        addScores(weights, count, scale) {
-          for (let i = 0; i < count; i++) {
-            const w = weights[i]!;
-            if (w !== 0) g[0] = g[0]! + w * scale * (rewards[i]! - p);
-          }
-        },
-      };
+    sampler() {
+      return new PolicySampler([new BernoulliSampler(p)]);
     },
   };
+}
+
+/**
+ * Draws Bernoulli responses (docs/theory.md §5): `R = 1[u < p]` from one uniform, counted by
+ * class. With `grad log pi = R - p`, the update of `N_0` wrong and `N_1` correct responses is
+ * `N_1 w_1 - (N_0 w_0 + N_1 w_1) p` (times the scale): the softmax form with one logit.
+ */
+class BernoulliSampler implements Sampler {
+  readonly width = 1;
+  rewards = new Int32Array(0);
+  private correct = 0;
+  private wrong = 0;
+
+  constructor(private readonly p: number) {}
+
+  draw(uniforms: Float64Array, k: number, count: number): number {
+    if (this.rewards.length < count) this.rewards = new Int32Array(count);
+    const { p, rewards } = this;
+    let correct = 0;
+    for (let i = 0; i < count; i++) {
+      // Branch-free `u < p ? 1 : 0`: u - p lies in (-1, 1).
+      const r = 0 - Math.floor(uniforms[k + i]! - p);
+      rewards[i] = r;
+      correct += r;
+    }
+    this.correct += correct;
+    this.wrong += count - correct;
+    return correct;
+  }
+
+  update(w: Float64Array, scale: number, g: Float64Array, offset: number): void {
+    const w0 = w[0]! * scale;
+    const w1 = w[1]! * scale;
+    g[offset] = this.correct * w1 - (this.wrong * w0 + this.correct * w1) * this.p;
+    this.correct = 0;
+    this.wrong = 0;
+  }
 }

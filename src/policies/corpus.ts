@@ -1,6 +1,5 @@
-import { InputError } from '../errors/index.ts';
-import type { UniformStream } from '../rng/index.ts';
-import type { Policy, PromptTerm, Sampler } from './policy.ts';
+import { InputError } from '../errors/input-error.ts';
+import { type Policy, PolicySampler, type PromptTerm } from './policy.ts';
 import type { SinglePolicyDescription } from './policy-schema.ts';
 
 /** Tolerance on `sum Q = 1`: a few ulps per prompt of rounding in weights typed as decimals. */
@@ -57,26 +56,11 @@ export function corpus(
     dim,
     theta: Float64Array.from(prompts.flatMap(({ policy }) => [...policy.theta])),
     prompts: terms,
-    sampler(slots, g) {
-      const samplers: Sampler[] = prompts.map(({ policy }, x) =>
-        policy.sampler(slots, g.subarray(offsets[x]!, offsets[x]! + policy.dim)),
+    sampler() {
+      return new PolicySampler(
+        prompts.map(({ policy }) => policy.sampler().prompts[0]!),
+        cumulative,
       );
-      let current = samplers[0]!;
-      const beginGroup = (u: UniformStream) => {
-        const v = u.next();
-        let x = 0;
-        while (v >= cumulative[x]!) x++;
-        current = samplers[x]!;
-      };
-      return {
-        drawGroup(u, rewards, count) {
-          beginGroup(u);
-          return current.drawGroup(u, rewards, count);
-        },
-        beginGroup,
-        draw: (u, slot) => current.draw(u, slot),
-        addScores: (weights, count, scale) => current.addScores(weights, count, scale),
-      };
     },
   };
 }

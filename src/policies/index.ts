@@ -4,7 +4,7 @@ export { buildPolicy } from './build-policy.ts';
 export { Categorical, ENUMERATION_LIMIT, softmaxProbabilities } from './categorical.ts';
 export { corpus } from './corpus.ts';
 export { LIST_SEPARATOR, parsePolicy } from './parse-policy.ts';
-export type { Policy, PromptTerm, Sampler } from './policy.ts';
+export { type Policy, PolicySampler, type PromptTerm, type Sampler } from './policy.ts';
 export type { PolicyDescription, SinglePolicyDescription } from './policy-schema.ts';
 export { type ScoreLaw, type ScoreMoments, type ScoreSide, scoreMoments } from './score-law.ts';
 export { type SequenceParams, sequence } from './sequence.ts';

@@ -18,47 +18,66 @@ export interface PromptTerm {
 }
 
 /**
- * Draws responses for the simulators (docs/theory.md §1, steps 1–2) and adds their score vectors
- * `grad log pi(y)` into a gradient buffer given when the sampler was made. Slots name the
- * responses of the current group, so that their scores can be added once the weights are known.
- * Every response takes one uniform (a sequence one per token), a corpus's prompt one more, in
- * draw order: the draws are a function of the stream alone.
+ * Draws one prompt's responses for the simulators (docs/theory.md §1, steps 2–3) and keeps, in
+ * place of each response, counts: per answer (a sequence: per transition) and reward class, the
+ * class of a binary reward being the reward itself (0 wrong, 1 correct). The weights of
+ * Algorithm 1 depend on a response only through its class within a group (count form, §2), so the
+ * group's update `sum_i w[R_i] grad log pi(y_i)` is a function of those counts, computed once per
+ * group in O(dim) however many responses were drawn. Every response takes {@link width}
+ * uniforms, in draw order, so the draws are a function of the stream alone.
  */
 export interface Sampler {
+  /** Uniforms one response takes: 1, or a sequence's `L`. */
+  readonly width: number;
   /**
-   * Draws one group: its prompt `x ~ Q` (a corpus), then responses into slots `0..count-1`;
-   * writes their rewards `R` (0 or 1) into `rewards` and returns how many are correct.
+   * The rewards (0 or 1) of the responses of the last {@link draw}, in draw order, at
+   * `[0, count)`. Read it after each draw: a larger group than before replaces it.
    */
-  drawGroup(u: UniformStream, rewards: Float64Array, count: number): number;
-  /** Starts a group response by response (pure rejection sampling): a corpus draws `x` here. */
-  beginGroup(u: UniformStream): void;
-  /** Draws one response of the current group into `slot`; returns its reward `R` (0 or 1). */
-  draw(u: UniformStream, slot: number): number;
+  readonly rewards: Int32Array;
   /**
-   * Adds `sum_i (w_i · scale) grad log pi(y_i)` over the slots `i < count` with `w_i != 0`, in
-   * slot order, into the buffer (which the caller has zeroed).
+   * Draws `count` responses from `uniforms[k .. k + count·width - 1]`, {@link width} each in
+   * order, adds them into the counts, writes their rewards into {@link rewards} and returns how
+   * many are correct.
    */
-  addScores(weights: ArrayLike<number>, count: number, scale: number): void;
+  draw(uniforms: Float64Array, k: number, count: number): number;
+  /**
+   * Writes `scale · sum_i w[R_i] grad log pi(y_i)` over the responses drawn since the last call,
+   * from their counts, into the prompt's block of the gradient, `g[offset ..]` (its parameters
+   * in the policy's vector: `PromptTerm.offset`, `gradP.length` of them), and clears the counts.
+   * `w[c]` is the weight of reward class `c`; a class with no response may have any finite
+   * weight.
+   */
+  update(w: Float64Array, scale: number, g: Float64Array, offset: number): void;
 }
 
 /**
- * Draws `count` responses one by one through a sampler's `draw` into slots `0..count-1`, writing
- * their rewards; returns how many are correct. A sampler's `drawGroup` does this when the group's
- * uniforms straddle a refill of the stream, and otherwise reads them from the buffer in a loop
- * without calls.
+ * A policy's samplers for one run of groups: one {@link Sampler} per prompt, and the draw of a
+ * group's prompt. A class, so that the loops' calls have one target whatever the policy.
  */
-export function drawEach(
-  draw: Sampler['draw'],
-  u: UniformStream,
-  rewards: Float64Array,
-  count: number,
-): number {
-  let correct = 0;
-  for (let i = 0; i < count; i++) {
-    rewards[i] = draw(u, i);
-    correct += rewards[i]!;
+export class PolicySampler {
+  /**
+   * @param prompts one sampler per prompt, in the order of `Policy.prompts`
+   * @param cumulative a corpus's running sums of `Q`, ending at exactly 1; null for a single
+   *   policy, whose groups draw no prompt
+   */
+  constructor(
+    readonly prompts: readonly Sampler[],
+    private readonly cumulative: Float64Array | null = null,
+  ) {}
+
+  /**
+   * Starts a group: a corpus draws its prompt `x ~ Q` from the next uniform `v` of `u`, the
+   * smallest `x` with `v < cumulative[x]`, and returns it; a single policy reads nothing and
+   * returns 0.
+   */
+  prompt(u: UniformStream): number {
+    const cumulative = this.cumulative;
+    if (cumulative === null) return 0;
+    const v = u.next();
+    let x = 0;
+    while (v >= cumulative[x]!) x++;
+    return x;
   }
-  return correct;
 }
 
 /**
@@ -75,9 +94,6 @@ export interface Policy {
   readonly theta: Float64Array;
   /** One term per prompt; a single policy has one with `Q = 1` and offset 0. */
   readonly prompts: readonly PromptTerm[];
-  /**
-   * A sampler remembering up to `slots` responses per group, adding scores into `g`
-   * (length {@link dim}).
-   */
-  sampler(slots: number, g: Float64Array): Sampler;
+  /** New samplers (they hold the counts of a group being drawn). */
+  sampler(): PolicySampler;
 }

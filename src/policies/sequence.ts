@@ -1,7 +1,7 @@
-import { InputError } from '../errors/index.ts';
-import { substream, type UniformStream } from '../rng/index.ts';
+import { InputError } from '../errors/input-error.ts';
+import { substream } from '../rng/substream.ts';
 import { Categorical, ENUMERATION_LIMIT, softmaxProbabilities } from './categorical.ts';
-import { drawEach, type Policy } from './policy.ts';
+import { type Policy, PolicySampler, type Sampler } from './policy.ts';
 import type { ScoreLaw } from './score-law.ts';
 
 /** Parameters of the autoregressive toy model; see {@link sequence}. */
@@ -118,72 +118,218 @@ export function sequence(params: SequenceParams): Policy {
     dim,
     theta,
     prompts: [{ Q: 1, p, gradP, offset: 0, scores }],
-    sampler(slots, g) {
-      const used = new Int32Array(slots * L);
-      const tokens = new Int32Array(slots * L);
-      // The `-softmax(row)` parts are added at the end, once per row touched.
-      const rowWeight = new Float64Array(rows);
-      const touched = new Int32Array(rows);
-      const isTouched = new Uint8Array(rows);
-      const scratch = new Float64Array(L);
-      // Response `slot` from the L uniforms `uniforms[k .. k + L - 1]`; returns its reward.
-      const drawFrom = (uniforms: Float64Array, k: number, slot: number) => {
-        let prev = 0;
-        let sum = 0;
-        for (let l = 0; l < L; l++) {
-          const row = l === 0 ? 0 : 1 + (l - 1) * V + prev;
-          const y = categorical.draw(row, uniforms[k + l]!);
-          used[slot * L + l] = row;
-          tokens[slot * L + l] = y;
-          sum += y;
-          prev = y;
-        }
-        return verdictOfSum[sum]!;
-      };
-      const draw = (u: UniformStream, slot: number) => {
-        for (let l = 0; l < L; l++) scratch[l] = u.next();
-        return drawFrom(scratch, 0, slot);
-      };
-      return {
-        drawGroup(u, rewards, count) {
-          if (!u.holds(count * L)) return drawEach(draw, u, rewards, count);
-          let correct = 0;
-          const k = u.index;
-          for (let i = 0; i < count; i++) {
-            rewards[i] = drawFrom(u.buffer, k + i * L, i);
-            correct += rewards[i]!;
-          }
-          u.index = k + count * L;
-          return correct;
-        },
-        beginGroup() {},
-        draw,
-        addScores(weights, count, scale) {
-          let nTouched = 0;
-          for (let i = 0; i < count; i++) {
-            const w = weights[i]!;
-            if (w === 0) continue;
-            const ws = w * scale;
-            for (let l = 0; l < L; l++) {
-              const row = used[i * L + l]!;
-              const at = row * V + tokens[i * L + l]!;
-              g[at] = g[at]! + ws;
-              if (!isTouched[row]) {
-                isTouched[row] = 1;
-                touched[nTouched++] = row;
-              }
-              rowWeight[row] = rowWeight[row]! + ws;
-            }
-          }
-          for (let k = 0; k < nTouched; k++) {
-            const row = touched[k]!;
-            const w = rowWeight[row]!;
-            for (let v = 0; v < V; v++) g[row * V + v] = g[row * V + v]! - w * pi[row * V + v]!;
-            rowWeight[row] = 0;
-            isTouched[row] = 0;
-          }
-        },
-      };
+    sampler() {
+      return new PolicySampler([new SequenceSampler(categorical, pi, V, L, verdictOfSum)]);
     },
   };
+}
+
+/**
+ * Draws sequences of the autoregressive toy model (docs/theory.md §5) for the simulators: token
+ * `y_l` from one uniform by inversion in its state's row (`categorical`, probabilities `pi`),
+ * the reward from the sum of the tokens (`verdictOfSum`), and the response kept only as counts of
+ * its `L` transitions (row used, token drawn), per reward class: O(L) per response, no
+ * allocation.
+ *
+ * `grad log pi(y)` is the sum over positions of `e_{y_l} - softmax(row)` in the row used, so
+ * under class weights `w` (`w' = w · scale`) the update of the logit `(row, v)` is
+ * `n_0 w'_0 + n_1 w'_1 - W_row pi_(row, v)`, with `n_c` the count of the transition among
+ * responses of class `c` and `W_row = U_0 w'_0 + U_1 w'_1` the row's weighted use (`U_c` its
+ * uses by responses of class `c`): the softmax sampler's form, row by row, O(dim) per group.
+ */
+class SequenceSampler implements Sampler {
+  readonly width: number;
+  rewards: Int32Array;
+  private readonly rows: number;
+  private readonly G: number;
+  private readonly shift: number;
+  private readonly dim: number;
+  /**
+   * Everything the draw loops read or write, in one array, so that the compiled loops check a
+   * single array: the guide tables of `categorical`, row after row, at `[0, rows·G)`, each entry
+   * multiplied by `G` (whole buckets: `v·G`; split ones: `~(v·G)`), so that the next token's row
+   * is one addition away from the entry, which is the loop's chain of dependent steps; the
+   * verdict of each sum of tokens at `verdictAt`; the first row of position `l` times `G` at
+   * `baseAt + l` (the previous token's `v·G` is added to it); the row of each logit at
+   * `rowAt`; the transition counts of wrong then correct responses at `countAt` (`2·dim`), and
+   * each row's uses by them at `useAt` (`2·rows`); the transitions `row·V + token` of the
+   * group's responses at `pathAt`; then their rewards (-1 for a response with a token in a split
+   * bucket, until it is drawn by search).
+   */
+  private table: Int32Array;
+  private readonly verdictAt: number;
+  private readonly baseAt: number;
+  private readonly rowOfAt: number;
+  private readonly countAt: number;
+  private readonly useAt: number;
+  private readonly pathAt: number;
+  private rewardAt: number;
+
+  constructor(
+    private readonly categorical: Categorical,
+    private readonly pi: Float64Array,
+    private readonly V: number,
+    private readonly L: number,
+    verdictOfSum: Uint8Array,
+  ) {
+    const G = categorical.buckets;
+    this.width = L;
+    this.G = G;
+    this.shift = Math.log2(G);
+    this.dim = pi.length;
+    this.rows = pi.length / V;
+    this.verdictAt = this.rows * G;
+    this.baseAt = this.verdictAt + verdictOfSum.length;
+    this.rowOfAt = this.baseAt + L;
+    this.countAt = this.rowOfAt + this.dim;
+    this.useAt = this.countAt + 2 * this.dim;
+    this.pathAt = this.useAt + 2 * this.rows;
+    this.rewardAt = this.pathAt;
+    const table = new Int32Array(this.pathAt);
+    for (let row = 0; row < this.rows; row++) {
+      categorical.guideRow(row).forEach((entry, j) => {
+        table[row * G + j] = entry >= 0 ? entry * G : ~(~entry * G);
+      });
+    }
+    table.set(verdictOfSum, this.verdictAt);
+    for (let l = 0; l < L; l++) table[this.baseAt + l] = (l === 0 ? 0 : 1 + (l - 1) * V) * G;
+    for (let at = 0; at < this.dim; at++) table[this.rowOfAt + at] = Math.floor(at / V);
+    this.table = table;
+    this.rewards = table.subarray(this.rewardAt, this.rewardAt);
+  }
+
+  draw(uniforms: Float64Array, k: number, count: number): number {
+    if (this.rewards.length < count) this.grow(count);
+    const { table, G, V, L, shift, verdictAt, baseAt, pathAt, rewardAt } = this;
+    const n = (count * L) | 0;
+    let correct = 0;
+    let split = 0;
+    // Token by token, with no call and no inner loop, so that the compiled loop keeps its
+    // arrays at hand, and `| 0` keeps its integer arithmetic free of overflow checks; a response
+    // ends every L tokens.
+    let l = 0;
+    let prev = 0;
+    let sum = 0;
+    let i = 0;
+    let bad = 0;
+    for (let t = 0; t < n; t = (t + 1) | 0) {
+      const rowAt = (table[(baseAt + l) | 0]! + prev) | 0;
+      let entry = table[(rowAt + ((uniforms[k + t]! * G) | 0)) | 0]!;
+      if (entry < 0) {
+        bad = 1;
+        entry = ~entry;
+      }
+      const y = entry >> shift;
+      table[(pathAt + t) | 0] = ((rowAt >> shift) * V + y) | 0;
+      sum = (sum + y) | 0;
+      prev = entry;
+      l = (l + 1) | 0;
+      if (l === L) {
+        let r = table[(verdictAt + sum) | 0]!;
+        if (bad !== 0) {
+          r = -1;
+          split = 1;
+          bad = 0;
+        } else {
+          correct = (correct + r) | 0;
+        }
+        table[(rewardAt + i) | 0] = r;
+        i = (i + 1) | 0;
+        l = 0;
+        prev = 0;
+        sum = 0;
+      }
+    }
+    if (split !== 0) correct += this.resolve(uniforms, k, count);
+    this.count(count);
+    return correct;
+  }
+
+  /**
+   * Draws by search the responses of the last {@link draw} that have a token in a split bucket
+   * (reward -1), writing their transitions and rewards; returns how many of them are correct.
+   */
+  private resolve(uniforms: Float64Array, k: number, count: number): number {
+    const { table, G, V, L, verdictAt, baseAt, pathAt, rewardAt, categorical } = this;
+    let correct = 0;
+    for (let i = 0; i < count; i++) {
+      if (table[rewardAt + i] !== -1) continue;
+      let prev = 0;
+      let sum = 0;
+      for (let l = 0; l < L; l++) {
+        const row = table[baseAt + l]! / G + prev;
+        const y = categorical.draw(row, uniforms[k + i * L + l]!);
+        table[pathAt + i * L + l] = row * V + y;
+        sum += y;
+        prev = y;
+      }
+      const r = table[verdictAt + sum]!;
+      table[rewardAt + i] = r;
+      correct += r;
+    }
+    return correct;
+  }
+
+  /**
+   * Adds the transitions of the last {@link draw}'s `count` responses into their class's counts,
+   * and their rows into the class's row uses.
+   */
+  private count(count: number): void {
+    const { table, L, dim, rows, rowOfAt, countAt, useAt, pathAt, rewardAt } = this;
+    const n = (count * L) | 0;
+    let l = 0;
+    let i = 0;
+    let r = table[rewardAt]!;
+    for (let t = 0; t < n; t = (t + 1) | 0) {
+      const logit = table[(pathAt + t) | 0]!;
+      const at = (countAt + r * dim + logit) | 0;
+      table[at] = (table[at]! + 1) | 0;
+      const use = (useAt + r * rows + table[(rowOfAt + logit) | 0]!) | 0;
+      table[use] = (table[use]! + 1) | 0;
+      l = (l + 1) | 0;
+      if (l === L) {
+        l = 0;
+        i = (i + 1) | 0;
+        r = table[(rewardAt + i) | 0]!;
+      }
+    }
+  }
+
+  /**
+   * Room for the transitions and rewards of a group of `count` responses, and one reward more,
+   * which {@link count} reads past the last response.
+   */
+  private grow(count: number): void {
+    const table = new Int32Array(this.pathAt + count * (this.L + 1) + 1);
+    table.set(this.table.subarray(0, this.pathAt));
+    this.table = table;
+    this.rewardAt = this.pathAt + count * this.L;
+    this.rewards = table.subarray(this.rewardAt, this.rewardAt + count);
+  }
+
+  update(w: Float64Array, scale: number, g: Float64Array, offset: number): void {
+    const { V, rows, table, countAt, useAt, dim, pi } = this;
+    const w0 = w[0]! * scale;
+    const w1 = w[1]! * scale;
+    const wrong = countAt;
+    const right = (countAt + dim) | 0;
+    // One flat pass over the logits, a row every V of them.
+    let W = 0;
+    for (let at = 0, row = 0, v = 0; at < dim; at = (at + 1) | 0) {
+      if (v === 0) {
+        W = table[(useAt + row) | 0]! * w0 + table[(useAt + rows + row) | 0]! * w1;
+        table[(useAt + row) | 0] = 0;
+        table[(useAt + rows + row) | 0] = 0;
+      }
+      g[(offset + at) | 0] =
+        table[(wrong + at) | 0]! * w0 + table[(right + at) | 0]! * w1 - W * pi[at]!;
+      table[(wrong + at) | 0] = 0;
+      table[(right + at) | 0] = 0;
+      v = (v + 1) | 0;
+      if (v === V) {
+        row = (row + 1) | 0;
+        v = 0;
+      }
+    }
+  }
 }

@@ -1,7 +1,7 @@
-import { InputError } from '../errors/index.ts';
-import type { UniformStream } from '../rng/index.ts';
+import { InputError } from '../errors/input-error.ts';
 import { Categorical, ENUMERATION_LIMIT, softmaxProbabilities } from './categorical.ts';
-import { drawEach, type Policy } from './policy.ts';
+import { type Policy, PolicySampler } from './policy.ts';
+import { SoftmaxSampler } from './softmax-sampler.ts';
 
 /**
  * The tabular softmax policy (docs/theory.md §5): `K` responses with logits `theta`, correct subset `C`.
@@ -45,48 +45,8 @@ export function softmax(params: {
     dim: K,
     theta: Float64Array.from(logits),
     prompts: [{ Q: 1, p, gradP, offset: 0, scores }],
-    sampler(slots, g) {
-      const responses = new Int32Array(slots);
-      const draw = (u: UniformStream, slot: number) => {
-        const y = categorical.draw(0, u.next());
-        responses[slot] = y;
-        return isCorrect[y]!;
-      };
-      return {
-        drawGroup(u, rewards, count) {
-          if (!u.holds(count)) return drawEach(draw, u, rewards, count);
-          // The common case, without a call in the loop: the group's uniforms are all in the
-          // buffer.
-          let correct = 0;
-          const buffer = u.buffer;
-          const k = u.index;
-          for (let i = 0; i < count; i++) {
-            const y = categorical.draw(0, buffer[k + i]!);
-            responses[i] = y;
-            const r = isCorrect[y]!;
-            rewards[i] = r;
-            correct += r;
-          }
-          u.index = k + count;
-          return correct;
-        },
-        beginGroup() {},
-        draw,
-        addScores(weights, count, scale) {
-          // The `-pi` part of every score is added once, as `-(sum of weights) pi`.
-          let pending = 0;
-          for (let i = 0; i < count; i++) {
-            const w = weights[i]!;
-            if (w === 0) continue;
-            const y = responses[i]!;
-            const ws = w * scale;
-            g[y] = g[y]! + ws;
-            pending += ws;
-          }
-          if (pending === 0) return;
-          for (let j = 0; j < K; j++) g[j] = g[j]! - pending * pi[j]!;
-        },
-      };
+    sampler() {
+      return new PolicySampler([new SoftmaxSampler(categorical, pi, isCorrect, 2)]);
     },
   };
 }

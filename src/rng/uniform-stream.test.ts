@@ -21,4 +21,15 @@ describe('UniformStream', () => {
     const lane1 = substream(7, 'y', 'lane', 1);
     expect(c.next()).not.toBe(lane1());
   });
+
+  it('take(n) gives the next n uniforms in order, within the buffer, across a refill and beyond', () => {
+    const stream = new UniformStream(5, 'take');
+    const plain = new UniformStream(5, 'take');
+    for (const n of [1, 7, UNIFORM_BUFFER - 100, 300, 2 * UNIFORM_BUFFER + 5, 64]) {
+      const array = stream.take(n);
+      const got = [...array.subarray(stream.at, stream.at + n)];
+      expect(got).toEqual(Array.from({ length: n }, () => plain.next()));
+    }
+    expect(stream.next()).toBe(plain.next());
+  });
 });

@@ -40,7 +40,8 @@ function aleaState(seed: string | number, path: readonly (string | number)[]): A
  * local variables, with `Math.floor(t)` for seedrandom's `t | 0` (equal, as `0 <= t < 2^31`, and
  * a shorter chain); a test checks it against `substream` bit for bit.
  *
- * Hot loops read {@link UniformStream.buffer} directly from {@link UniformStream.index}, calling
+ * Hot loops read a group's uniforms as one block ({@link UniformStream.take}), or read
+ * {@link UniformStream.buffer} directly from {@link UniformStream.index}, calling
  * {@link UniformStream.refill} when the index reaches {@link UNIFORM_BUFFER}. A Bernoulli loop
  * reads {@link UniformStream.rewards} instead, calling {@link UniformStream.refillBernoulli}:
  * the rewards `1[u < p]` of the same uniforms, one per uniform. A stream is read one way or the
@@ -58,7 +59,11 @@ export class UniformStream {
   readonly counts = new Int32Array(UNIFORM_BUFFER + 1);
   /** Next unread position in {@link buffer}; {@link UNIFORM_BUFFER} when it is used up. */
   index = UNIFORM_BUFFER;
+  /** Where the uniforms of the last {@link take} start in the array it returned. */
+  at = 0;
   private readonly state = new Float64Array(4 * UNIFORM_LANES);
+  /** {@link take}'s copy of uniforms that straddle a refill; grown to the largest such take. */
+  private spill = new Float64Array(0);
 
   constructor(seed: string | number, ...path: readonly (string | number)[]) {
     for (let l = 0; l < UNIFORM_LANES; l++) {
@@ -74,13 +79,28 @@ export class UniformStream {
   }
 
   /**
-   * Whether the next `n` uniforms are all in {@link buffer}, from {@link index} on, refilling it
-   * first when it is used up: then a loop can read them without a call to {@link next} (a call
-   * in a hot loop makes the compiler keep the loop's values in memory).
+   * The next `n` uniforms, in stream order, at `[at, at + n)` of the array returned (and sets
+   * {@link at}): the {@link buffer} itself when they are all in it, which is the common case and
+   * copies nothing, else a copy of them read one by one across the refill. The samplers' loops
+   * read a whole group's uniforms this way, with no call per uniform and no copy of the buffer
+   * logic in each policy.
    */
-  holds(n: number): boolean {
+  take(n: number): Float64Array {
     if (this.index === UNIFORM_BUFFER) this.refill();
-    return this.index + n <= UNIFORM_BUFFER;
+    const k = this.index;
+    if (k + n <= UNIFORM_BUFFER) {
+      this.at = k;
+      this.index = k + n;
+      return this.buffer;
+    }
+    return this.takeAcross(n);
+  }
+
+  private takeAcross(n: number): Float64Array {
+    if (this.spill.length < n) this.spill = new Float64Array(n);
+    for (let i = 0; i < n; i++) this.spill[i] = this.next();
+    this.at = 0;
+    return this.spill;
   }
 
   /** Fills {@link buffer} with the next {@link UNIFORM_BUFFER} uniforms and sets the index to 0. */

@@ -1,0 +1,79 @@
+import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/scheme.ts';
+
+/**
+ * The weights of a scheme's native group formula (docs/theory.md §1 step 3, §2) per reward class,
+ * for the samplers, which keep counts per class instead of responses. Count form makes
+ * `Z_i = (1 - R_i) a[S_i] + R_i b[S_i]` a function of `R_i` and the group, so within a group
+ * every response of a class has the same weight (tested on the whole catalogue, bit for bit).
+ *
+ * The weights are the native formula's bits on the group's rewards in their order, by the route
+ * the generic loop takes: up to `PATTERN_TABLE_MAX_M` a table over reward patterns (built here
+ * once from `advantagesInto`, itself the native formula's table), above it `groupWeightsInto`
+ * where the scheme has it, else `advantagesInto`. A class, so that the loops' call has one target
+ * whatever the scheme.
+ */
+export class ClassWeights {
+  private readonly M: number;
+  /** Up to `PATTERN_TABLE_MAX_M`: the two weights of each reward pattern. */
+  private readonly table: Float64Array | null = null;
+  private readonly z: Float64Array;
+
+  constructor(private readonly scheme: Scheme) {
+    const M = scheme.M;
+    this.M = M;
+    this.z = new Float64Array(M);
+    if (M <= PATTERN_TABLE_MAX_M) {
+      const table = new Float64Array(2 * 2 ** M);
+      const rewards = new Float64Array(M);
+      const two = new Float64Array(2);
+      for (let pattern = 0; pattern < 2 ** M; pattern++) {
+        for (let i = 0; i < M; i++) rewards[i] = (pattern >> i) & 1;
+        scheme.advantagesInto(rewards, this.z);
+        pick(rewards, this.z, M, two);
+        table[2 * pattern] = two[0]!;
+        table[2 * pattern + 1] = two[1]!;
+      }
+      this.table = table;
+    }
+  }
+
+  /**
+   * Writes the weights of the group whose `M` rewards are `rewards` (in response order, each 0
+   * or 1, `K` of them correct): `w[0]` for a wrong response, `w[1]` for a correct one, and 0 for
+   * a class with no response.
+   */
+  into(rewards: Int32Array, K: number, w: Float64Array): void {
+    const M = this.M;
+    const table = this.table;
+    if (table !== null) {
+      let pattern = 0;
+      for (let i = M - 1; i >= 0; i--) pattern = (pattern << 1) | rewards[i]!;
+      w[0] = table[2 * pattern]!;
+      w[1] = table[2 * pattern + 1]!;
+      return;
+    }
+    const scheme = this.scheme;
+    if (scheme.groupWeightsInto !== undefined) {
+      scheme.groupWeightsInto(rewards, 0, K, w);
+      if (K === 0) w[1] = 0;
+      if (K === M) w[0] = 0;
+      return;
+    }
+    scheme.advantagesInto(rewards, this.z);
+    pick(rewards, this.z, M, w);
+  }
+}
+
+/** Each class's weight, read at its first response in `z` (0 for a class with none). */
+function pick(rewards: ArrayLike<number>, z: Float64Array, M: number, w: Float64Array): void {
+  w[0] = 0;
+  w[1] = 0;
+  let seen = 0;
+  for (let i = 0; i < M && seen !== 3; i++) {
+    const r = rewards[i]!;
+    if ((seen & (1 << r)) === 0) {
+      w[r] = z[i]!;
+      seen |= 1 << r;
+    }
+  }
+}

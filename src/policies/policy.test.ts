@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { substream } from '../rng/substream.ts';
+import { UniformStream } from '../rng/uniform-stream.ts';
+import { buildPolicy } from './build-policy.ts';
+import { softmaxProbabilities } from './categorical.ts';
+import { parsePolicy } from './parse-policy.ts';
+import type { Policy } from './policy.ts';
+
+// Deterministic: false-fail rate 0. A group's update is computed from counts; here it is
+// computed response by response, `sum_i w[R_i] · scale · grad log pi(y_i)`, from the response
+// each group of uniforms gives by linear search. Sums of at most 600 terms of size at most 2:
+// agreement to 1e-12 absolute (about 4500 ulps of 1) leaves room for both roundings; a wrong
+// answer, class or row is off by more than 1e-3.
+const TOLERANCE = 1e-12;
+
+/** The response drawn from `uniforms` (width of them): its reward and score vector. */
+function plainResponse(policy: Policy, uniforms: number[]): { reward: number; score: number[] } {
+  const d = policy.description;
+  // Running sums divided by their total, the last exactly 1 (Categorical's rule).
+  const cdfOf = (q: ArrayLike<number>) => {
+    const total = Array.from(q).reduce((a, b) => a + b, 0);
+    let running = 0;
+    return Array.from(q, (x, j) => {
+      running += x;
+      return j === q.length - 1 ? 1 : running / total;
+    });
+  };
+  const pick = (q: ArrayLike<number>, u: number) => cdfOf(q).findIndex((c) => u < c);
+  if (d.kind === 'bernoulli') {
+    const p = policy.prompts[0]!.p;
+    const reward = uniforms[0]! < p ? 1 : 0;
+    return { reward, score: [reward - p] };
+  }
+  if (d.kind === 'softmax') {
+    const pi = softmaxProbabilities(policy.theta);
+    const y = pick(pi, uniforms[0]!);
+    return {
+      reward: d.correct.includes(y) ? 1 : 0,
+      score: [...pi].map((q, j) => (j === y ? 1 : 0) - q),
+    };
+  }
+  if (d.kind !== 'sequence') throw new Error('unsupported');
+  const { V, L, r } = d;
+  const score = new Array<number>(policy.dim).fill(0);
+  let prev = 0;
+  let sum = 0;
+  for (let l = 0; l < L; l++) {
+    const row = l === 0 ? 0 : 1 + (l - 1) * V + prev;
+    const q = softmaxProbabilities(policy.theta.subarray(row * V, row * V + V));
+    const y = pick(q, uniforms[l]!);
+    for (let v = 0; v < V; v++) score[row * V + v]! += (v === y ? 1 : 0) - q[v]!;
+    sum += y;
+    prev = y;
+  }
+  return { reward: sum % V === r ? 1 : 0, score };
+}
+
+describe('every policy sampler', () => {
+  it.each([
+    'bernoulli:p=0.3',
+    'softmax:logits=0;1;2;3,correct=1',
+    'softmax:logits=0;-12;3;-20;1;-15,correct=1;2',
+    'sequence:V=4,L=3,r=1,seed=7',
+    'sequence:V=3,L=4,r=2,seed=5,scale=9',
+  ])("%s: the update from counts is the sum of the responses' scores", (text) => {
+    const policy = buildPolicy(parsePolicy(text));
+    const sampler = policy.sampler().prompts[0]!;
+    const u = new UniformStream(8, 'meaning');
+    const weights = substream(8, 'weights');
+    const g = new Float64Array(policy.dim);
+    // Groups of growing and shrinking sizes: the sampler grows its buffers, and clears its
+    // counts after each update.
+    for (const count of [5, 1, 40, 600, 7, 300]) {
+      const uniforms = u.take(count * sampler.width);
+      const at = u.at;
+      const K = sampler.draw(uniforms, at, count);
+      const w = Float64Array.of(4 * weights() - 2, 4 * weights() - 2);
+      const scale = 1 / count;
+      sampler.update(w, scale, g, 0);
+      const expected = new Array<number>(policy.dim).fill(0);
+      let correct = 0;
+      for (let i = 0; i < count; i++) {
+        const start = at + i * sampler.width;
+        const { reward, score } = plainResponse(policy, [
+          ...uniforms.subarray(start, start + sampler.width),
+        ]);
+        expect(sampler.rewards[i]).toBe(reward);
+        correct += reward;
+        score.forEach((s, j) => {
+          expected[j]! += w[reward]! * scale * s;
+        });
+      }
+      expect(K).toBe(correct);
+      expected.forEach((e, j) => {
+        expect(Math.abs(g[j]! - e)).toBeLessThan(TOLERANCE);
+      });
+    }
+  });
+
+  it('can fail: weights given to the wrong class are caught', () => {
+    const policy = buildPolicy(parsePolicy('softmax:logits=0;1;2;3,correct=1'));
+    const sampler = policy.sampler().prompts[0]!;
+    const uniforms = Float64Array.of(0.01, 0.99, 0.1, 0.5);
+    sampler.draw(uniforms, 0, 4);
+    const g = new Float64Array(4);
+    sampler.update(Float64Array.of(1, -1), 1, g, 0);
+    const swapped = new Float64Array(4);
+    sampler.draw(uniforms, 0, 4);
+    sampler.update(Float64Array.of(-1, 1), 1, swapped, 0);
+    expect(Math.max(...g.map((x, j) => Math.abs(x - swapped[j]!)))).toBeGreaterThan(1e-3);
+  });
+});

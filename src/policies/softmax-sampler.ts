@@ -1,0 +1,165 @@
+import type { Categorical } from './categorical.ts';
+import type { Sampler } from './policy.ts';
+
+/** A whole guide bucket's entry holds its answer's class from this bit on. */
+const CLASS_SHIFT = 20;
+
+/** The answer's bits of a whole guide bucket's entry (answers are fewer than `2^20`). */
+const ANSWER_MASK = 2 ** CLASS_SHIFT - 1;
+
+/**
+ * Draws the answers of a tabular softmax policy (docs/theory.md §5) for the simulators: answer `y`
+ * from one uniform by inversion (row 0 of `categorical`, whose probabilities are `pi`), counted
+ * per answer. Each answer belongs to a reward class `classOf[y]` in `0..classes-1`, and the
+ * reward written for it is its class: with two classes, 0 wrong and 1 correct.
+ *
+ * With `grad log pi(y) = e_y - pi`, the update of the counts `n_y` under class weights `w` is
+ * `n_y w'[classOf[y]] - W pi_y` for every answer `y`, where `w' = w · scale` and
+ * `W = sum_c N_c w'[c]` over the classes in order, `N_c` the responses of class `c`: O(K) per
+ * group however many responses it has, and never a vector per response. The same form gives the
+ * Bernoulli policy's update (one logit) and each row of the sequence model's.
+ */
+export class SoftmaxSampler implements Sampler {
+  readonly width = 1;
+  rewards: Int32Array;
+  private readonly K: number;
+  private readonly G: number;
+  private readonly classes: number;
+  /**
+   * Everything the draw loop reads or writes, in one array, so that the compiled loop checks a
+   * single array: at `[0, G)` the guide table of `categorical` with each whole bucket's answer
+   * `y` written as `y + classOf[y]·2^CLASS_SHIFT` (split buckets keep `~v`); each answer's class
+   * at `classAt + y`; its counts at `countAt + y` and `countAt + K + 1 + y`, by the parity of
+   * the response (two chains of increments that overlap when an answer repeats); then the
+   * rewards of the group. Answer `K` holds a response of a split bucket until {@link resolve}
+   * finds its answer.
+   */
+  private table: Int32Array;
+  private readonly classAt: number;
+  private readonly countAt: number;
+  private readonly rewardAt: number;
+  /**
+   * The update's numbers, in one array: `pi` at `[0, K)`, each class's scaled weight `w'[c]` at
+   * `K + c`, and its number of responses `N_c` at `K + classes + c`.
+   */
+  private readonly work: Float64Array;
+  /** Responses drawn since the last update, and the sum of their classes. */
+  private drawn = 0;
+  private classSum = 0;
+
+  constructor(
+    private readonly categorical: Categorical,
+    pi: Float64Array,
+    classOf: Uint8Array,
+    classes: number,
+  ) {
+    const K = pi.length;
+    const G = categorical.buckets;
+    this.K = K;
+    this.G = G;
+    this.classes = classes;
+    this.classAt = G;
+    this.countAt = G + K + 1;
+    this.rewardAt = this.countAt + 2 * (K + 1);
+    this.table = new Int32Array(this.rewardAt);
+    categorical.guideRow(0).forEach((y, j) => {
+      this.table[j] = y >= 0 ? y + classOf[y]! * 2 ** CLASS_SHIFT : y;
+    });
+    this.table.set(classOf, this.classAt);
+    this.rewards = this.table.subarray(this.rewardAt);
+    this.work = new Float64Array(K + 2 * classes);
+    this.work.set(pi);
+  }
+
+  draw(uniforms: Float64Array, k: number, count: number): number {
+    if (this.rewards.length < count) this.grow(count);
+    const { table, G, rewardAt } = this;
+    const stride = this.K + 1;
+    let at = this.countAt;
+    // `at` alternates between the two parities' counts: `both - at` is the other one.
+    const both = (2 * at + stride) | 0;
+    let sum = 0;
+    let split = 0;
+    // No call and no inner loop, so that the compiled loop keeps its arrays at hand; `| 0`
+    // keeps its integer arithmetic free of overflow checks.
+    for (let i = 0; i < count; i = (i + 1) | 0) {
+      // `| 0` is the floor: `0 <= u·G < 2^31`.
+      const entry = table[(uniforms[k + i]! * G) | 0]!;
+      let y = entry & ANSWER_MASK;
+      let c = entry >> CLASS_SHIFT;
+      if (entry < 0) {
+        split = 1;
+        y = stride - 1;
+        c = 0;
+      }
+      table[(at + y) | 0] = (table[(at + y) | 0]! + 1) | 0;
+      table[(rewardAt + i) | 0] = c;
+      sum = (sum + c) | 0;
+      at = (both - at) | 0;
+    }
+    if (split !== 0) sum += this.resolve(uniforms, k, count);
+    this.drawn += count;
+    this.classSum += sum;
+    return sum;
+  }
+
+  /**
+   * Draws the responses of the last {@link draw} that fell in split buckets (held at answer `K`)
+   * by searching their buckets; returns the sum of their classes.
+   */
+  private resolve(uniforms: Float64Array, k: number, count: number): number {
+    const { table, G, K, classAt, countAt, rewardAt, categorical } = this;
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+      const u = uniforms[k + i]!;
+      const entry = table[(u * G) | 0]!;
+      if (entry >= 0) continue;
+      const y = categorical.search(0, u, entry);
+      table[countAt + y] = table[countAt + y]! + 1;
+      const c = table[classAt + y]!;
+      table[rewardAt + i] = c;
+      sum += c;
+    }
+    table[countAt + K] = 0;
+    table[countAt + K + 1 + K] = 0;
+    return sum;
+  }
+
+  /** Room for the rewards of a group of `count` responses. */
+  private grow(count: number): void {
+    const table = new Int32Array(this.rewardAt + count);
+    table.set(this.table.subarray(0, this.rewardAt));
+    this.table = table;
+    this.rewards = table.subarray(this.rewardAt);
+  }
+
+  update(w: Float64Array, scale: number, g: Float64Array, offset: number): void {
+    const { table, classAt, countAt, work, K, classes } = this;
+    const odd = (countAt + K + 1) | 0;
+    const totals = (K + classes) | 0;
+    if (classes === 2) {
+      // The draws' sum of classes is the number of correct responses.
+      work[totals] = this.drawn - this.classSum;
+      work[totals + 1] = this.classSum;
+    } else {
+      for (let c = 0; c < classes; c++) work[totals + c] = 0;
+      for (let y = 0; y < K; y++) {
+        const c = totals + table[classAt + y]!;
+        work[c] = work[c]! + table[countAt + y]! + table[odd + y]!;
+      }
+    }
+    let W = 0;
+    for (let c = 0; c < classes; c++) {
+      work[K + c] = w[c]! * scale;
+      W += work[totals + c]! * work[K + c]!;
+    }
+    for (let y = 0; y < K; y = (y + 1) | 0) {
+      const n = (table[(countAt + y) | 0]! + table[(odd + y) | 0]!) | 0;
+      g[(offset + y) | 0] = n * work[(K + table[(classAt + y) | 0]!) | 0]! - W * work[y]!;
+      table[(countAt + y) | 0] = 0;
+      table[(odd + y) | 0] = 0;
+    }
+    this.drawn = 0;
+    this.classSum = 0;
+  }
+}

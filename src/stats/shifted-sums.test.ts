@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ShiftedSums } from './shifted-sums.ts';
+import { VectorMoments } from './vector-moments.ts';
+
+// Deterministic: false-fail rate 0. Against two-pass sums in BigInt-free doubles: the mean to
+// 1e-15 relative and M2 to 1e-12 relative (sums of 3000 terms), far below a wrong formula's
+// error (the shift forgotten in the mean moves it by the shift itself).
+
+describe('ShiftedSums', () => {
+  it('merges blocks of vectors into moments as their two-pass mean and M2', () => {
+    const xs = Array.from({ length: 3000 }, (_, n) =>
+      Float64Array.of(1e6 + Math.sin(n), Math.cos(3 * n) * 1e-3, n % 7),
+    );
+    const block = new ShiftedSums(3);
+    const moments = new VectorMoments(3);
+    xs.forEach((x, n) => {
+      block.add(x);
+      if (n % 1000 === 999) block.flushInto(moments);
+    });
+    block.flushInto(moments);
+    expect(moments.n).toBe(3000);
+    for (let j = 0; j < 3; j++) {
+      const mean = xs.reduce((s, x) => s + x[j]!, 0) / xs.length;
+      const m2 = xs.reduce((s, x) => s + (x[j]! - mean) ** 2, 0);
+      expect(Math.abs(moments.mean[j]! - mean)).toBeLessThan(1e-15 * Math.abs(mean) + 1e-18);
+      expect(Math.abs(moments.m2[j]! - m2)).toBeLessThan(1e-12 * m2);
+    }
+  });
+
+  it('a block set from a scalar loop merges as one added vector by vector', () => {
+    const values = [0.3, -1.2, 0.7, 0.7, 2.5];
+    const added = new ShiftedSums(1);
+    for (const x of values) added.add(Float64Array.of(x));
+    const a = new VectorMoments(1);
+    added.flushInto(a);
+    const d = values.map((x) => x - values[0]!);
+    const set = new ShiftedSums(1);
+    set.set(
+      values.length,
+      values[0]!,
+      d.reduce((s, x) => s + x, 0),
+      d.reduce((s, x) => s + x * x, 0),
+    );
+    const b = new VectorMoments(1);
+    set.flushInto(b);
+    expect(b.toJSON()).toEqual(a.toJSON());
+    // An empty block merges nothing.
+    set.flushInto(b);
+    expect(b.n).toBe(values.length);
+  });
+});
