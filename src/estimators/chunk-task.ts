@@ -7,6 +7,7 @@ import {
   type Simulation,
   type SimulationConfig,
 } from './simulation-config.ts';
+import { announceLoaded } from './worker-loaded.ts';
 
 /**
  * Runs chunk `chunkIndex` of a simulation (docs/theory.md §1, §4, §6): a pure function of its
@@ -79,3 +80,6 @@ export function runChunkTask(task: ChunkTask): ChunkResult {
   if (last?.key !== key) last = { key, simulation: rebuildSimulation(task.config) };
   return runChunk(last.simulation, task.chunk);
 }
+
+// The last statement: a pool's worker has loaded this module and everything it imports.
+announceLoaded();

@@ -42,7 +42,7 @@ describe('pureRsGroups (the sampler loop)', () => {
   // bits; a cap of 6 draws stops a run of B = 4 early at the same group.
   it.each([
     ['softmax:logits=0.1;-0.4;0.3;0,correct=0;2', 1, 1e6],
-    ['softmax:logits=0;-12;3;-20;1,correct=1;3', 2, 1e6],
+    ['softmax:logits=0;-12;3;-20;1,correct=2;3', 2, 1e6],
     ['sequence:V=4,L=3,r=1,seed=7', 3, 1e6],
     [corpus, 4, 1e6],
     [corpus, 4, 6],

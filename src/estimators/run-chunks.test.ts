@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChunkResult } from './chunk-result.ts';
 import { type Fault, type FaultPlan, runChunk } from './chunk-task.ts';
 import { ChunkFailure, runChunks } from './run-chunks.ts';
@@ -20,6 +20,9 @@ const simulation = buildSimulation({
 const all = Array.from({ length: 8 }, (_, c) => c);
 const expected = all.map((c) => runChunk(simulation, c));
 const pool = createSimulationPool(1);
+// Loaded before the tests start, so that every chunk given to the pool runs on its worker
+// (while a pool loads, a run computes chunks in this thread too).
+beforeAll(() => pool.whenLoaded());
 afterAll(() => pool.destroy());
 
 /** Fails the first `times` attempts at chunk `chunk` with `mode`. */

@@ -3,7 +3,7 @@ import { oneLine } from '../errors/index.ts';
 import type { ChunkResult } from './chunk-result.ts';
 import { type ChunkTask, type FaultPlan, injectFault, runChunk } from './chunk-task.ts';
 import type { Simulation } from './simulation-config.ts';
-import { createSimulationPool, type WorkerPool } from './simulation-pool.ts';
+import { createSimulationPool, requireThreads, type WorkerPool } from './simulation-pool.ts';
 
 /**
  * A chunk that failed twice (its first attempt and its one retry): the run cannot complete.
@@ -73,7 +73,9 @@ export interface ChunkWork<Task, Result> {
  * Runs the chunks `chunks` of a chunked run in this thread or on a worker pool, and hands each
  * result to `onResult` as it completes (in completion order; the caller merges them in chunk
  * order). At most 2 chunks per thread are in flight, so memory stays flat in the number of
- * chunks. A chunk's result depends only on its task, never on the thread count.
+ * chunks. A chunk's result depends only on its task, never on the thread count, nor on where
+ * it ran: a run starts no more workers than it has chunks, and while the workers of a new pool
+ * load their modules, this thread computes chunks too.
  *
  * A chunk whose task throws, or whose worker dies, is run once more: it has the same seed, so
  * the retry gives the same result. A second failure stops the run with a {@link ChunkFailure}
@@ -86,7 +88,10 @@ export async function runChunkTasks<Task, Result>(
   onResult: (result: Result) => void,
   options: ChunkRunOptions<Task, Result> = {},
 ): Promise<void> {
-  const threads = options.pool?.threads ?? options.threads ?? 1;
+  if (options.threads !== undefined && !options.pool) requireThreads(options.threads);
+  // A worker with no chunk to run would only cost its start.
+  const threads =
+    options.pool?.threads ?? Math.min(options.threads ?? 1, Math.max(1, chunks.length));
   if (threads === 1 && !options.pool) {
     const run = retrying(work, options, async (task) => work.runHere(task));
     for (const chunk of chunks) {
@@ -144,24 +149,40 @@ async function runOnPool<Task, Result>(
   const stop = new AbortController();
   const abort = () => stop.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', abort, { once: true });
-  const run = retrying(work, { ...options, signal: stop.signal }, (task) =>
-    pool.run(task, stop.signal),
-  );
+  const stopping = { ...options, signal: stop.signal };
+  const onPool = retrying(work, stopping, (task) => pool.run(task, stop.signal));
+  const here = retrying(work, stopping, async (task) => work.runHere(task));
   let position = 0;
   let failure: unknown = null;
+  const next = () =>
+    position < chunks.length && failure === null ? chunks[position++] : undefined;
+  const settle = async (run: (chunk: number) => Promise<Result>, chunk: number) => {
+    try {
+      onResult(await run(chunk));
+    } catch (error) {
+      failure ??= error;
+      stop.abort(error);
+    }
+  };
   const lane = async () => {
-    while (position < chunks.length && failure === null) {
-      const chunk = chunks[position++]!;
-      try {
-        onResult(await run(chunk));
-      } catch (error) {
-        failure ??= error;
-        stop.abort(error);
-      }
+    for (let chunk = next(); chunk !== undefined; chunk = next()) await settle(onPool, chunk);
+  };
+  // While the pool's workers load their modules, this thread runs the next chunks itself (the
+  // same pure function, so the same bits) instead of waiting; the workers take the first ones
+  // as soon as they can.
+  const meanwhile = async () => {
+    while (!pool.loaded && !stop.signal.aborted) {
+      const chunk = next();
+      if (chunk === undefined) return;
+      await settle(here, chunk);
+      await yieldToEventLoop();
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(window, chunks.length) }, lane));
+    await Promise.all([
+      ...Array.from({ length: Math.min(window, chunks.length) }, lane),
+      meanwhile(),
+    ]);
   } finally {
     options.signal?.removeEventListener('abort', abort);
   }

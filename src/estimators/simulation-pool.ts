@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import type { Piscina as PiscinaPool } from 'piscina';
 import { InputError } from '../errors/index.ts';
 import type { ChunkResult } from './chunk-result.ts';
 import type { ChunkTask } from './chunk-task.ts';
+import { POOL_WORKER_DATA, WORKER_LOADED } from './worker-loaded.ts';
 
 /**
  * Whether this module runs from its TypeScript source (tests and development, through vitest or
@@ -17,15 +19,28 @@ const require = createRequire(import.meta.url);
 /** Young-generation limit of each worker's V8 heap, in MB (see the comment in the pool). */
 const YOUNG_GENERATION_MB = 4;
 
+/**
+ * Most a pool waits for a worker still loading its modules before it stops it anyway: loading
+ * takes well under a second, and a worker that never finishes must not hang the process.
+ */
+const LOADING_TIMEOUT_MS = 30_000;
+
 /** A pool of worker threads running tasks of one kind; share one between many runs. */
 export interface WorkerPool<Task, Result> {
   readonly threads: number;
+  /**
+   * Whether every worker the pool started with has loaded its task module (or died trying): from
+   * then on the workers take tasks as soon as they are given.
+   */
+  readonly loaded: boolean;
+  /** Resolves when {@link loaded} becomes true. */
+  whenLoaded(): Promise<void>;
   /**
    * Runs the pool's task function on a worker. Rejects when the task throws, when its worker dies
    * (piscina then starts a new one), or with an AbortError when `signal` aborts.
    */
   run(task: Task, signal?: AbortSignal): Promise<Result>;
-  /** Stops the workers. */
+  /** Stops the workers, once each has loaded its task module (see `announceLoaded`). */
   destroy(): Promise<void>;
 }
 
@@ -36,7 +51,7 @@ export type SimulationPool = WorkerPool<ChunkTask, ChunkResult>;
  * Throws InputError unless `threads` is an integer in 1..max(64, cores): the worker threads a
  * run may ask for.
  */
-function requireThreads(threads: number): number {
+export function requireThreads(threads: number): number {
   const limit = Math.max(64, availableParallelism());
   if (!Number.isInteger(threads) || threads < 1 || threads > limit) {
     throw new InputError(`threads must be an integer in 1..${limit}, got ${threads}`);
@@ -47,8 +62,14 @@ function requireThreads(threads: number): number {
 /**
  * Starts a piscina pool of `threads` workers whose tasks call the export `exportName` of the
  * package module `module` (a URL without its extension: the compiled `.js`, or the `.ts` source
- * under tsx in development). Chunks, not threads, fix every result (docs/theory.md §6), so a pool only
- * changes how fast a run goes. Throws InputError for a bad `threads` ({@link requireThreads}).
+ * under tsx in development). Chunks, not threads, fix every result (docs/theory.md §6), so a pool
+ * only changes how fast a run goes. Throws InputError for a bad `threads` ({@link requireThreads}).
+ *
+ * The module must call `announceLoaded()` as the last statement of its top level: the pool keeps
+ * track of which workers are still loading, tells its users when all have loaded (so that a run
+ * can meanwhile compute chunks in its own thread), and stops no worker that is still loading,
+ * which can abort the process in V8. Workers that piscina starts in place of dead ones are
+ * tracked too.
  */
 export function createWorkerPool<Task, Result>(
   module: URL,
@@ -71,11 +92,53 @@ export function createWorkerPool<Task, Result>(
     // small one keeps the whole process within its memory target at no cost in CPU time
     // (bench/memory.bench.ts, docs/simulate.md).
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    workerData: POOL_WORKER_DATA,
+  });
+  // Each worker until it has loaded (or exited): piscina starts a replacement for a dead worker
+  // while handling its exit, before the exit listeners added here run, so they find it.
+  const loading = new Map<Worker, Promise<void>>();
+  const track = (worker: Worker) => {
+    if (loading.has(worker)) return;
+    loading.set(
+      worker,
+      new Promise<void>((resolve) => {
+        const settle = () => {
+          worker.off('message', onMessage);
+          resolve();
+        };
+        const onMessage = (message: unknown) => {
+          if (message === WORKER_LOADED) settle();
+        };
+        worker.on('message', onMessage);
+        worker.once('exit', () => {
+          settle();
+          for (const other of pool.threads) track(other);
+        });
+      }),
+    );
+  };
+  for (const worker of pool.threads) track(worker);
+  let loaded = false;
+  const initial = Promise.all(loading.values()).then(() => {
+    loaded = true;
   });
   return {
     threads,
+    get loaded() {
+      return loaded;
+    },
+    whenLoaded: () => initial,
     run: (task, signal) => pool.run(task, signal ? { signal } : {}),
-    destroy: () => pool.destroy(),
+    async destroy() {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, LOADING_TIMEOUT_MS);
+        timer.unref();
+      });
+      await Promise.race([Promise.all(loading.values()), timeout]);
+      clearTimeout(timer);
+      await pool.destroy();
+    },
   };
 }
 

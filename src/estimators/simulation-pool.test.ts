@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { ChunkResult } from './chunk-result.ts';
+import { type ChunkTask, runChunk, runChunkTask } from './chunk-task.ts';
+import { type ChunkWork, runChunkTasks } from './run-chunks.ts';
+import { buildSimulation } from './simulation-input.ts';
+import { createSimulationPool } from './simulation-pool.ts';
+
+// Deterministic: no false-fail rate. One thread per pool (CONTRIBUTING), except the start/stop
+// stress, which runs its pools of up to 4 threads in a child process one after another.
+
+const simulation = buildSimulation({
+  scheme: 'grpo',
+  M: 4,
+  policy: 'bernoulli:p=0.3',
+  groups: 4000,
+  chunkGroups: 250,
+  seed: 9,
+});
+const { config } = simulation;
+const all = Array.from({ length: 16 }, (_, c) => c);
+
+/** The simulation's chunk work, counting the chunks run in this thread and the pools started. */
+function countingWork() {
+  const counts = { here: 0, pools: [] as number[] };
+  const work: ChunkWork<ChunkTask, ChunkResult> = {
+    task: (chunk) => ({ config, chunk }),
+    runHere: (task) => {
+      counts.here++;
+      return runChunkTask(task);
+    },
+    createPool: (threads) => {
+      counts.pools.push(threads);
+      return createSimulationPool(threads);
+    },
+  };
+  return { work, counts };
+}
+
+describe('worker pools', () => {
+  it('stop no worker before it has loaded its modules', async () => {
+    const pool = createSimulationPool(1);
+    expect(pool.loaded).toBe(false);
+    await pool.destroy();
+    expect(pool.loaded).toBe(true);
+  });
+
+  it("compute chunks in this thread while a new pool's workers load, with the same bits", async () => {
+    const { work, counts } = countingWork();
+    const results: ChunkResult[] = [];
+    await runChunkTasks(work, all, (r) => results.push(r), { threads: 2 });
+    expect(counts.pools).toEqual([2]);
+    // The pool's workers could not have loaded before this thread took its first chunk.
+    expect(counts.here).toBeGreaterThan(0);
+    results.sort((a, b) => a.first - b.first);
+    expect(results).toEqual(all.map((c) => runChunk(simulation, c)));
+  });
+
+  it('start no more workers than there are chunks, and check the thread count first', async () => {
+    const { work, counts } = countingWork();
+    const results: ChunkResult[] = [];
+    await runChunkTasks(work, [3], (r) => results.push(r), { threads: 16 });
+    expect(counts.pools).toEqual([]);
+    expect(results).toEqual([runChunk(simulation, 3)]);
+    for (const threads of [0, 1.5, 1e6]) {
+      await expect(runChunkTasks(work, [3], () => {}, { threads })).rejects.toThrow(
+        /^threads must be an integer in 1\.\./,
+      );
+    }
+  });
+
+  it('start and stop without a V8 abort (scripts/pool-stress.ts, small)', async () => {
+    const script = fileURLToPath(new URL('../../scripts/pool-stress.ts', import.meta.url));
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', script, '--source', '--threads', '1,2,4', '--cycles', '2'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (data: Buffer) => {
+      output += data;
+    });
+    child.stderr.on('data', (data: Buffer) => {
+      output += data;
+    });
+    const status = await new Promise((resolve) => child.on('close', resolve));
+    expect(output).toMatch(/threads 4: 2 start\/stop cycles, 0 aborts, 0 other failures/);
+    expect(status).toBe(0);
+  }, 120_000);
+});
