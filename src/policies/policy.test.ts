@@ -31,7 +31,7 @@ function plainResponse(policy: Policy, uniforms: number[]): { reward: number; sc
     const reward = uniforms[0]! < p ? 1 : 0;
     return { reward, score: [reward - p] };
   }
-  if (d.kind === 'softmax') {
+  if (d.kind === 'softmax' && 'correct' in d) {
     const pi = softmaxProbabilities(policy.theta);
     const y = pick(pi, uniforms[0]!);
     return {

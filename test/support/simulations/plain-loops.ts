@@ -69,7 +69,7 @@ function plainPrompts(policy: Policy, summation: Summation): PlainPrompt[] {
         },
       };
     }
-    if (description.kind === 'softmax') {
+    if (description.kind === 'softmax' && 'correct' in description) {
       const pi = softmaxProbabilities(theta);
       const cdf = runningSums(pi);
       const right = new Set(description.correct);
