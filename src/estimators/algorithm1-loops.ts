@@ -1,10 +1,12 @@
-import type { Policy } from '../policies/policy.ts';
+import type { SampledPolicy } from '../policies/policy.ts';
 import { UNIFORM_BUFFER, type UniformStream } from '../rng/uniform-stream.ts';
+import type { GradedScheme } from '../schemes/graded-scheme.ts';
 import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/scheme.ts';
 import { ShiftedSums } from '../stats/shifted-sums.ts';
 import type { VectorMoments } from '../stats/vector-moments.ts';
 import { BernoulliGroup } from './bernoulli-group.ts';
-import { ClassWeights } from './class-weights.ts';
+import type { GroupWeights } from './class-weights.ts';
+import { classWeightsOf } from './graded-class-weights.ts';
 
 /** Groups summed before a Chan merge into the moments: one division per block, not per group. */
 const BLOCK = 1024;
@@ -14,26 +16,27 @@ const BLOCK = 1024;
  * `g = (1/M) sum_i Z_i grad log pi(y_i)` summarised into `moments`: draw the group's prompt (a
  * corpus), its `M` responses from the group's uniforms (read as one block, `take`), which the
  * prompt's sampler keeps as counts per answer and class; the weights `Z` per class from the
- * scheme's native group formula on the rewards in response order ({@link ClassWeights}, built
- * once per scheme by the caller or here); the update from the counts, into the prompt's block of `g`
+ * scheme's native group formula on the classes in response order (`ClassWeights` for binary
+ * rewards, `GradedClassWeights` for the reward classes of docs/theory.md §10, built once per
+ * scheme by the caller or here); the update from the counts, into the prompt's block of `g`
  * (the other blocks are 0). Groups are summarised in blocks of {@link BLOCK} as shifted sums
  * ({@link ShiftedSums}) that are Chan-merged into `moments`. No allocation per group, and no
  * per-prompt setup in the loop: the samplers are made once.
  */
 export function algorithm1Groups(
-  policy: Policy,
-  scheme: Scheme,
+  policy: SampledPolicy,
+  scheme: Scheme | GradedScheme,
   groups: number,
   u: UniformStream,
   moments: VectorMoments,
-  weightsOf: ClassWeights = new ClassWeights(scheme),
+  weightsOf: GroupWeights = classWeightsOf(scheme),
 ): void {
   const M = scheme.M;
   const invM = 1 / M;
   const sampler = policy.sampler();
   const samplers = sampler.prompts;
   const terms = policy.prompts;
-  const w = new Float64Array(2);
+  const w = new Float64Array(weightsOf.classes);
   const g = new Float64Array(policy.dim);
   const block = new ShiftedSums(policy.dim);
   let last = 0;
@@ -42,8 +45,8 @@ export function algorithm1Groups(
     for (let n = 0; n < size; n++) {
       const x = sampler.prompt(u);
       if (x !== last) {
-        const { offset, gradP } = terms[last]!;
-        g.fill(0, offset, offset + gradP.length);
+        // Prompts' blocks are contiguous, in prompt order.
+        g.fill(0, terms[last]!.offset, terms[last + 1]?.offset ?? policy.dim);
         last = x;
       }
       const prompt = samplers[x]!;

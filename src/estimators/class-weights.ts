@@ -1,6 +1,21 @@
 import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/scheme.ts';
 
 /**
+ * What the sampler loop asks of a scheme's weights: the number of reward classes, and the
+ * weight of each class in a group given its responses' classes in order (docs/theory.md §2, §10:
+ * in count form every response of a class has the same weight within a group).
+ */
+export interface GroupWeights {
+  readonly classes: number;
+  /**
+   * Writes the weight of each class of the group whose responses have the classes `rewards`
+   * (in response order), `K` of them correct when rewards are binary, into `w[0..classes-1]`:
+   * 0 for a class with no response.
+   */
+  into(rewards: Int32Array, K: number, w: Float64Array): void;
+}
+
+/**
  * The weights of a scheme's native group formula (docs/theory.md §1 step 3, §2) per reward class,
  * for the samplers, which keep counts per class instead of responses. Count form makes
  * `Z_i = (1 - R_i) a[S_i] + R_i b[S_i]` a function of `R_i` and the group, so within a group
@@ -12,7 +27,8 @@ import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/scheme.ts';
  * where the scheme has it, else `advantagesInto`. A class, so that the loops' call has one target
  * whatever the scheme.
  */
-export class ClassWeights {
+export class ClassWeights implements GroupWeights {
+  readonly classes = 2;
   private readonly M: number;
   /** Up to `PATTERN_TABLE_MAX_M`: the two weights of each reward pattern. */
   private readonly table: Float64Array | null = null;

@@ -1,8 +1,11 @@
 import { InputError } from '../errors/input-error.ts';
 import type { RewardClasses } from '../rewards/reward-classes.ts';
+import { Categorical } from './categorical.ts';
+import { PolicySampler } from './policy.ts';
 import type { GradedSoftmaxDescription } from './policy-schema.ts';
 import type { ScoreSide } from './score-law.ts';
 import { logitProbabilities } from './softmax.ts';
+import { SoftmaxSampler } from './softmax-sampler.ts';
 
 /**
  * A tabular softmax policy whose answers carry graded rewards (docs/theory.md §10, the Monte Carlo
@@ -34,6 +37,13 @@ export interface GradedPolicy {
    * occur (`q_j = 0`) has `used = hit = 0`.
    */
   readonly scores: { readonly pi: Float64Array; readonly byClass: readonly ScoreSide[] };
+  /** One prompt, whose parameters start at 0 (for the sampler loop). */
+  readonly prompts: readonly [{ readonly offset: 0 }];
+  /**
+   * New samplers for the simulators: an answer drawn by inversion from `pi`, then its class, as
+   * the binary softmax policy draws (the same `SoftmaxSampler`), kept as counts per answer.
+   */
+  sampler(): PolicySampler;
 }
 
 /**
@@ -66,6 +76,7 @@ export function gradedSoftmax(
     }
     classOf[y] = j;
   });
+  const categorical = new Categorical(pi, K);
   const q = new Float64Array(C);
   for (let y = 0; y < K; y++) q[classOf[y]!] = q[classOf[y]!]! + pi[y]!;
   const gradQ = Array.from({ length: C }, (_, j) =>
@@ -86,6 +97,10 @@ export function gradedSoftmax(
     q,
     gradQ,
     scores: { pi, byClass },
+    prompts: [{ offset: 0 }],
+    sampler() {
+      return new PolicySampler([new SoftmaxSampler(categorical, pi, classOf, C)]);
+    },
   };
 }
 

@@ -30,14 +30,15 @@ export interface Sampler {
   /** Uniforms one response takes: 1, or a sequence's `L`. */
   readonly width: number;
   /**
-   * The rewards (0 or 1) of the responses of the last {@link draw}, in draw order, at
-   * `[0, count)`. Read it after each draw: a larger group than before replaces it.
+   * The reward classes of the responses of the last {@link draw} (binary rewards: 0 or 1; the
+   * graded classes of docs/theory.md §10: `0..C-1`), in draw order, at `[0, count)`. Read it
+   * after each draw: a larger group than before replaces it.
    */
   readonly rewards: Int32Array;
   /**
    * Draws `count` responses from `uniforms[k .. k + count·width - 1]`, {@link width} each in
-   * order, adds them into the counts, writes their rewards into {@link rewards} and returns how
-   * many are correct.
+   * order, adds them into the counts, writes their classes into {@link rewards} and returns the
+   * sum of the classes (with binary rewards, how many are correct).
    */
   draw(uniforms: Float64Array, k: number, count: number): number;
   /**
@@ -79,6 +80,14 @@ export class PolicySampler {
     return x;
   }
 }
+
+/**
+ * What the sampler loop reads of a policy: its number of parameters, its samplers, and where each
+ * prompt's block of parameters starts (the blocks are contiguous, in prompt order).
+ */
+export type SampledPolicy = Pick<Policy, 'dim' | 'sampler'> & {
+  readonly prompts: readonly Pick<PromptTerm, 'offset'>[];
+};
 
 /**
  * A policy with exact `p` and `grad p` (docs/theory.md §5): Bernoulli-logistic, tabular softmax, the

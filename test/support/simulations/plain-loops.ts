@@ -4,10 +4,10 @@
 // (`advantages`, never a table or the two-weight form), arrays allocated per group. What they
 // share with the fast loops is only the documented arithmetic of a group's update from its
 // counts, and of the moments.
-import type { Policy } from '../../../src/policies/index.ts';
+import type { GradedPolicy, Policy } from '../../../src/policies/index.ts';
 import { softmaxProbabilities } from '../../../src/policies/index.ts';
 import type { UniformStream } from '../../../src/rng/index.ts';
-import type { Scheme } from '../../../src/schemes/index.ts';
+import type { GradedScheme, Scheme } from '../../../src/schemes/index.ts';
 import { VectorMoments } from '../../../src/stats/index.ts';
 
 /** Groups per block of the moments' shifted sums. */
@@ -147,10 +147,10 @@ function drawPrompt(policy: Policy, u: UniformStream): number {
 }
 
 /** The weight of each class at its first response (0 for a class with none). */
-function classWeights(rewards: readonly number[], weights: readonly number[]): number[] {
-  const w = [0, 0];
-  for (const c of [0, 1]) {
-    const i = rewards.indexOf(c);
+function classWeights(classes: readonly number[], weights: readonly number[], C: number): number[] {
+  const w = new Array<number>(C).fill(0);
+  for (let c = 0; c < C; c++) {
+    const i = classes.indexOf(c);
     if (i >= 0) w[c] = weights[i]!;
   }
   return w;
@@ -168,27 +168,66 @@ export function plainAlgorithm1(
   summation: Summation = 'documented',
 ): VectorMoments {
   const prompts = plainPrompts(policy, summation);
-  const moments = new VectorMoments(policy.dim);
+  return blockMoments(policy.dim, groups, () => {
+    const prompt = prompts[drawPrompt(policy, u)]!;
+    const responses = Array.from({ length: scheme.M }, () => prompt.draw(u));
+    const rewards = responses.map((r) => r.reward);
+    const w = classWeights(rewards, scheme.advantages(rewards), 2);
+    const g = new Float64Array(policy.dim);
+    prompt.update(
+      responses,
+      w.map((wc) => wc * (1 / scheme.M)),
+      g,
+    );
+    return g;
+  });
+}
+
+/**
+ * Algorithm 1 (docs/theory.md §10) for `groups` groups of a softmax policy with graded rewards
+ * under a graded scheme, plainly: each answer by a linear search of the running sums, its class,
+ * the weights from the scheme's validated native formula on the groups' rewards (the levels or
+ * vectors themselves, not the classes), the documented update from counts, block moments.
+ */
+export function plainGradedAlgorithm1(
+  policy: GradedPolicy,
+  scheme: GradedScheme,
+  groups: number,
+  u: UniformStream,
+): VectorMoments {
+  const { pi, classOf, dim } = policy;
+  const cdf = runningSums(pi);
+  const rewards = policy.description.rewards;
+  return blockMoments(dim, groups, () => {
+    const answers = Array.from({ length: scheme.M }, () => invert(cdf, u.next()));
+    const classes = answers.map((y) => classOf[y]!);
+    const w = classWeights(
+      classes,
+      scheme.advantages(answers.map((y) => rewards[y]!)),
+      scheme.classes.C,
+    );
+    const n = new Array<number>(dim).fill(0);
+    for (const y of answers) n[y]!++;
+    const scaled = w.map((wc) => wc * (1 / scheme.M));
+    // W = sum_c N_c w'_c over the classes in order, N_c the responses of class c.
+    let W = 0;
+    scaled.forEach((wc, c) => {
+      W += classes.filter((k) => k === c).length * wc;
+    });
+    return Float64Array.from(n, (count, y) => count * scaled[classOf[y]!]! - W * pi[y]!);
+  });
+}
+
+/** `groups` updates summarised as the loops do: shifted sums over blocks of 1024, Chan-merged. */
+function blockMoments(dim: number, groups: number, update: () => Float64Array): VectorMoments {
+  const moments = new VectorMoments(dim);
   for (let done = 0; done < groups; ) {
     const size = Math.min(BLOCK, groups - done);
-    const updates: Float64Array[] = [];
-    for (let n = 0; n < size; n++) {
-      const prompt = prompts[drawPrompt(policy, u)]!;
-      const responses = Array.from({ length: scheme.M }, () => prompt.draw(u));
-      const rewards = responses.map((r) => r.reward);
-      const w = classWeights(rewards, scheme.advantages(rewards));
-      const g = new Float64Array(policy.dim);
-      prompt.update(
-        responses,
-        w.map((wc) => wc * (1 / scheme.M)),
-        g,
-      );
-      updates.push(g);
-    }
+    const updates = Array.from({ length: size }, update);
     const shift = updates[0]!;
-    const mean = new Float64Array(policy.dim);
-    const m2 = new Float64Array(policy.dim);
-    for (let j = 0; j < policy.dim; j++) {
+    const mean = new Float64Array(dim);
+    const m2 = new Float64Array(dim);
+    for (let j = 0; j < dim; j++) {
       let sum = 0;
       let squares = 0;
       for (const g of updates) {
