@@ -1,6 +1,7 @@
 import { InputError } from '../errors/index.ts';
 import { hPrime } from '../objective/index.ts';
-import type { Policy } from '../policies/index.ts';
+import type { GradedPolicy } from '../policies/graded-softmax.ts';
+import type { Policy } from '../policies/policy.ts';
 
 /**
  * The expected Algorithm 1 update (docs/theory.md §2, §5): `sum_x Q(x) h_M'(p_x) grad p_x`, each
@@ -35,4 +36,17 @@ export function pureRsClosedForm(policy: Policy): Float64Array {
  */
 export function expectedDraws(policy: Policy, B: number): number {
   return policy.prompts.reduce((sum, { Q, p }) => sum + (Q * B) / p, 0);
+}
+
+/**
+ * The expected Algorithm 1 update with graded rewards (docs/theory.md §10):
+ * `sum_j W_j(q) grad q_j`, with respect to the policy's logits; with one answer per class
+ * `sum_j W_j q_j (e_j - q)`. `W` holds `W_j(q)` at the policy's `q`, `j = 0..C-1`.
+ */
+export function gradedClosedForm(policy: GradedPolicy, W: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(policy.dim);
+  policy.gradQ.forEach((gradQ, j) => {
+    for (let y = 0; y < out.length; y++) out[y] = out[y]! + W[j]! * gradQ[y]!;
+  });
+  return out;
 }

@@ -1,9 +1,15 @@
-import { buildPolicy, type Policy, type PolicyDescription } from '../policies/index.ts';
-import type { UniformStream } from '../rng/index.ts';
-import { scheme as buildScheme, type Scheme } from '../schemes/index.ts';
-import { VectorMoments } from '../stats/index.ts';
+import { buildPolicy } from '../policies/build-policy.ts';
+import { type GradedPolicy, gradedSoftmax } from '../policies/graded-softmax.ts';
+import type { Policy } from '../policies/policy.ts';
+import type { GradedSoftmaxDescription, PolicyDescription } from '../policies/policy-schema.ts';
+import { type RewardClasses, rewardClasses } from '../rewards/reward-classes.ts';
+import type { UniformStream } from '../rng/uniform-stream.ts';
+import { scheme as buildScheme, type GradedScheme, gradedScheme } from '../schemes/index.ts';
+import type { Scheme } from '../schemes/scheme.ts';
+import { VectorMoments } from '../stats/vector-moments.ts';
 import { algorithm1Bernoulli, algorithm1Groups } from './algorithm1-loops.ts';
 import { ClassWeights } from './class-weights.ts';
+import { GradedClassWeights } from './graded-class-weights.ts';
 import { type PureRsCounts, pureRsBernoulli, pureRsGroups } from './pure-rs-loops.ts';
 
 /** What every resolved simulation has, whatever its estimator. */
@@ -15,12 +21,20 @@ interface ConfigBase {
   readonly chunkGroups: number;
 }
 
-/** A resolved Algorithm 1 simulation (docs/theory.md §1): a weight scheme and a group size. */
+/**
+ * A resolved Algorithm 1 simulation (docs/theory.md §1): a weight scheme and a group size; with
+ * graded rewards (§10) also the reward classes, exactly one of `levels` and `rewardFunctions`
+ * (both absent for binary rewards, so that a binary config is as it always was).
+ */
 export interface Algorithm1Config extends ConfigBase {
   readonly estimator: 'algorithm1';
   /** Canonical scheme spec. */
   readonly scheme: string;
   readonly M: number;
+  /** Graded rewards: the levels. */
+  readonly levels?: readonly number[];
+  /** Graded rewards: the number of binary reward functions. */
+  readonly rewardFunctions?: number;
 }
 
 /** A resolved pure rejection-sampling simulation (docs/theory.md §4). */
@@ -57,28 +71,46 @@ export interface GroupsRun {
 export type GroupsLoop = (groups: number, u: UniformStream) => GroupsRun;
 
 /**
+/**
  * A simulation ready to run: its config, and what is built from it once: the policy (with its
- * exact `p` and `grad p`), the scheme (Algorithm 1; null for pure-rs), and the loop that runs its
- * groups, chosen for the policy (a specialised one for a Bernoulli policy, the generic sampler
- * loop otherwise). `buildSimulation` makes one from a caller's input, {@link rebuildSimulation}
- * from a config; a run passes it along explicitly, and only its `config` crosses to a worker.
+ * exact `p` and `grad p`, or with graded rewards its `q` and `grad q`), the scheme (Algorithm 1,
+ * binary or graded; null for pure-rs), and the loop that runs its groups, chosen for the policy
+ * (a specialised one for a Bernoulli policy, the generic sampler loop otherwise); `kind` says
+ * which. `buildSimulation` makes one from a caller's input, {@link rebuildSimulation} from a
+ * config; a run passes it along explicitly, and only its `config` crosses to a worker.
  */
-export type Simulation = Algorithm1Simulation | PureRsSimulation;
+export type Simulation = Algorithm1Simulation | GradedSimulation | PureRsSimulation;
 
 /** A {@link Simulation} of Algorithm 1 with a weight scheme. */
 export interface Algorithm1Simulation {
+  readonly kind: 'algorithm1';
   readonly config: Algorithm1Config;
   readonly policy: Policy;
   readonly scheme: Scheme;
   readonly loop: GroupsLoop;
 }
 
+/** A {@link Simulation} of Algorithm 1 with graded rewards (docs/theory.md §10). */
+export interface GradedSimulation {
+  readonly kind: 'graded';
+  readonly config: Algorithm1Config;
+  readonly policy: GradedPolicy;
+  readonly scheme: GradedScheme;
+  readonly loop: GroupsLoop;
+}
+
 /** A {@link Simulation} of pure rejection sampling. */
 export interface PureRsSimulation {
+  readonly kind: 'pure-rs';
   readonly config: PureRsConfig;
   readonly policy: Policy;
   readonly scheme: null;
   readonly loop: GroupsLoop;
+}
+
+/** The reward classes of a config (docs/theory.md §10); undefined for binary rewards. */
+export function configClasses(config: SimulationConfig): RewardClasses | undefined {
+  return config.estimator === 'algorithm1' ? rewardClasses(config) : undefined;
 }
 
 /** The number of chunks a run is cut into: `ceil(groups / chunkGroups)`, whatever the threads. */
@@ -92,12 +124,26 @@ export function chunkCount(config: SimulationConfig): number {
  */
 export function assembleSimulation(
   config: SimulationConfig,
-  policy: Policy,
-  scheme: Scheme | null,
+  policy: Policy | GradedPolicy,
+  scheme: Scheme | GradedScheme | null,
 ): Simulation {
-  return config.estimator === 'algorithm1'
-    ? { config, policy, scheme: scheme!, loop: algorithm1Loop(policy, scheme!) }
-    : { config, policy, scheme: null, loop: pureRsLoop(policy, config.B, config.maxDraws) };
+  if (config.estimator === 'pure-rs') {
+    const binary = policy as Policy;
+    const loop = pureRsLoop(binary, config.B, config.maxDraws);
+    return { kind: 'pure-rs', config, policy: binary, scheme: null, loop };
+  }
+  if ('classes' in policy) {
+    const graded = scheme as GradedScheme;
+    return { kind: 'graded', config, policy, scheme: graded, loop: gradedLoop(policy, graded) };
+  }
+  const binary = scheme as Scheme;
+  return {
+    kind: 'algorithm1',
+    config,
+    policy,
+    scheme: binary,
+    loop: algorithm1Loop(policy, binary),
+  };
 }
 
 /**
@@ -105,6 +151,11 @@ export function assembleSimulation(
  * a checkpoint): `config` must come from `buildSimulation`, or be a copy of one.
  */
 export function rebuildSimulation(config: SimulationConfig): Simulation {
+  const classes = configClasses(config);
+  if (classes !== undefined && config.estimator === 'algorithm1') {
+    const policy = gradedSoftmax(config.policy as GradedSoftmaxDescription, classes);
+    return assembleSimulation(config, policy, gradedScheme(config.scheme, classes, config.M));
+  }
   return assembleSimulation(
     config,
     buildPolicy(config.policy),
@@ -126,6 +177,17 @@ function algorithm1Loop(policy: Policy, scheme: Scheme): GroupsLoop {
       algorithm1Groups(policy, scheme, groups, u, gradient, weightsOf);
     }
     return { groups, responses: groups * M, capped: 0, gradient, draws: null };
+  };
+}
+
+/** Algorithm 1's loop with graded rewards: the sampler loop with the graded class weights. */
+function gradedLoop(policy: GradedPolicy, scheme: GradedScheme): GroupsLoop {
+  // Built once: every chunk of the config shares it.
+  const weightsOf = new GradedClassWeights(scheme);
+  return (groups, u) => {
+    const gradient = new VectorMoments(policy.dim);
+    algorithm1Groups(policy, scheme, groups, u, gradient, weightsOf);
+    return { groups, responses: groups * scheme.M, capped: 0, gradient, draws: null };
   };
 }
 

@@ -1,8 +1,14 @@
 import { ESTIMATORS, type Estimator, SIMULATE_DEFAULTS } from '../defaults/index.ts';
-import { InputError, LIMITS, requirePositiveInteger, requireSize } from '../errors/index.ts';
-import { smallest } from '../math/index.ts';
-import { buildPolicy, type PolicyDescription, parsePolicy } from '../policies/index.ts';
-import { scheme as buildScheme } from '../schemes/index.ts';
+import { InputError } from '../errors/input-error.ts';
+import { LIMITS } from '../errors/limits.ts';
+import { requirePositiveInteger, requireSize } from '../errors/require.ts';
+import { smallest } from '../math/extremes.ts';
+import { buildPolicy } from '../policies/build-policy.ts';
+import { gradedSoftmax } from '../policies/graded-softmax.ts';
+import { parsePolicy } from '../policies/parse-policy.ts';
+import type { PolicyDescription } from '../policies/policy-schema.ts';
+import { type RewardClasses, rewardClasses } from '../rewards/reward-classes.ts';
+import { scheme as buildScheme, resolveGradedScheme } from '../schemes/index.ts';
 import {
   type Algorithm1Config,
   assembleSimulation,
@@ -42,6 +48,16 @@ export interface SimulationInput {
   readonly stream?: string;
   /** Groups per chunk; default from the work per group. Fixes the chunking, not the threads. */
   readonly chunkGroups?: number;
+  /**
+   * Algorithm 1 with graded rewards (docs/theory.md §10): the levels, strictly increasing; the
+   * policy is then a softmax with a reward for each answer (`rewards=0;0.5;1`).
+   */
+  readonly levels?: readonly number[] | null;
+  /**
+   * Algorithm 1 with `d` binary reward functions (docs/theory.md §10, `2^d` classes); the policy
+   * is then a softmax with a reward vector for each answer (`rewards=0/0;0/1;1/0;1/1`).
+   */
+  readonly rewardFunctions?: number | null;
 }
 
 /**
@@ -59,25 +75,26 @@ export function buildSimulation(input: SimulationInput): Simulation {
     );
   }
   const groups = requirePositiveInteger('groups', input.groups);
+  const classes = rewardClasses({
+    ...(input.levels == null ? {} : { levels: input.levels }),
+    ...(input.rewardFunctions == null ? {} : { rewardFunctions: input.rewardFunctions }),
+  });
   // A description from user code is validated like JSON text.
-  const policy = buildPolicy(
-    parsePolicy(typeof input.policy === 'string' ? input.policy : JSON.stringify(input.policy)),
+  const description = parsePolicy(
+    typeof input.policy === 'string' ? input.policy : JSON.stringify(input.policy),
   );
-  const base = { policy: policy.description, groups, seed: input.seed ?? SIMULATE_DEFAULTS.seed };
-  const stream = input.stream ?? 'simulate';
-  const chunkGroups = (work: number) => {
-    const size =
-      input.chunkGroups === undefined
-        ? Math.max(1, Math.min(MAX_CHUNK_GROUPS, Math.floor(CHUNK_WORK / work)))
-        : requirePositiveInteger('chunk-groups', input.chunkGroups);
-    const most = size * LIMITS.chunks.max;
-    if (groups > most) {
+  if (classes !== undefined) {
+    if (estimator !== 'algorithm1') {
       throw new InputError(
-        `groups must be at most ${most} for this run (chunks of ${size} groups, at most ${LIMITS.chunks.max} chunks: ${LIMITS.chunks.why}), got ${groups}; split it into runs of different seeds`,
+        `${classes.spec}: graded rewards apply to algorithm1; pure-rs draws until B answers are correct`,
       );
     }
-    return size;
-  };
+    return resolveGraded(input, classes, description, groups);
+  }
+  const policy = buildPolicy(description);
+  const base = { policy: policy.description, groups, seed: input.seed ?? SIMULATE_DEFAULTS.seed };
+  const stream = input.stream ?? 'simulate';
+  const chunkGroups = (work: number) => chunkGroupsFor(input, groups, work);
   if (estimator === 'algorithm1') {
     if (input.B != null) throw new InputError('B applies to pure-rs only; Algorithm 1 takes --M');
     if (input.scheme == null) throw new InputError('algorithm1 needs a scheme (--scheme)');
@@ -124,4 +141,58 @@ export function buildSimulation(input: SimulationInput): Simulation {
     chunkGroups: chunkGroups(work),
   };
   return assembleSimulation(config, policy, null);
+}
+
+/**
+ * Validates Algorithm 1 with graded rewards (docs/theory.md §10): the policy must be a softmax
+ * with a reward for each answer, each one of `classes`, and the scheme one that acts on real
+ * rewards (`resolveGradedScheme`). The config holds the levels or the number of reward functions.
+ */
+function resolveGraded(
+  given: SimulationInput,
+  classes: RewardClasses,
+  description: PolicyDescription,
+  groups: number,
+): Simulation {
+  if (given.B != null) throw new InputError('B applies to pure-rs only; Algorithm 1 takes --M');
+  if (given.scheme == null) throw new InputError('algorithm1 needs a scheme (--scheme)');
+  if (given.M == null) throw new InputError('algorithm1 needs a group size M (--M)');
+  if (description.kind !== 'softmax' || !('rewards' in description)) {
+    throw new InputError(
+      `${classes.spec}: the policy must be a softmax with a reward for each answer, e.g. softmax:logits=0;0.5;1,rewards=${classes.labels.slice(0, 3).join(';')}`,
+    );
+  }
+  const policy = gradedSoftmax(description, classes);
+  const M = requireSize('M', given.M, LIMITS.M);
+  const scheme = resolveGradedScheme(given.scheme, classes).bind(M);
+  const config: Algorithm1Config = {
+    estimator: 'algorithm1',
+    scheme: scheme.spec,
+    M,
+    ...(classes.kind === 'levels' ? { levels: [...classes.sums] } : { rewardFunctions: classes.d }),
+    policy: policy.description,
+    groups,
+    seed: given.seed ?? SIMULATE_DEFAULTS.seed,
+    stream: given.stream ?? 'simulate',
+    chunkGroups: chunkGroupsFor(given, groups, M + policy.dim),
+  };
+  return assembleSimulation(config, policy, scheme);
+}
+
+/**
+ * Groups per chunk: as given, or `CHUNK_WORK` over the work of a group (responses + entries);
+ * refused when `groups` would need more than `LIMITS.chunks.max` chunks of that size.
+ */
+function chunkGroupsFor(input: SimulationInput, groups: number, work: number): number {
+  const size =
+    input.chunkGroups === undefined
+      ? Math.max(1, Math.min(MAX_CHUNK_GROUPS, Math.floor(CHUNK_WORK / work)))
+      : requirePositiveInteger('chunk-groups', input.chunkGroups);
+  const most = size * LIMITS.chunks.max;
+  if (groups > most) {
+    throw new InputError(
+      `groups must be at most ${most} for this run (chunks of ${size} groups, at most ${LIMITS.chunks.max} chunks: ${LIMITS.chunks.why}), got ${groups}; split it into runs of different seeds`,
+    );
+  }
+  return size;
 }

@@ -8,7 +8,13 @@ import {
   verdict,
 } from '../stats/index.ts';
 import { type ChunkResult, requireUncapped } from './chunk-result.ts';
-import { algorithm1ClosedForm, expectedDraws, pureRsClosedForm } from './closed-forms.ts';
+import { expectedClassWeights } from './class-count-law.ts';
+import {
+  algorithm1ClosedForm,
+  expectedDraws,
+  gradedClosedForm,
+  pureRsClosedForm,
+} from './closed-forms.ts';
 import type { Simulation, SimulationConfig } from './simulation-config.ts';
 import { updateLaws } from './update-laws.ts';
 
@@ -94,23 +100,37 @@ export interface SimulationResult {
 }
 
 /**
- * Per component, the size the update can have: for Algorithm 1 `max|c| · sum_x Q |grad p_x|`
- * (`|h_M'| <= max|c|` as a Bernstein polynomial), else the larger of estimate and closed form.
+ * The run's own closed form (docs/theory.md §2, §4, §10) and, per component, a bound on the size
+ * the update can have, or null: for Algorithm 1 `sum_x Q h_M'(p_x) grad p_x` and
+ * `max|c| · sum_x Q |grad p_x|` (`|h_M'| <= max|c|` as a Bernstein polynomial); with graded
+ * rewards `sum_j W_j(q) grad q_j` and `max|w| · sum_j |grad q_j|`; for pure-rs `grad p / p`.
  */
-function updateScale(
-  simulation: Simulation,
-  closedForm: ArrayLike<number>,
-  mean: ArrayLike<number>,
-): Float64Array {
-  const scale = Float64Array.from(closedForm, (c, j) => Math.max(Math.abs(c), Math.abs(mean[j]!)));
-  if (simulation.scheme === null) return scale;
-  const maxC = maxAbs(simulation.scheme.c);
-  for (const { Q, gradP, offset } of simulation.policy.prompts) {
-    for (let j = 0; j < gradP.length; j++) {
-      scale[offset + j] = Math.max(scale[offset + j]!, maxC * Q * Math.abs(gradP[j]!));
-    }
+function ownClosedForm(simulation: Simulation): {
+  closedForm: Float64Array;
+  bound: Float64Array | null;
+} {
+  if (simulation.kind === 'pure-rs') {
+    return { closedForm: pureRsClosedForm(simulation.policy), bound: null };
   }
-  return scale;
+  if (simulation.kind === 'graded') {
+    const { policy, scheme } = simulation;
+    const { W, largestWeight } = expectedClassWeights(scheme, policy.q);
+    const bound = new Float64Array(policy.dim);
+    for (const gradQ of policy.gradQ) {
+      for (let y = 0; y < bound.length; y++) bound[y] = bound[y]! + Math.abs(gradQ[y]!);
+    }
+    return {
+      closedForm: gradedClosedForm(policy, W),
+      bound: bound.map((b) => largestWeight * b),
+    };
+  }
+  const { policy, scheme } = simulation;
+  const maxC = maxAbs(scheme.c);
+  const bound = new Float64Array(policy.dim);
+  for (const { Q, gradP, offset } of policy.prompts) {
+    for (let j = 0; j < gradP.length; j++) bound[offset + j] = maxC * Q * Math.abs(gradP[j]!);
+  }
+  return { closedForm: algorithm1ClosedForm(policy, scheme.c), bound };
 }
 
 /** The precondition of a simulation's verdict, and the `|z|` threshold it was checked at. */
@@ -182,10 +202,8 @@ export function summarizeSimulation(
   const { config, policy, scheme } = simulation;
   requireUncapped(config, accumulator);
   const gradient = VectorMoments.fromJSON(accumulator.gradient);
-  const closedForm = Float64Array.from(
-    options.closedForm ??
-      (scheme === null ? pureRsClosedForm(policy) : algorithm1ClosedForm(policy, scheme.c)),
-  );
+  const own = ownClosedForm(simulation);
+  const closedForm = Float64Array.from(options.closedForm ?? own.closedForm);
   if (closedForm.length !== policy.dim) {
     throw new RangeError(
       `closed form has ${closedForm.length} components; the policy has ${policy.dim}`,
@@ -193,7 +211,9 @@ export function summarizeSimulation(
   }
   const estimate = [...gradient.mean];
   const rounding = options.rounding ?? ROUNDING_FLOOR;
-  const scale = updateScale(simulation, closedForm, gradient.mean);
+  const scale = Float64Array.from(closedForm, (c, j) =>
+    Math.max(Math.abs(c), Math.abs(gradient.mean[j]!), own.bound?.[j] ?? 0),
+  );
   // A mean of subnormal updates carries up to half the smallest double of rounding per group,
   // however small its scale: hence the absolute part of the floor.
   const absolute = accumulator.groups * Number.MIN_VALUE;
@@ -202,7 +222,10 @@ export function summarizeSimulation(
   );
   const closed = [...closedForm];
   const drawMoments = accumulator.draws ? VectorMoments.fromJSON(accumulator.draws) : null;
-  const expected = config.estimator === 'pure-rs' ? expectedDraws(policy, config.B) : Number.NaN;
+  const expected =
+    simulation.kind === 'pure-rs'
+      ? expectedDraws(simulation.policy, simulation.config.B)
+      : Number.NaN;
   if (drawMoments) {
     estimate.push(drawMoments.mean[0]!);
     stderr.push(drawMoments.stderr()[0]!);

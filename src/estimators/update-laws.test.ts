@@ -86,7 +86,7 @@ describe('updateLaws', () => {
         expect(Math.abs(got.third - want[j]!.third), `third ${j}`).toBeLessThan(TOLERANCE);
       }
       // The check can fail: the tables of another scheme give another variance.
-      if (simulation.scheme === null) throw new Error('algorithm1 expected');
+      if (simulation.kind !== 'algorithm1') throw new Error('algorithm1 expected');
       const other = updateLaws({ ...simulation, scheme: scheme('reinforce', M) }, 0);
       expect(
         Math.max(

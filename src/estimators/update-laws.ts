@@ -1,7 +1,10 @@
-import { binomialPmf, maxAbs } from '../math/index.ts';
-import { scoreMoments } from '../policies/index.ts';
-import type { MixturePart, UpdateLaw } from '../stats/index.ts';
-import type { Simulation } from './simulation-config.ts';
+import { binomialPmf } from '../math/binomial-pmf.ts';
+import { maxAbs } from '../math/extremes.ts';
+import { scoreMoments, sideMoments } from '../policies/score-law.ts';
+import type { MixturePart } from '../stats/mixture-moments.ts';
+import type { UpdateLaw } from '../stats/normal-approximation.ts';
+import { classCounts, multinomialProbability } from './class-count-law.ts';
+import type { GradedSimulation, Simulation } from './simulation-config.ts';
 
 /** The law of one compared statistic: `component` indexes the estimate (pure-rs draws last). */
 export interface ComparedLaw {
@@ -31,6 +34,7 @@ export interface ComparedLaw {
  * rounding are not held against the run.
  */
 export function updateLaws(simulation: Simulation, rounding: number): ComparedLaw[] {
+  if (simulation.kind === 'graded') return gradedUpdateLaws(simulation, rounding);
   const { config, policy, scheme } = simulation;
   const B = config.estimator === 'pure-rs' ? config.B : 0;
   const laws: ComparedLaw[] = [];
@@ -81,6 +85,51 @@ export function updateLaws(simulation: Simulation, rounding: number): ComparedLa
       third: (B * (1 - p) * (2 - p)) / (p * p * p),
     }));
     laws.push({ component: policy.dim, law: { parts, floor: 0 } });
+  }
+  return laws;
+}
+
+/**
+ * The laws of the per-group update of Algorithm 1 with graded rewards (docs/theory.md §10), one
+ * per logit of the graded softmax policy, under the hypothesis that the simulation is right: a
+ * mixture over the group's class counts `N ~ Multinomial(M, q)`. Given `N`, a response of class
+ * `c` has weight `w_c(N - e_c)` and its score component `y` has the three-point law of its class
+ * (`GradedPolicy.scores`, {@link sideMoments}), independently of the others, so the update
+ * `(1/M) sum_i Z_i (e_{y_i} - pi)_y` has cumulants
+ * `(1/M^k) sum_c N_c w_c^k kappa_k(y | c)`. The floor is `rounding` times the update's scale,
+ * the largest weight times `sum_j |grad_y q_j|`, a lower bound of `summarizeSimulation`'s.
+ */
+function gradedUpdateLaws(simulation: GradedSimulation, rounding: number): ComparedLaw[] {
+  const { policy, scheme } = simulation;
+  const { M } = scheme;
+  const C = policy.classes.C;
+  let largest = 0;
+  const cells = classCounts(M, C).flatMap((N) => {
+    const weight = multinomialProbability(N, policy.q);
+    if (!(weight > 0)) return [];
+    const w = Array.from(N, (count, c) => {
+      if (count === 0) return 0;
+      const others = Int32Array.from(N);
+      others[c]!--;
+      return scheme.weight(c, others);
+    });
+    for (const x of w) largest = Math.max(largest, Math.abs(x));
+    return [{ N, weight, w }];
+  });
+  const laws: ComparedLaw[] = [];
+  for (let y = 0; y < policy.dim; y++) {
+    const sides = policy.scores.byClass.map((side) => sideMoments(policy.pi[y]!, side, y));
+    const parts = cells.map(({ N, weight, w }) => {
+      const sum = (k: 1 | 2 | 3, moment: 'mean' | 'variance' | 'third') => {
+        let total = 0;
+        for (let c = 0; c < C; c++) total += N[c]! * w[c]! ** k * sides[c]![moment];
+        return total / M ** k;
+      };
+      return { weight, mean: sum(1, 'mean'), variance: sum(2, 'variance'), third: sum(3, 'third') };
+    });
+    let spread = 0;
+    for (const gradQ of policy.gradQ) spread += Math.abs(gradQ[y]!);
+    laws.push({ component: y, law: { parts, floor: rounding * largest * spread } });
   }
   return laws;
 }
