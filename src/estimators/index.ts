@@ -18,7 +18,12 @@ export {
   requireUncapped,
 } from './chunk-result.ts';
 export { type Fault, type FaultPlan, runChunk } from './chunk-task.ts';
-export { algorithm1ClosedForm, expectedDraws, pureRsClosedForm } from './closed-forms.ts';
+export {
+  algorithm1ClosedForm,
+  expectedDraws,
+  gradedClosedForm,
+  pureRsClosedForm,
+} from './closed-forms.ts';
 export { type PureRsCounts, pureRsBernoulli, pureRsGroups } from './pure-rs-loops.ts';
 export {
   ChunkFailure,
@@ -38,6 +43,8 @@ export {
   type Algorithm1Config,
   type Algorithm1Simulation,
   chunkCount,
+  configClasses,
+  type GradedSimulation,
   type GroupsLoop,
   type GroupsRun,
   type PureRsConfig,
@@ -61,4 +68,19 @@ export {
   simulationPrecondition,
   summarizeSimulation,
 } from './simulation-verdict.ts';
+export {
+  type Estimated,
+  type LogitMove,
+  type TwoPathComparison,
+  type TwoPathInput,
+  type TwoPathNode,
+  type TwoPathOptions,
+  type TwoPathPlan,
+  type TwoPathResult,
+  twoPathGroupsNeeded,
+  twoPathOutcome,
+  twoPathPlan,
+  twoPathTest,
+  twoPathThreshold,
+} from './two-path.ts';
 export { type ComparedLaw, updateLaws } from './update-laws.ts';
