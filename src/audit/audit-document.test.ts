@@ -19,7 +19,9 @@ describe('auditDocument', () => {
     ]);
     expect(doc.summary).toMatchObject({ checks: 4, agree: 4, disagree: 0 });
     expect(doc.figures.map((f) => f.id)).toEqual(['induced-objective-M8', 'induced-objective-M64']);
-    const [induced, ...targets] = doc.figures[1]!.series;
+    const figure = doc.figures[1]!;
+    if (!('series' in figure)) throw new Error('curves expected');
+    const [induced, ...targets] = figure.series;
     expect(induced!.points).toHaveLength(201);
     expect(induced!.points.at(-1)!.y).toBeCloseTo(1, 12);
     // The arcsin curve is drawn rescaled as its distance rescales it (to 0 at t = 0 and 1 at

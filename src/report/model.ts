@@ -1,3 +1,5 @@
+import type { SimplexFigure } from './simplex-figure.ts';
+
 /**
  * The report model shared by every command that publishes evidence (`verify`, `audit`): a list of
  * checks, each a comparison of an estimate with a closed form (docs/theory.md §6), and a list of figures,
@@ -53,6 +55,9 @@ export interface Figure {
   readonly note?: string;
   readonly series: readonly Series[];
 }
+
+/** Any figure of a report: curves ({@link Figure}), or panels on the simplex of three classes. */
+export type ReportFigure = Figure | SimplexFigure;
 
 /**
  * One comparison of an estimate with its closed form. For a Monte Carlo check `stderr > 0`,
@@ -111,6 +116,6 @@ export interface Report {
   readonly versions: Readonly<Record<string, string>>;
   readonly command: string;
   readonly checks: readonly CheckRow[];
-  readonly figures: readonly Figure[];
+  readonly figures: readonly ReportFigure[];
   readonly summary: Summary;
 }

@@ -8,7 +8,9 @@ describe('renderSvg', () => {
       const svg = await renderSvg(figure);
       expect(svg.startsWith('<svg')).toBe(true);
       expect(svg).toContain(figure.title.replace('&', '&amp;'));
-      for (const series of figure.series) expect(svg).toContain(series.label.replace('&', '&amp;'));
+      const labels =
+        'series' in figure ? figure.series.map((s) => s.label) : figure.panels.map((p) => p.title);
+      for (const label of labels) expect(svg).toContain(label.replace('&', '&amp;'));
       expect(svg).not.toMatch(/href="http/);
     }
   });

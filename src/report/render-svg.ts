@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { Figure } from './model.ts';
+import type { Figure, ReportFigure } from './model.ts';
+import { simplexSpec } from './simplex-figure.ts';
 
 /** Width and height of every figure's plotting area, in pixels. */
 const WIDTH = 560;
@@ -142,14 +143,16 @@ export function figureSpec(figure: Figure): TopLevelSpec {
 }
 
 /**
- * Renders a {@link Figure} to a standalone SVG document, headless: vega-lite compiles the
- * specification to vega, and a vega `View` with no renderer attached produces the SVG string
- * (`View.toSVG`), which needs neither a canvas nor a browser. Both load on the first figure:
- * their module graphs are larger than the rest of the library, which never needs them otherwise.
+ * Renders a figure of a report to a standalone SVG document, headless: vega-lite compiles the
+ * specification ({@link figureSpec}, or `simplexSpec` for a figure on the simplex) to vega, and
+ * a vega `View` with no renderer attached produces the SVG string (`View.toSVG`), which needs
+ * neither a canvas nor a browser. Both load on the first figure: their module graphs are larger
+ * than the rest of the library, which never needs them otherwise.
  */
-export async function renderSvg(figure: Figure): Promise<string> {
+export async function renderSvg(figure: ReportFigure): Promise<string> {
   const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
-  const view = new View(parse(compile(figureSpec(figure)).spec), { renderer: 'none' });
+  const spec = 'kind' in figure ? simplexSpec(figure) : figureSpec(figure);
+  const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {
