@@ -93,15 +93,18 @@ export type {
 } from './estimators/index.ts';
 // The Monte Carlo engine (docs/theory.md §1, §4–6), for runs of your own: policies, a shared
 // worker pool, the chunks a run is cut into, and the statistics of its verdict.
+// The two-path test of closedness with graded rewards (docs/theory.md §10), by Monte Carlo.
 export {
   BernoulliGroup,
   buildSimulation,
   type CheckpointOptions,
   type ChunkResult,
   createSimulationPool,
+  type Estimated,
   type Fault,
   type FaultInjection,
   type FaultPlan,
+  type LogitMove,
   mergeChunkResults,
   type ResumeOptions,
   type RunEvents,
@@ -118,6 +121,11 @@ export {
   StoppedRun,
   simulate,
   simulationPrecondition,
+  type TwoPathComparison,
+  type TwoPathInput,
+  type TwoPathOptions,
+  type TwoPathResult,
+  twoPathTest,
 } from './estimators/index.ts';
 // Graded rewards and several reward functions (docs/theory.md §10): the update field on reward
 // classes, whether it is closed, and its potential J.
@@ -174,8 +182,32 @@ export {
   targetDistance,
 } from './objective/index.ts';
 export type { PromptTerm, Sampler, SinglePolicyDescription } from './policies/index.ts';
-export { buildPolicy, type Policy, type PolicyDescription, parsePolicy } from './policies/index.ts';
-export type { Axis, CheckRow, Figure, Report, Series, Summary } from './report/index.ts';
+export {
+  buildPolicy,
+  type GradedPolicy,
+  type GradedSoftmaxDescription,
+  gradedSoftmax,
+  type Policy,
+  type PolicyDescription,
+  parsePolicy,
+} from './policies/index.ts';
+export type {
+  Axis,
+  CheckRow,
+  Figure,
+  Report,
+  ReportFigure,
+  Series,
+  Summary,
+} from './report/model.ts';
+export type {
+  Contour,
+  FieldArrow,
+  HeatCell,
+  Simplex3,
+  SimplexFigure,
+  SimplexPanel,
+} from './report/simplex-figure.ts';
 export {
   levelClasses,
   parseLevels,
