@@ -27,9 +27,17 @@ export function simulationJson(r: SimulationResult) {
  */
 export function simulationText(r: SimulationResult): string {
   const c = r.config;
+  const classes =
+    c.estimator !== 'algorithm1'
+      ? ''
+      : c.levels !== undefined
+        ? `, levels ${c.levels.join(',')}`
+        : c.rewardFunctions !== undefined
+          ? `, ${c.rewardFunctions} reward functions`
+          : '';
   const what =
     c.estimator === 'algorithm1'
-      ? `algorithm1, scheme ${c.scheme}, M = ${c.M}`
+      ? `algorithm1, scheme ${c.scheme}, M = ${c.M}${classes}`
       : `pure-rs, B = ${c.B}`;
   const fmt = (x: number) => significant(x, 8);
   const header = ['param', 'estimate', 'stderr', 'closedForm', 'z', '±resolution'];

@@ -6,6 +6,8 @@
 export const SIMULATE_HELP = `
 Policies: bernoulli:p=0.3 | bernoulli:theta=-0.5 | softmax:logits=0.1;-0.4;0.3;0,correct=0;2
           sequence:V=4,L=3,r=1,seed=7 | JSON inline or @file.json (a corpus is JSON only)
+          graded (with --levels or --reward-functions): softmax:logits=0;0;0,rewards=0;0.5;1
+          or one reward vector per answer, rewards=0/0;0/1;1/0;1/1
           (quote specs that contain ';' in the shell)
 
 Examples:
@@ -14,6 +16,10 @@ Examples:
   rl-objective simulate --estimator pure-rs --B 4 --policy bernoulli:p=0.2 --groups 1e5
   rl-objective simulate --scheme grpo --M 8 --policy bernoulli:p=0.3 --groups 1e9 --checkpoint run-1
     (Ctrl-C keeps the completed chunks in run-1; the same command with --resume continues)
+  rl-objective simulate --levels 0,0.5,1 --scheme grpo --M 8 --policy 'softmax:logits=0.3;-0.2;0.9,rewards=0;0.5;1' --groups 3e5
+  rl-objective simulate --reward-functions 2 --scheme trl-grpo:aggregation=normalize_then_sum --M 6 --policy 'softmax:logits=0;0;0;0,rewards=0/0;0/1;1/0;1/1' --groups 3e5
+  rl-objective simulate --levels 0,0.5,1 --scheme grpo --M 8 --policy 'softmax:logits=0;0;0,rewards=0;0.5;1' --two-path 1:2,2:2 --groups 2.5e5
+    (the update integrated along two paths between the same endpoints: equal for a closed field)
 
 Exit status: 0 if the estimate agrees with the closed form, 1 if not, 2 for bad input,
 3 if --groups is too small for a verdict (it says how many would do), 70 if a chunk failed

@@ -4,9 +4,16 @@ import { type CheckpointFlags, checkpointFlags, checkpointOptions } from '../che
 import { EXIT_OF_OUTCOME } from '../exit-codes.ts';
 import { SIMULATE_HELP } from '../help.ts';
 import { numberFlag as number, rateFlag } from '../parse-flags.ts';
+import {
+  addRewardClassOptions,
+  type RewardClassFlags,
+  rewardClassFlags,
+} from '../reward-class-flags.ts';
 import { testFaults } from '../test-faults.ts';
+import { twoPathFlag } from '../two-path-flags.ts';
 
-interface SimulateFlags extends CheckpointFlags {
+interface SimulateFlags extends CheckpointFlags, RewardClassFlags {
+  twoPath?: string;
   estimator: string;
   scheme?: string;
   M?: string;
@@ -54,10 +61,14 @@ export function registerSimulate(root: Command): void {
       'groups per chunk (fixes the chunking; default from the work per group)',
     )
     .option(
+      '--two-path <moves>',
+      'graded rewards: compare the integrals of the update along two paths, Y1:D1,Y2:D2 (logit moves in both orders)',
+    )
+    .option(
       '--json',
       'print {"estimate","stderr","closedForm","z","resolution","agree","outcome","groupsNeeded","groups","responses","seconds","responsesPerSecond"} (+ "meanDraws" for pure-rs)',
     );
-  checkpointOptions(command)
+  checkpointOptions(addRewardClassOptions(command))
     .addHelpText('after', SIMULATE_HELP)
     .action(async (flags: SimulateFlags) => {
       const input = {
@@ -70,9 +81,15 @@ export function registerSimulate(root: Command): void {
         groups: number('--groups', flags.groups)!,
         seed: flags.seed,
         chunkGroups: number('--chunk-groups', flags.chunkGroups),
+        ...rewardClassFlags(flags),
       };
       const alpha = rateFlag('--alpha', flags.alpha);
       const threads = number('--threads', flags.threads);
+      if (flags.twoPath !== undefined) {
+        const moves = twoPathFlag(flags.twoPath);
+        const { runTwoPath } = await import('../run-two-path.ts');
+        return runTwoPath({ ...input, moves, alpha, threads }, flags);
+      }
       const options = { ...input, alpha, threads, ...checkpointFlags(flags), ...testFaults() };
       const [lib, { runChunkedCommand }, format] = await Promise.all([
         import('../../estimators/index.ts'),
