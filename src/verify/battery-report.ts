@@ -2,6 +2,7 @@ import { type Report, versions } from '../report/index.ts';
 import { ksDistance } from '../stats/index.ts';
 import { THEOREM_IDS } from './check.ts';
 import type { BatteryResult } from './decide-battery.ts';
+import { gradedFieldFigure } from './figures/graded-figures.ts';
 import { learningCurvesFigure } from './figures/learning-curves.ts';
 import {
   fGrpoLimitFigure,
@@ -60,6 +61,7 @@ export function batteryReport(result: BatteryResult, options: BatteryReportOptio
       inducedObjectivesFigure(),
       fGrpoLimitFigure(),
       learningCurvesFigure(),
+      gradedFieldFigure(),
     ],
     summary: {
       checks: rows.length,
