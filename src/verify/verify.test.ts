@@ -33,6 +33,7 @@ describe('verify', () => {
       'induced-objectives',
       'f-grpo-limit',
       'learning-curves',
+      'graded-field',
     ]);
     expect(report.summary.monteCarlo).toBe(2);
     expect(report.summary.checks).toBe(report.checks.length);
@@ -55,7 +56,7 @@ describe('verify', () => {
           'summary',
         ]),
       );
-      expect(paths.figures).toHaveLength(8);
+      expect(paths.figures).toHaveLength(9);
       expect((await readFile(paths.markdown, 'utf8')).split('\n')[0]).toMatch(
         /^\*\*\d+\/\d+ checks agree \(alpha 1e-8\)\*\*$/,
       );
