@@ -7,6 +7,10 @@ import { closedFormIntegralChecks } from './checks/closed-form-integral-checks.t
 import { designChecks, grpoArcsinChecks } from './checks/convergence-checks.ts';
 import { dynamicsCheck, dynamicsCheckSpecs } from './checks/dynamics-checks.ts';
 import { gradedChecks } from './checks/graded-checks.ts';
+import {
+  gradedMonteCarloChecks,
+  gradedMonteCarloCount,
+} from './checks/graded-monte-carlo-checks.ts';
 import { limitChecks } from './checks/limit-checks.ts';
 import { monteCarloChecks } from './checks/monte-carlo-checks.ts';
 import { rejectionSamplingLogChecks } from './checks/rejection-sampling-log-checks.ts';
@@ -61,8 +65,9 @@ export function batteryIdentity(plan: BatteryPlan, settings: BatterySettings): R
  */
 export function battery(budget: Budget, alpha: number): Check[] {
   const dynamics = dynamicsCheckSpecs(budget);
-  const monteCarlo = monteCarloChecks(budget, alpha, dynamics.length);
-  const m = monteCarlo.length + dynamics.length;
+  const monteCarlo = monteCarloChecks(budget, alpha, dynamics.length + gradedMonteCarloCount());
+  const graded = gradedMonteCarloChecks(budget, alpha, dynamics.length + monteCarlo.length);
+  const m = monteCarlo.length + graded.length + dynamics.length;
   return [
     ...closedFormIntegralChecks(budget),
     ...bruteForceChecks(budget),
@@ -72,6 +77,7 @@ export function battery(budget: Budget, alpha: number): Check[] {
     ...designChecks(budget),
     ...gradedChecks(),
     ...monteCarlo,
+    ...graded,
     ...dynamics.map((spec) => dynamicsCheck(spec, alpha, m)),
   ];
 }
