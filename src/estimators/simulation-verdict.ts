@@ -199,7 +199,7 @@ export function summarizeSimulation(
   options: ComparisonOptions = {},
   computed: number = accumulator.responses,
 ): SimulationResult {
-  const { config, policy, scheme } = simulation;
+  const { config, policy } = simulation;
   requireUncapped(config, accumulator);
   const gradient = VectorMoments.fromJSON(accumulator.gradient);
   const own = ownClosedForm(simulation);
