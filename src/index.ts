@@ -194,20 +194,18 @@ export {
 export type {
   Axis,
   CheckRow,
+  Contour,
+  FieldArrow,
   Figure,
+  HeatCell,
   Report,
   ReportFigure,
   Series,
-  Summary,
-} from './report/model.ts';
-export type {
-  Contour,
-  FieldArrow,
-  HeatCell,
   Simplex3,
   SimplexFigure,
   SimplexPanel,
-} from './report/simplex-figure.ts';
+  Summary,
+} from './report/index.ts';
 export {
   levelClasses,
   parseLevels,

@@ -1,4 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 import type { TwoPathOptions } from '../estimators/index.ts';
 import { runChunkedCommand } from './checkpointed-run.ts';
 import { EXIT_OF_OUTCOME } from './exit-codes.ts';

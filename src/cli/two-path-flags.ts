@@ -1,5 +1,4 @@
-import { InputError, quote } from '../errors/input-error.ts';
-import { parseNumber } from '../errors/require.ts';
+import { InputError, parseNumber, quote } from '../errors/index.ts';
 import type { LogitMove } from '../estimators/index.ts';
 
 /**

@@ -1,7 +1,5 @@
-import { type ChunkRunOptions, runChunkTasks } from '../estimators/run-chunks.ts';
-import { createWorkerPool } from '../estimators/simulation-pool.ts';
-import { announceLoaded } from '../estimators/worker-loaded.ts';
-import { runTrainChunk, type TrainChunkResult } from './train-chunk.ts';
+import { type ChunkRunOptions, createWorkerPool, runChunkTasks } from '../estimators/index.ts';
+import type { TrainChunkResult } from './train-chunk.ts';
 import type { TrainConfig } from './train-config.ts';
 import { runTrainTask, type TrainTask } from './train-task.ts';
 
@@ -36,6 +34,3 @@ export function runTrainChunks(
     options,
   );
 }
-
-// The last statement: a pool's worker has loaded this module and everything it imports.
-announceLoaded();

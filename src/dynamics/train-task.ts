@@ -1,3 +1,4 @@
+import { announceLoaded } from '../estimators/index.ts';
 import { runTrainChunk, type TrainChunkResult } from './train-chunk.ts';
 import type { TrainConfig } from './train-config.ts';
 
@@ -15,3 +16,6 @@ export interface TrainTask {
 export function runTrainTask(task: TrainTask): TrainChunkResult {
   return runTrainChunk(task.config, task.chunk);
 }
+
+// The last statement: a pool's worker has loaded this module and everything it imports.
+announceLoaded();

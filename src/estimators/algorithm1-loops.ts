@@ -1,9 +1,9 @@
-import type { SampledPolicy } from '../policies/policy.ts';
-import { UNIFORM_BUFFER, type UniformStream } from '../rng/uniform-stream.ts';
-import type { GradedScheme } from '../schemes/graded-scheme.ts';
-import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/scheme.ts';
-import { ShiftedSums } from '../stats/shifted-sums.ts';
-import type { VectorMoments } from '../stats/vector-moments.ts';
+import type { SampledPolicy } from '../policies/index.ts';
+import { UNIFORM_BUFFER, type UniformStream } from '../rng/index.ts';
+import type { GradedScheme } from '../schemes/index.ts';
+import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/index.ts';
+import type { VectorMoments } from '../stats/index.ts';
+import { ShiftedSums } from '../stats/index.ts';
 import { BernoulliGroup } from './bernoulli-group.ts';
 import type { GroupWeights } from './class-weights.ts';
 import { classWeightsOf } from './graded-class-weights.ts';

@@ -1,5 +1,5 @@
-import { InputError } from '../errors/input-error.ts';
-import type { GradedScheme } from '../schemes/graded-scheme.ts';
+import { InputError } from '../errors/index.ts';
+import type { GradedScheme } from '../schemes/index.ts';
 
 /** The most class-count vectors enumerated. */
 const MAX_COUNTS = 2 ** 20;

@@ -1,4 +1,4 @@
-import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/scheme.ts';
+import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/index.ts';
 
 /**
  * What the sampler loop asks of a scheme's weights: the number of reward classes, and the

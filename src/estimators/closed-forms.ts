@@ -1,7 +1,6 @@
 import { InputError } from '../errors/index.ts';
 import { hPrime } from '../objective/index.ts';
-import type { GradedPolicy } from '../policies/graded-softmax.ts';
-import type { Policy } from '../policies/policy.ts';
+import type { GradedPolicy, Policy } from '../policies/index.ts';
 
 /**
  * The expected Algorithm 1 update (docs/theory.md §2, §5): `sum_x Q(x) h_M'(p_x) grad p_x`, each

@@ -1,5 +1,4 @@
-import type { GradedScheme } from '../schemes/graded-scheme.ts';
-import type { Scheme } from '../schemes/scheme.ts';
+import type { GradedScheme, Scheme } from '../schemes/index.ts';
 import { ClassWeights, type GroupWeights } from './class-weights.ts';
 
 /**

@@ -84,3 +84,4 @@ export {
   twoPathThreshold,
 } from './two-path.ts';
 export { type ComparedLaw, updateLaws } from './update-laws.ts';
+export { announceLoaded } from './worker-loaded.ts';

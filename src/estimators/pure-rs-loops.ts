@@ -1,6 +1,6 @@
-import type { Policy } from '../policies/policy.ts';
-import { UNIFORM_BUFFER, type UniformStream } from '../rng/uniform-stream.ts';
-import type { VectorMoments } from '../stats/vector-moments.ts';
+import type { Policy } from '../policies/index.ts';
+import { UNIFORM_BUFFER, type UniformStream } from '../rng/index.ts';
+import type { VectorMoments } from '../stats/index.ts';
 
 /** What a run of pure rejection sampling groups reports besides the moments. */
 export interface PureRsCounts {

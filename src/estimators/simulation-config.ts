@@ -1,12 +1,10 @@
-import { buildPolicy } from '../policies/build-policy.ts';
-import { type GradedPolicy, gradedSoftmax } from '../policies/graded-softmax.ts';
-import type { Policy } from '../policies/policy.ts';
-import type { GradedSoftmaxDescription, PolicyDescription } from '../policies/policy-schema.ts';
-import { type RewardClasses, rewardClasses } from '../rewards/reward-classes.ts';
-import type { UniformStream } from '../rng/uniform-stream.ts';
+import type { GradedSoftmaxDescription, Policy, PolicyDescription } from '../policies/index.ts';
+import { buildPolicy, type GradedPolicy, gradedSoftmax } from '../policies/index.ts';
+import { type RewardClasses, rewardClasses } from '../rewards/index.ts';
+import type { UniformStream } from '../rng/index.ts';
+import type { Scheme } from '../schemes/index.ts';
 import { scheme as buildScheme, type GradedScheme, gradedScheme } from '../schemes/index.ts';
-import type { Scheme } from '../schemes/scheme.ts';
-import { VectorMoments } from '../stats/vector-moments.ts';
+import { VectorMoments } from '../stats/index.ts';
 import { algorithm1Bernoulli, algorithm1Groups } from './algorithm1-loops.ts';
 import { ClassWeights } from './class-weights.ts';
 import { GradedClassWeights } from './graded-class-weights.ts';

@@ -1,13 +1,9 @@
 import { ESTIMATORS, type Estimator, SIMULATE_DEFAULTS } from '../defaults/index.ts';
-import { InputError } from '../errors/input-error.ts';
-import { LIMITS } from '../errors/limits.ts';
-import { requirePositiveInteger, requireSize } from '../errors/require.ts';
-import { smallest } from '../math/extremes.ts';
-import { buildPolicy } from '../policies/build-policy.ts';
-import { gradedSoftmax } from '../policies/graded-softmax.ts';
-import { parsePolicy } from '../policies/parse-policy.ts';
-import type { PolicyDescription } from '../policies/policy-schema.ts';
-import { type RewardClasses, rewardClasses } from '../rewards/reward-classes.ts';
+import { InputError, LIMITS, requirePositiveInteger, requireSize } from '../errors/index.ts';
+import { smallest } from '../math/index.ts';
+import type { PolicyDescription } from '../policies/index.ts';
+import { buildPolicy, gradedSoftmax, parsePolicy } from '../policies/index.ts';
+import { type RewardClasses, rewardClasses } from '../rewards/index.ts';
 import { scheme as buildScheme, resolveGradedScheme } from '../schemes/index.ts';
 import {
   type Algorithm1Config,

@@ -1,10 +1,9 @@
 import { DEFAULT_ALPHA, DEFAULT_BETA } from '../defaults/index.ts';
-import { InputError, quote } from '../errors/input-error.ts';
-import { requireFinite, requirePositiveInteger } from '../errors/require.ts';
-import { gaussLegendre } from '../math/gauss-legendre.ts';
-import { softmaxProbabilities } from '../policies/categorical.ts';
-import type { GradedSoftmaxDescription, PolicyDescription } from '../policies/policy-schema.ts';
-import { resolution, zThreshold } from '../stats/z-tests.ts';
+import { InputError, quote, requireFinite, requirePositiveInteger } from '../errors/index.ts';
+import { gaussLegendre } from '../math/index.ts';
+import type { GradedSoftmaxDescription, PolicyDescription } from '../policies/index.ts';
+import { softmaxProbabilities } from '../policies/index.ts';
+import { resolution, zThreshold } from '../stats/index.ts';
 import { configClasses } from './simulation-config.ts';
 import { buildSimulation, type SimulationInput } from './simulation-input.ts';
 import {

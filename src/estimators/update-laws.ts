@@ -1,8 +1,6 @@
-import { binomialPmf } from '../math/binomial-pmf.ts';
-import { maxAbs } from '../math/extremes.ts';
-import { scoreMoments, sideMoments } from '../policies/score-law.ts';
-import type { MixturePart } from '../stats/mixture-moments.ts';
-import type { UpdateLaw } from '../stats/normal-approximation.ts';
+import { binomialPmf, maxAbs } from '../math/index.ts';
+import { scoreMoments, sideMoments } from '../policies/index.ts';
+import type { MixturePart, UpdateLaw } from '../stats/index.ts';
 import { classCounts, multinomialProbability } from './class-count-law.ts';
 import type { GradedSimulation, Simulation } from './simulation-config.ts';
 

@@ -1,5 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
-import { requireFinite, requireUnitInterval } from '../errors/require.ts';
+import { InputError, requireFinite, requireUnitInterval } from '../errors/index.ts';
 import { type Policy, PolicySampler, type Sampler } from './policy.ts';
 
 /**

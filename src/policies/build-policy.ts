@@ -1,4 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 import { bernoulli } from './bernoulli.ts';
 import { corpus } from './corpus.ts';
 import type { Policy } from './policy.ts';

@@ -1,4 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 import { type Policy, PolicySampler, type PromptTerm } from './policy.ts';
 import type { SinglePolicyDescription } from './policy-schema.ts';
 

@@ -1,5 +1,5 @@
-import { InputError } from '../errors/input-error.ts';
-import type { RewardClasses } from '../rewards/reward-classes.ts';
+import { InputError } from '../errors/index.ts';
+import type { RewardClasses } from '../rewards/index.ts';
 import { Categorical } from './categorical.ts';
 import { PolicySampler } from './policy.ts';
 import type { GradedSoftmaxDescription } from './policy-schema.ts';

@@ -1,5 +1,5 @@
-import { InputError } from '../errors/input-error.ts';
-import { substream } from '../rng/substream.ts';
+import { InputError } from '../errors/index.ts';
+import { substream } from '../rng/index.ts';
 import { Categorical, ENUMERATION_LIMIT, softmaxProbabilities } from './categorical.ts';
 import { type Policy, PolicySampler, type Sampler } from './policy.ts';
 import type { ScoreLaw } from './score-law.ts';

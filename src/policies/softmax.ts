@@ -1,4 +1,4 @@
-import { InputError } from '../errors/input-error.ts';
+import { InputError } from '../errors/index.ts';
 import { Categorical, ENUMERATION_LIMIT, softmaxProbabilities } from './categorical.ts';
 import { type Policy, PolicySampler } from './policy.ts';
 import { SoftmaxSampler } from './softmax-sampler.ts';

@@ -13,6 +13,7 @@ export {
   type UpdateLaw,
 } from './normal-approximation.ts';
 export { normalCdf, normalQuantile } from './normal-law.ts';
+export { ShiftedSums } from './shifted-sums.ts';
 export {
   floatCodec,
   type JsonFloat,

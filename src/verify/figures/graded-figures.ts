@@ -6,7 +6,7 @@ import type {
   Simplex3,
   SimplexFigure,
   SimplexPanel,
-} from '../../report/simplex-figure.ts';
+} from '../../report/index.ts';
 import { levelClasses } from '../../rewards/index.ts';
 import { gradedScheme } from '../../schemes/index.ts';
 
