@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isRoot, runAsNobody } from '../../test/support/process/as-nobody.ts';
 import { InputError } from './input-error.ts';
 import { MAX_INPUT_FILE_BYTES, readInputFile, requireInputFile } from './input-file.ts';
 
@@ -82,24 +83,20 @@ describe('readInputFile', () => {
     const path = join(dir, 'secret.json');
     writeFileSync(path, '{}');
     chmodSync(path, 0o000);
-    if (process.getuid?.() !== 0) {
+    if (!isRoot) {
       expect(() => readInputFile(path, 'policy file')).toThrow(
         new InputError('policy file: cannot read it (EACCES)'),
       );
       return;
     }
-    // Root reads any file, and CI runs as root: the read is made by a child running as the
-    // user nobody (setpriv, util-linux), through the same module.
     chmodSync(dir, 0o755);
     const module = JSON.stringify(new URL('./input-file.ts', import.meta.url).href);
-    const script = `import { readInputFile } from ${module};
+    const out = runAsNobody(
+      `import { readInputFile } from ${module};
 try { readInputFile(process.argv[1], 'policy file'); console.log('read'); }
-catch (error) { console.log(\`\${error.constructor.name}: \${error.message}\`); }`;
-    const nobody = ['--reuid=65534', '--regid=65534', '--clear-groups'];
-    const node = ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script];
-    const out = execFileSync('setpriv', [...nobody, process.execPath, ...node, path], {
-      encoding: 'utf8',
-    });
+catch (error) { console.log(\`\${error.constructor.name}: \${error.message}\`); }`,
+      [path],
+    );
     expect(out).toBe('InputError: policy file: cannot read it (EACCES)\n');
   });
 });

@@ -1,7 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isRoot, runAsNobody } from '../../test/support/process/as-nobody.ts';
 import { InputError } from './input-error.ts';
 import { makeOutputDirectory, requireOutputDirectory } from './output-directory.ts';
 
@@ -53,10 +62,27 @@ describe('requireOutputDirectory', () => {
     },
   );
 
-  it.skipIf(process.getuid?.() === 0)('refuses a directory it may not write into', () => {
+  it('refuses a directory it may not write into (as root, in a child without its privileges)', () => {
     const locked = join(dir, 'locked');
     mkdirSync(locked, { mode: 0o500 });
-    expect(refusal(locked)).toBe(`--out '${locked}': cannot write into it (EACCES)`);
-    expect(refusal(join(locked, 'sub'))).toMatch(/cannot create it \(EACCES at /);
+    const expected = [
+      `--out '${locked}': cannot write into it (EACCES)`,
+      `--out '${join(locked, 'sub')}': cannot use it (EACCES at '${join(locked, 'sub')}')`,
+    ];
+    if (!isRoot) {
+      expect([refusal(locked), refusal(join(locked, 'sub'))]).toEqual(expected);
+      return;
+    }
+    chmodSync(dir, 0o755);
+    const module = JSON.stringify(new URL('./output-directory.ts', import.meta.url).href);
+    const out = runAsNobody(
+      `import { requireOutputDirectory } from ${module};
+for (const path of process.argv.slice(1)) {
+  try { requireOutputDirectory(path, \`--out '\${path}'\`); console.log('accepted'); }
+  catch (error) { console.log(error.message); }
+}`,
+      [locked, join(locked, 'sub')],
+    );
+    expect(out).toBe(`${expected.join('\n')}\n`);
   });
 });
