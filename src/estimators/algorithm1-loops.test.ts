@@ -140,13 +140,17 @@ describe('algorithm1Groups (the sampler loop)', () => {
   // Against the plain loop: the same uniforms, answers, weights and update arithmetic, so the
   // same bits. The cases cover each weight route (pattern table up to M = 10, the two-weight
   // form, the native formula), groups straddling a refill and larger than the buffer (`take`),
-  // split guide buckets (logits far apart, a sequence at scale 9), a corpus changing prompts.
+  // softmax counts packed in one integer (groups larger than a field holds, one answer filling its
+  // field) and counted in
+  // memory (ten answers), split guide buckets (logits far apart, a sequence at scale 9), a corpus changing prompts.
   it.each([
     ['rs', 16, 'softmax:logits=0;1;2;3,correct=1', 3000],
     ['grpo', 8, 'softmax:logits=0.1;-0.4;0.3;0;0.8,correct=0;2', 3000],
     ['passk:k=3', 12, 'softmax:logits=0;-12;3;-20;1;-15,correct=1;2', 2000],
     ['grpo:std=sample', 37, 'softmax:logits=0;-9;0.2,correct=0', 600],
     ['verl-grpo', 5000, 'softmax:logits=0.3;0;-0.3,correct=2', 6],
+    ['grpo', 16, 'softmax:logits=0;1;2;3;-1;0.5;-3;2;1;0,correct=1;4;7', 2000],
+    ['rs', 4000, 'softmax:logits=12;0;0,correct=0', 5],
     ['grpo', 16, 'sequence:V=4,L=3,r=1,seed=7', 1500],
     ['rs', 1, 'sequence:V=4,L=3,r=1,seed=7,scale=9', 3000],
     ['passk:k=2', 13, 'sequence:V=2,L=6,r=1,seed=7', 700],

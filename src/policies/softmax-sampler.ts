@@ -1,11 +1,20 @@
 import type { Categorical } from './categorical.ts';
 import type { Sampler } from './policy.ts';
 
-/** A whole guide bucket's entry holds its answer's class from this bit on. */
+/** A whole guide bucket's entry holds its answer's class from this bit on (counting draw). */
 const CLASS_SHIFT = 20;
 
 /** The answer's bits of a whole guide bucket's entry (answers are fewer than `2^20`). */
 const ANSWER_MASK = 2 ** CLASS_SHIFT - 1;
+
+/** The bit of a packed entry that marks a split bucket: the sign bit of an int32. */
+const SPLIT_BIT = 31;
+
+/** Bits of one answer's field in a packed count: at most this many. */
+const MAX_FIELD_BITS = 16;
+
+/** Bits of one answer's field in a packed count: at least this many, else the counting draw. */
+const MIN_FIELD_BITS = 4;
 
 /**
  * Draws the answers of a tabular softmax policy (docs/theory.md §5) for the simulators: answer `y`
@@ -18,6 +27,15 @@ const ANSWER_MASK = 2 ** CLASS_SHIFT - 1;
  * `W = sum_c N_c w'[c]` over the classes in order, `N_c` the responses of class `c`: O(K) per
  * group however many responses it has, and never a vector per response. The same form gives the
  * Bernoulli policy's update (one logit) and each row of the sequence model's.
+ *
+ * Counting: with few answers (`K · bits + classBits <= 31` for fields of at least
+ * {@link MIN_FIELD_BITS} bits), every answer's count lives in one `bits`-wide field of a single
+ * int32, and a response adds its guide bucket's entry `2^(bits·y)` to it: one load and one
+ * register addition per response, no store whose address depends on the answer (such stores
+ * form a chain through memory whenever an answer repeats). The fields are added into the counts
+ * every `2^bits - 1` responses, before one can overflow. With more answers, each response
+ * increments its answer's count in memory. Both give the same integer counts, so the same
+ * update bits.
  */
 export class SoftmaxSampler implements Sampler {
   readonly width = 1;
@@ -25,14 +43,23 @@ export class SoftmaxSampler implements Sampler {
   private readonly K: number;
   private readonly G: number;
   private readonly classes: number;
+  /** Bits of each answer's field in a packed count; 0 for the counting draw. */
+  private readonly bits: number;
+  /** A packed field's mask `2^bits - 1`: also the most responses added before unpacking. */
+  private readonly field: number;
+  /** Where a packed entry holds its answer's class, and the class's mask. */
+  private readonly classShift: number;
+  private readonly classMask: number;
   /**
    * Everything the draw loop reads or writes, in one array, so that the compiled loop checks a
-   * single array: at `[0, G)` the guide table of `categorical` with each whole bucket's answer
-   * `y` written as `y + classOf[y]·2^CLASS_SHIFT` (split buckets keep `~v`); each answer's class
-   * at `classAt + y`; its counts at `countAt + y` and `countAt + K + 1 + y`, by the parity of
-   * the response (two chains of increments that overlap when an answer repeats); then the
-   * rewards of the group. Answer `K` holds a response of a split bucket until {@link resolve}
-   * finds its answer.
+   * single array: at `[0, G)` the guide table of `categorical`, bucket by bucket; packed, a
+   * whole bucket of answer `y` holds `2^(bits·y) + classOf[y]·2^classShift` and a split one
+   * `2^31` (as an int32: negative); counting, a whole bucket holds
+   * `y + classOf[y]·2^CLASS_SHIFT` and a split one `~v`. Then each answer's class at
+   * `classAt + y`; its counts at `countAt + y` and `countAt + K + 1 + y` (counting: by the
+   * parity of the response, two chains of increments that overlap when an answer repeats;
+   * packed: the first only); then the rewards of the group. Counting, answer `K` holds a
+   * response of a split bucket until {@link resolve} finds its answer.
    */
   private table: Int32Array;
   private readonly classAt: number;
@@ -58,12 +85,23 @@ export class SoftmaxSampler implements Sampler {
     this.K = K;
     this.G = G;
     this.classes = classes;
+    const classBits = Math.max(1, Math.ceil(Math.log2(classes)));
+    const bits = Math.min(MAX_FIELD_BITS, Math.floor((SPLIT_BIT - classBits) / K));
+    this.bits = bits >= MIN_FIELD_BITS ? bits : 0;
+    this.field = (1 << this.bits) - 1;
+    this.classShift = this.bits * K;
+    this.classMask = (2 ** classBits - 1) | 0;
     this.classAt = G;
     this.countAt = G + K + 1;
     this.rewardAt = this.countAt + 2 * (K + 1);
     this.table = new Int32Array(this.rewardAt);
     categorical.guideRow(0).forEach((y, j) => {
-      this.table[j] = y >= 0 ? y + classOf[y]! * 2 ** CLASS_SHIFT : y;
+      if (this.bits === 0) {
+        this.table[j] = y >= 0 ? y + classOf[y]! * 2 ** CLASS_SHIFT : y;
+      } else {
+        const entry = y >= 0 ? 2 ** (this.bits * y) + classOf[y]! * 2 ** this.classShift : 0;
+        this.table[j] = y >= 0 ? entry : 2 ** SPLIT_BIT;
+      }
     });
     this.table.set(classOf, this.classAt);
     this.rewards = this.table.subarray(this.rewardAt);
@@ -73,6 +111,50 @@ export class SoftmaxSampler implements Sampler {
 
   draw(uniforms: Float64Array, k: number, count: number): number {
     if (this.rewards.length < count) this.grow(count);
+    let sum =
+      this.bits === 0 ? this.drawCounting(uniforms, k, count) : this.drawPacked(uniforms, k, count);
+    if (sum < 0) sum = ~sum + this.resolve(uniforms, k, count);
+    this.drawn += count;
+    this.classSum += sum;
+    return sum;
+  }
+
+  /**
+   * The packed draw (see the class): returns the sum of the classes of the responses drawn, or
+   * its complement `~sum` when some fell in split buckets, which drew nothing yet.
+   */
+  private drawPacked(uniforms: Float64Array, k: number, count: number): number {
+    const { table, G, K, bits, field, classShift, classMask, countAt, rewardAt } = this;
+    let sum = 0;
+    let split = 0;
+    for (let start = 0; start < count; start = (start + field) | 0) {
+      const end = Math.min(count, start + field);
+      let packed = 0;
+      // No call and no inner loop, so that the compiled loop keeps its arrays at hand; `| 0`
+      // keeps its integer arithmetic free of overflow checks.
+      for (let i = start; i < end; i = (i + 1) | 0) {
+        // `| 0` is the floor: `0 <= u·G < 2^31`.
+        const entry = table[(uniforms[k + i]! * G) | 0]!;
+        // A split bucket's bit 31 only ever carries out of the int32: the fields keep their sums.
+        packed = (packed + entry) | 0;
+        split |= entry;
+        const c = (entry >>> classShift) & classMask;
+        table[(rewardAt + i) | 0] = c;
+        sum = (sum + c) | 0;
+      }
+      for (let y = 0; y < K; y = (y + 1) | 0) {
+        table[(countAt + y) | 0] = (table[(countAt + y) | 0]! + (packed & field)) | 0;
+        packed >>>= bits;
+      }
+    }
+    return split < 0 ? ~sum : sum;
+  }
+
+  /**
+   * The counting draw (see the class): returns the sum of the classes of the responses drawn,
+   * or its complement `~sum` when some fell in split buckets, held at answer `K`.
+   */
+  private drawCounting(uniforms: Float64Array, k: number, count: number): number {
     const { table, G, rewardAt } = this;
     const stride = this.K + 1;
     let at = this.countAt;
@@ -80,10 +162,7 @@ export class SoftmaxSampler implements Sampler {
     const both = (2 * at + stride) | 0;
     let sum = 0;
     let split = 0;
-    // No call and no inner loop, so that the compiled loop keeps its arrays at hand; `| 0`
-    // keeps its integer arithmetic free of overflow checks.
     for (let i = 0; i < count; i = (i + 1) | 0) {
-      // `| 0` is the floor: `0 <= u·G < 2^31`.
       const entry = table[(uniforms[k + i]! * G) | 0]!;
       let y = entry & ANSWER_MASK;
       let c = entry >> CLASS_SHIFT;
@@ -97,24 +176,20 @@ export class SoftmaxSampler implements Sampler {
       sum = (sum + c) | 0;
       at = (both - at) | 0;
     }
-    if (split !== 0) sum += this.resolve(uniforms, k, count);
-    this.drawn += count;
-    this.classSum += sum;
-    return sum;
+    return split !== 0 ? ~sum : sum;
   }
 
   /**
-   * Draws the responses of the last {@link draw} that fell in split buckets (held at answer `K`)
-   * by searching their buckets; returns the sum of their classes.
+   * Draws the responses of the last draw that fell in split buckets by searching the running
+   * sums; returns the sum of their classes.
    */
   private resolve(uniforms: Float64Array, k: number, count: number): number {
     const { table, G, K, classAt, countAt, rewardAt, categorical } = this;
     let sum = 0;
     for (let i = 0; i < count; i++) {
       const u = uniforms[k + i]!;
-      const entry = table[(u * G) | 0]!;
-      if (entry >= 0) continue;
-      const y = categorical.search(0, u, entry);
+      if (table[(u * G) | 0]! >= 0) continue;
+      const y = categorical.draw(0, u);
       table[countAt + y] = table[countAt + y]! + 1;
       const c = table[classAt + y]!;
       table[rewardAt + i] = c;
@@ -132,7 +207,6 @@ export class SoftmaxSampler implements Sampler {
     this.table = table;
     this.rewards = table.subarray(this.rewardAt);
   }
-
   update(w: Float64Array, scale: number, g: Float64Array, offset: number): void {
     const { table, classAt, countAt, work, K, classes } = this;
     const odd = (countAt + K + 1) | 0;
