@@ -135,7 +135,9 @@ export function sequence(params: SequenceParams): Policy {
  * under class weights `w` (`w' = w · scale`) the update of the logit `(row, v)` is
  * `n_0 w'_0 + n_1 w'_1 - W_row pi_(row, v)`, with `n_c` the count of the transition among
  * responses of class `c` and `W_row = U_0 w'_0 + U_1 w'_1` the row's weighted use (`U_c` its
- * uses by responses of class `c`): the softmax sampler's form, row by row, O(dim) per group.
+ * uses by responses of class `c`, the sum of its transitions' counts `n_c`, integers, so summed
+ * at the update instead of counted per token): the softmax sampler's form, row by row, O(dim)
+ * per group.
  */
 class SequenceSampler implements Sampler {
   readonly width: number;
@@ -150,18 +152,15 @@ class SequenceSampler implements Sampler {
    * multiplied by `G` (whole buckets: `v·G`; split ones: `~(v·G)`), so that the next token's row
    * is one addition away from the entry, which is the loop's chain of dependent steps; the
    * verdict of each sum of tokens at `verdictAt`; the first row of position `l` times `G` at
-   * `baseAt + l` (the previous token's `v·G` is added to it); the row of each logit at
-   * `rowAt`; the transition counts of wrong then correct responses at `countAt` (`2·dim`), and
-   * each row's uses by them at `useAt` (`2·rows`); the transitions `row·V + token` of the
+   * `baseAt + l` (the previous token's `v·G` is added to it); the transition counts of wrong
+   * then correct responses at `countAt` (`2·dim`); the transitions `row·V + token` of the
    * group's responses at `pathAt`; then their rewards (-1 for a response with a token in a split
    * bucket, until it is drawn by search).
    */
   private table: Int32Array;
   private readonly verdictAt: number;
   private readonly baseAt: number;
-  private readonly rowOfAt: number;
   private readonly countAt: number;
-  private readonly useAt: number;
   private readonly pathAt: number;
   private rewardAt: number;
 
@@ -180,10 +179,8 @@ class SequenceSampler implements Sampler {
     this.rows = pi.length / V;
     this.verdictAt = this.rows * G;
     this.baseAt = this.verdictAt + verdictOfSum.length;
-    this.rowOfAt = this.baseAt + L;
-    this.countAt = this.rowOfAt + this.dim;
-    this.useAt = this.countAt + 2 * this.dim;
-    this.pathAt = this.useAt + 2 * this.rows;
+    this.countAt = this.baseAt + L;
+    this.pathAt = this.countAt + 2 * this.dim;
     this.rewardAt = this.pathAt;
     const table = new Int32Array(this.pathAt);
     for (let row = 0; row < this.rows; row++) {
@@ -193,7 +190,6 @@ class SequenceSampler implements Sampler {
     }
     table.set(verdictOfSum, this.verdictAt);
     for (let l = 0; l < L; l++) table[this.baseAt + l] = (l === 0 ? 0 : 1 + (l - 1) * V) * G;
-    for (let at = 0; at < this.dim; at++) table[this.rowOfAt + at] = Math.floor(at / V);
     this.table = table;
     this.rewards = table.subarray(this.rewardAt, this.rewardAt);
   }
@@ -270,37 +266,22 @@ class SequenceSampler implements Sampler {
     return correct;
   }
 
-  /**
-   * Adds the transitions of the last {@link draw}'s `count` responses into their class's counts,
-   * and their rows into the class's row uses.
-   */
+  /** Adds the transitions of the last {@link draw}'s `count` responses into their class's counts. */
   private count(count: number): void {
-    const { table, L, dim, rows, rowOfAt, countAt, useAt, pathAt, rewardAt } = this;
-    const n = (count * L) | 0;
-    let l = 0;
-    let i = 0;
-    let r = table[rewardAt]!;
-    for (let t = 0; t < n; t = (t + 1) | 0) {
-      const logit = table[(pathAt + t) | 0]!;
-      const at = (countAt + r * dim + logit) | 0;
-      table[at] = (table[at]! + 1) | 0;
-      const use = (useAt + r * rows + table[(rowOfAt + logit) | 0]!) | 0;
-      table[use] = (table[use]! + 1) | 0;
-      l = (l + 1) | 0;
-      if (l === L) {
-        l = 0;
-        i = (i + 1) | 0;
-        r = table[(rewardAt + i) | 0]!;
+    const { table, L, dim, countAt, pathAt, rewardAt } = this;
+    for (let i = 0, t = pathAt; i < count; i = (i + 1) | 0) {
+      const at = (countAt + table[(rewardAt + i) | 0]! * dim) | 0;
+      const end = (t + L) | 0;
+      for (; t < end; t = (t + 1) | 0) {
+        const cell = (at + table[t]!) | 0;
+        table[cell] = (table[cell]! + 1) | 0;
       }
     }
   }
 
-  /**
-   * Room for the transitions and rewards of a group of `count` responses, and one reward more,
-   * which {@link count} reads past the last response.
-   */
+  /** Room for the transitions and rewards of a group of `count` responses. */
   private grow(count: number): void {
-    const table = new Int32Array(this.pathAt + count * (this.L + 1) + 1);
+    const table = new Int32Array(this.pathAt + count * (this.L + 1));
     table.set(this.table.subarray(0, this.pathAt));
     this.table = table;
     this.rewardAt = this.pathAt + count * this.L;
@@ -308,27 +289,24 @@ class SequenceSampler implements Sampler {
   }
 
   update(w: Float64Array, scale: number, g: Float64Array, offset: number): void {
-    const { V, rows, table, countAt, useAt, dim, pi } = this;
+    const { V, rows, table, countAt, dim, pi } = this;
     const w0 = w[0]! * scale;
     const w1 = w[1]! * scale;
-    const wrong = countAt;
-    const right = (countAt + dim) | 0;
-    // One flat pass over the logits, a row every V of them.
-    let W = 0;
-    for (let at = 0, row = 0, v = 0; at < dim; at = (at + 1) | 0) {
-      if (v === 0) {
-        W = table[(useAt + row) | 0]! * w0 + table[(useAt + rows + row) | 0]! * w1;
-        table[(useAt + row) | 0] = 0;
-        table[(useAt + rows + row) | 0] = 0;
+    for (let row = 0, start = 0; row < rows; row = (row + 1) | 0, start = (start + V) | 0) {
+      const wrong = (countAt + start) | 0;
+      const right = (wrong + dim) | 0;
+      let used0 = 0;
+      let used1 = 0;
+      for (let v = 0; v < V; v = (v + 1) | 0) {
+        used0 = (used0 + table[(wrong + v) | 0]!) | 0;
+        used1 = (used1 + table[(right + v) | 0]!) | 0;
       }
-      g[(offset + at) | 0] =
-        table[(wrong + at) | 0]! * w0 + table[(right + at) | 0]! * w1 - W * pi[at]!;
-      table[(wrong + at) | 0] = 0;
-      table[(right + at) | 0] = 0;
-      v = (v + 1) | 0;
-      if (v === V) {
-        row = (row + 1) | 0;
-        v = 0;
+      const W = used0 * w0 + used1 * w1;
+      for (let v = 0; v < V; v = (v + 1) | 0) {
+        g[(offset + start + v) | 0] =
+          table[(wrong + v) | 0]! * w0 + table[(right + v) | 0]! * w1 - W * pi[(start + v) | 0]!;
+        table[(wrong + v) | 0] = 0;
+        table[(right + v) | 0] = 0;
       }
     }
   }
