@@ -74,8 +74,10 @@ export interface ChunkWork<Task, Result> {
  * result to `onResult` as it completes (in completion order; the caller merges them in chunk
  * order). At most 2 chunks per thread are in flight, so memory stays flat in the number of
  * chunks. A chunk's result depends only on its task, never on the thread count, nor on where
- * it ran: a run starts no more workers than it has chunks, and while the workers of a new pool
- * load their modules, this thread computes chunks too.
+ * it ran. A run of `threads` threads without a given pool computes in this thread and on a
+ * new pool of `threads - 1` workers (no more threads than it has chunks), so that this thread
+ * computes while the workers load their modules; on a given pool, whose workers are the run's
+ * threads, this thread computes chunks only while they load.
  *
  * A chunk whose task throws, or whose worker dies, is run once more: it has the same seed, so
  * the retry gives the same result. A second failure stops the run with a {@link ChunkFailure}
@@ -103,11 +105,17 @@ export async function runChunkTasks<Task, Result>(
     options.signal?.throwIfAborted();
     return;
   }
-  const pool = options.pool ?? work.createPool(threads);
+  if (options.pool) {
+    await runOnPool(options.pool, work, chunks, onResult, options, 'while-loading');
+    return;
+  }
+  // This thread is one of the run's threads: it computes from the start, while the workers
+  // load, and to the end, so a run's time does not pay for the pool's start.
+  const pool = work.createPool(threads - 1);
   try {
-    await runOnPool(pool, work, chunks, onResult, options);
+    await runOnPool(pool, work, chunks, onResult, options, 'throughout');
   } finally {
-    if (!options.pool) await pool.destroy();
+    await pool.destroy();
   }
 }
 
@@ -138,12 +146,19 @@ export function runChunks(
   return runChunkTasks(work, chunks, onResult, options);
 }
 
+/**
+ * When this thread computes chunks beside a pool's workers: only while they load (a shared pool,
+ * whose workers occupy the run's threads), or throughout (a pool of the run's threads but one).
+ */
+type HereLane = 'while-loading' | 'throughout';
+
 async function runOnPool<Task, Result>(
   pool: WorkerPool<Task, Result>,
   work: ChunkWork<Task, Result>,
   chunks: readonly number[],
   onResult: (result: Result) => void,
   options: ChunkRunOptions<Task, Result>,
+  hereLane: HereLane,
 ): Promise<void> {
   const window = 2 * pool.threads;
   const stop = new AbortController();
@@ -167,11 +182,11 @@ async function runOnPool<Task, Result>(
   const lane = async () => {
     for (let chunk = next(); chunk !== undefined; chunk = next()) await settle(onPool, chunk);
   };
-  // While the pool's workers load their modules, this thread runs the next chunks itself (the
-  // same pure function, so the same bits) instead of waiting; the workers take the first ones
-  // as soon as they can.
+  // While the pool's workers load their modules (or throughout), this thread runs the next
+  // chunks itself (the same pure function, so the same bits) instead of waiting; the workers
+  // take the first ones as soon as they can.
   const meanwhile = async () => {
-    while (!pool.loaded && !stop.signal.aborted) {
+    while ((hereLane === 'throughout' || !pool.loaded) && !stop.signal.aborted) {
       const chunk = next();
       if (chunk === undefined) return;
       await settle(here, chunk);

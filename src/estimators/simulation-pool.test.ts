@@ -46,11 +46,12 @@ describe('worker pools', () => {
     expect(pool.loaded).toBe(true);
   });
 
-  it("compute chunks in this thread while a new pool's workers load, with the same bits", async () => {
+  it("compute chunks in this thread beside a new pool's workers, with the same bits", async () => {
     const { work, counts } = countingWork();
     const results: ChunkResult[] = [];
     await runChunkTasks(work, all, (r) => results.push(r), { threads: 2 });
-    expect(counts.pools).toEqual([2]);
+    // This thread is one of the two.
+    expect(counts.pools).toEqual([1]);
     // The pool's workers could not have loaded before this thread took its first chunk.
     expect(counts.here).toBeGreaterThan(0);
     results.sort((a, b) => a.first - b.first);

@@ -6,7 +6,7 @@ import { interruptAtChunk, runCliAsync } from '../../../test/support/cli/run-cli
 
 // `train` as a user runs it. Every comparison is of numbers from fixed seeds, and no verdict is
 // asserted (an agreement is checked against its exit status, not required), so no false-fail
-// rate. Only the --threads 2 case starts worker threads (two, for about a second).
+// rate. Only the --threads 2 case starts a worker thread (one beside this thread, for about a second).
 
 const root = mkdtempSync(join(tmpdir(), 'rl-objective-train-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
