@@ -64,7 +64,7 @@ export async function auditFunction(
         const message = error instanceof Error ? error.message : String(error);
         throw new InputError(`${label} threw ${onPattern(rewards)}: ${message.split('\n')[0]}`);
       }
-      results.push(weights(out, rewards.length, `${label} on pattern ${rewards.join('')}`));
+      results.push(requireWeights(out, rewards.length, `${label} on pattern ${rewards.join('')}`));
     }
     return results;
   };
@@ -114,7 +114,7 @@ export async function auditModule(file: string, options: ModuleAuditOptions): Pr
 }
 
 /** `out` as `M` weights, read where it is (no copy); an InputError when it is not `M` numbers. */
-function weights(out: unknown, M: number, at: string): ArrayLike<number> {
+export function requireWeights(out: unknown, M: number, at: string): ArrayLike<number> {
   const isList = Array.isArray(out) || ArrayBuffer.isView(out);
   const list = isList ? (out as ArrayLike<unknown>) : undefined;
   if (list === undefined || list.length !== M) {

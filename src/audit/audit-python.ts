@@ -36,8 +36,31 @@ export async function auditPython(
   target: string | PythonTarget,
   options: PythonAuditOptions,
 ): Promise<AuditReport> {
-  const { file, func } = typeof target === 'string' ? parsePythonTarget(target) : target;
+  const parsed = typeof target === 'string' ? parsePythonTarget(target) : target;
   checkPatternAudit(options);
+  const { bridge, file, func } = await startPythonBridge(parsed, options);
+  try {
+    const report = await auditPatterns(
+      (patterns) => bridge.weights(patterns.map((rewards) => Array.from(rewards))),
+      options,
+      `python ${quote(file)}:${func}`,
+    );
+    await options.andThen?.(async (rewards) => (await bridge.weights([rewards]))[0]!);
+    return report;
+  } finally {
+    await bridge.close();
+  }
+}
+
+/**
+ * Checks the Python options (the array kind, the timeout, the file) and starts the bridge to
+ * `target`'s function (`PythonBridge.start`); resolves once the function is imported.
+ */
+export async function startPythonBridge(
+  target: string | PythonTarget,
+  options: Pick<PythonAuditOptions, 'array' | 'python' | 'timeout'>,
+): Promise<{ bridge: PythonBridge; file: string; func: string }> {
+  const { file, func } = typeof target === 'string' ? parsePythonTarget(target) : target;
   const array = options.array ?? 'auto';
   if (array !== 'auto' && !(PYTHON_ARRAYS as readonly string[]).includes(array)) {
     throw new InputError(`array must be one of ${PYTHON_ARRAYS.join(', ')}; got ${quote(array)}`);
@@ -52,17 +75,7 @@ export async function auditPython(
     { path, file, func },
     { python: pythonInterpreter(options.python), array, timeout },
   );
-  try {
-    const report = await auditPatterns(
-      (patterns) => bridge.weights(patterns.map((rewards) => Array.from(rewards))),
-      options,
-      `python ${quote(file)}:${func}`,
-    );
-    await options.andThen?.(async (rewards) => (await bridge.weights([rewards]))[0]!);
-    return report;
-  } finally {
-    await bridge.close();
-  }
+  return { bridge, file, func };
 }
 
 /**

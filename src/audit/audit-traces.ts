@@ -92,6 +92,19 @@ export async function auditTraces(
   options: AuditReportOptions = {},
 ): Promise<AuditReport> {
   checkAuditOptions(options);
+  return auditGroups(traceRecords(file, parseTraceLine), options);
+}
+
+/**
+ * The records of a JSONL trace, read line by line: `parse(text, line, file)` makes each line's
+ * record (`undefined` for a blank line, which is skipped); a UTF-8 byte order mark before the
+ * first line is dropped. Throws an {@link InputError} for a missing file, anything but a regular
+ * file of at most 256 MiB (`requireInputFile`), an unreadable one, or one with no records.
+ */
+export async function* traceRecords<T>(
+  file: string,
+  parse: (text: string, line: number, file: string) => T | undefined,
+): AsyncGenerator<T> {
   const what = `traces ${quote(file)}`;
   requireInputFile(file, what);
   let handle: Awaited<ReturnType<typeof open>>;
@@ -101,29 +114,21 @@ export async function auditTraces(
     throw new InputError(`${what}: cannot read it (${(error as NodeJS.ErrnoException).code})`);
   }
   try {
-    return await auditGroups(groupsOf(handle, file, what), options);
+    let line = 0;
+    let records = 0;
+    for await (const text of handle.readLines({ autoClose: false })) {
+      line++;
+      const record = parse(line === 1 ? stripByteOrderMark(text) : text, line, file);
+      if (record !== undefined) {
+        records++;
+        yield record;
+      }
+    }
+    if (records === 0) {
+      const where = line === 0 ? 'line 1: empty file' : `lines 1-${line}: only blank lines`;
+      throw new InputError(`${what} ${where}; expected one JSON group per line`);
+    }
   } finally {
     await handle.close();
-  }
-}
-
-async function* groupsOf(
-  handle: Awaited<ReturnType<typeof open>>,
-  file: string,
-  what: string,
-): AsyncGenerator<ObservedGroup> {
-  let line = 0;
-  let groups = 0;
-  for await (const text of handle.readLines({ autoClose: false })) {
-    line++;
-    const group = parseTraceLine(line === 1 ? stripByteOrderMark(text) : text, line, file);
-    if (group !== undefined) {
-      groups++;
-      yield group;
-    }
-  }
-  if (groups === 0) {
-    const where = line === 0 ? 'line 1: empty file' : `lines 1-${line}: only blank lines`;
-    throw new InputError(`${what} ${where}; expected one JSON group per line`);
   }
 }

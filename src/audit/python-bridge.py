@@ -1,7 +1,8 @@
 """The Python side of `rl-objective audit --python FILE.py:FUNC` (docs/theory.md §2, §7).
 
-Imports FUNC from FILE.py, then, for every line "0110..." read from the original standard
-input, calls FUNC on those rewards and writes one line to the original standard output: the
+Imports FUNC from FILE.py, then, for every line "0110..." (binary rewards) or JSON line
+"[0,0.5,1]" (graded levels) or "[[0,1],[1,1]]" (M rows of d reward functions: an M x d array)
+read from the original standard input, calls FUNC on those rewards and writes one line to the original standard output: the
 weights, as the hex digits of M little-endian float64 (exact, and much faster to write than
 decimal), or a JSON error record, after which it exits. The first line, a JSON record, says it
 is ready (or why it is not). Standard library only; numpy or torch are imported only when the
@@ -123,7 +124,11 @@ def _callables(module):
 
 
 def _rewards(pattern, kind, library):
-    values = [1.0 if bit == "1" else 0.0 for bit in pattern]
+    if pattern.startswith("["):
+        values = json.loads(pattern)
+        values = [[float(x) for x in row] if isinstance(row, list) else float(row) for row in values]
+    else:
+        values = [1.0 if bit == "1" else 0.0 for bit in pattern]
     if kind == "numpy":
         return library.array(values, dtype=library.float64)
     if kind == "torch":
@@ -171,7 +176,8 @@ def _serve(requests, reply, send, fn, kind, library):
     for index, line in enumerate(requests):
         pattern = line.strip()
         try:
-            out = fn(_rewards(pattern, kind, library))
+            rewards = _rewards(pattern, kind, library)
+            out = fn(rewards)
             if inspect.isawaitable(out):
                 out = asyncio.run(_awaited(out))
         except KeyboardInterrupt:
@@ -180,7 +186,7 @@ def _serve(requests, reply, send, fn, kind, library):
             reply({"error": "raised", "index": index, **_exception(error)})
             return
         try:
-            weights = _weights(out, len(pattern))
+            weights = _weights(out, len(rewards))
         except Exception as error:
             weights = f"returned {_describe(out)}, which could not be read as numbers ({type(error).__name__}: {_first_line(error)})"
         if isinstance(weights, str):

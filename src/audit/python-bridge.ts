@@ -86,8 +86,14 @@ type ErrorReply =
   | { readonly error: 'output' | 'python'; readonly message: string }
   | { readonly error: 'function'; readonly found: string; readonly callables: readonly string[] };
 
+/**
+ * One group's rewards as the function receives them: 0/1 rewards (binary, written as `0110`), or
+ * graded levels or rows of reward functions (docs/theory.md §10, written as JSON).
+ */
+export type BridgeRewards = readonly number[] | readonly (readonly number[])[];
+
 interface Batch {
-  readonly patterns: readonly (readonly number[])[];
+  readonly patterns: readonly BridgeRewards[];
   readonly results: number[][];
   resolve(results: number[][]): void;
 }
@@ -165,17 +171,18 @@ export class PythonBridge {
   }
 
   /**
-   * Calls the function on every pattern (each an array of 0/1 rewards), in order, and resolves to
-   * its weights: `M` finite numbers per pattern.
+   * Calls the function on every pattern (an array of 0/1 rewards, of graded levels, or of rows of
+   * reward functions, `M x d`), in order, and resolves to its weights: `M` finite numbers per
+   * pattern.
    */
-  weights(patterns: readonly (readonly number[])[]): Promise<number[][]> {
+  weights(patterns: readonly BridgeRewards[]): Promise<number[][]> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     if (patterns.length === 0) return Promise.resolve([]);
     return new Promise<number[][]>((resolve, reject) => {
       this.batch = { patterns, results: [], resolve };
       this.failed = reject;
       this.arm();
-      this.child.stdin.write(`${patterns.map((p) => p.join('')).join('\n')}\n`);
+      this.child.stdin.write(`${patterns.map(patternText).join('\n')}\n`);
     });
   }
 
@@ -359,7 +366,7 @@ export class PythonBridge {
   private at(): string {
     const batch = this.batch;
     const pattern = batch?.patterns[batch.results.length];
-    return pattern === undefined ? '' : `on pattern ${pattern.join('')} (M=${pattern.length})`;
+    return pattern === undefined ? '' : `on pattern ${patternText(pattern)} (M=${pattern.length})`;
   }
 
   /** What the process was doing, for a crash or a timeout. */
@@ -402,6 +409,12 @@ export class PythonBridge {
     this.failed = undefined;
     reject?.(error);
   }
+}
+
+/** A pattern as the shim reads it: `0110` for 0/1 rewards, else JSON (`[0,0.5,1]`, `[[0,1],[1,1]]`). */
+function patternText(pattern: BridgeRewards): string {
+  const bits = pattern.every((r) => r === 0 || r === 1);
+  return bits ? pattern.join('') : JSON.stringify(pattern);
 }
 
 function exception(reply: { readonly type: string; readonly message: string }): string {

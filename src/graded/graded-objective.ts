@@ -1,7 +1,7 @@
 import { InputError, quote, requirePositiveInteger } from '../errors/index.ts';
 import { compositionCount, compositions } from '../math/index.ts';
 import { type RewardClasses, rewardClasses } from '../rewards/index.ts';
-import { resolveGradedScheme } from '../schemes/index.ts';
+import { type GradedScheme, resolveGradedScheme } from '../schemes/index.ts';
 import { type FieldPoint, type GradedField, gradedField } from './graded-field.ts';
 import { type GradedPotential, recognisePotential } from './potential-form.ts';
 
@@ -99,8 +99,23 @@ export function gradedObjective(options: GradedObjectiveOptions): GradedObjectiv
   const gridSize = options.grid ?? (requested.length === 0 && classes.C <= 6 ? 5 : undefined);
   if (gridSize !== undefined) requireGrid(gridSize, classes.C);
   compositions(Math.max(M - 1, 0), classes.C);
-  const scheme = resolved.bind(M);
+  return fieldVerdict(resolved.bind(M), requested, gridSize);
+}
 
+/**
+ * The field and its verdict for a bound graded scheme (docs/theory.md §10), as
+ * {@link gradedObjective} reports it: `W_j`, `d_k D_j`, the curl at the `requested` points, on a
+ * simplex grid of `gridSize` points per side (none when undefined) and at fixed check points; the
+ * circulation around the loop; `closed` held to the field's rounding bounds; and where closed the
+ * potential `J` and its recognised form, where not the scheme's large-M reading. The caller has
+ * validated the points and the grid, and that the compositions of `M - 1` can be enumerated.
+ */
+export function fieldVerdict(
+  scheme: GradedScheme,
+  requested: readonly (readonly number[])[],
+  gridSize: number | undefined,
+): GradedObjective {
+  const { classes } = scheme;
   const field = gradedField(scheme);
   const reported = [
     ...requested,
@@ -121,7 +136,7 @@ export function gradedObjective(options: GradedObjectiveOptions): GradedObjectiv
     scheme: scheme.spec,
     classes: classes.spec,
     labels: classes.labels,
-    M,
+    M: scheme.M,
     closed,
     tolerance: field.tolerance,
     curl,

@@ -2,6 +2,7 @@
 // verdict and potential (docs/theory.md §10).
 export { type FieldPoint, type GradedField, gradedField } from './graded-field.ts';
 export {
+  fieldVerdict,
   type GradedObjective,
   type GradedObjectiveOptions,
   type GradedPoint,
