@@ -10,8 +10,15 @@ import type { BatchFactor, ClassAuditReport, ClassSizeAudit } from './graded-typ
 /** At most this many unobserved cells are named in `coverage.missing`. */
 const NAMED_MISSING = 50;
 
-/** Grid of the field's reported points, as `objective` uses: 5 per side up to 6 classes. */
-const FIELD_GRID = 5;
+/**
+ * The points where the field is reported: the barycentre, then `(barycentre + e_j)/2` for each
+ * class `j`; all interior, where the weights of a group-normalized scheme are not dominated by
+ * groups of one class (at a vertex the std is 0 and the curl is that of `1/eps`).
+ */
+export function interiorPoints(C: number): number[][] {
+  const centre = Array<number>(C).fill(1 / C);
+  return [centre, ...centre.map((_, j) => centre.map((x, i) => x / 2 + (i === j ? 0.5 : 0)))];
+}
 
 /**
  * Turns what a {@link ClassCountCollector} observed into a {@link ClassAuditReport}
@@ -110,6 +117,6 @@ function sizeAudit(
   }
   const largest = table.reduce((m, w) => Math.max(m, Math.abs(w)), 0);
   const scheme = tableGradedScheme(classes, M, comps, table, relTol * largest);
-  const field = fieldVerdict(scheme, [], C <= 6 ? FIELD_GRID : undefined);
+  const field = fieldVerdict(scheme, interiorPoints(C), undefined);
   return { M, coverage, countForm, field };
 }

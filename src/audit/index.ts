@@ -46,3 +46,17 @@ export {
   rewardPatterns,
 } from './reward-patterns.ts';
 export type * from './types.ts';
+export {
+  auditClasses,
+  CLASS_SIGNATURE,
+  type ClassAuditOptions,
+  type ClassAuditResult,
+  type ClassAuditSource,
+  usesRewardClasses,
+} from './class-audit.ts';
+export { classAuditReport } from './class-audit-report.ts';
+export { ClassCountCollector } from './class-count-collector.ts';
+export { classPatternCount, classPatterns, classRewards } from './class-patterns.ts';
+export { formatClassAudit } from './format-class-audit.ts';
+export { parseGradedTraceLine, traceClasses } from './graded-traces.ts';
+export type * from './graded-types.ts';

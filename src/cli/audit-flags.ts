@@ -1,5 +1,6 @@
 import type { AuditOptions, AuditSource } from '../audit/index.ts';
 import { PYTHON_ARRAYS, type PythonArray } from '../defaults/index.ts';
+import type { RewardClassOptions } from '../rewards/index.ts';
 import {
   InputError,
   LIMITS,
@@ -11,9 +12,10 @@ import {
   requireSize,
 } from '../errors/index.ts';
 import { directoryFlag } from './parse-flags.ts';
+import { type RewardClassFlags, rewardClassFlags } from './reward-class-flags.ts';
 
 /** The flags of `rl-objective audit`, as commander gives them. */
-export interface AuditFlags {
+export interface AuditFlags extends RewardClassFlags {
   module?: string;
   python?: string;
   pythonArray?: string;
@@ -41,7 +43,11 @@ const SOURCES = ['module', 'python', 'traces', 'table'] as const;
  * a file read: a bad flag is reported at once, whatever is wrong with the input it would have
  * applied to. Throws an InputError naming the flag.
  */
-export function auditFlags(flags: AuditFlags): { source: AuditSource; options: AuditOptions } {
+export function auditFlags(flags: AuditFlags): {
+  source: AuditSource;
+  options: AuditOptions;
+  classes: RewardClassOptions | undefined;
+} {
   const inputs = SOURCES.filter((k) => flags[k] !== undefined);
   if (inputs.length !== 1) {
     throw new InputError(
@@ -49,6 +55,7 @@ export function auditFlags(flags: AuditFlags): { source: AuditSource; options: A
     );
   }
   const name = inputs[0]!;
+  const classes = classFlags(flags, name);
   const code = name === 'module' ? '--module' : name === 'python' ? '--python' : undefined;
   if (flags.M !== undefined && code === undefined) {
     throw new InputError(
@@ -88,7 +95,30 @@ export function auditFlags(flags: AuditFlags): { source: AuditSource; options: A
     limit: flags.limit === true,
     ...(limitM !== undefined && { limitM }),
   };
-  return { source, options: { ...options, ...run, ...rest, out } };
+  return { source, options: { ...options, ...run, ...rest, out }, classes };
+}
+
+/**
+ * The reward classes of an audit (docs/theory.md §10), `--levels` or `--reward-functions`
+ * (`rewardClassFlags`), with what they exclude: a table (binary by its format), `--limit` and
+ * `--out` (binary studies), and an `--expect` other than `closed`.
+ */
+function classFlags(flags: AuditFlags, source: string): RewardClassOptions | undefined {
+  const classes = rewardClassFlags(flags);
+  const named = flags.levels !== undefined ? '--levels' : '--reward-functions';
+  if (classes !== undefined && source === 'table') {
+    throw new InputError(`${named} applies to --module, --python and --traces; a --table is binary`);
+  }
+  if (classes !== undefined && (flags.limit || flags.out !== undefined)) {
+    throw new InputError(`${flags.limit ? '--limit' : '--out'} applies to binary rewards; with ${named} the audit gives the field verdict`);
+  }
+  if (classes !== undefined && flags.expect !== undefined && flags.expect !== 'closed') {
+    throw new InputError(`with ${named}, --expect takes only closed (there is no binary h to compare), got ${quote(flags.expect)}`);
+  }
+  if (flags.expect === 'closed' && source === 'table') {
+    throw new InputError('--expect closed applies to reward classes; a binary --table in count form always has an objective');
+  }
+  return classes;
 }
 
 /**

@@ -120,6 +120,9 @@ Examples:
   rl-objective audit --python my_advantages.py:advantages --M 64 --python-bin .venv/bin/python
   rl-objective audit --traces trainer-dump.jsonl --json
   rl-objective audit --table tables.json --out audit-report
+  rl-objective audit --traces graded-dump.jsonl --expect closed      (graded rewards, classes inferred)
+  rl-objective audit --module gdpo.ts --reward-functions 2 --M 6      (advantages gets an M x 2 array)
+  rl-objective audit --python my_advantages.py --levels 0,0.5,1 --M 8
 
 A --module runs in a worker thread of its own: process.exit, a Promise that never settles, a
 call longer than --timeout, a crash, each stops the audit with one line (exit 2); what it prints
@@ -127,6 +130,13 @@ is discarded. Group sizes up to 16 try every reward pattern; larger ones draw --
 arrangements of every count; M is at most 100000, since the work grows as M^2 (timings in
 docs/audit.md).
 
+With --levels or --reward-functions, or a trace whose rewards are not all 0 or 1, the audit is
+on reward classes (docs/graded.md): generalized count form (each weight depends only on the
+response's own class and the class counts of the others), or count form up to one positive
+factor per batch (a trace whose groups carry a "batch"), then the field verdict: closed with
+its objective J, or not closed (no objective).
+
 Exit status: 0 if the code is count form (and meets --expect), 1 if it is not count form or
-misses --expect, 2 for bad input (a flag, a file, or code that fails, exits, hangs or returns
-other than M numbers), 130 when interrupted (Ctrl-C).`;
+misses --expect (--expect closed: the field is not closed), 2 for bad input (a flag, a file, or
+code that fails, exits, hangs or returns other than M numbers), 3 when --expect closed has no
+field verdict (cells never observed), 130 when interrupted (Ctrl-C).`;

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { AUDIT_DEFAULTS, PYTHON_ARRAYS } from '../../defaults/index.ts';
 import { type AuditFlags, auditFlags } from '../audit-flags.ts';
 import { EXIT } from '../exit-codes.ts';
+import { addRewardClassOptions } from '../reward-class-flags.ts';
+import { runClassAudit } from '../run-class-audit.ts';
 import { AUDIT_HELP } from '../help.ts';
 import { progressBar } from '../output.ts';
 
@@ -18,14 +20,14 @@ const PROGRESS =
  */
 export function registerAudit(root: Command): void {
   const d = AUDIT_DEFAULTS;
-  root
+  const audit = root
     .command('audit')
     .description(
-      'audit advantage code for count form and recover the objective h_M it optimizes (exit 1 if not count form or --expect fails)',
+      'audit advantage code for count form and recover the objective it optimizes (exit 1 if not count form or --expect fails)',
     )
     .option(
       '--module <file>',
-      'ES module (JS or TS) exporting advantages(rewards: number[]): number[], may be async',
+      'ES module (JS or TS) exporting advantages(rewards: number[]): number[] (number[][], M x d, with --reward-functions d > 1), may be async',
     )
     .option(
       '--python <file.py:func>',
@@ -33,7 +35,7 @@ export function registerAudit(root: Command): void {
     )
     .option(
       '--traces <file>',
-      'JSONL, one group per line: {"rewards": [0|1, ...], "advantages": [...]}',
+      'JSONL, one group per line: {"rewards": [0|1, ...], "advantages": [...]}; graded rewards or reward vectors ([[1,0],[0,1],...]) and a "batch" field too',
     )
     .option('--table <file>', 'count-form tables {"M": n, "a": [...], "b": [...]}')
     .option(
@@ -49,7 +51,7 @@ export function registerAudit(root: Command): void {
     .option('--grid <n>', 'number of points t = 0..1 in the output', String(d.grid))
     .option(
       '--expect <name[:tol]>',
-      `expected objective, e.g. arcsin:0.05, passk:k=4:0.02 or beta:a=0.5,b=1.5:0.03 (tol defaults to ${d.expectTol})`,
+      `expected objective, e.g. arcsin:0.05, passk:k=4:0.02 or beta:a=0.5,b=1.5:0.03 (tol defaults to ${d.expectTol}); with reward classes: closed`,
     )
     .option(
       '--limit',
@@ -69,15 +71,18 @@ export function registerAudit(root: Command): void {
     .option(
       '--out <dir>',
       'also write the audit report (agreement.json, agreement.md, index.html, figures/) into DIR',
-    )
+    );
+  addRewardClassOptions(audit)
     .addHelpText('after', AUDIT_HELP)
     .action(async (flags: AuditFlags) => {
-      const { source, options } = auditFlags(flags);
+      const { source, options, classes } = auditFlags(flags);
       const command = ['rl-objective', ...process.argv.slice(2)].join(' ');
       const [lib, bar] = await Promise.all([import('../../audit/index.ts'), progressBar(PROGRESS)]);
-      const result = await lib
-        .audit(source, { ...options, command, progress: bar.update })
-        .finally(() => bar.stop());
+      const run = { ...options, command, progress: bar.update };
+      // A binary audit does not start the bar here, so stopping it is a no-op for one.
+      const graded = runClassAudit(source, run, classes, flags.json === true);
+      if (await graded.finally(() => bar.stop())) return;
+      const result = await lib.audit(source, run).finally(() => bar.stop());
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(result)}\n`);
       } else {
