@@ -18,10 +18,13 @@ export type {
   PatternAuditOptions,
   PythonTarget,
   SizeVerdict,
+  Where,
 } from './audit/index.ts';
 // Entry points: `rl-objective COMMAND` as functions, with their options and results.
 // Audits (docs/theory.md §2, §7): is advantage code count form, and which objective does it
 // induce? For tests of your own trainer.
+// Audits on reward classes (docs/theory.md §10): graded rewards or several reward functions, in
+// code or traces; generalized count form, a factor per batch, and the field verdict.
 export {
   type AdvantagesFn,
   type AuditOptions,
@@ -29,19 +32,30 @@ export {
   type AuditResult,
   type AuditSource,
   audit,
+  auditClasses,
   auditFunction,
   auditModule,
   auditTable,
   auditTraces,
+  type BatchFactor,
+  type ClassAdvantagesFn,
+  type ClassAuditOptions,
+  type ClassAuditReport,
+  type ClassAuditResult,
+  type ClassAuditSource,
+  type ClassSizeAudit,
+  type ClassViolation,
   checkExpectation,
   type Expectation,
   type ExpectationVerdict,
   expectObjective,
   formatAudit,
+  formatClassAudit,
   type InducedObjective,
   inducedObjective,
   parseExpectation,
   type SizeAudit,
+  usesRewardClasses,
   type Violation,
 } from './audit/index.ts';
 export type { PartialResult, Shard } from './checkpoint/index.ts';
@@ -131,6 +145,7 @@ export {
 // classes, whether it is closed, and its potential J.
 export {
   type FieldPoint,
+  fieldVerdict,
   type GradedField,
   type GradedObjective,
   type GradedObjectiveOptions,

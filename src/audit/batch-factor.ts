@@ -28,7 +28,9 @@ export function batchFactor(collector: ClassCountCollector, relTol: number): Bat
   }
   for (const cell of collector.cells.values()) {
     if (cell.nonFinite !== undefined) {
-      return { reason: `response ${cell.nonFinite.index + 1} of ${describe(cell.nonFinite.where)} got ${cell.nonFinite.value}, not a finite number` };
+      return {
+        reason: `response ${cell.nonFinite.index + 1} of ${describe(cell.nonFinite.where)} got ${cell.nonFinite.value}, not a finite number`,
+      };
     }
   }
   const agree = (x: number, y: number, zmax: number) =>
@@ -80,7 +82,8 @@ export function batchFactor(collector: ClassCountCollector, relTol: number): Bat
           };
         }
       }
-      for (const [key, { min }] of batch.cells) if (!values.has(key)) values.set(key, min.value / f);
+      for (const [key, { min }] of batch.cells)
+        if (!values.has(key)) values.set(key, min.value / f);
       scale.zmax = Math.max(scale.zmax, batch.zmax / f);
       factors.push(f);
     }

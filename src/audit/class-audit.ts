@@ -116,10 +116,12 @@ async function auditCode(
   options: ClassAuditOptions,
   relTol: number,
 ): Promise<ClassAuditReport> {
-  const sizes = options.M === undefined ? [] : typeof options.M === 'number' ? [options.M] : [...options.M];
+  const sizes =
+    options.M === undefined ? [] : typeof options.M === 'number' ? [options.M] : [...options.M];
   if (sizes.length === 0) throw new InputError('M: give at least one group size');
   let total = 0;
-  for (const M of sizes) total += classPatternCount(requireSize('M', M, LIMITS.auditM), classes.C, options.samples);
+  for (const M of sizes)
+    total += classPatternCount(requireSize('M', M, LIMITS.auditM), classes.C, options.samples);
   if (typeof source === 'function') {
     return collect(async (inputs) => {
       const out: ArrayLike<number>[] = [];
@@ -128,7 +130,9 @@ async function auditCode(
         try {
           result = await source(input);
         } catch (error) {
-          throw new InputError(`advantages threw ${on(input)}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+          throw new InputError(
+            `advantages threw ${on(input)}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+          );
         }
         out.push(requireWeights(result, input.length, `advantages ${on(input)}`));
       }

@@ -82,7 +82,15 @@ export class ClassCountCollector {
       const seen: Seen = { value, where, index: i };
       let cell = this.cells.get(key);
       if (cell === undefined) {
-        cell = { M, k, others: [...N], first: seen, across: undefined, within: undefined, nonFinite: undefined };
+        cell = {
+          M,
+          k,
+          others: [...N],
+          first: seen,
+          across: undefined,
+          within: undefined,
+          nonFinite: undefined,
+        };
         this.cells.set(key, cell);
       }
       N[k]!++;
@@ -98,7 +106,10 @@ export class ClassCountCollector {
       else {
         const within = Math.abs(value - advantages[mate]!);
         if (within > (cell.within?.diff ?? 0)) {
-          cell.within = { seen: [{ value: advantages[mate]!, where, index: mate }, seen], diff: within };
+          cell.within = {
+            seen: [{ value: advantages[mate]!, where, index: mate }, seen],
+            diff: within,
+          };
         }
       }
       if (batch !== undefined) {
@@ -160,8 +171,13 @@ export class ClassCountCollector {
     const zmax = this.zmax.get(M) ?? 0;
     const exceeds = (pair: Pair | undefined): pair is Pair =>
       pair !== undefined &&
-      pair.diff > relTol * Math.max(Math.abs(pair.seen[0].value), Math.abs(pair.seen[1].value), zmax);
-    const pair = exceeds(cell.within) ? cell.within : exceeds(cell.across) ? cell.across : undefined;
+      pair.diff >
+        relTol * Math.max(Math.abs(pair.seen[0].value), Math.abs(pair.seen[1].value), zmax);
+    const pair = exceeds(cell.within)
+      ? cell.within
+      : exceeds(cell.across)
+        ? cell.across
+        : undefined;
     if (pair === undefined) return undefined;
     const [x, y] = pair.seen;
     const hint =

@@ -26,7 +26,10 @@ export function classPatternCount(M: number, C: number, samples?: number): numbe
   const { count } = compositions(M, C);
   const perComposition =
     samples === undefined
-      ? Math.max(MIN_SAMPLES, Math.min(AUDIT_DEFAULTS.samples, Math.floor(DEFAULT_SAMPLING_REWARDS / (count * M))))
+      ? Math.max(
+          MIN_SAMPLES,
+          Math.min(AUDIT_DEFAULTS.samples, Math.floor(DEFAULT_SAMPLING_REWARDS / (count * M))),
+        )
       : requirePositiveInteger('samples', samples);
   if (count * perComposition * M > MAX_SAMPLING_REWARDS) {
     throw new InputError(
@@ -64,7 +67,8 @@ export function* classPatterns(
     const uniform = substream(seed, 'audit-class-patterns', M, rank);
     const pattern = new Uint8Array(M);
     let i = 0;
-    for (let c = 0; c < C; c++) for (let m = 0; m < comps.counts[rank * C + c]!; m++) pattern[i++] = c;
+    for (let c = 0; c < C; c++)
+      for (let m = 0; m < comps.counts[rank * C + c]!; m++) pattern[i++] = c;
     for (let s = 0; s < samples; s++) {
       for (let a = M - 1; a > 0; a--) {
         const b = Math.floor(uniform() * (a + 1));
@@ -92,7 +96,10 @@ function digitPattern(M: number, C: number, n: number): Uint8Array {
  * levels of the responses (`number[]`), or with `d >= 2` reward functions one row of `d` rewards
  * per response (`number[][]`, `M x d`); one binary function gives its 0/1 rewards as `number[]`.
  */
-export function classRewards(classes: RewardClasses, pattern: ArrayLike<number>): number[] | number[][] {
+export function classRewards(
+  classes: RewardClasses,
+  pattern: ArrayLike<number>,
+): number[] | number[][] {
   const rows = Array.from(pattern, (j) => classes.vectors[j]!);
   return classes.d === 1 ? rows.map((v) => v[0]!) : rows.map((v) => [...v]);
 }

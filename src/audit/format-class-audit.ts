@@ -25,8 +25,11 @@ export function formatClassAudit(result: ClassAuditResult): string {
       `count form: up to one positive factor per batch — within each of the ${f.batches} batches every cell got one weight, and each batch is a positive multiple (${show(f.smallest)} to ${show(f.largest)}) of batch ${f.reference}: the same objective, with a step size that varies by batch`,
     );
   } else {
-    lines.push(`count form: NO — ${result.violations.length} cell(s) got two different weights; no field is reported for a size that is not count form`);
-    for (const v of result.violations.slice(0, SHOWN_VIOLATIONS)) lines.push(`  M=${v.M}: ${v.reason}`);
+    lines.push(
+      `count form: NO — ${result.violations.length} cell(s) got two different weights; no field is reported for a size that is not count form`,
+    );
+    for (const v of result.violations.slice(0, SHOWN_VIOLATIONS))
+      lines.push(`  M=${v.M}: ${v.reason}`);
     const more = result.violations.length - SHOWN_VIOLATIONS;
     if (more > 0) lines.push(`  ... and ${more} more (see --json)`);
     if (result.batchFactorReason !== undefined) {
@@ -39,7 +42,9 @@ export function formatClassAudit(result: ClassAuditResult): string {
     if (field === null) {
       lines.push(`  no field verdict: ${size.fieldReason}`);
       if (coverage.missing.length > 0) {
-        lines.push(`  never observed: ${coverage.missing.slice(0, SHOWN_MISSING).join('; ')}${coverage.missing.length > SHOWN_MISSING ? '; ...' : ''}`);
+        lines.push(
+          `  never observed: ${coverage.missing.slice(0, SHOWN_MISSING).join('; ')}${coverage.missing.length > SHOWN_MISSING ? '; ...' : ''}`,
+        );
       }
       continue;
     }
@@ -47,16 +52,26 @@ export function formatClassAudit(result: ClassAuditResult): string {
     for (const p of field.points) {
       const kappa = p.kappa === undefined ? '' : `, kappa ${show(p.kappa)}`;
       const J = p.J === undefined ? '' : `, J ${show(p.J)}`;
-      lines.push(`  q = (${p.q.map(show).join(', ')}): W = (${p.W.map(show).join(', ')}), curl ${show(p.curl)}${kappa}${J}`);
+      lines.push(
+        `  q = (${p.q.map(show).join(', ')}): W = (${p.W.map(show).join(', ')}), curl ${show(p.curl)}${kappa}${J}`,
+      );
     }
     for (const part of field.objective?.functions ?? []) {
-      const nearest = part.nearest === null ? 'none (not increasing)' : `${part.nearest.name} (${show(part.nearest.distance)})`;
-      lines.push(`  f_${part.k}: binary h of c = [${part.c.map(show).join(', ')}]; nearest ${nearest}; beta fit ${formatBetaFit(part.fit, part.fitReason)}`);
+      const nearest =
+        part.nearest === null
+          ? 'none (not increasing)'
+          : `${part.nearest.name} (${show(part.nearest.distance)})`;
+      lines.push(
+        `  f_${part.k}: binary h of c = [${part.c.map(show).join(', ')}]; nearest ${nearest}; beta fit ${formatBetaFit(part.fit, part.fitReason)}`,
+      );
     }
   }
   if (result.expectation !== undefined) {
     const met = result.expectation.met;
-    lines.push('', `expect closed: ${met === null ? 'no verdict (no size has a field)' : met ? 'met' : 'NOT MET'}`);
+    lines.push(
+      '',
+      `expect closed: ${met === null ? 'no verdict (no size has a field)' : met ? 'met' : 'NOT MET'}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

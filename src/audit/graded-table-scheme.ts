@@ -38,7 +38,9 @@ export function tableGradedScheme(
   };
   const classOfRow = (rewards: ArrayLike<number>, i: number): number =>
     classes.classOf(
-      classes.kind === 'levels' ? rewards[i]! : Array.from({ length: d }, (_, k) => rewards[i * d + k]!),
+      classes.kind === 'levels'
+        ? rewards[i]!
+        : Array.from({ length: d }, (_, k) => rewards[i * d + k]!),
     ) ?? 0;
   const group = new Int32Array(M);
   return {

@@ -1,11 +1,4 @@
-import {
-  firstIssue,
-  InputError,
-  LIMITS,
-  lazySchema,
-  quote,
-  requireSize,
-} from '../errors/index.ts';
+import { firstIssue, InputError, LIMITS, lazySchema, quote, requireSize } from '../errors/index.ts';
 import {
   levelClasses,
   MAX_REWARD_CLASSES,
@@ -144,7 +137,9 @@ export async function traceClasses(
     try {
       return rewardFunctionClasses(first!.d);
     } catch (error) {
-      throw new InputError(`${what}: reward vectors of ${first!.d} entries: ${(error as Error).message}`);
+      throw new InputError(
+        `${what}: reward vectors of ${first!.d} entries: ${(error as Error).message}`,
+      );
     }
   }
   if (levels.size < 2) {

@@ -17,6 +17,17 @@ export {
   targetDistances,
 } from './audit-report.ts';
 export { auditGroups, auditTraces, parseTraceLine } from './audit-traces.ts';
+export {
+  auditClasses,
+  CLASS_SIGNATURE,
+  type ClassAuditOptions,
+  type ClassAuditResult,
+  type ClassAuditSource,
+  usesRewardClasses,
+} from './class-audit.ts';
+export { classAuditReport } from './class-audit-report.ts';
+export { ClassCountCollector } from './class-count-collector.ts';
+export { classPatternCount, classPatterns, classRewards } from './class-patterns.ts';
 export { CountFormCollector, type RecoveredTables } from './count-form-collector.ts';
 export {
   checkExpectation,
@@ -29,6 +40,9 @@ export {
   type SizeVerdict,
 } from './expect-objective.ts';
 export { formatAudit } from './format-audit.ts';
+export { formatClassAudit } from './format-class-audit.ts';
+export { parseGradedTraceLine, traceClasses } from './graded-traces.ts';
+export type * from './graded-types.ts';
 export {
   type DescribeInput,
   IsolatedModule,
@@ -46,17 +60,3 @@ export {
   rewardPatterns,
 } from './reward-patterns.ts';
 export type * from './types.ts';
-export {
-  auditClasses,
-  CLASS_SIGNATURE,
-  type ClassAuditOptions,
-  type ClassAuditResult,
-  type ClassAuditSource,
-  usesRewardClasses,
-} from './class-audit.ts';
-export { classAuditReport } from './class-audit-report.ts';
-export { ClassCountCollector } from './class-count-collector.ts';
-export { classPatternCount, classPatterns, classRewards } from './class-patterns.ts';
-export { formatClassAudit } from './format-class-audit.ts';
-export { parseGradedTraceLine, traceClasses } from './graded-traces.ts';
-export type * from './graded-types.ts';

@@ -1,6 +1,5 @@
 import type { AuditOptions, AuditSource } from '../audit/index.ts';
 import { PYTHON_ARRAYS, type PythonArray } from '../defaults/index.ts';
-import type { RewardClassOptions } from '../rewards/index.ts';
 import {
   InputError,
   LIMITS,
@@ -11,6 +10,7 @@ import {
   requirePositiveInteger,
   requireSize,
 } from '../errors/index.ts';
+import type { RewardClassOptions } from '../rewards/index.ts';
 import { directoryFlag } from './parse-flags.ts';
 import { type RewardClassFlags, rewardClassFlags } from './reward-class-flags.ts';
 
@@ -107,16 +107,24 @@ function classFlags(flags: AuditFlags, source: string): RewardClassOptions | und
   const classes = rewardClassFlags(flags);
   const named = flags.levels !== undefined ? '--levels' : '--reward-functions';
   if (classes !== undefined && source === 'table') {
-    throw new InputError(`${named} applies to --module, --python and --traces; a --table is binary`);
+    throw new InputError(
+      `${named} applies to --module, --python and --traces; a --table is binary`,
+    );
   }
   if (classes !== undefined && (flags.limit || flags.out !== undefined)) {
-    throw new InputError(`${flags.limit ? '--limit' : '--out'} applies to binary rewards; with ${named} the audit gives the field verdict`);
+    throw new InputError(
+      `${flags.limit ? '--limit' : '--out'} applies to binary rewards; with ${named} the audit gives the field verdict`,
+    );
   }
   if (classes !== undefined && flags.expect !== undefined && flags.expect !== 'closed') {
-    throw new InputError(`with ${named}, --expect takes only closed (there is no binary h to compare), got ${quote(flags.expect)}`);
+    throw new InputError(
+      `with ${named}, --expect takes only closed (there is no binary h to compare), got ${quote(flags.expect)}`,
+    );
   }
   if (flags.expect === 'closed' && source === 'table') {
-    throw new InputError('--expect closed applies to reward classes; a binary --table in count form always has an objective');
+    throw new InputError(
+      '--expect closed applies to reward classes; a binary --table in count form always has an objective',
+    );
   }
   return classes;
 }

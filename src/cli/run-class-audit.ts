@@ -28,6 +28,7 @@ export async function runClassAudit(
   process.stdout.write(json ? `${JSON.stringify(result)}\n` : lib.formatClassAudit(result));
   const countForm = result.countForm || result.batchFactor !== undefined;
   const met = result.expectation?.met;
-  process.exitCode = !countForm || met === false ? EXIT.disagree : met === null ? EXIT.insufficient : EXIT.ok;
+  process.exitCode =
+    !countForm || met === false ? EXIT.disagree : met === null ? EXIT.insufficient : EXIT.ok;
   return true;
 }

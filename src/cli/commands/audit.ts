@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import { AUDIT_DEFAULTS, PYTHON_ARRAYS } from '../../defaults/index.ts';
 import { type AuditFlags, auditFlags } from '../audit-flags.ts';
 import { EXIT } from '../exit-codes.ts';
-import { addRewardClassOptions } from '../reward-class-flags.ts';
-import { runClassAudit } from '../run-class-audit.ts';
 import { AUDIT_HELP } from '../help.ts';
 import { progressBar } from '../output.ts';
+import { addRewardClassOptions } from '../reward-class-flags.ts';
+import { runClassAudit } from '../run-class-audit.ts';
 
 const PROGRESS =
   'audit [{bar}] {percentage}% | {value}/{total} reward patterns | ETA {eta_formatted}';
