@@ -144,7 +144,7 @@ export async function traceClasses(
   }
   if (levels.size < 2) {
     throw new InputError(
-      `${what}: every reward is ${[...levels][0]}; at least 2 classes are needed: declare them with --levels`,
+      `${what} line ${first!.line}: rewards[0] is ${[...levels][0]}, and so is every reward of the trace; at least 2 classes are needed: declare them with --levels`,
     );
   }
   return levelClasses([...levels].sort((x, y) => x - y));
