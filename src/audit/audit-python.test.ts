@@ -392,3 +392,59 @@ describe('pythonInterpreter', () => {
     expect(pythonInterpreter('py')).toBe('py');
   });
 });
+
+describe.skipIf(SKIP)(`auditClasses with ${PYTHON}: graded levels and M x d reward rows`, () => {
+  const GDPO = fileURLToPath(new URL('../../test/fixtures/graded-audit/gdpo.py', import.meta.url));
+
+  it.each(['numpy', 'list'] as const)(
+    'a GDPO function given an M x 2 %s: closed and separable, as the TypeScript module',
+    async (array) => {
+      const { auditClasses } = await import('./class-audit.ts');
+      const result = await auditClasses(
+        { python: GDPO },
+        { rewardFunctions: 2, M: 4, array, python: PYTHON },
+      );
+      expect(result.countForm).toBe(true);
+      const field = result.bySize[0]!.field!;
+      expect(field.closed).toBe(true);
+      expect(field.objective?.form).toBe('separable');
+      const module = await auditClasses(
+        {
+          module: fileURLToPath(
+            new URL('../../test/fixtures/graded-audit/gdpo.ts', import.meta.url),
+          ),
+        },
+        { rewardFunctions: 2, M: 4 },
+      );
+      expect(field.points.map((p) => p.W)).toEqual(module.bySize[0]!.field!.points.map((p) => p.W));
+    },
+  );
+
+  it('the rows are a 2-D numpy array; graded levels a 1-D one (GRPO on levels: not closed)', async () => {
+    const shape = join(dir, 'shape.py');
+    writeFileSync(
+      shape,
+      'def advantages(rewards):\n    assert rewards.ndim == 2 and rewards.shape[1] == 3, rewards.shape\n    return [0.0] * rewards.shape[0]\n',
+    );
+    const { auditClasses } = await import('./class-audit.ts');
+    const rows = await auditClasses(
+      { python: shape },
+      { rewardFunctions: 3, M: 2, python: PYTHON, array: 'numpy' },
+    );
+    expect(rows.countForm).toBe(true);
+    const run = runCli([
+      'audit',
+      '--python',
+      `${GDPO}:grpo_levels`,
+      '--levels',
+      '0,0.5,1',
+      '--M',
+      '5',
+      '--expect',
+      'closed',
+    ]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/count form: yes/);
+    expect(run.stdout).toMatch(/not closed/);
+  });
+});
