@@ -128,16 +128,21 @@ export class ClassCountCollector {
   }
 
   /**
-   * Every cell that disagrees, as a violation, ordered by group size: two values of a cell agree
+   * Every cell that disagrees, as a violation, ordered by group size and, within a size, those
+   * inside one group first: two values of a cell agree
    * when `|x - y| <= relTol * max(|x|, |y|, Zmax)`, `Zmax` the largest finite `|Z|` at that size.
    */
   violations(relTol: number): ClassViolation[] {
-    const out: ClassViolation[] = [];
+    const out: { violation: ClassViolation; rank: number }[] = [];
     for (const cell of this.cells.values()) {
       const violation = this.cellViolation(cell, relTol);
-      if (violation !== undefined) out.push(violation);
+      // A disagreement inside one group is shown first: it cannot come from other groups.
+      const rank = violation?.values[1] === cell.within?.seen[1].value ? 0 : 1;
+      if (violation !== undefined) out.push({ violation, rank });
     }
-    return out.sort((x, y) => x.M - y.M);
+    return out
+      .sort((x, y) => x.violation.M - y.violation.M || x.rank - y.rank)
+      .map((v) => v.violation);
   }
 
   /** The first value of every cell (those of non-finite weights excluded). */
