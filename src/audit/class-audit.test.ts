@@ -224,7 +224,9 @@ describe('auditClasses on code', () => {
       rewardFunctions: 2,
       q: interiorPoints(4),
     });
-    f.points.forEach((p, i) => expectClose(p.W, spec.points[i]!.W, 1e-12));
+    f.points.forEach((p, i) => {
+      expectClose(p.W, spec.points[i]!.W, 1e-12);
+    });
   });
 
   it('mutant: a weight that depends on the response index is not count form, the two patterns and weights named', async () => {
