@@ -12,6 +12,7 @@ import { testDir } from '../../test/support/files/test-dir.ts';
 import { gradedObjective } from '../graded/index.ts';
 import { binomialPmfUnchecked } from '../math/index.ts';
 import { auditFunction } from './audit-function.ts';
+import { auditTraces } from './audit-traces.ts';
 import { auditClasses, type ClassAuditResult, usesRewardClasses } from './class-audit.ts';
 import { interiorPoints } from './class-audit-report.ts';
 
@@ -270,6 +271,19 @@ describe('auditClasses on code', () => {
         expect(Math.abs(p.W[1]! - p.W[0]! - hPrime), name).toBeLessThan(1e-12);
       }
     }
+  });
+
+  it('a binary trace audited on levels 0, 1: the potential is the binary h of the same tables, with the same nearest target', async () => {
+    const traces = fileURLToPath(
+      new URL('../../test/fixtures/audit/trl-grpo-m8.jsonl', import.meta.url),
+    );
+    const binary = await auditTraces(traces);
+    const graded = await auditClasses({ traces }, { levels: [0, 1], expect: 'closed' });
+    expect(graded.expectation?.met).toBe(true);
+    const { a, b, nearest } = binary.bySize[0]!;
+    const [part] = field(graded).objective!.functions!;
+    expect(part!.c).toEqual(a!.map((x, s) => b![s]! - x!));
+    expect(part!.nearest).toEqual(nearest);
   });
 
   it('a function given rows for d = 2 gets an M x 2 array of 0/1 rewards', async () => {

@@ -37,7 +37,8 @@ export interface SeparablePart {
 export interface GradedPotential {
   /**
    * `mean-reward`: `J = factor (E[r] - r_0)`; `affine`: `J = sum_j coefficients[j] q_j`;
-   * `separable`: `J = sum_k f_k(P_k)`; `polynomial`: closed, none of these.
+   * `separable`: `J = sum_k f_k(P_k)` (with two classes, `J = f_1(q_1)`, the binary `h_M`);
+   * `polynomial`: closed, none of these.
    */
   readonly form: 'mean-reward' | 'affine' | 'separable' | 'polynomial';
   /** For `mean-reward`: `J = factor (E[r] - r_0)`. */
@@ -66,7 +67,7 @@ const u = Number.EPSILON;
  * - affine, when every `d_k D_j` is within the field's tolerance of 0 (then each `D_j` is the
  *   constant `J(e_j)`), and a multiple of `E[r] - r_0` when `J(e_j) = factor (r_j - r_0)` for
  *   the scheme's scalar rewards `r_j` within the rounding of `D`;
- * - with `d >= 2` reward functions, separable when `J(q) = sum_k f_k(P_k(q))` at every point,
+ * - with `d >= 2` reward functions, or two classes (`f_1` is then the binary `h_M` of `q_1`), separable when `J(q) = sum_k f_k(P_k(q))` at every point,
  *   with `f_k` the binary `h_M` of the edge from `e_0` to the class where only function `k` is 1,
  *   and then each `f_k` with its nearest named target and best beta fit.
  */
@@ -79,7 +80,7 @@ export function recognisePotential(
     p.dD.every((row) => row.every((x) => Math.abs(x) <= field.tolerance)),
   );
   const parts =
-    scheme.classes.kind === 'functions' && scheme.classes.d >= 2
+    (scheme.classes.kind === 'functions' && scheme.classes.d >= 2) || C === 2
       ? separable(field, points)
       : undefined;
   const functions = parts === undefined ? {} : { functions: parts };
@@ -111,7 +112,10 @@ export function recognisePotential(
     return {
       form: 'separable',
       functions: parts,
-      text: `J = ${parts.map((p) => `f_${p.k}(P_${p.k})`).join(' + ')} (separable: P_k the success rate of function k, f_k a binary h_M; nearest ${parts.map((p) => p.nearest?.name ?? 'none').join(', ')})`,
+      text:
+        C === 2
+          ? `J = h_M(q_1) (two classes: the binary h_M of the tables, q_1 the probability of class ${scheme.classes.labels[1]}; nearest ${parts[0]!.nearest?.name ?? 'none'})`
+          : `J = ${parts.map((p) => `f_${p.k}(P_${p.k})`).join(' + ')} (separable: P_k the success rate of function k, f_k a binary h_M; nearest ${parts.map((p) => p.nearest?.name ?? 'none').join(', ')})`,
     };
   }
   return {
@@ -180,7 +184,10 @@ function separable(
     let sum = 0;
     for (let k = 0; k < d; k++) {
       let P = 0;
-      for (let j = 0; j < C; j++) if (vectors[j]![k] === 1) P += p.q[j]!;
+      // Two levels: the success rate is that of the higher one, whatever its value.
+      for (let j = 0; j < C; j++) {
+        if (scheme.classes.kind === 'levels' ? j === 1 : vectors[j]![k] === 1) P += p.q[j]!;
+      }
       sum += h(tables[k]!, Math.min(1, P));
     }
     return Math.abs(sum - p.J) <= hError;
