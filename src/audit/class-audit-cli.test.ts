@@ -136,7 +136,13 @@ describe('rl-objective audit on reward classes', () => {
       'ragged vectors',
       '{"rewards":[[0,1],[1]],"advantages":[1,2]}\n',
       [],
-      /line 1: rewards\[1\] has 1 entries but rewards\[0\] has 2/,
+      /line 1: rewards\[1\] has 1 entry but rewards\[0\] has 2 entries/,
+    ],
+    [
+      'an empty reward vector',
+      '{"rewards":[[],[]],"advantages":[1,2]}\n',
+      [],
+      /line 1: rewards\[0\] is an empty vector/,
     ],
     [
       'a vector entry other than 0 or 1',

@@ -65,9 +65,15 @@ export function parseGradedTraceLine(
     }
     if (!Array.isArray(r)) return;
     const d = (rewards[0] as number[]).length;
-    if (r.length !== d || d === 0) {
+    if (d === 0) {
       throw new InputError(
-        `${at}: rewards[${i}] has ${r.length} entries but rewards[0] has ${d}; every reward vector has one entry per reward function`,
+        `${at}: rewards[0] is an empty vector; a reward vector has one entry per reward function`,
+      );
+    }
+    if (r.length !== d) {
+      const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+      throw new InputError(
+        `${at}: rewards[${i}] has ${entries(r.length)} but rewards[0] has ${entries(d)}; every reward vector has one entry per reward function`,
       );
     }
     const bad = r.findIndex((x) => x !== 0 && x !== 1);
