@@ -148,18 +148,18 @@ class SequenceSampler implements Sampler {
   private readonly dim: number;
   /**
    * Everything the draw loops read or write, in one array, so that the compiled loops check a
-   * single array: the guide tables of `categorical`, row after row, at `[0, rows·G)`, each entry
-   * multiplied by `G` (whole buckets: `v·G`; split ones: `~(v·G)`), so that the next token's row
-   * is one addition away from the entry, which is the loop's chain of dependent steps; the
-   * verdict of each sum of tokens at `verdictAt`; the first row of position `l` times `G` at
-   * `baseAt + l` (the previous token's `v·G` is added to it); the transition counts of wrong
-   * then correct responses at `countAt` (`2·dim`); the transitions `row·V + token` of the
-   * group's responses at `pathAt`; then their rewards (-1 for a response with a token in a split
-   * bucket, until it is drawn by search).
+   * single array: the guide tables of `categorical`, row after row, at `[0, rows·G)`; the entry
+   * of token `v` in a row of position `l` is `(next(l) + v)·G`, where `next(l) = 1 + l·V` is the
+   * first row of position `l + 1` (for the last position, of a position that does not exist), so
+   * that the entry is where the next token's row starts: the loop's chain of dependent steps
+   * (entry, then the next entry) is one addition and one load per token. A split bucket holds
+   * `~((next(l) + v)·G)` for the smallest `v` it may give. Then the verdicts of the sums of
+   * tokens at `verdictAt`; the transition counts of wrong then correct responses at `countAt`
+   * (`2·dim`); the transitions `row·V + token` of the group's responses at `pathAt`; then their
+   * rewards (-1 for a response with a token in a split bucket, until it is drawn by search).
    */
   private table: Int32Array;
   private readonly verdictAt: number;
-  private readonly baseAt: number;
   private readonly countAt: number;
   private readonly pathAt: number;
   private rewardAt: number;
@@ -178,47 +178,51 @@ class SequenceSampler implements Sampler {
     this.dim = pi.length;
     this.rows = pi.length / V;
     this.verdictAt = this.rows * G;
-    this.baseAt = this.verdictAt + verdictOfSum.length;
-    this.countAt = this.baseAt + L;
+    this.countAt = this.verdictAt + verdictOfSum.length;
     this.pathAt = this.countAt + 2 * this.dim;
     this.rewardAt = this.pathAt;
     const table = new Int32Array(this.pathAt);
     for (let row = 0; row < this.rows; row++) {
+      const next = row === 0 ? 1 : 1 + (Math.floor((row - 1) / V) + 1) * V;
       categorical.guideRow(row).forEach((entry, j) => {
-        table[row * G + j] = entry >= 0 ? entry * G : ~(~entry * G);
+        table[row * G + j] = entry >= 0 ? (next + entry) * G : ~((next + ~entry) * G);
       });
     }
     table.set(verdictOfSum, this.verdictAt);
-    for (let l = 0; l < L; l++) table[this.baseAt + l] = (l === 0 ? 0 : 1 + (l - 1) * V) * G;
     this.table = table;
     this.rewards = table.subarray(this.rewardAt, this.rewardAt);
   }
 
   draw(uniforms: Float64Array, k: number, count: number): number {
     if (this.rewards.length < count) this.grow(count);
-    const { table, G, V, L, shift, verdictAt, baseAt, pathAt, rewardAt } = this;
+    const { table, G, V, L, shift, pathAt, rewardAt } = this;
     const n = (count * L) | 0;
+    // The entries' rows `next(l) + v` of a response sum to its tokens' sum plus
+    // `sum_l next(l) = L + V·L(L-1)/2`: the verdict of the tokens' sum is read there.
+    const verdictAt = (this.verdictAt - (L + (V * L * (L - 1)) / 2)) | 0;
     let correct = 0;
     let split = 0;
     // Token by token, with no call and no inner loop, so that the compiled loop keeps its
     // arrays at hand, and `| 0` keeps its integer arithmetic free of overflow checks; a response
     // ends every L tokens.
     let l = 0;
-    let prev = 0;
+    let rowAt = 0;
+    let next = 1;
     let sum = 0;
     let i = 0;
     let bad = 0;
     for (let t = 0; t < n; t = (t + 1) | 0) {
-      const rowAt = (table[(baseAt + l) | 0]! + prev) | 0;
       let entry = table[(rowAt + ((uniforms[k + t]! * G) | 0)) | 0]!;
       if (entry < 0) {
         bad = 1;
         entry = ~entry;
       }
-      const y = entry >> shift;
-      table[(pathAt + t) | 0] = ((rowAt >> shift) * V + y) | 0;
-      sum = (sum + y) | 0;
-      prev = entry;
+      const to = entry >> shift;
+      // The transition (row, v), with `v = to - next`.
+      table[(pathAt + t) | 0] = ((rowAt >> shift) * V + to - next) | 0;
+      sum = (sum + to) | 0;
+      rowAt = entry;
+      next = (next + V) | 0;
       l = (l + 1) | 0;
       if (l === L) {
         let r = table[(verdictAt + sum) | 0]!;
@@ -232,7 +236,8 @@ class SequenceSampler implements Sampler {
         table[(rewardAt + i) | 0] = r;
         i = (i + 1) | 0;
         l = 0;
-        prev = 0;
+        rowAt = 0;
+        next = 1;
         sum = 0;
       }
     }
@@ -246,14 +251,14 @@ class SequenceSampler implements Sampler {
    * (reward -1), writing their transitions and rewards; returns how many of them are correct.
    */
   private resolve(uniforms: Float64Array, k: number, count: number): number {
-    const { table, G, V, L, verdictAt, baseAt, pathAt, rewardAt, categorical } = this;
+    const { table, V, L, verdictAt, pathAt, rewardAt, categorical } = this;
     let correct = 0;
     for (let i = 0; i < count; i++) {
       if (table[rewardAt + i] !== -1) continue;
       let prev = 0;
       let sum = 0;
       for (let l = 0; l < L; l++) {
-        const row = table[baseAt + l]! / G + prev;
+        const row = l === 0 ? 0 : 1 + (l - 1) * V + prev;
         const y = categorical.draw(row, uniforms[k + i * L + l]!);
         table[pathAt + i * L + l] = row * V + y;
         sum += y;
