@@ -26,8 +26,13 @@ export function runTrainChunks(
     {
       task: (chunk) => ({ config, chunk }),
       runHere: runTrainTask,
-      createPool: (threads) =>
-        createWorkerPool(new URL('./train-task', import.meta.url), 'runTrainTask', threads),
+      createPool: (threads, tasksPerWorker) =>
+        createWorkerPool(
+          new URL('./train-task', import.meta.url),
+          'runTrainTask',
+          threads,
+          tasksPerWorker,
+        ),
     },
     chunks,
     onResult,

@@ -65,8 +65,11 @@ export interface ChunkWork<Task, Result> {
   task(chunk: number, attempt: number): Task;
   /** Runs a task in this thread: the same pure function the workers run. */
   runHere(task: Task): Result;
-  /** Starts a pool of `threads` workers running the same function. */
-  createPool(threads: number): WorkerPool<Task, Result>;
+  /**
+   * Starts a pool of `threads` workers running the same function, each handed up to
+   * `tasksPerWorker` tasks at once.
+   */
+  createPool(threads: number, tasksPerWorker: number): WorkerPool<Task, Result>;
 }
 
 /**
@@ -110,8 +113,9 @@ export async function runChunkTasks<Task, Result>(
     return;
   }
   // This thread is one of the run's threads: it computes from the start, while the workers
-  // load, and to the end, so a run's time does not pay for the pool's start.
-  const pool = work.createPool(threads - 1);
+  // load, and to the end, so a run's time does not pay for the pool's start. Each worker holds
+  // its next task, since this thread hands tasks over only between its own chunks.
+  const pool = work.createPool(threads - 1, 2);
   try {
     await runOnPool(pool, work, chunks, onResult, options, 'throughout');
   } finally {

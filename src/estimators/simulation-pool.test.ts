@@ -23,16 +23,16 @@ const all = Array.from({ length: 16 }, (_, c) => c);
 
 /** The simulation's chunk work, counting the chunks run in this thread and the pools started. */
 function countingWork() {
-  const counts = { here: 0, pools: [] as number[] };
+  const counts = { here: 0, pools: [] as [number, number][] };
   const work: ChunkWork<ChunkTask, ChunkResult> = {
     task: (chunk) => ({ config, chunk }),
     runHere: (task) => {
       counts.here++;
       return runChunkTask(task);
     },
-    createPool: (threads) => {
-      counts.pools.push(threads);
-      return createSimulationPool(threads);
+    createPool: (threads, tasksPerWorker) => {
+      counts.pools.push([threads, tasksPerWorker]);
+      return createSimulationPool(threads, tasksPerWorker);
     },
   };
   return { work, counts };
@@ -50,8 +50,8 @@ describe('worker pools', () => {
     const { work, counts } = countingWork();
     const results: ChunkResult[] = [];
     await runChunkTasks(work, all, (r) => results.push(r), { threads: 2 });
-    // This thread is one of the two.
-    expect(counts.pools).toEqual([1]);
+    // This thread is one of the two; the worker holds its next task.
+    expect(counts.pools).toEqual([[1, 2]]);
     // The pool's workers could not have loaded before this thread took its first chunk.
     expect(counts.here).toBeGreaterThan(0);
     results.sort((a, b) => a.first - b.first);

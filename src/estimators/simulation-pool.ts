@@ -64,6 +64,9 @@ export function requireThreads(threads: number): number {
  * package module `module` (a URL without its extension: the compiled `.js`, or the `.ts` source
  * under tsx in development). Chunks, not threads, fix every result (docs/theory.md §6), so a pool
  * only changes how fast a run goes. Throws InputError for a bad `threads` ({@link requireThreads}).
+ * A worker is handed up to `tasksPerWorker` tasks at once (default 1): with 2, it starts its next
+ * task without waiting for this thread to hand it over, which a thread busy with chunks of its
+ * own does only between them.
  *
  * The module must call `announceLoaded()` as the last statement of its top level: the pool keeps
  * track of which workers are still loading, tells its users when all have loaded (so that a run
@@ -75,6 +78,7 @@ export function createWorkerPool<Task, Result>(
   module: URL,
   exportName: string,
   threads: number,
+  tasksPerWorker = 1,
 ): WorkerPool<Task, Result> {
   requireThreads(threads);
   // piscina is required here, on the first pool: most uses of the library start none.
@@ -84,6 +88,7 @@ export function createWorkerPool<Task, Result>(
     name: exportName,
     minThreads: threads,
     maxThreads: threads,
+    concurrentTasksPerWorker: tasksPerWorker,
     // tsx resolved from this package, so that development workers load it whatever the working
     // directory; the compiled package needs nothing.
     execArgv: FROM_SOURCE ? ['--import', import.meta.resolve('tsx')] : [],
@@ -144,8 +149,14 @@ export function createWorkerPool<Task, Result>(
 
 /**
  * Starts a pool of `threads` workers for simulations (docs/theory.md §6), running `runChunkTask`
- * from chunk-task's module; see {@link createWorkerPool}.
+ * from chunk-task's module, each handed up to `tasksPerWorker` tasks at once; see
+ * {@link createWorkerPool}.
  */
-export function createSimulationPool(threads: number): SimulationPool {
-  return createWorkerPool(new URL('./chunk-task', import.meta.url), 'runChunkTask', threads);
+export function createSimulationPool(threads: number, tasksPerWorker = 1): SimulationPool {
+  return createWorkerPool(
+    new URL('./chunk-task', import.meta.url),
+    'runChunkTask',
+    threads,
+    tasksPerWorker,
+  );
 }
