@@ -5,10 +5,31 @@ const require = createRequire(import.meta.url);
 
 /**
  * seedrandom's alea generator, required on first use: seedrandom loads all its generators at
- * once, which importing the library for a closed form (`h`, `scheme`) does not need.
+ * once, which importing the library for a closed form (`h`, `scheme`) does not need. Not
+ * exported: its type is seedrandom's, and a declaration naming it would make every TypeScript
+ * consumer of the package install `@types/seedrandom`.
  */
-export function alea(): typeof seedrandom.alea {
+function alea(): typeof seedrandom.alea {
   return (require('seedrandom') as typeof seedrandom).alea;
+}
+
+/** The state of an alea generator: its three seeds and its carry. */
+export interface AleaState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
+/**
+ * The state of `substream(seed, ...path)` as seeded, so that a hand-inlined alea step started
+ * from it draws exactly the substream's numbers.
+ */
+export function substreamState(
+  seed: string | number,
+  path: readonly (string | number)[],
+): AleaState {
+  return alea()(substreamSeed(seed, path), { state: true }).state();
 }
 
 /** A uniform generator on [0, 1) with 32 bits of resolution. */

@@ -1,4 +1,4 @@
-import { alea, substreamSeed } from './substream.ts';
+import { substreamState } from './substream.ts';
 
 /** Number of interleaved alea lanes; see {@link UniformStream}. */
 export const UNIFORM_LANES = 4;
@@ -11,22 +11,6 @@ const ALEA_MULTIPLIER = 2091639;
 
 /** alea's carry enters the next step, and its outputs are given, in units of 2^-32. */
 const ALEA_UNIT = 2 ** -32;
-
-interface AleaState {
-  c: number;
-  s0: number;
-  s1: number;
-  s2: number;
-}
-
-/**
- * The state of `substream(seed, ...path)` as seeded, so that lane `l` of a {@link UniformStream}
- * on `path` is exactly `substream(seed, ...path, 'lane', l)` (tested).
- */
-function aleaState(seed: string | number, path: readonly (string | number)[]): AleaState {
-  const prng = alea()(substreamSeed(seed, path), { state: true });
-  return prng.state() as unknown as AleaState;
-}
 
 /**
  * A fast reproducible uniform stream for the simulators' inner loops (docs/theory.md §6,
@@ -67,7 +51,7 @@ export class UniformStream {
 
   constructor(seed: string | number, ...path: readonly (string | number)[]) {
     for (let l = 0; l < UNIFORM_LANES; l++) {
-      const s = aleaState(seed, [...path, 'lane', l]);
+      const s = substreamState(seed, [...path, 'lane', l]);
       this.state.set([s.s0, s.s1, s.s2, s.c], 4 * l);
     }
   }
