@@ -45,10 +45,10 @@ const BUDGETS: Readonly<Record<BudgetName, Budget>> = {
   },
   default: {
     name: 'default',
-    work: 5e7,
+    work: 5.2e7,
     groupSizes: [1, 2, 8, 64],
     crossPolicies: true,
-    pureRsEstimates: 2.5e6,
+    pureRsEstimates: 2.6e6,
     ladders: {
       rejectionSamplingLog: PAPER_GROUP_SIZES,
       grpoArcsin: [4, 16, 64, 256],
