@@ -20,6 +20,48 @@ const traceGroup = lazySchema((z) =>
   }),
 );
 
+/** A zod schema as {@link parseTraceGroup} uses it: its parse result and the first issue. */
+interface GroupSchema<T> {
+  safeParse(
+    value: unknown,
+  ):
+    | { readonly success: true; readonly data: T }
+    | { readonly success: false; readonly error: Parameters<typeof firstIssue>[0] };
+}
+
+/**
+ * Reads one line of a trace as JSON of `schema`'s shape with a group of 1 to the audit's largest
+ * M rewards, for the binary and the graded readers alike. Returns `undefined` for a blank line,
+ * else the line's data and its place (`traces 'FILE' line N`) for the reader's own messages.
+ * Throws an {@link InputError} for a line that is not JSON, not of the shape (`expected` says
+ * which), or whose group is empty or too large.
+ */
+export function parseTraceGroup<T extends { readonly rewards: readonly unknown[] }>(
+  text: string,
+  line: number,
+  source: string,
+  schema: GroupSchema<T>,
+  expected: string,
+): { readonly at: string; readonly data: T } | undefined {
+  if (text.trim() === '') return undefined;
+  const at = `traces ${quote(source)} line ${line}`;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${at}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success)
+    throw new InputError(`${at}: ${firstIssue(parsed.error)}; expected ${expected}`);
+  const { rewards } = parsed.data;
+  if (rewards.length === 0) {
+    throw new InputError(`${at}: rewards is empty; a group needs at least one response`);
+  }
+  requireSize(`${at}: the group size`, rewards.length, LIMITS.auditM);
+  return { at, data: parsed.data };
+}
+
 /**
  * Parses one line of a JSONL trace (docs/theory.md §7, audits of trainers): `{"rewards": [0|1, ...],
  * "advantages": [...]}`, one group per line; other fields (prompt ids, lengths, ...) are ignored.
@@ -33,25 +75,16 @@ export function parseTraceLine(
   line: number,
   source: string,
 ): ObservedGroup | undefined {
-  if (text.trim() === '') return undefined;
-  const at = `traces ${quote(source)} line ${line}`;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${at}: not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = traceGroup().safeParse(json);
-  if (!parsed.success) {
-    throw new InputError(
-      `${at}: ${firstIssue(parsed.error)}; expected {"rewards": [0|1, ...], "advantages": [numbers]}`,
-    );
-  }
-  const { rewards, advantages } = parsed.data;
-  if (rewards.length === 0) {
-    throw new InputError(`${at}: rewards is empty; a group needs at least one response`);
-  }
-  requireSize(`${at}: the group size`, rewards.length, LIMITS.auditM);
+  const group = parseTraceGroup(
+    text,
+    line,
+    source,
+    traceGroup(),
+    '{"rewards": [0|1, ...], "advantages": [numbers]}',
+  );
+  if (group === undefined) return undefined;
+  const { at, data } = group;
+  const { rewards, advantages } = data;
   const bad = rewards.findIndex((r) => r !== 0 && r !== 1);
   if (bad >= 0) {
     throw new InputError(`${at}: rewards[${bad}] is ${rewards[bad]}; rewards must be 0 or 1`);

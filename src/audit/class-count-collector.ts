@@ -1,17 +1,6 @@
+import type { Pair, Seen } from './count-form-collector.ts';
 import type { ClassGroup, ClassViolation } from './graded-types.ts';
 import type { Where } from './types.ts';
-
-export interface Seen {
-  readonly value: number;
-  readonly where: Where;
-  /** 0-based position of the response in its group. */
-  readonly index: number;
-}
-
-interface Pair {
-  readonly seen: readonly [Seen, Seen];
-  readonly diff: number;
-}
 
 /** The observations of one cell: the first, the furthest from it, the widest within a group. */
 export interface Cell {

@@ -1,6 +1,7 @@
 import type { Coverage, ObservedGroup, Violation, Where } from './types.ts';
 
-interface Seen {
+/** One observed weight of a cell: its value, its group and the response's position there. */
+export interface Seen {
   readonly value: number;
   readonly where: Where;
   /** 0-based position of the response in its group. */
@@ -8,7 +9,7 @@ interface Seen {
 }
 
 /** Two observations of one cell and how far apart they are. */
-interface Pair {
+export interface Pair {
   readonly seen: readonly [Seen, Seen];
   readonly diff: number;
 }

@@ -1,11 +1,11 @@
-import { firstIssue, InputError, LIMITS, lazySchema, quote, requireSize } from '../errors/index.ts';
+import { InputError, lazySchema, quote } from '../errors/index.ts';
 import {
   levelClasses,
   MAX_REWARD_CLASSES,
   type RewardClasses,
   rewardFunctionClasses,
 } from '../rewards/index.ts';
-import { traceRecords } from './audit-traces.ts';
+import { parseTraceGroup, traceRecords } from './audit-traces.ts';
 import type { ClassGroup } from './graded-types.ts';
 
 const gradedGroup = lazySchema((z) =>
@@ -37,25 +37,16 @@ export function parseGradedTraceLine(
   line: number,
   source: string,
 ): GradedTraceLine | undefined {
-  if (text.trim() === '') return undefined;
-  const at = `traces ${quote(source)} line ${line}`;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${at}: not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = gradedGroup().safeParse(json);
-  if (!parsed.success) {
-    throw new InputError(
-      `${at}: ${firstIssue(parsed.error)}; expected {"rewards": [numbers] or [[0|1, ...], ...], "advantages": [numbers]}`,
-    );
-  }
-  const { rewards, advantages, batch } = parsed.data;
-  if (rewards.length === 0) {
-    throw new InputError(`${at}: rewards is empty; a group needs at least one response`);
-  }
-  requireSize(`${at}: the group size`, rewards.length, LIMITS.auditM);
+  const group = parseTraceGroup(
+    text,
+    line,
+    source,
+    gradedGroup(),
+    '{"rewards": [numbers] or [[0|1, ...], ...], "advantages": [numbers]}',
+  );
+  if (group === undefined) return undefined;
+  const { at, data } = group;
+  const { rewards, advantages, batch } = data;
   const vector = Array.isArray(rewards[0]);
   rewards.forEach((r, i) => {
     if (Array.isArray(r) !== vector) {
