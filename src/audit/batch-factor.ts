@@ -1,5 +1,5 @@
 import type { BatchCells, ClassCountCollector } from './class-count-collector.ts';
-import { describe } from './class-count-collector.ts';
+import { describe } from './count-form-collector.ts';
 import type { BatchFactor } from './graded-types.ts';
 
 /** The outcome of {@link batchFactor}: the factor and the weights in the first batch's scale, or why not. */

@@ -1,6 +1,11 @@
-import type { Pair, Seen } from './count-form-collector.ts';
+import {
+  describe,
+  type Pair,
+  pairReason,
+  type Seen,
+  violatingPair,
+} from './count-form-collector.ts';
 import type { ClassGroup, ClassViolation } from './graded-types.ts';
-import type { Where } from './types.ts';
 
 /** The observations of one cell: the first, the furthest from it, the widest within a group. */
 export interface Cell {
@@ -162,16 +167,7 @@ export class ClassCountCollector {
         reason: `response ${seen.index + 1} of ${describe(seen.where)} got ${seen.value}: a count-form weight (${label}) must be a finite number`,
       };
     }
-    const zmax = this.zmax.get(M) ?? 0;
-    const exceeds = (pair: Pair | undefined): pair is Pair =>
-      pair !== undefined &&
-      pair.diff >
-        relTol * Math.max(Math.abs(pair.seen[0].value), Math.abs(pair.seen[1].value), zmax);
-    const pair = exceeds(cell.within)
-      ? cell.within
-      : exceeds(cell.across)
-        ? cell.across
-        : undefined;
+    const pair = violatingPair(cell, relTol, this.zmax.get(M) ?? 0);
     if (pair === undefined) return undefined;
     const [x, y] = pair.seen;
     const hint =
@@ -182,15 +178,7 @@ export class ClassCountCollector {
       ...y.where,
       ...head,
       values: [x.value, y.value],
-      reason:
-        `${label}: response ${x.index + 1} of ${describe(x.where)} got ${x.value} ` +
-        `but response ${y.index + 1} of ${describe(y.where)} got ${y.value} ` +
-        `(difference ${pair.diff.toPrecision(3)}, relative tolerance ${relTol}); ${hint}`,
+      reason: `${label}: ${pairReason(pair, relTol)}; ${hint}`,
     };
   }
-}
-
-/** `line 4` or `pattern [0,0.5,1]`. */
-export function describe(where: Where): string {
-  return 'line' in where ? `line ${where.line}` : `pattern ${where.pattern}`;
 }

@@ -169,13 +169,7 @@ function cellViolation(
       reason: `response ${seen.index + 1} of ${describe(seen.where)} got ${seen.value}: a count-form weight ${label} must be a finite number`,
     };
   }
-  const exceeds = (pair: Pair | undefined): pair is Pair => {
-    if (pair === undefined) return false;
-    const [x, y] = pair.seen;
-    return pair.diff > relTol * Math.max(Math.abs(x.value), Math.abs(y.value), zmax);
-  };
-  // A disagreement inside one group is the more telling: it cannot come from other groups.
-  const pair = exceeds(cell.within) ? cell.within : exceeds(cell.across) ? cell.across : undefined;
+  const pair = violatingPair(cell, relTol, zmax);
   if (pair === undefined) return undefined;
   const [x, y] = pair.seen;
   const hint =
@@ -188,13 +182,40 @@ function cellViolation(
     K,
     R,
     values: [x.value, y.value],
-    reason:
-      `cell ${label}: response ${x.index + 1} of ${describe(x.where)} got ${x.value} ` +
-      `but response ${y.index + 1} of ${describe(y.where)} got ${y.value} ` +
-      `(difference ${pair.diff.toPrecision(3)}, relative tolerance ${relTol}); ${hint}`,
+    reason: `cell ${label}: ${pairReason(pair, relTol)}; ${hint}`,
   };
 }
 
-function describe(where: Where): string {
+/**
+ * The pair of a cell's observations that breaks count form: two weights further apart than
+ * `relTol` times the larger of them and `zmax` (the size's largest weight, below which a
+ * difference is rounding), or undefined. A pair within one group is the more telling, since it
+ * cannot come from other groups, so it is taken first.
+ */
+export function violatingPair(
+  cell: { readonly within: Pair | undefined; readonly across: Pair | undefined },
+  relTol: number,
+  zmax: number,
+): Pair | undefined {
+  const exceeds = (pair: Pair | undefined): pair is Pair => {
+    if (pair === undefined) return false;
+    const [x, y] = pair.seen;
+    return pair.diff > relTol * Math.max(Math.abs(x.value), Math.abs(y.value), zmax);
+  };
+  return exceeds(cell.within) ? cell.within : exceeds(cell.across) ? cell.across : undefined;
+}
+
+/** A violating pair in words: both responses, where they were seen, their weights, how far apart. */
+export function pairReason(pair: Pair, relTol: number): string {
+  const [x, y] = pair.seen;
+  return (
+    `response ${x.index + 1} of ${describe(x.where)} got ${x.value} ` +
+    `but response ${y.index + 1} of ${describe(y.where)} got ${y.value} ` +
+    `(difference ${pair.diff.toPrecision(3)}, relative tolerance ${relTol})`
+  );
+}
+
+/** `line 4` or `pattern 0110`, where an observation was made. */
+export function describe(where: Where): string {
   return 'line' in where ? `line ${where.line}` : `pattern ${where.pattern}`;
 }
