@@ -3,7 +3,10 @@ import { chmodSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isRoot, runAsNobody } from '../../test/support/process/as-nobody.ts';
+import {
+  isRoot,
+  runWithoutPermissionOverride,
+} from '../../test/support/process/without-permission-override.ts';
 import { InputError } from './input-error.ts';
 import { MAX_INPUT_FILE_BYTES, readInputFile, requireInputFile } from './input-file.ts';
 
@@ -89,9 +92,8 @@ describe('readInputFile', () => {
       );
       return;
     }
-    chmodSync(dir, 0o755);
     const module = JSON.stringify(new URL('./input-file.ts', import.meta.url).href);
-    const out = runAsNobody(
+    const out = runWithoutPermissionOverride(
       `import { readInputFile } from ${module};
 try { readInputFile(process.argv[1], 'policy file'); console.log('read'); }
 catch (error) { console.log(\`\${error.constructor.name}: \${error.message}\`); }`,

@@ -1,16 +1,11 @@
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isRoot, runAsNobody } from '../../test/support/process/as-nobody.ts';
+import {
+  isRoot,
+  runWithoutPermissionOverride,
+} from '../../test/support/process/without-permission-override.ts';
 import { InputError } from './input-error.ts';
 import { makeOutputDirectory, requireOutputDirectory } from './output-directory.ts';
 
@@ -67,15 +62,14 @@ describe('requireOutputDirectory', () => {
     mkdirSync(locked, { mode: 0o500 });
     const expected = [
       `--out '${locked}': cannot write into it (EACCES)`,
-      `--out '${join(locked, 'sub')}': cannot use it (EACCES at '${join(locked, 'sub')}')`,
+      `--out '${join(locked, 'sub')}': cannot create it (EACCES at '${join(locked, 'sub')}')`,
     ];
     if (!isRoot) {
       expect([refusal(locked), refusal(join(locked, 'sub'))]).toEqual(expected);
       return;
     }
-    chmodSync(dir, 0o755);
     const module = JSON.stringify(new URL('./output-directory.ts', import.meta.url).href);
-    const out = runAsNobody(
+    const out = runWithoutPermissionOverride(
       `import { requireOutputDirectory } from ${module};
 for (const path of process.argv.slice(1)) {
   try { requireOutputDirectory(path, \`--out '\${path}'\`); console.log('accepted'); }
