@@ -2,15 +2,27 @@
 // shipped TypeScript to ES modules, declarations and source maps in dist/ (tsconfig.build.json),
 // copies the non-TypeScript files the library loads at run time, and removes every output whose
 // source is gone, so that an incremental build is never stale and a packed tarball never ships a
-// module that no longer exists.
+// module that no longer exists. Then it bundles the package root, from the compiled modules, into
+// dist/bundle/ (docs/package.md: why the import of the package is one file).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
+/** The bundle of the package root, and the chunks it loads on first use. */
+const bundle = join(dist, 'bundle');
 /** Files other than TypeScript that the library reads at run time, by extension. */
 const ASSETS = ['.py'];
 
@@ -48,7 +60,7 @@ for (const path of walk(join(root, 'src'))) {
 const SUFFIXES = ['.d.ts', '.js.map', '.js'];
 for (const path of walk(dist)) {
   const rel = relative(dist, path);
-  if (rel === '.tsbuildinfo') continue;
+  if (rel === '.tsbuildinfo' || rel.startsWith(`bundle${sep}`)) continue;
   const suffix = SUFFIXES.find((s) => rel.endsWith(s));
   const source = suffix ? `${rel.slice(0, -suffix.length)}.ts` : rel;
   if (!existsSync(join(root, source))) rmSync(path);
@@ -56,3 +68,37 @@ for (const path of walk(dist)) {
 for (const dir of folders(dist).reverse()) {
   if (readdirSync(dir).length === 0) rmdirSync(dir);
 }
+
+// The package root as one module (`exports` in package.json points at it): loading the ~200
+// compiled modules one by one costs Node a resolution, a file read and a compilation each, which
+// made most of the import's time. Modules that the library imports on first use (reports, vega's
+// renderer, the training report) become chunks loaded then. Each bundled module keeps the
+// import.meta.url of its compiled file in dist/src, so that what it finds relative to itself (the
+// worker files piscina starts, the Python shim, the audit's module worker) is found as before:
+// those are still the compiled files. The CLI (bin/) and the workers run the compiled modules.
+const ownUrl = {
+  name: 'own-import-meta-url',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /\.js$/ }, ({ path }) => {
+      const from = relative(bundle, path).split(sep).join('/');
+      const url = `new URL(${JSON.stringify(from)}, import.meta.url).href`;
+      const contents = readFileSync(path, 'utf8').replaceAll('import.meta.url', url);
+      return { contents, loader: 'js', resolveDir: dirname(path) };
+    });
+  },
+};
+rmSync(bundle, { recursive: true, force: true });
+await build({
+  entryPoints: [join(dist, 'src', 'index.js')],
+  outdir: bundle,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'esnext',
+  packages: 'external',
+  keepNames: true,
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [ownUrl],
+});

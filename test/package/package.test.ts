@@ -87,8 +87,9 @@ describe('the packed tarball', () => {
   it('ships compiled code, declarations and docs only', () => {
     const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
     const shipped = files.map((file) => file.replace(/^package\//, ''));
-    expect(shipped).toContain('dist/src/index.js');
+    expect(shipped).toContain('dist/bundle/index.js'); // the package root, bundled
     expect(shipped).toContain('dist/src/index.d.ts');
+    expect(shipped).toContain('dist/src/estimators/chunk-task.js'); // the worker piscina starts
     expect(shipped).toContain('bin/rl-objective.js');
     expect(shipped).toContain('dist/src/audit/python-bridge.py'); // the shim audit --python runs
     expect(shipped).toContain('README.md');
@@ -113,6 +114,58 @@ describe('the installed package', () => {
     ]);
     expect(check.stderr).toBe('');
     expect(check.stdout).toBe('0.5\n');
+  });
+
+  it('imports the bundled root: the names of the compiled index, its own files few, workers found', () => {
+    // Lists every file of the installed package that Node loads for `import { h }`, then checks
+    // that the bundle offers what the compiled dist/src/index.js does and that a simulation on
+    // two threads, whose workers the bundle finds beside the compiled modules, gives the bits of
+    // one thread.
+    writeFileSync(
+      join(project, 'list-loads.mjs'),
+      [
+        "import { register } from 'node:module';",
+        'register(`data:text/javascript,export async function load(url, context, next) {',
+        "  if (url.includes('/node_modules/rl-objective/')) console.error(url);",
+        '  return next(url, context);',
+        '}`);',
+        '',
+      ].join('\n'),
+    );
+    const loads = run(process.execPath, [
+      '--import',
+      './list-loads.mjs',
+      '--input-type=module',
+      '-e',
+      "import { h } from 'rl-objective'; console.log(h([1, 1], 0.5))",
+    ]);
+    expect(loads.stdout).toBe('0.5\n');
+    const own = loads.stderr.trim().split('\n');
+    expect(own.every((url) => url.includes('/rl-objective/dist/bundle/'))).toBe(true);
+    expect(own.length).toBeLessThanOrEqual(12);
+    writeFileSync(
+      join(project, 'bundle.mjs'),
+      [
+        "import * as bundled from 'rl-objective';",
+        "const compiled = await import('./node_modules/rl-objective/dist/src/index.js');",
+        'const names = (api) => Object.keys(api).sort().join(" ");',
+        'if (names(bundled) !== names(compiled)) throw new Error("the bundle exports other names");',
+        "const input = { scheme: 'grpo', M: 8, policy: 'bernoulli:p=0.3', groups: 40000, chunkGroups: 10000 };",
+        'const estimate = async (threads) => {',
+        '  const pool = bundled.createSimulationPool(threads);',
+        '  try {',
+        '    return JSON.stringify((await bundled.simulate({ ...input, pool })).estimate);',
+        '  } finally {',
+        '    await pool.destroy();',
+        '  }',
+        '};',
+        'console.log((await estimate(1)) === (await estimate(2)));',
+        '',
+      ].join('\n'),
+    );
+    const bundle = run(process.execPath, ['bundle.mjs']);
+    expect(bundle.stderr).toBe('');
+    expect(bundle.stdout).toBe('true\n');
   });
 
   it("runs README's plain-Node example and prints what its comment says", () => {
