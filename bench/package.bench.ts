@@ -3,6 +3,7 @@
 //      `node -e 0`, and `import { h } from 'rl-objective'` (the package's own name, which Node
 //      resolves to dist/ through package.json's `exports`, as in an installed tarball) against
 //      the same, interleaved, median of 7 each; target at most 0.15 s above bare node for each;
+//      and how many files of the package that import loads;
 //   2. worker pool start plus its first chunk (in this process, from dist/): target at most 0.15 s;
 //   3. `rl-objective simulate --threads 2` against `--threads 1` on a GRPO M = 8 run of 4e9
 //      responses (wall clock of the whole command, start-up included), alternated, best of 2
@@ -54,6 +55,28 @@ console.log(
 console.log(
   `import { h } from 'rl-objective', median of ${RUNS}: ${median(imported).toFixed(3)} s, ` +
     `${importTime.toFixed(3)} s above node -e 0 (target <= 0.150: ${importTime <= 0.15 ? 'met' : 'NOT met'})`,
+);
+
+// The package's own files that this import loads, listed by a loader hook in the child.
+const LIST_LOADS =
+  'data:text/javascript,export async function load(url, context, next) { console.error(url); return next(url, context); }';
+const listed = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    `data:text/javascript,import { register } from 'node:module'; register(${JSON.stringify(LIST_LOADS)});`,
+    '--input-type=module',
+    '-e',
+    IMPORT_H,
+  ],
+  { encoding: 'utf8', cwd: ROOT },
+);
+const own = listed.stderr
+  .split('\n')
+  .filter((url) => url.startsWith(new URL('../dist/', import.meta.url).href));
+const builtins = listed.stderr.split('\n').filter((url) => url.startsWith('node:'));
+console.log(
+  `import { h } from 'rl-objective' loads ${own.length} files of the package and ${builtins.length} Node built-ins`,
 );
 
 const { createSimulationPool, simulate } = (await import(DIST)) as typeof import('../src/index.ts');
