@@ -246,7 +246,13 @@ export {
   schemeDefinedAt,
   schemeLimit,
 } from './schemes/index.ts';
-export type { UpdateLaw, VectorMomentsJson, VerdictInput, VerdictOptions } from './stats/index.ts';
+export type {
+  UpdateLaw,
+  VectorMomentsJson,
+  VectorSink,
+  VerdictInput,
+  VerdictOptions,
+} from './stats/index.ts';
 export {
   holm,
   holmThresholds,

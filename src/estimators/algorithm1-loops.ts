@@ -7,6 +7,7 @@ import { ShiftedSums } from '../stats/index.ts';
 import { BernoulliGroup } from './bernoulli-group.ts';
 import type { GroupWeights } from './class-weights.ts';
 import { classWeightsOf } from './graded-class-weights.ts';
+import { promptBlocks, putZeros } from './prompt-blocks.ts';
 
 /** Groups summed before a Chan merge into the moments: one division per block, not per group. */
 const BLOCK = 1024;
@@ -18,10 +19,11 @@ const BLOCK = 1024;
  * prompt's sampler keeps as counts per answer and class; the weights `Z` per class from the
  * scheme's native group formula on the classes in response order (`ClassWeights` for binary
  * rewards, `GradedClassWeights` for the reward classes of docs/theory.md §10, built once per
- * scheme by the caller or here); the update from the counts, into the prompt's block of `g`
- * (the other blocks are 0). Groups are summarised in blocks of {@link BLOCK} as shifted sums
- * ({@link ShiftedSums}) that are Chan-merged into `moments`. No allocation per group, and no
- * per-prompt setup in the loop: the samplers are made once.
+ * scheme by the caller or here); the update from the counts, the prompt's block of `g` (the
+ * other blocks are 0). Groups are summarised in blocks of {@link BLOCK} as shifted sums
+ * ({@link ShiftedSums}) that are Chan-merged into `moments`; the sampler sends each component
+ * of `g` to them as it computes it (one pass per group, `g` never stored). No allocation per
+ * group, and no per-prompt setup in the loop: the samplers are made once.
  */
 export function algorithm1Groups(
   policy: SampledPolicy,
@@ -33,28 +35,24 @@ export function algorithm1Groups(
 ): void {
   const M = scheme.M;
   const invM = 1 / M;
+  const dim = policy.dim;
   const sampler = policy.sampler();
   const samplers = sampler.prompts;
-  const terms = policy.prompts;
+  const blocks = promptBlocks(policy);
   const w = new Float64Array(weightsOf.classes);
-  const g = new Float64Array(policy.dim);
-  const block = new ShiftedSums(policy.dim);
-  let last = 0;
+  const block = new ShiftedSums(dim);
   for (let done = 0; done < groups; ) {
     const size = Math.min(BLOCK, groups - done);
     for (let n = 0; n < size; n++) {
       const x = sampler.prompt(u);
-      if (x !== last) {
-        // Prompts' blocks are contiguous, in prompt order.
-        g.fill(0, terms[last]!.offset, terms[last + 1]?.offset ?? policy.dim);
-        last = x;
-      }
       const prompt = samplers[x]!;
       const uniforms = u.take(M * prompt.width);
       const K = prompt.draw(uniforms, u.at, M);
       weightsOf.into(prompt.rewards, K, w);
-      prompt.update(w, invM, g, terms[x]!.offset);
-      block.add(g);
+      block.next();
+      const start = blocks[x]!;
+      prompt.update(w, invM, block, start);
+      putZeros(block, blocks, x, dim);
     }
     block.flushInto(moments);
     done += size;

@@ -1,6 +1,7 @@
 import type { Policy } from '../policies/index.ts';
 import { UNIFORM_BUFFER, type UniformStream } from '../rng/index.ts';
 import type { VectorMoments } from '../stats/index.ts';
+import { promptBlocks, putZeros } from './prompt-blocks.ts';
 
 /** What a run of pure rejection sampling groups reports besides the moments. */
 export interface PureRsCounts {
@@ -16,7 +17,8 @@ export interface PureRsCounts {
  * Pure rejection sampling (docs/theory.md §4) for `groups` groups of any policy: draw the group's
  * prompt (a corpus), then responses one at a time until `B` are correct; push
  * `g = (1/B) sum_b grad log pi(y^(b))` over the correct ones into `moments` (the prompt's
- * sampler keeps the draws as counts, and weighs the wrong ones 0 and the correct ones 1) and the
+ * sampler keeps the draws as counts, weighs the wrong ones 0 and the correct ones 1, and sends
+ * each component to `moments` as it computes it) and the
  * number of draws `N` into `drawMoments`. A group that reaches `maxDraws` draws stops the run:
  * it is not pushed, and `capped` is 1.
  */
@@ -31,19 +33,13 @@ export function pureRsGroups(
 ): PureRsCounts {
   const sampler = policy.sampler();
   const samplers = sampler.prompts;
-  const terms = policy.prompts;
+  const blocks = promptBlocks(policy);
+  const dim = policy.dim;
   const correctOnly = Float64Array.of(0, 1);
-  const g = new Float64Array(policy.dim);
   const draws = new Float64Array(1);
   const counts: PureRsCounts = { groups: 0, draws: 0, capped: 0 };
-  let last = 0;
   for (let n = 0; n < groups; n++) {
     const x = sampler.prompt(u);
-    if (x !== last) {
-      const { offset, gradP } = terms[last]!;
-      g.fill(0, offset, offset + gradP.length);
-      last = x;
-    }
     const prompt = samplers[x]!;
     let correct = 0;
     let drawn = 0;
@@ -57,8 +53,9 @@ export function pureRsGroups(
       const uniforms = u.take(prompt.width);
       correct += prompt.draw(uniforms, u.at, 1);
     }
-    prompt.update(correctOnly, 1 / B, g, terms[x]!.offset);
-    moments.push(g);
+    moments.next();
+    prompt.update(correctOnly, 1 / B, moments, blocks[x]!);
+    putZeros(moments, blocks, x, dim);
     draws[0] = drawn;
     drawMoments.push(draws);
     counts.groups++;

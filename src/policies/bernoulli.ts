@@ -1,4 +1,5 @@
 import { InputError, requireFinite, requireUnitInterval } from '../errors/index.ts';
+import type { VectorSink } from '../stats/index.ts';
 import { type Policy, PolicySampler, type Sampler } from './policy.ts';
 
 /**
@@ -75,10 +76,10 @@ class BernoulliSampler implements Sampler {
     return correct;
   }
 
-  update(w: Float64Array, scale: number, g: Float64Array, offset: number): void {
+  update(w: Float64Array, scale: number, out: VectorSink, offset: number): void {
     const w0 = w[0]! * scale;
     const w1 = w[1]! * scale;
-    g[offset] = this.correct * w1 - (this.wrong * w0 + this.correct * w1) * this.p;
+    out.put(offset, this.correct * w1 - (this.wrong * w0 + this.correct * w1) * this.p);
     this.correct = 0;
     this.wrong = 0;
   }

@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { substream } from '../rng/substream.ts';
 import { UniformStream } from '../rng/uniform-stream.ts';
+import type { VectorSink } from '../stats/index.ts';
 import { buildPolicy } from './build-policy.ts';
 import { softmaxProbabilities } from './categorical.ts';
 import { parsePolicy } from './parse-policy.ts';
 import type { Policy } from './policy.ts';
+
+/**
+ * A sink that writes each component it is sent into `g`, and counts how often each was sent
+ * (the samplers must send every component of their block exactly once).
+ */
+function into(g: Float64Array): VectorSink & { readonly sent: Int32Array } {
+  const sent = new Int32Array(g.length);
+  return {
+    sent,
+    next() {},
+    put(j, x) {
+      g[j] = x;
+      sent[j] = sent[j]! + 1;
+    },
+  };
+}
 
 // Deterministic: false-fail rate 0. A group's update is computed from counts; here it is
 // computed response by response, `sum_i w[R_i] · scale · grad log pi(y_i)`, from the response
@@ -76,7 +93,9 @@ describe('every policy sampler', () => {
       const K = sampler.draw(uniforms, at, count);
       const w = Float64Array.of(4 * weights() - 2, 4 * weights() - 2);
       const scale = 1 / count;
-      sampler.update(w, scale, g, 0);
+      const sink = into(g);
+      sampler.update(w, scale, sink, 0);
+      expect([...sink.sent]).toEqual(new Array(policy.dim).fill(1));
       const expected = new Array<number>(policy.dim).fill(0);
       let correct = 0;
       for (let i = 0; i < count; i++) {
@@ -103,10 +122,10 @@ describe('every policy sampler', () => {
     const uniforms = Float64Array.of(0.01, 0.99, 0.1, 0.5);
     sampler.draw(uniforms, 0, 4);
     const g = new Float64Array(4);
-    sampler.update(Float64Array.of(1, -1), 1, g, 0);
+    sampler.update(Float64Array.of(1, -1), 1, into(g), 0);
     const swapped = new Float64Array(4);
     sampler.draw(uniforms, 0, 4);
-    sampler.update(Float64Array.of(-1, 1), 1, swapped, 0);
+    sampler.update(Float64Array.of(-1, 1), 1, into(swapped), 0);
     expect(Math.max(...g.map((x, j) => Math.abs(x - swapped[j]!)))).toBeGreaterThan(1e-3);
   });
 });

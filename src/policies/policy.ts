@@ -1,4 +1,5 @@
 import type { UniformStream } from '../rng/index.ts';
+import type { VectorSink } from '../stats/index.ts';
 import type { PolicyDescription } from './policy-schema.ts';
 import type { ScoreLaw } from './score-law.ts';
 
@@ -42,13 +43,13 @@ export interface Sampler {
    */
   draw(uniforms: Float64Array, k: number, count: number): number;
   /**
-   * Writes `scale · sum_i w[R_i] grad log pi(y_i)` over the responses drawn since the last call,
-   * from their counts, into the prompt's block of the gradient, `g[offset ..]` (its parameters
-   * in the policy's vector: `PromptTerm.offset`, `gradP.length` of them), and clears the counts.
-   * `w[c]` is the weight of reward class `c`; a class with no response may have any finite
-   * weight.
+   * Sends `scale · sum_i w[R_i] grad log pi(y_i)` over the responses drawn since the last call,
+   * from their counts, to the prompt's block of the gradient, components `offset ..` of the
+   * vector `out` has started (its parameters in the policy's vector: `PromptTerm.offset`,
+   * `gradP.length` of them), each as it is computed, and clears the counts. `w[c]` is the
+   * weight of reward class `c`; a class with no response may have any finite weight.
    */
-  update(w: Float64Array, scale: number, g: Float64Array, offset: number): void;
+  update(w: Float64Array, scale: number, out: VectorSink, offset: number): void;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { InputError } from '../errors/index.ts';
 import { substream } from '../rng/index.ts';
+import type { VectorSink } from '../stats/index.ts';
 import { Categorical, ENUMERATION_LIMIT, softmaxProbabilities } from './categorical.ts';
 import { type Policy, PolicySampler, type Sampler } from './policy.ts';
 import type { ScoreLaw } from './score-law.ts';
@@ -293,7 +294,7 @@ class SequenceSampler implements Sampler {
     this.rewards = table.subarray(this.rewardAt, this.rewardAt + count);
   }
 
-  update(w: Float64Array, scale: number, g: Float64Array, offset: number): void {
+  update(w: Float64Array, scale: number, out: VectorSink, offset: number): void {
     const { V, rows, table, countAt, dim, pi } = this;
     const w0 = w[0]! * scale;
     const w1 = w[1]! * scale;
@@ -308,8 +309,10 @@ class SequenceSampler implements Sampler {
       }
       const W = used0 * w0 + used1 * w1;
       for (let v = 0; v < V; v = (v + 1) | 0) {
-        g[(offset + start + v) | 0] =
-          table[(wrong + v) | 0]! * w0 + table[(right + v) | 0]! * w1 - W * pi[(start + v) | 0]!;
+        out.put(
+          (offset + start + v) | 0,
+          table[(wrong + v) | 0]! * w0 + table[(right + v) | 0]! * w1 - W * pi[(start + v) | 0]!,
+        );
         table[(wrong + v) | 0] = 0;
         table[(right + v) | 0] = 0;
       }

@@ -1,3 +1,4 @@
+import type { VectorSink } from '../stats/index.ts';
 import type { Categorical } from './categorical.ts';
 import type { Sampler } from './policy.ts';
 
@@ -207,7 +208,7 @@ export class SoftmaxSampler implements Sampler {
     this.table = table;
     this.rewards = table.subarray(this.rewardAt);
   }
-  update(w: Float64Array, scale: number, g: Float64Array, offset: number): void {
+  update(w: Float64Array, scale: number, out: VectorSink, offset: number): void {
     const { table, classAt, countAt, work, K, classes } = this;
     const odd = (countAt + K + 1) | 0;
     const totals = (K + classes) | 0;
@@ -229,7 +230,7 @@ export class SoftmaxSampler implements Sampler {
     }
     for (let y = 0; y < K; y = (y + 1) | 0) {
       const n = (table[(countAt + y) | 0]! + table[(odd + y) | 0]!) | 0;
-      g[(offset + y) | 0] = n * work[(K + table[(classAt + y) | 0]!) | 0]! - W * work[y]!;
+      out.put((offset + y) | 0, n * work[(K + table[(classAt + y) | 0]!) | 0]! - W * work[y]!);
       table[(countAt + y) | 0] = 0;
       table[(odd + y) | 0] = 0;
     }

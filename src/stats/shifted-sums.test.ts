@@ -48,4 +48,29 @@ describe('ShiftedSums', () => {
     set.flushInto(b);
     expect(b.n).toBe(values.length);
   });
+
+  it('takes vectors component by component, in any order, with the bits of whole vectors', () => {
+    const xs = Array.from({ length: 50 }, (_, n) => Float64Array.of(Math.sin(n), 1e3 + n, -n / 7));
+    const whole = new ShiftedSums(3);
+    const byComponent = new ShiftedSums(3);
+    const a = new VectorMoments(3);
+    const b = new VectorMoments(3);
+    for (const x of xs) {
+      whole.add(x);
+      byComponent.next();
+      for (const j of [2, 0, 1]) byComponent.put(j, x[j]!);
+    }
+    whole.flushInto(a);
+    byComponent.flushInto(b);
+    expect(b.toJSON()).toEqual(a.toJSON());
+    // A mutant that sends component 2 as component 1 differs.
+    const mutant = new ShiftedSums(3);
+    for (const x of xs) {
+      mutant.next();
+      for (const j of [0, 1, 2]) mutant.put(Math.min(j, 1), x[j]!);
+    }
+    const c = new VectorMoments(3);
+    mutant.flushInto(c);
+    expect(c.toJSON()).not.toEqual(a.toJSON());
+  });
 });

@@ -1,4 +1,5 @@
 import type { VectorMoments } from './vector-moments.ts';
+import type { VectorSink } from './vector-sink.ts';
 
 /**
  * A block of vectors summarised for {@link VectorMoments} (docs/theory.md §6): per component,
@@ -6,9 +7,10 @@ import type { VectorMoments } from './vector-moments.ts';
  * that a spread small beside the mean does not cancel), then Chan-merged into the moments as
  * `(n, shift + sum/n, max(0, squares - sum²/n))`. Per vector and component a subtraction, an
  * addition and a multiply-add, and one merge (with its divisions) per block instead of
- * Welford's division per vector. Reuses its buffers.
+ * Welford's division per vector. Reuses its buffers. As a {@link VectorSink} it takes a vector
+ * component by component, so that a loop adds each as it computes it.
  */
-export class ShiftedSums {
+export class ShiftedSums implements VectorSink {
   /** Vectors in the block. */
   n = 0;
   /**
@@ -18,6 +20,8 @@ export class ShiftedSums {
   private readonly sums: Float64Array;
   private readonly mean: Float64Array;
   private readonly m2: Float64Array;
+  /** Whether the vector started last is the block's first, whose components are the shifts. */
+  private first = false;
 
   constructor(readonly dim: number) {
     this.sums = new Float64Array(3 * dim);
@@ -27,15 +31,23 @@ export class ShiftedSums {
 
   /** Adds the vector `x` (length {@link dim}) to the block. */
   add(x: Float64Array): void {
-    const { sums, dim } = this;
-    if (this.n++ === 0) {
-      for (let j = 0; j < dim; j++) sums[3 * j] = x[j]!;
-    }
-    for (let j = 0, at = 0; j < dim; j++, at += 3) {
-      const d = x[j]! - sums[at]!;
-      sums[at + 1] = sums[at + 1]! + d;
-      sums[at + 2] = sums[at + 2]! + d * d;
-    }
+    this.next();
+    for (let j = 0; j < this.dim; j++) this.put(j, x[j]!);
+  }
+
+  /** Starts the block's next vector; its components follow through {@link put}. */
+  next(): void {
+    this.first = this.n++ === 0;
+  }
+
+  /** Component `j` of the vector started last: its difference from the shift, summed and squared. */
+  put(j: number, x: number): void {
+    const sums = this.sums;
+    const at = 3 * j;
+    if (this.first) sums[at] = x;
+    const d = x - sums[at]!;
+    sums[at + 1] = sums[at + 1]! + d;
+    sums[at + 2] = sums[at + 2]! + d * d;
   }
 
   /**

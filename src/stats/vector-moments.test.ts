@@ -62,4 +62,21 @@ describe('VectorMoments', () => {
   it('rejects merging different dimensions', () => {
     expect(() => new VectorMoments(2).merge(new VectorMoments(3))).toThrow(/dimension/);
   });
+
+  it('takes vectors component by component, in any order, with the bits of push', () => {
+    const xs = data(300);
+    const pushed = new VectorMoments(3);
+    const byComponent = new VectorMoments(3);
+    const mutant = new VectorMoments(3);
+    for (const x of xs) {
+      pushed.push(x);
+      byComponent.next();
+      for (const j of [1, 2, 0]) byComponent.put(j, x[j]!);
+      // A mutant that sends component 2 as component 1 differs.
+      mutant.next();
+      for (const j of [0, 1, 2]) mutant.put(Math.min(j, 1), x[j]!);
+    }
+    expect(byComponent.toJSON()).toEqual(pushed.toJSON());
+    expect(mutant.toJSON()).not.toEqual(pushed.toJSON());
+  });
 });

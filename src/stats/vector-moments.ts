@@ -1,4 +1,5 @@
 import { lazySchema } from '../errors/index.ts';
+import type { VectorSink } from './vector-sink.ts';
 
 /** A float as JSON: a number, or one of the strings JSON cannot hold as a number. */
 export type JsonFloat = number | 'NaN' | 'Infinity' | '-Infinity' | '-0';
@@ -60,10 +61,12 @@ export const vectorMomentsSchema = lazySchema((z) => {
  * Merging is deterministic: the same sequence of pushes and merges gives the same bits, which is
  * what makes a run's result independent of its thread count when chunks merge in order.
  */
-export class VectorMoments {
+export class VectorMoments implements VectorSink {
   n = 0;
   readonly mean: Float64Array;
   readonly m2: Float64Array;
+  /** `1/n` of the vector started last by `next`. */
+  private inv = 0;
 
   constructor(readonly dim: number) {
     this.mean = new Float64Array(dim);
@@ -72,17 +75,22 @@ export class VectorMoments {
 
   /** Welford's update with one vector `x` of length {@link dim}. */
   push(x: ArrayLike<number>): void {
-    const n = ++this.n;
-    const inv = 1 / n;
+    this.next();
+    for (let j = 0; j < this.dim; j++) this.put(j, x[j]!);
+  }
+
+  /** Starts the next vector of Welford's recurrence; its components follow through `put`. */
+  next(): void {
+    this.inv = 1 / ++this.n;
+  }
+
+  /** Welford's update of component `j` with `x`, of the vector started last. */
+  put(j: number, x: number): void {
     const mean = this.mean;
-    const m2 = this.m2;
-    for (let j = 0; j < this.dim; j++) {
-      const xj = x[j]!;
-      const d = xj - mean[j]!;
-      const updated = mean[j]! + d * inv;
-      mean[j] = updated;
-      m2[j] = m2[j]! + d * (xj - updated);
-    }
+    const d = x - mean[j]!;
+    const updated = mean[j]! + d * this.inv;
+    mean[j] = updated;
+    this.m2[j] = this.m2[j]! + d * (x - updated);
   }
 
   /**

@@ -1,0 +1,13 @@
+/**
+ * Where a loop sends each vector of a stream, component by component, instead of writing it into
+ * an array first (docs/theory.md §6): the streaming moments' accumulators (`ShiftedSums`,
+ * `VectorMoments`). A vector is started by `next`, then `put` once for each of its components
+ * in any order; the result is that of adding the whole vector, bit for bit, since each
+ * component's arithmetic is its own.
+ */
+export interface VectorSink {
+  /** Starts the next vector. */
+  next(): void;
+  /** Component `j` of the vector started last. */
+  put(j: number, x: number): void;
+}
