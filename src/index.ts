@@ -196,7 +196,12 @@ export {
   type TargetDistance,
   targetDistance,
 } from './objective/index.ts';
-export type { PromptTerm, Sampler, SinglePolicyDescription } from './policies/index.ts';
+export type {
+  GuidedSampler,
+  PromptTerm,
+  Sampler,
+  SinglePolicyDescription,
+} from './policies/index.ts';
 export {
   buildPolicy,
   type GradedPolicy,
@@ -229,7 +234,7 @@ export {
   rewardClasses,
   rewardFunctionClasses,
 } from './rewards/index.ts';
-export { substream, type Uniform, UniformStream } from './rng/index.ts';
+export { type GuideTable, substream, type Uniform, UniformStream } from './rng/index.ts';
 export type { SchemeFormulas, SchemeLimit } from './schemes/index.ts';
 export {
   type Aggregation,

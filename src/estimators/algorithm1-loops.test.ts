@@ -182,3 +182,31 @@ describe('algorithm1Groups (the sampler loop)', () => {
     }
   });
 });
+
+describe('the guided softmax loop', () => {
+  // The sampler loop's cases above run it wherever the sampler is guided; here, which are.
+  it.each([
+    ['softmax:logits=0;1;2;3,correct=1', true],
+    ['softmax:logits=0;-12;3;-20;1;-15,correct=1;2', true],
+    ['softmax:logits=0;1;2;3;-1;0.5;-3,correct=1', false],
+    ['softmax:logits=0;1;2;3;-1;0.5;-3;2;1;0,correct=1;4;7', false],
+    ['sequence:V=4,L=3,r=1,seed=7', false],
+    ['bernoulli:p=0.3', false],
+  ])('%s: guided %s', (text, guided) => {
+    const sampler = buildPolicy(parsePolicy(text)).sampler().prompts[0]!;
+    expect(sampler.guided !== undefined).toBe(guided);
+  });
+
+  it('a stream already read runs the generic loop, with the same bits', () => {
+    const policy = buildPolicy(parsePolicy('softmax:logits=0;1;2;3,correct=1'));
+    const s = scheme('grpo:std=sample', 37);
+    const read = new UniformStream(9, 'read');
+    read.next();
+    const fast = new VectorMoments(policy.dim);
+    algorithm1Groups(policy, s, 300, read, fast);
+    const reference = new UniformStream(9, 'read');
+    reference.next();
+    expect(fast.toJSON()).toEqual(plainAlgorithm1(policy, s, 300, reference).toJSON());
+    expect(read.index).toBe(reference.index);
+  });
+});

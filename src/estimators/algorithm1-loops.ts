@@ -1,4 +1,4 @@
-import type { SampledPolicy } from '../policies/index.ts';
+import type { GuidedSampler, SampledPolicy, Sampler } from '../policies/index.ts';
 import { UNIFORM_BUFFER, type UniformStream } from '../rng/index.ts';
 import type { GradedScheme } from '../schemes/index.ts';
 import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/index.ts';
@@ -38,6 +38,11 @@ export function algorithm1Groups(
   const dim = policy.dim;
   const sampler = policy.sampler();
   const samplers = sampler.prompts;
+  const guided = samplers.length === 1 ? samplers[0]!.guided : undefined;
+  if (guided !== undefined && u.index === UNIFORM_BUFFER) {
+    algorithm1Guided(samplers[0]!, guided, M, groups, u, moments, weightsOf);
+    return;
+  }
   const blocks = promptBlocks(policy);
   const w = new Float64Array(weightsOf.classes);
   const block = new ShiftedSums(dim);
@@ -48,7 +53,7 @@ export function algorithm1Groups(
       const prompt = samplers[x]!;
       const uniforms = u.take(M * prompt.width);
       const K = prompt.draw(uniforms, u.at, M);
-      weightsOf.into(prompt.rewards, K, w);
+      weightsOf.into(prompt.rewards, 0, K, w);
       block.next();
       const start = blocks[x]!;
       prompt.update(w, invM, block, start);
@@ -57,6 +62,69 @@ export function algorithm1Groups(
     block.flushInto(moments);
     done += size;
   }
+}
+
+/**
+ * {@link algorithm1Groups} for a single prompt whose sampler is guided (`Sampler.guided`, the
+ * softmax policy with binary rewards and few answers), specialised: the stream draws the
+ * responses as it makes the uniforms (`refillGuided`: the same uniforms, so the same answers),
+ * a group's counts are the differences of the stream's running sums of entries, and its classes
+ * in response order are the stream's rewards; the weights, the update and the moments are the
+ * sampler loop's, so the bits are too. A group that straddles refills gathers its classes.
+ *
+ * `u` must not have been read yet, or only to the end of its buffer.
+ */
+function algorithm1Guided(
+  prompt: Sampler,
+  guided: GuidedSampler,
+  M: number,
+  groups: number,
+  u: UniformStream,
+  moments: VectorMoments,
+  weightsOf: GroupWeights,
+): void {
+  const invM = 1 / M;
+  const w = new Float64Array(weightsOf.classes);
+  const block = new ShiftedSums(moments.dim);
+  const gathered = new Int32Array(M);
+  const { rewards, counts } = u;
+  let k = u.index;
+  for (let done = 0; done < groups; ) {
+    const size = Math.min(BLOCK, groups - done);
+    for (let n = 0; n < size; n++) {
+      if (k === UNIFORM_BUFFER) {
+        u.refillGuided(guided);
+        k = 0;
+      }
+      let K = 0;
+      let classes = rewards;
+      let start = k;
+      if (k + M <= UNIFORM_BUFFER) {
+        K = guided.count(counts, k, k + M);
+        k += M;
+      } else {
+        classes = gathered;
+        start = 0;
+        for (let i = 0; i < M; ) {
+          if (k === UNIFORM_BUFFER) {
+            u.refillGuided(guided);
+            k = 0;
+          }
+          const part = Math.min(M - i, UNIFORM_BUFFER - k);
+          K += guided.count(counts, k, k + part);
+          for (let j = 0; j < part; j++) gathered[i + j] = rewards[k + j]!;
+          i += part;
+          k += part;
+        }
+      }
+      weightsOf.into(classes, start, K, w);
+      block.next();
+      prompt.update(w, invM, block, 0);
+    }
+    block.flushInto(moments);
+    done += size;
+  }
+  u.index = k;
 }
 
 /** Groups whose updates are summed side by side, each in its own order (see below). */

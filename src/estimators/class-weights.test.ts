@@ -38,7 +38,7 @@ describe('ClassWeights', () => {
           const expected = byClass(rewards, s.advantages(rewards));
           expect(expected, `${spec}: [${rewards}]`).not.toBeNull();
           const K = rewards.reduce((a, b) => a + b, 0);
-          weights.into(Int32Array.from(rewards), K, w);
+          weights.into(Int32Array.from(rewards), 0, K, w);
           expect([...w], `${spec}: [${rewards}]`).toEqual(expected);
         }
       }
@@ -48,5 +48,48 @@ describe('ClassWeights', () => {
   it('can fail: weights that depend on the position are caught', () => {
     expect(byClass([1, 1, 0], [0.5, 0.25, -1])).toBeNull();
     expect(byClass([1, 1, 0], [0.5, 0.5, -1])).toEqual([-1, 0.5]);
+  });
+
+  it.each([
+    ['grpo', 8],
+    ['grpo:std=sample', 16],
+    ['passk:k=3', 12],
+  ])(
+    '%s at M = %i: a group read at an offset has the weights of the same group at 0',
+    (spec, M) => {
+      // The route of each: the pattern table, the two-weight form, the native formula.
+      const weights = new ClassWeights(scheme(spec, M));
+      const u = substream(2, 'class-weights-offset', M);
+      const at = new Float64Array(2);
+      const alone = new Float64Array(2);
+      for (let n = 0; n < 50; n++) {
+        const group = Int32Array.from({ length: M }, () => (u() < 0.4 ? 1 : 0));
+        const K = group.reduce((a, b) => a + b, 0);
+        // Padded with the complement, so that reading from 0 or past the group would differ.
+        const padded = Int32Array.from([
+          ...group.map((r) => 1 - r),
+          ...group,
+          ...group.map((r) => 1 - r),
+        ]);
+        weights.into(padded, M, K, at);
+        weights.into(group, 0, K, alone);
+        expect([...at]).toEqual([...alone]);
+      }
+    },
+  );
+
+  it.each([
+    ['grpo', 8],
+    ['passk:k=3', 12],
+  ])('%s at M = %i: can fail: a group read one response late has other weights', (spec, M) => {
+    // The routes that read the rewards (the two-weight form at a power-of-two M reads only K).
+    const weights = new ClassWeights(scheme(spec, M));
+    const at = new Float64Array(2);
+    const alone = new Float64Array(2);
+    const group = Int32Array.from({ length: M }, (_, i) => (i === 0 ? 1 : 0));
+    const padded = Int32Array.from([...group, ...group.map((r) => 1 - r)]);
+    weights.into(padded, 1, 1, at);
+    weights.into(group, 0, 1, alone);
+    expect([...at]).not.toEqual([...alone]);
   });
 });

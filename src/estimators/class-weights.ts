@@ -8,11 +8,11 @@ import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/index.ts';
 export interface GroupWeights {
   readonly classes: number;
   /**
-   * Writes the weight of each class of the group whose responses have the classes `rewards`
-   * (in response order), `K` of them correct when rewards are binary, into `w[0..classes-1]`:
-   * 0 for a class with no response.
+   * Writes the weight of each class of the group whose responses have the classes
+   * `rewards[start ..]` (in response order), `K` of them correct when rewards are binary, into
+   * `w[0..classes-1]`: 0 for a class with no response.
    */
-  into(rewards: Int32Array, K: number, w: Float64Array): void;
+  into(rewards: Int32Array, start: number, K: number, w: Float64Array): void;
 }
 
 /**
@@ -33,11 +33,14 @@ export class ClassWeights implements GroupWeights {
   /** Up to `PATTERN_TABLE_MAX_M`: the two weights of each reward pattern. */
   private readonly table: Float64Array | null = null;
   private readonly z: Float64Array;
+  /** A group's rewards copied to the start of an array, for the native formula. */
+  private readonly group: Int32Array;
 
   constructor(private readonly scheme: Scheme) {
     const M = scheme.M;
     this.M = M;
     this.z = new Float64Array(M);
+    this.group = new Int32Array(M);
     if (M <= PATTERN_TABLE_MAX_M) {
       const table = new Float64Array(2 * 2 ** M);
       const rewards = new Float64Array(M);
@@ -54,29 +57,30 @@ export class ClassWeights implements GroupWeights {
   }
 
   /**
-   * Writes the weights of the group whose `M` rewards are `rewards` (in response order, each 0
-   * or 1, `K` of them correct): `w[0]` for a wrong response, `w[1]` for a correct one, and 0 for
-   * a class with no response.
+   * Writes the weights of the group whose `M` rewards are `rewards[start .. start + M - 1]` (in
+   * response order, each 0 or 1, `K` of them correct): `w[0]` for a wrong response, `w[1]` for a
+   * correct one, and 0 for a class with no response.
    */
-  into(rewards: Int32Array, K: number, w: Float64Array): void {
+  into(rewards: Int32Array, start: number, K: number, w: Float64Array): void {
     const M = this.M;
     const table = this.table;
     if (table !== null) {
       let pattern = 0;
-      for (let i = M - 1; i >= 0; i--) pattern = (pattern << 1) | rewards[i]!;
+      for (let i = M - 1; i >= 0; i--) pattern = (pattern << 1) | rewards[start + i]!;
       w[0] = table[2 * pattern]!;
       w[1] = table[2 * pattern + 1]!;
       return;
     }
     const scheme = this.scheme;
     if (scheme.groupWeightsInto !== undefined) {
-      scheme.groupWeightsInto(rewards, 0, K, w);
+      scheme.groupWeightsInto(rewards, start, K, w);
       if (K === 0) w[1] = 0;
       if (K === M) w[0] = 0;
       return;
     }
-    scheme.advantagesInto(rewards, this.z);
-    pick(rewards, this.z, M, w);
+    const group = fromStart(rewards, start, this.group);
+    scheme.advantagesInto(group, this.z);
+    pick(group, this.z, M, w);
   }
 }
 
@@ -92,4 +96,11 @@ function pick(rewards: ArrayLike<number>, z: Float64Array, M: number, w: Float64
       seen |= 1 << r;
     }
   }
+}
+
+/** `rewards[start ..]` as an array that starts there: `rewards` itself, or a copy into `group`. */
+export function fromStart(rewards: Int32Array, start: number, group: Int32Array): Int32Array {
+  if (start === 0) return rewards;
+  for (let i = 0; i < group.length; i++) group[i] = rewards[start + i]!;
+  return group;
 }

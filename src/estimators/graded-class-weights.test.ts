@@ -47,12 +47,33 @@ describe('GradedClassWeights', () => {
       const z = new Float64Array(M);
       for (let n = 0; n < 300; n++) {
         const group = Int32Array.from({ length: M }, () => Math.floor(u.next() * C));
-        weights.into(group, 0, w);
+        weights.into(group, 0, 0, w);
         s.classAdvantagesInto(group, z);
         for (let c = 0; c < C; c++) {
           const i = group.indexOf(c);
           expect(Object.is(w[c], i < 0 ? 0 : z[i]), `class ${c} of [${group}]`).toBe(true);
         }
+      }
+    },
+  );
+
+  it.each([
+    ['rloo', 4],
+    ['rloo', 9],
+  ])(
+    '%s at M = %i: a group read at an offset has the weights of the same group at 0',
+    (spec, M) => {
+      // M = 4: the pattern table; M = 9: the formula (3^9 patterns are above the limit).
+      const weights = new GradedClassWeights(gradedScheme(spec, THREE, M));
+      const u = new UniformStream(4, 'graded-offset', M);
+      const at = new Float64Array(3);
+      const alone = new Float64Array(3);
+      for (let n = 0; n < 50; n++) {
+        const group = Int32Array.from({ length: M }, () => Math.floor(u.next() * 3));
+        const padded = Int32Array.from([...group.map((c) => 2 - c), ...group, 2, 0, 1]);
+        weights.into(padded, M, 0, at);
+        weights.into(group, 0, 0, alone);
+        expect([...at]).toEqual([...alone]);
       }
     },
   );

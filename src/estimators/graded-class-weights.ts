@@ -1,5 +1,5 @@
 import type { GradedScheme, Scheme } from '../schemes/index.ts';
-import { ClassWeights, type GroupWeights } from './class-weights.ts';
+import { ClassWeights, fromStart, type GroupWeights } from './class-weights.ts';
 
 /**
  * Largest number of class patterns `C^M` whose weights are tabulated: with three classes up to
@@ -24,6 +24,8 @@ export class GradedClassWeights implements GroupWeights {
   private readonly M: number;
   private readonly table: Float64Array | null = null;
   private readonly z: Float64Array;
+  /** A group's classes copied to the start of an array, for the native formula. */
+  private readonly group: Int32Array;
 
   constructor(private readonly scheme: GradedScheme) {
     const { M } = scheme;
@@ -31,6 +33,7 @@ export class GradedClassWeights implements GroupWeights {
     this.M = M;
     this.classes = C;
     this.z = new Float64Array(M);
+    this.group = new Int32Array(M);
     const patterns = C ** M;
     if (patterns <= GRADED_PATTERN_LIMIT) {
       const table = new Float64Array(C * patterns);
@@ -50,17 +53,18 @@ export class GradedClassWeights implements GroupWeights {
   }
 
   /**
-   * Writes the weight of each class of the group whose `M` classes are `rewards` (in response
-   * order) into `w[0..C-1]`, 0 for a class with no response. `K` is not read.
+   * Writes the weight of each class of the group whose `M` classes are
+   * `rewards[start .. start + M - 1]` (in response order) into `w[0..C-1]`, 0 for a class with
+   * no response. `K` is not read.
    */
-  into(rewards: Int32Array, _K: number, w: Float64Array): void {
+  into(rewards: Int32Array, start: number, _K: number, w: Float64Array): void {
     const { table, M, classes: C } = this;
     if (table === null) {
-      this.fromFormula(rewards, w);
+      this.fromFormula(fromStart(rewards, start, this.group), w);
       return;
     }
     let pattern = 0;
-    for (let i = M - 1; i >= 0; i--) pattern = pattern * C + rewards[i]!;
+    for (let i = M - 1; i >= 0; i--) pattern = pattern * C + rewards[start + i]!;
     const base = C * pattern;
     for (let c = 0; c < C; c++) w[c] = table[base + c]!;
   }

@@ -6,6 +6,7 @@ export { corpus } from './corpus.ts';
 export { type GradedPolicy, gradedSoftmax } from './graded-softmax.ts';
 export { LIST_SEPARATOR, parsePolicy } from './parse-policy.ts';
 export {
+  type GuidedSampler,
   type Policy,
   PolicySampler,
   type PromptTerm,

@@ -1,4 +1,4 @@
-import type { UniformStream } from '../rng/index.ts';
+import type { GuideTable, UniformStream } from '../rng/index.ts';
 import type { VectorSink } from '../stats/index.ts';
 import type { PolicyDescription } from './policy-schema.ts';
 import type { ScoreLaw } from './score-law.ts';
@@ -50,6 +50,27 @@ export interface Sampler {
    * weight of reward class `c`; a class with no response may have any finite weight.
    */
   update(w: Float64Array, scale: number, out: VectorSink, offset: number): void;
+  /**
+   * Present when each response is one uniform drawn by inversion through a guide table whose
+   * entries hold its counts: a loop may then have the stream draw the responses as it makes the
+   * uniforms (`UniformStream.refillGuided` with this table), and add them with
+   * {@link GuidedSampler.count} in place of {@link draw}.
+   */
+  readonly guided?: GuidedSampler;
+}
+
+/**
+ * A {@link Sampler}'s responses drawn by the stream itself (`UniformStream.refillGuided`): the
+ * guide table, and how the responses drawn there are added into the sampler's counts.
+ */
+export interface GuidedSampler extends GuideTable {
+  /**
+   * Adds the responses drawn by the uniforms `from .. to - 1` of the stream's last guided
+   * refill, whose running sums of entries are `sums` (`UniformStream.counts`), into the counts
+   * that {@link Sampler.update} reads, as {@link Sampler.draw} would; returns the sum of their
+   * classes (the stream's `rewards`, which the sampler's own are not).
+   */
+  count(sums: Int32Array, from: number, to: number): number;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { VectorSink } from '../stats/index.ts';
 import type { Categorical } from './categorical.ts';
-import type { Sampler } from './policy.ts';
+import type { GuidedSampler, Sampler } from './policy.ts';
 
 /** A whole guide bucket's entry holds its answer's class from this bit on (counting draw). */
 const CLASS_SHIFT = 20;
@@ -38,9 +38,31 @@ const MIN_FIELD_BITS = 4;
  * increments its answer's count in memory. Both give the same integer counts, so the same
  * update bits.
  */
-export class SoftmaxSampler implements Sampler {
+export class SoftmaxSampler implements Sampler, GuidedSampler {
   readonly width = 1;
   rewards: Int32Array;
+  /**
+   * With binary rewards and few answers (`(K + 1) · bits <= 31` for fields of at least
+   * {@link MIN_FIELD_BITS} bits): this sampler, whose guide table {@link entries} the stream's
+   * fill draws through; else undefined.
+   */
+  readonly guided: GuidedSampler | undefined;
+  /**
+   * For the stream's fill: bucket `j` of the guide table holds, for a whole bucket of answer
+   * `y`, `classOf[y] + 2^(bits·(y + 1))`, the response's class in the low field and a count of 1
+   * in answer `y`'s field, and for a split one `categorical`'s `~v` (negative), which
+   * {@link resolve} replaces by the entry of the answer drawn. Empty when {@link guided} is
+   * undefined.
+   */
+  readonly entries: Int32Array;
+  /** Guide-table buckets (`categorical.buckets`). */
+  readonly buckets: number;
+  /** The mask of the low field of {@link entries}, the class: also each field's mask. */
+  readonly low: number;
+  /** Bits of each field of {@link entries}. */
+  private readonly guideBits: number;
+  /** The entry of each answer (see {@link entries}). */
+  private readonly answerEntries: Int32Array;
   private readonly K: number;
   private readonly G: number;
   private readonly classes: number;
@@ -60,7 +82,7 @@ export class SoftmaxSampler implements Sampler {
    * `classAt + y`; its counts at `countAt + y` and `countAt + K + 1 + y` (counting: by the
    * parity of the response, two chains of increments that overlap when an answer repeats;
    * packed: the first only); then the rewards of the group. Counting, answer `K` holds a
-   * response of a split bucket until {@link resolve} finds its answer.
+   * response of a split bucket until {@link resolveSplits} finds its answer.
    */
   private table: Int32Array;
   private readonly classAt: number;
@@ -108,13 +130,53 @@ export class SoftmaxSampler implements Sampler {
     this.rewards = this.table.subarray(this.rewardAt);
     this.work = new Float64Array(K + 2 * classes);
     this.work.set(pi);
+    this.buckets = G;
+    const guideBits = Math.min(MAX_FIELD_BITS, Math.floor(SPLIT_BIT / (K + 1)));
+    const guided = classes === 2 && guideBits >= MIN_FIELD_BITS;
+    this.guideBits = guided ? guideBits : 0;
+    this.low = 2 ** this.guideBits - 1;
+    this.answerEntries = guided
+      ? Int32Array.from(classOf, (c, y) => c + 2 ** (guideBits * (y + 1)))
+      : new Int32Array(0);
+    this.entries = guided
+      ? categorical.guideRow(0).map((v) => (v >= 0 ? this.answerEntries[v]! : v))
+      : new Int32Array(0);
+    this.guided = guided ? this : undefined;
+  }
+
+  /** The entry of the answer that `u` draws in the split bucket whose guide entry is `entry`. */
+  resolve(u: number, entry: number): number {
+    return this.answerEntries[this.categorical.search(0, u, entry)]!;
+  }
+
+  /**
+   * Adds the responses of uniforms `from .. to - 1` of a guided refill into the counts: each
+   * field of the difference of two running sums of at most `2^bits - 1` entries is the count of
+   * its answer (the low one, of correct responses), with no carry between fields.
+   */
+  count(sums: Int32Array, from: number, to: number): number {
+    const { table, K, countAt, guideBits: bits, low: field } = this;
+    let correct = 0;
+    for (let a = from; a < to; a = (a + field) | 0) {
+      const b = Math.min(to, a + field);
+      const entries = (sums[b]! - sums[a]!) | 0;
+      correct = (correct + (entries & field)) | 0;
+      let x = entries >>> bits;
+      for (let y = 0; y < K; y = (y + 1) | 0) {
+        table[(countAt + y) | 0] = (table[(countAt + y) | 0]! + (x & field)) | 0;
+        x >>>= bits;
+      }
+    }
+    this.drawn += to - from;
+    this.classSum += correct;
+    return correct;
   }
 
   draw(uniforms: Float64Array, k: number, count: number): number {
     if (this.rewards.length < count) this.grow(count);
     let sum =
       this.bits === 0 ? this.drawCounting(uniforms, k, count) : this.drawPacked(uniforms, k, count);
-    if (sum < 0) sum = ~sum + this.resolve(uniforms, k, count);
+    if (sum < 0) sum = ~sum + this.resolveSplits(uniforms, k, count);
     this.drawn += count;
     this.classSum += sum;
     return sum;
@@ -184,7 +246,7 @@ export class SoftmaxSampler implements Sampler {
    * Draws the responses of the last draw that fell in split buckets by searching the running
    * sums; returns the sum of their classes.
    */
-  private resolve(uniforms: Float64Array, k: number, count: number): number {
+  private resolveSplits(uniforms: Float64Array, k: number, count: number): number {
     const { table, G, K, classAt, countAt, rewardAt, categorical } = this;
     let sum = 0;
     for (let i = 0; i < count; i++) {

@@ -1,2 +1,7 @@
 export { substream, type Uniform } from './substream.ts';
-export { UNIFORM_BUFFER, UNIFORM_LANES, UniformStream } from './uniform-stream.ts';
+export {
+  type GuideTable,
+  UNIFORM_BUFFER,
+  UNIFORM_LANES,
+  UniformStream,
+} from './uniform-stream.ts';

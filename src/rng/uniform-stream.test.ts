@@ -32,4 +32,52 @@ describe('UniformStream', () => {
     }
     expect(stream.next()).toBe(plain.next());
   });
+
+  it('refillGuided maps each uniform through the guide table as it makes it, and moves on as refill', () => {
+    // Eight buckets; answer y's entry is its class y & 1 (the low bit) plus 16^y, and a split
+    // bucket (negative) is resolved to the entry of answer 3.
+    const entries = Int32Array.from([1, 2, 3, -1, 4, 5, 6, 7], (y) =>
+      y < 0 ? y : (y & 1) + 16 ** y,
+    );
+    const resolved: number[] = [];
+    const table = {
+      entries,
+      buckets: 8,
+      low: 1,
+      resolve(u: number, entry: number) {
+        resolved.push(u);
+        expect(entry).toBe(-1);
+        return 1 + 16 ** 3;
+      },
+    };
+    const guided = new UniformStream(6, 'guided');
+    const plain = new UniformStream(6, 'guided');
+    for (let round = 0; round < 2; round++) {
+      guided.refillGuided(table);
+      plain.refill();
+      expect(guided.index).toBe(0);
+      expect([...guided.buffer]).toEqual([...plain.buffer]);
+      let sum = 0;
+      for (let i = 0; i < UNIFORM_BUFFER; i++) {
+        const u = plain.buffer[i]!;
+        const raw = entries[Math.floor(u * 8)]!;
+        const entry = raw < 0 ? 1 + 16 ** 3 : raw;
+        expect(guided.rewards[i]).toBe(entry & 1);
+        expect(guided.counts[i]).toBe(sum);
+        sum = (sum + entry) | 0;
+      }
+      expect(guided.counts[UNIFORM_BUFFER]).toBe(sum);
+      expect(resolved.length).toBeGreaterThan(0);
+    }
+    // Can fail: a table with one answer's entry changed gives other sums.
+    const other = new UniformStream(6, 'guided');
+    other.refillGuided({ ...table, entries: entries.map((e) => (e === 1 + 16 ** 1 ? 16 : e)) });
+    const again = new UniformStream(6, 'guided');
+    again.refillGuided(table);
+    expect([...other.counts]).not.toEqual([...again.counts]);
+    // Then the stream goes on as a plain one.
+    guided.index = UNIFORM_BUFFER;
+    plain.index = UNIFORM_BUFFER;
+    expect(guided.next()).toBe(plain.next());
+  });
 });

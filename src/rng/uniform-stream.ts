@@ -13,6 +13,21 @@ const ALEA_MULTIPLIER = 2091639;
 const ALEA_UNIT = 2 ** -32;
 
 /**
+ * What {@link UniformStream.refillGuided} maps each uniform `u` through: the entry of bucket
+ * `floor(u·buckets)` of `entries` (a guide table of inversion, docs/theory.md §5), or, for a
+ * negative entry (a split bucket), `resolve(u, entry)`. An entry's bits below `low` (a mask
+ * `2^b - 1`) are the response's reward class; the entries are summed as int32 (their fields are
+ * counts, see `SoftmaxSampler`).
+ */
+export interface GuideTable {
+  readonly entries: Int32Array;
+  /** A power of two, so that `u·buckets` is exact. */
+  readonly buckets: number;
+  readonly low: number;
+  resolve(u: number, entry: number): number;
+}
+
+/**
  * A fast reproducible uniform stream for the simulators' inner loops (docs/theory.md §6,
  * "Reproducible randomness"): four independent alea substreams,
  * `substream(seed, ...path, 'lane', l)` for `l = 0..3`, interleaved (uniform `4j + l` is draw `j`
@@ -34,11 +49,16 @@ const ALEA_UNIT = 2 ** -32;
 export class UniformStream {
   /** The current block of uniforms in [0, 1), each a multiple of 2^-32. */
   readonly buffer = new Float64Array(UNIFORM_BUFFER);
-  /** After {@link refillBernoulli}: the current block of rewards, 0 or 1. */
+  /**
+   * After {@link refillBernoulli}: the current block of rewards, 0 or 1; after
+   * {@link refillGuided}: the reward classes of the responses the uniforms draw.
+   */
   readonly rewards = new Int32Array(UNIFORM_BUFFER);
   /**
    * After {@link refillBernoulli}: `counts[j]` is the number of ones in `rewards[0 .. j-1]`, so a
-   * group's count of correct answers is a difference of two entries.
+   * group's count of correct answers is a difference of two entries; after {@link refillGuided}:
+   * the int32 sum of the entries drawn by uniforms `0 .. j-1`, so that a group's sum of entries
+   * is a difference of two.
    */
   readonly counts = new Int32Array(UNIFORM_BUFFER + 1);
   /** Next unread position in {@link buffer}; {@link UNIFORM_BUFFER} when it is used up. */
@@ -102,6 +122,18 @@ export class UniformStream {
    */
   refillBernoulli(p: number): void {
     fill(this.state, true, this.buffer, this.rewards, this.counts, p);
+    this.index = 0;
+  }
+
+  /**
+   * Fills {@link buffer} with the next {@link UNIFORM_BUFFER} uniforms, as {@link refill} does,
+   * and maps each through `table` (see {@link GuideTable}) as it is made: {@link rewards} gets
+   * each entry's class bits and {@link counts} the running int32 sums of the entries. A sampler
+   * that draws one response per uniform by inversion reads its responses there, without a loop
+   * of its own over the uniforms; sets the index to 0.
+   */
+  refillGuided(table: GuideTable): void {
+    fillGuided(this.state, this.buffer, this.rewards, this.counts, table);
     this.index = 0;
   }
 }
@@ -182,5 +214,88 @@ function fill(
     }
   }
   if (bernoulli) counts[buffer.length] = ones;
+  s.set([a0, a1, a2, ac, b0, b1, b2, bc, c0, c1, c2, cc, d0, d1, d2, dc]);
+}
+
+/**
+ * {@link fill}'s steps, the uniforms into `buffer` and each one's entry of `table` as
+ * {@link UniformStream.refillGuided} says: the table's lookups overlap the generator's chains.
+ * Its own function, so that the Bernoulli fill's compiled loop keeps its registers.
+ */
+function fillGuided(
+  s: Float64Array,
+  buffer: Float64Array,
+  rewards: Int32Array,
+  counts: Int32Array,
+  table: GuideTable,
+): void {
+  const { entries, buckets: G, low } = table;
+  let a0 = s[0]!;
+  let a1 = s[1]!;
+  let a2 = s[2]!;
+  let ac = s[3]!;
+  let b0 = s[4]!;
+  let b1 = s[5]!;
+  let b2 = s[6]!;
+  let bc = s[7]!;
+  let c0 = s[8]!;
+  let c1 = s[9]!;
+  let c2 = s[10]!;
+  let cc = s[11]!;
+  let d0 = s[12]!;
+  let d1 = s[13]!;
+  let d2 = s[14]!;
+  let dc = s[15]!;
+  let sum = 0;
+  for (let i = 0; i < buffer.length; i += 4) {
+    const ta = ALEA_MULTIPLIER * a0 + ac * ALEA_UNIT;
+    a0 = a1;
+    a1 = a2;
+    ac = Math.floor(ta);
+    a2 = ta - ac;
+    const tb = ALEA_MULTIPLIER * b0 + bc * ALEA_UNIT;
+    b0 = b1;
+    b1 = b2;
+    bc = Math.floor(tb);
+    b2 = tb - bc;
+    const tc = ALEA_MULTIPLIER * c0 + cc * ALEA_UNIT;
+    c0 = c1;
+    c1 = c2;
+    cc = Math.floor(tc);
+    c2 = tc - cc;
+    const td = ALEA_MULTIPLIER * d0 + dc * ALEA_UNIT;
+    d0 = d1;
+    d1 = d2;
+    dc = Math.floor(td);
+    d2 = td - dc;
+    buffer[i] = a2;
+    buffer[i + 1] = b2;
+    buffer[i + 2] = c2;
+    buffer[i + 3] = d2;
+    // `| 0` is the floor: `0 <= u·G < 2^31`.
+    let ea = entries[(a2 * G) | 0]!;
+    let eb = entries[(b2 * G) | 0]!;
+    let ec = entries[(c2 * G) | 0]!;
+    let ed = entries[(d2 * G) | 0]!;
+    if ((ea | eb | ec | ed) < 0) {
+      if (ea < 0) ea = table.resolve(a2, ea);
+      if (eb < 0) eb = table.resolve(b2, eb);
+      if (ec < 0) ec = table.resolve(c2, ec);
+      if (ed < 0) ed = table.resolve(d2, ed);
+    }
+    rewards[i] = ea & low;
+    rewards[i + 1] = eb & low;
+    rewards[i + 2] = ec & low;
+    rewards[i + 3] = ed & low;
+    counts[i] = sum;
+    sum = (sum + ea) | 0;
+    counts[i + 1] = sum;
+    sum = (sum + eb) | 0;
+    counts[i + 2] = sum;
+    sum = (sum + ec) | 0;
+    counts[i + 3] = sum;
+    sum = (sum + ed) | 0;
+  }
+  counts[buffer.length] = sum;
   s.set([a0, a1, a2, ac, b0, b1, b2, bc, c0, c1, c2, cc, d0, d1, d2, dc]);
 }
