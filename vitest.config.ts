@@ -28,6 +28,8 @@ export default defineConfig({
             'test/**/*.test.ts',
           ],
           exclude: ['test/package/**', '**/node_modules/**', TOTAL],
+          // The CLI that tests start in child processes, compiled once per run.
+          globalSetup: ['test/support/cli/compiled-cli.ts'],
           setupFiles: ['test/support/budget/record-file.ts'],
         },
       },

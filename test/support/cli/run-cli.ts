@@ -1,16 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 /**
- * Node's arguments that run the CLI from its TypeScript sources through tsx: tests exercise the
- * code as checked out and never a build that could be stale. The compiled package and its bin are
- * tested as installed, by the packaging test.
+ * Node's arguments that run the CLI: the sources as checked out, compiled for this test run by
+ * compiled-cli.ts (never a dist/ that could be stale). The package and its bin are tested as
+ * installed, by the packaging test.
  */
-export const CLI_NODE_ARGS: readonly string[] = [
-  '--import',
-  import.meta.resolve('tsx'),
-  fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url)),
-];
+export const CLI_NODE_ARGS: readonly string[] = [inject('cliEntry')];
 
 /** The outcome of one CLI run. */
 export interface CliRun {

@@ -1,0 +1,97 @@
+// vitest globalSetup (main process): compiles the shipped sources once per run, so that the tests
+// that start the CLI as a user does run plain JavaScript. Under tsx every module of a child
+// process goes through tsx's loader thread, and starting the CLI costs several times the work of
+// the compiled start; the suite starts it hundreds of times.
+
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The compiled CLI's entry point, `src/cli/main.js` below {@link OUT} (compiled-cli.ts). */
+    cliEntry: string;
+  }
+}
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/**
+ * Inside the checkout (ignored by git), so that the compiled modules resolve the checkout's
+ * node_modules and its own package.json ('rl-objective/package.json') as the sources do.
+ */
+const OUT = join(ROOT, '.vitest-cache', 'cli');
+/** Records which sources {@link OUT} was compiled from. */
+const STAMP = join(OUT, 'sources.sha256');
+/** Every file below `dir`, in a fixed order. */
+function* walk(dir: string): Generator<string> {
+  const entries = readdirSync(dir, { withFileTypes: true });
+  for (const entry of entries.sort((x, y) => (x.name < y.name ? -1 : 1))) {
+    const child = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(child);
+    else yield child;
+  }
+}
+
+/** A digest of every file the compiled CLI is made from, names and contents. */
+function sourcesDigest(): string {
+  const hash = createHash('sha256');
+  const files = [
+    ...walk(join(ROOT, 'src')),
+    ...['package.json', 'tsconfig.json', 'tsconfig.build.json'].map((name) => join(ROOT, name)),
+  ];
+  for (const file of files) {
+    hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Compiles src/ as `npm run build` does (tsconfig.build.json), without type checking (typecheck is
+ * its own CI step) and without declarations or maps, and copies the non-TypeScript files the
+ * package reads at run time. Skipped when the sources are those of the last compilation.
+ */
+function compile(): void {
+  const digest = sourcesDigest();
+  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === digest) return;
+  rmSync(OUT, { recursive: true, force: true });
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const build = spawnSync(
+    process.execPath,
+    [
+      tsc,
+      ...['-p', join(ROOT, 'tsconfig.build.json'), '--outDir', OUT, '--noCheck'],
+      ...['--declaration', 'false', '--sourceMap', 'false', '--inlineSources', 'false'],
+      ...['--incremental', 'false'],
+    ],
+    { encoding: 'utf8' },
+  );
+  if (build.status !== 0) {
+    throw new Error(`compiling the CLI for the tests failed:\n${build.stdout}${build.stderr}`);
+  }
+  for (const file of walk(join(ROOT, 'src'))) {
+    if (!file.endsWith('.py')) continue;
+    const to = join(OUT, relative(ROOT, file));
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(file, to);
+  }
+  writeFileSync(STAMP, digest);
+}
+
+export default function setup(project: TestProject): void {
+  compile();
+  project.provide('cliEntry', join(OUT, 'src', 'cli', 'main.js'));
+  // In watch mode a re-run tests the sources as they are then.
+  project.onTestsRerun(() => compile());
+}
