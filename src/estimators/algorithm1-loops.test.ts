@@ -197,6 +197,16 @@ describe('the guided softmax loop', () => {
     expect(sampler.guided !== undefined).toBe(guided);
   });
 
+  it('leaves the stream where the groups end, to be read on as uniforms', () => {
+    const policy = buildPolicy(parsePolicy('softmax:logits=0;1;2;3,correct=1'));
+    const stream = new UniformStream(9, 'on');
+    algorithm1Groups(policy, scheme('rs', 37), 300, stream, new VectorMoments(policy.dim));
+    const plain = new UniformStream(9, 'on');
+    for (let j = 0; j < 37 * 300; j++) plain.next();
+    expect(stream.index).toBe(plain.index);
+    for (let j = 0; j < 5000; j++) expect(stream.next()).toBe(plain.next());
+  });
+
   it('a stream already read runs the generic loop, with the same bits', () => {
     const policy = buildPolicy(parsePolicy('softmax:logits=0;1;2;3,correct=1'));
     const s = scheme('grpo:std=sample', 37);

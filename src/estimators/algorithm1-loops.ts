@@ -72,7 +72,8 @@ export function algorithm1Groups(
  * in response order are the stream's rewards; the weights, the update and the moments are the
  * sampler loop's, so the bits are too. A group that straddles refills gathers its classes.
  *
- * `u` must not have been read yet, or only to the end of its buffer.
+ * `u` must not have been read yet, or only to the end of its buffer; it is left where the
+ * groups end, its buffer holding uniforms again.
  */
 function algorithm1Guided(
   prompt: Sampler,
@@ -125,6 +126,7 @@ function algorithm1Guided(
     done += size;
   }
   u.index = k;
+  if (k < UNIFORM_BUFFER) u.restoreUniforms();
 }
 
 /** Groups whose updates are summed side by side, each in its own order (see below). */

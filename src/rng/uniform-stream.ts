@@ -66,6 +66,8 @@ export class UniformStream {
   /** Where the uniforms of the last {@link take} start in the array it returned. */
   at = 0;
   private readonly state = new Float64Array(4 * UNIFORM_LANES);
+  /** The state the last {@link refillGuided} started from. */
+  private readonly mapped = new Float64Array(4 * UNIFORM_LANES);
   /** {@link take}'s copy of uniforms that straddle a refill; grown to the largest such take. */
   private spill = new Float64Array(0);
 
@@ -126,15 +128,29 @@ export class UniformStream {
   }
 
   /**
-   * Fills {@link buffer} with the next {@link UNIFORM_BUFFER} uniforms, as {@link refill} does,
-   * and maps each through `table` (see {@link GuideTable}) as it is made: {@link rewards} gets
-   * each entry's class bits and {@link counts} the running int32 sums of the entries. A sampler
-   * that draws one response per uniform by inversion reads its responses there, without a loop
-   * of its own over the uniforms; sets the index to 0.
+   * Maps the next {@link UNIFORM_BUFFER} uniforms through `table` (see {@link GuideTable}) as
+   * they are made: {@link rewards} gets each entry's class bits and {@link counts} the running
+   * int32 sums of the entries; sets the index to 0. A sampler that draws one response per
+   * uniform by inversion reads its responses there, without a loop of its own over the
+   * uniforms. The stream moves on as with {@link refill}; {@link buffer} is left as it was (one
+   * store less per uniform), until {@link restoreUniforms}.
    */
   refillGuided(table: GuideTable): void {
-    fillGuided(this.state, this.buffer, this.rewards, this.counts, table);
+    this.mapped.set(this.state);
+    fillGuided(this.state, this.rewards, this.counts, table);
     this.index = 0;
+  }
+
+  /**
+   * After {@link refillGuided}, which leaves no uniforms in {@link buffer}: makes that refill's
+   * uniforms again (from the state it started from) into {@link buffer}, so that the stream
+   * can be read on as uniforms from {@link index}.
+   */
+  restoreUniforms(): void {
+    this.state.set(this.mapped);
+    const index = this.index;
+    this.refill();
+    this.index = index;
   }
 }
 
@@ -218,13 +234,12 @@ function fill(
 }
 
 /**
- * {@link fill}'s steps, the uniforms into `buffer` and each one's entry of `table` as
+ * {@link fill}'s steps, each uniform mapped to its entry of `table` as
  * {@link UniformStream.refillGuided} says: the table's lookups overlap the generator's chains.
  * Its own function, so that the Bernoulli fill's compiled loop keeps its registers.
  */
 function fillGuided(
   s: Float64Array,
-  buffer: Float64Array,
   rewards: Int32Array,
   counts: Int32Array,
   table: GuideTable,
@@ -247,7 +262,7 @@ function fillGuided(
   let d2 = s[14]!;
   let dc = s[15]!;
   let sum = 0;
-  for (let i = 0; i < buffer.length; i += 4) {
+  for (let i = 0; i < rewards.length; i += 4) {
     const ta = ALEA_MULTIPLIER * a0 + ac * ALEA_UNIT;
     a0 = a1;
     a1 = a2;
@@ -268,10 +283,6 @@ function fillGuided(
     d1 = d2;
     dc = Math.floor(td);
     d2 = td - dc;
-    buffer[i] = a2;
-    buffer[i + 1] = b2;
-    buffer[i + 2] = c2;
-    buffer[i + 3] = d2;
     // `| 0` is the floor: `0 <= u·G < 2^31`.
     let ea = entries[(a2 * G) | 0]!;
     let eb = entries[(b2 * G) | 0]!;
@@ -296,6 +307,6 @@ function fillGuided(
     counts[i + 3] = sum;
     sum = (sum + ed) | 0;
   }
-  counts[buffer.length] = sum;
+  counts[rewards.length] = sum;
   s.set([a0, a1, a2, ac, b0, b1, b2, bc, c0, c1, c2, cc, d0, d1, d2, dc]);
 }
