@@ -96,6 +96,8 @@ export class SoftmaxSampler implements Sampler, GuidedSampler {
   /** Responses drawn since the last update, and the sum of their classes. */
   private drawn = 0;
   private classSum = 0;
+  /** Guided: the answers' fields of a group's sum of entries not yet added into the counts. */
+  private pending = 0;
 
   constructor(
     private readonly categorical: Categorical,
@@ -144,6 +146,17 @@ export class SoftmaxSampler implements Sampler, GuidedSampler {
     this.guided = guided ? this : undefined;
   }
 
+  /** Adds the {@link pending} fields into the counts. */
+  private spill(): void {
+    const { table, K, countAt, guideBits: bits, low: field } = this;
+    let x = this.pending;
+    for (let y = 0; y < K; y = (y + 1) | 0) {
+      table[(countAt + y) | 0] = (table[(countAt + y) | 0]! + (x & field)) | 0;
+      x >>>= bits;
+    }
+    this.pending = 0;
+  }
+
   /** The entry of the answer that `u` draws in the split bucket whose guide entry is `entry`. */
   resolve(u: number, entry: number): number {
     return this.answerEntries[this.categorical.search(0, u, entry)]!;
@@ -152,10 +165,22 @@ export class SoftmaxSampler implements Sampler, GuidedSampler {
   /**
    * Adds the responses of uniforms `from .. to - 1` of a guided refill into the counts: each
    * field of the difference of two running sums of at most `2^bits - 1` entries is the count of
-   * its answer (the low one, of correct responses), with no carry between fields.
+   * its answer (the low one, of correct responses), with no carry between fields. A group that
+   * fits one such run keeps its answers' fields in {@link pending} until the update reads them,
+   * with no count in memory to add or clear.
    */
   count(sums: Int32Array, from: number, to: number): number {
     const { table, K, countAt, guideBits: bits, low: field } = this;
+    if (this.drawn === 0 && to - from <= field) {
+      // A whole group in one run: its counts stay in the sum of entries until the update.
+      const entries = (sums[to]! - sums[from]!) | 0;
+      const correct = entries & field;
+      this.pending = entries >>> bits;
+      this.drawn = to - from;
+      this.classSum = correct;
+      return correct;
+    }
+    this.spill();
     let correct = 0;
     for (let a = from; a < to; a = (a + field) | 0) {
       const b = Math.min(to, a + field);
@@ -173,6 +198,7 @@ export class SoftmaxSampler implements Sampler, GuidedSampler {
   }
 
   draw(uniforms: Float64Array, k: number, count: number): number {
+    if (this.pending !== 0) this.spill();
     if (this.rewards.length < count) this.grow(count);
     let sum =
       this.bits === 0 ? this.drawCounting(uniforms, k, count) : this.drawPacked(uniforms, k, count);
@@ -290,13 +316,17 @@ export class SoftmaxSampler implements Sampler, GuidedSampler {
       work[K + c] = w[c]! * scale;
       W += work[totals + c]! * work[K + c]!;
     }
+    const { guideBits: bits, low: field } = this;
+    let pending = this.pending;
     for (let y = 0; y < K; y = (y + 1) | 0) {
-      const n = (table[(countAt + y) | 0]! + table[(odd + y) | 0]!) | 0;
+      const n = (table[(countAt + y) | 0]! + table[(odd + y) | 0]! + (pending & field)) | 0;
+      pending >>>= bits;
       out.put((offset + y) | 0, n * work[(K + table[(classAt + y) | 0]!) | 0]! - W * work[y]!);
       table[(countAt + y) | 0] = 0;
       table[(odd + y) | 0] = 0;
     }
     this.drawn = 0;
     this.classSum = 0;
+    this.pending = 0;
   }
 }
