@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AUDIT_DEFAULTS } from '../defaults/index.ts';
 import { InputError, quote, requireInputFile } from '../errors/index.ts';
 import {
@@ -124,6 +124,9 @@ export class IsolatedModule {
       signature: options.signature ?? `${exportName}(...)`,
       state: buffer,
     };
+    // node:worker_threads on first use: the package root imports this module, and loading it is a
+    // visible share of that import's time (docs/package.md).
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
     const worker = new Worker(workerEntry(), {
       eval: true,
       workerData: data,

@@ -1,6 +1,5 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { AUDIT_DEFAULTS, type PythonArray } from '../defaults/index.ts';
 import { InputError, quote } from '../errors/index.ts';
@@ -154,6 +153,9 @@ export class PythonBridge {
     if (!existsSync(PYTHON_SHIM)) {
       throw new Error(`the Python shim ${PYTHON_SHIM} is missing from the installed package`);
     }
+    // node:child_process and node:readline on first use: the package root imports this module,
+    // and loading them is a visible share of that import's time (docs/package.md).
+    const { spawn } = process.getBuiltinModule('node:child_process');
     // detached: a new session, whose process group is led by the interpreter (pgid = its pid).
     const child = spawn(
       options.python,
@@ -240,6 +242,7 @@ export class PythonBridge {
     this.child.stderr.setEncoding('utf8').on('data', (text: string) => {
       this.stderr = (this.stderr + text).slice(-STDERR_TAIL);
     });
+    const { createInterface } = process.getBuiltinModule('node:readline');
     createInterface({ input: this.child.stdout }).on('line', (line) => this.receive(line));
     this.child.on('error', (error: NodeJS.ErrnoException) => {
       const why = error.code === 'ENOENT' ? 'not found' : (error.code ?? error.message);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fsyncSync,
@@ -99,6 +98,9 @@ const held = new Set<string>();
  * in-process chunk; and it records no pid or host to name in the refusal.
  */
 export function lockDirectory(dir: string, options: LockOptions = {}): DirectoryLock {
+  // node:crypto on first use: the package root imports this module, and loading crypto is a
+  // visible share of that import's time (docs/package.md).
+  const { randomBytes } = process.getBuiltinModule('node:crypto');
   const created = mkdirSync(dir, { recursive: true }) !== undefined;
   const path = join(dir, LOCK_FILE);
   const record: LockHolder = {

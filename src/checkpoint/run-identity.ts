@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { InputError } from '../errors/index.ts';
 import { packageVersion } from '../report/index.ts';
 import { canonicalJson, type JsonValue } from './canonical-json.ts';
@@ -80,5 +79,8 @@ export function runIdentity(input: RunIdentityInput): RunIdentity {
  * when the identities are equal as JSON values.
  */
 export function runFingerprint(identity: RunIdentity): string {
+  // node:crypto on first use: the package root imports this module, and loading crypto is a
+  // visible share of that import's time (docs/package.md).
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return createHash('sha256').update(canonicalJson(identity, 'identity'), 'utf8').digest('hex');
 }

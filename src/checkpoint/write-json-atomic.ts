@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors/index.ts';
@@ -23,7 +22,10 @@ import { canonicalJson } from './canonical-json.ts';
 export function writeJsonAtomic(path: string, value: unknown): void {
   const text = `${canonicalJson(value, basename(path))}\n`;
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // node:crypto on first use: the package root imports this module, and loading crypto is a
+  // visible share of that import's time (docs/package.md).
+  const random = process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex');
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${random}.tmp`);
   try {
     const fd = openSync(temp, 'wx');
     try {
