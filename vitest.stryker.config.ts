@@ -12,6 +12,8 @@ export default defineConfig({
     // a test that never ends.
     testTimeout: 1_800_000,
     hookTimeout: 1_800_000,
+    // The size sweeps read it and cap their group sizes (test/support/mutation/mutation-run.ts).
+    provide: { mutationRun: true },
     globalSetup: ['test/support/budget/global-setup.ts'],
     setupFiles: ['test/support/budget/record-file.ts'],
     include: [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sweepSizes } from '../../test/support/mutation/mutation-run.ts';
 import { doubleC, grpoC } from '../../test/support/objective/c-tables.ts';
 import { gaussLegendre } from '../math/gauss-legendre.ts';
 import { harmonic } from '../math/special-functions.ts';
@@ -24,7 +25,8 @@ const wrongNorm: Evaluate = (c, ts) =>
 
 const EPS = Number.EPSILON;
 const TS = [1e-6, 1e-3, 0.05, 0.2, 0.5, 0.8, 0.97, 1 - 1e-6];
-const MS = [2, 3, 16, 60, 1024, 4096, 100000];
+// Under Stryker up to M = 1024 (test/support/mutation/mutation-run.ts).
+const MS = sweepSizes([2, 3, 16, 60, 1024, 4096, 100000]);
 const SCHEMES = ['reinforce', 'dr-grpo', 'rs', 'passk', 'grpo'] as const;
 const cOf = (name: (typeof SCHEMES)[number], M: number) =>
   name === 'grpo' ? grpoC(M, 'sample', 1e-6) : doubleC(name, M, Math.min(4, M));
@@ -151,7 +153,7 @@ describe('docs/theory.md identities hold, up to M = 100000', () => {
 });
 
 describe('each identity check fails on a deliberately wrong input', () => {
-  it.each([16, 4096])('M = %i', (M) => {
+  it.each(sweepSizes([16, 4096]))('M = %i', (M) => {
     expect(hAtZero(offByOneG, M)).toBeGreaterThan(0);
     expect(derivativeGap(dhOfShifted, M)).toBeGreaterThan(1e-7);
     expect(integralGap(wrongNorm, M, 0.3, 0.9)).toBeGreaterThan(1e-12);
