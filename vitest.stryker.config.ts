@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { FastestFirstSequencer } from './test/support/mutation/fastest-first-sequencer.ts';
 
 /**
  * The test files Stryker runs (stryker.config.mjs): those that import the mutated folders
@@ -12,6 +13,8 @@ export default defineConfig({
     // a test that never ends.
     testTimeout: 1_800_000,
     hookTimeout: 1_800_000,
+    // A mutant's run stops at its first failing test: the fast files first.
+    sequence: { sequencer: FastestFirstSequencer },
     // The size sweeps read it and cap their group sizes (test/support/mutation/mutation-run.ts).
     provide: { mutationRun: true },
     globalSetup: ['test/support/budget/global-setup.ts'],
