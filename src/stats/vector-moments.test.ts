@@ -80,3 +80,44 @@ describe('VectorMoments', () => {
     expect(mutant.toJSON()).not.toEqual(pushed.toJSON());
   });
 });
+
+describe('VectorMoments, the edges of its contract', () => {
+  it('variance and standard error are NaN below 2 vectors and finite from 2 on', () => {
+    const moments = new VectorMoments(1);
+    moments.push([3]);
+    expect(moments.sampleVariance()[0]).toBeNaN();
+    expect(moments.stderr()[0]).toBeNaN();
+    moments.push([5]);
+    // Two points 3 and 5: sample variance 2, standard error sqrt(2/2) = 1.
+    expect(Array.from(moments.sampleVariance())).toEqual([2]);
+    expect(Array.from(moments.stderr())).toEqual([1]);
+  });
+
+  it('merged into an empty summary, a part keeps its bits, infinite means and -0 included', () => {
+    // The first chunk of a run is merged into an empty accumulator: the run's result must be
+    // that chunk's, bit for bit; the general merge would turn an infinite mean's m2 into NaN.
+    const part = VectorMoments.fromJSON({ n: 4, mean: ['Infinity', '-0', 1.5], m2: [0, 0, 2.25] });
+    const whole = new VectorMoments(3);
+    whole.merge(part);
+    expect(whole.toJSON()).toEqual(part.toJSON());
+    whole.merge(new VectorMoments(3));
+    expect(whole.toJSON()).toEqual(part.toJSON());
+    expect(part.clone().toJSON()).toEqual(part.toJSON());
+  });
+
+  it('a clone is independent of its original', () => {
+    const original = new VectorMoments(2);
+    original.push([1, 2]);
+    const copy = original.clone();
+    copy.push([5, 6]);
+    expect(original.n).toBe(1);
+    expect(Array.from(original.mean)).toEqual([1, 2]);
+    expect(copy.n).toBe(2);
+  });
+
+  it('fromJSON refuses mean and m2 of different lengths', () => {
+    expect(() => VectorMoments.fromJSON({ n: 2, mean: [0, 1], m2: [0] })).toThrow(
+      /mean and m2 differ in length/,
+    );
+  });
+});
