@@ -84,6 +84,8 @@ describe('VectorMoments', () => {
 describe('VectorMoments, the edges of its contract', () => {
   it('variance and standard error are NaN below 2 vectors and finite from 2 on', () => {
     const moments = new VectorMoments(1);
+    // With no vector, M2/(n-1) would be 0/(-1) = -0: a variance where there is none.
+    expect(moments.sampleVariance()[0]).toBeNaN();
     moments.push([3]);
     expect(moments.sampleVariance()[0]).toBeNaN();
     expect(moments.stderr()[0]).toBeNaN();
