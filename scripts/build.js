@@ -4,6 +4,10 @@
 // source is gone, so that an incremental build is never stale and a packed tarball never ships a
 // module that no longer exists. Then it bundles the package root, from the compiled modules, into
 // dist/bundle/ (docs/package.md: why the import of the package is one file).
+//
+// `node scripts/build.js --tests DIR` makes the same modules and assets in DIR without type
+// checking, declarations, source maps or the bundle: the CLI that the tests start
+// (test/support/cli/compiled-cli.ts); typecheck is its own step.
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -15,12 +19,13 @@ import {
   rmSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'dist');
+const tests = process.argv.indexOf('--tests');
+const dist = tests < 0 ? join(root, 'dist') : resolve(process.argv[tests + 1]);
 /** The bundle of the package root, and the chunks it loads on first use. */
 const bundle = join(dist, 'bundle');
 /** Files other than TypeScript that the library reads at run time, by extension. */
@@ -42,9 +47,15 @@ function* walk(dir) {
 }
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-const compiled = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
-  stdio: 'inherit',
-});
+const forTests = [
+  ...['--outDir', dist, '--noCheck', '--declaration', 'false', '--sourceMap', 'false'],
+  ...['--inlineSources', 'false', '--incremental', 'false'],
+];
+const compiled = spawnSync(
+  process.execPath,
+  [tsc, '-p', join(root, 'tsconfig.build.json'), ...(tests < 0 ? [] : forTests)],
+  { stdio: 'inherit' },
+);
 // tsc has printed its diagnostics; a stack trace of this script would add nothing.
 if (compiled.status !== 0) process.exit(compiled.status ?? 1);
 
@@ -68,6 +79,8 @@ for (const path of walk(dist)) {
 for (const dir of folders(dist).reverse()) {
   if (readdirSync(dir).length === 0) rmdirSync(dir);
 }
+
+if (tests >= 0) process.exit(0);
 
 // The package root as one module (`exports` in package.json points at it): loading the ~200
 // compiled modules one by one costs Node a resolution, a file read and a compilation each, which

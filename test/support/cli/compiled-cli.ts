@@ -5,17 +5,8 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
@@ -34,6 +25,7 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const OUT = join(ROOT, '.vitest-cache', 'cli');
 /** Records which sources {@link OUT} was compiled from. */
 const STAMP = join(OUT, 'sources.sha256');
+
 /** Every file below `dir`, in a fixed order. */
 function* walk(dir: string): Generator<string> {
   const entries = readdirSync(dir, { withFileTypes: true });
@@ -44,12 +36,14 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
-/** A digest of every file the compiled CLI is made from, names and contents. */
+/** A digest of every file the compiled CLI is made from (and the build), names and contents. */
 function sourcesDigest(): string {
   const hash = createHash('sha256');
   const files = [
     ...walk(join(ROOT, 'src')),
-    ...['package.json', 'tsconfig.json', 'tsconfig.build.json'].map((name) => join(ROOT, name)),
+    ...['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.js'].map((name) =>
+      join(ROOT, name),
+    ),
   ];
   for (const file of files) {
     hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
@@ -58,33 +52,19 @@ function sourcesDigest(): string {
 }
 
 /**
- * Compiles src/ as `npm run build` does (tsconfig.build.json), without type checking (typecheck is
- * its own CI step) and without declarations or maps, and copies the non-TypeScript files the
- * package reads at run time. Skipped when the sources are those of the last compilation.
+ * Compiles src/ as `npm run build` does, with its `--tests` mode (no type checking, which is its
+ * own CI step, and no declarations, maps or bundle). Skipped when the sources are those of the last
+ * compilation.
  */
 function compile(): void {
   const digest = sourcesDigest();
   if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === digest) return;
   rmSync(OUT, { recursive: true, force: true });
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const build = spawnSync(
-    process.execPath,
-    [
-      tsc,
-      ...['-p', join(ROOT, 'tsconfig.build.json'), '--outDir', OUT, '--noCheck'],
-      ...['--declaration', 'false', '--sourceMap', 'false', '--inlineSources', 'false'],
-      ...['--incremental', 'false'],
-    ],
-    { encoding: 'utf8' },
-  );
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.js'), '--tests', OUT], {
+    encoding: 'utf8',
+  });
   if (build.status !== 0) {
     throw new Error(`compiling the CLI for the tests failed:\n${build.stdout}${build.stderr}`);
-  }
-  for (const file of walk(join(ROOT, 'src'))) {
-    if (!file.endsWith('.py')) continue;
-    const to = join(OUT, relative(ROOT, file));
-    mkdirSync(dirname(to), { recursive: true });
-    copyFileSync(file, to);
   }
   writeFileSync(STAMP, digest);
 }
