@@ -20,7 +20,6 @@ export function promptBlocks(policy: SampledPolicy): Int32Array {
  * group's update on a corpus is 0 in the other prompts' parameters (nothing for one prompt).
  */
 export function putZeros(out: VectorSink, blocks: Int32Array, x: number, dim: number): void {
-  const start = blocks[x]!;
-  for (let j = 0; j < start; j++) out.put(j, 0);
-  for (let j = blocks[x + 1]!; j < dim; j++) out.put(j, 0);
+  out.zeros(0, blocks[x]!);
+  out.zeros(blocks[x + 1]!, dim);
 }

@@ -48,6 +48,12 @@ export interface ChunkRunOptions<Task, Result> {
   readonly owner?: string;
   /** Told, in one line, about a chunk that failed once and is run again. */
   readonly onRetry?: (message: string) => void;
+  /**
+   * Called once, when every chunk of the run has been started (or at once when there are none):
+   * from then on the run only waits for its last chunks, so a caller can queue the next run's
+   * chunks behind them and keep the workers busy.
+   */
+  readonly onAllStarted?: () => void;
 }
 
 /** Faults to inject into a run's chunks, for tests of its retries and resumes. */
@@ -99,8 +105,10 @@ export async function runChunkTasks<Task, Result>(
     options.pool?.threads ?? Math.min(options.threads ?? 1, Math.max(1, chunks.length));
   if (threads === 1 && !options.pool) {
     const run = retrying(work, options, async (task) => work.runHere(task));
-    for (const chunk of chunks) {
+    if (chunks.length === 0) options.onAllStarted?.();
+    for (const [position, chunk] of chunks.entries()) {
       options.signal?.throwIfAborted();
+      if (position === chunks.length - 1) options.onAllStarted?.();
       onResult(await run(chunk));
       // Lets timers and signal handlers run between chunks.
       await yieldToEventLoop();
@@ -173,8 +181,18 @@ async function runOnPool<Task, Result>(
   const here = retrying(work, stopping, async (task) => work.runHere(task));
   let position = 0;
   let failure: unknown = null;
-  const next = () =>
-    position < chunks.length && failure === null ? chunks[position++] : undefined;
+  let allStarted = false;
+  const next = () => {
+    if (failure !== null) return undefined;
+    if (position < chunks.length) return chunks[position++];
+    if (!allStarted) {
+      allStarted = true;
+      options.onAllStarted?.();
+    }
+    return undefined;
+  };
+  // No chunk: no lane asks for one, so the run has started all its chunks now.
+  if (chunks.length === 0) next();
   const settle = async (run: (chunk: number) => Promise<Result>, chunk: number) => {
     try {
       onResult(await run(chunk));

@@ -20,6 +20,9 @@ function into(g: Float64Array): VectorSink & { readonly sent: Int32Array } {
       g[j] = x;
       sent[j] = sent[j]! + 1;
     },
+    zeros(from, to) {
+      for (let j = from; j < to; j++) this.put(j, 0);
+    },
   };
 }
 
@@ -114,6 +117,26 @@ describe('every policy sampler', () => {
         expect(Math.abs(g[j]! - e)).toBeLessThan(TOLERANCE);
       });
     }
+  });
+
+  it('sequence: a row no response used is 0 for finite weights, and 0 · w (NaN) for an infinite one', () => {
+    const policy = buildPolicy(parsePolicy('sequence:V=4,L=3,r=1,seed=7'));
+    const sampler = policy.sampler().prompts[0]!;
+    // One response: rows 0, 1 + y_0 and 5 + y_1 are used (none of their components is 0 with
+    // these weights), the 6 others are not.
+    const uniforms = Float64Array.of(0.2, 0.5, 0.7);
+    const update = (w: Float64Array) => {
+      sampler.draw(uniforms, 0, 1);
+      const g = new Float64Array(policy.dim);
+      sampler.update(w, 1, into(g), 0);
+      return Array.from({ length: 9 }, (_, row) => [...g.subarray(4 * row, 4 * row + 4)]);
+    };
+    const finite = update(Float64Array.of(-2, 3));
+    const unused = finite.flatMap((row, index) => (row.every((x) => x === 0) ? [index] : []));
+    expect(unused).toHaveLength(6);
+    expect(finite.filter((row) => row.some((x) => x === 0))).toHaveLength(6);
+    const infinite = update(Float64Array.of(Number.POSITIVE_INFINITY, 3));
+    for (const row of unused) expect(infinite[row]).toEqual([NaN, NaN, NaN, NaN]);
   });
 
   it('can fail: weights given to the wrong class are caught', () => {

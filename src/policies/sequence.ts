@@ -298,6 +298,7 @@ class SequenceSampler implements Sampler {
     const { V, rows, table, countAt, dim, pi } = this;
     const w0 = w[0]! * scale;
     const w1 = w[1]! * scale;
+    const finite = Number.isFinite(w0) && Number.isFinite(w1);
     for (let row = 0, start = 0; row < rows; row = (row + 1) | 0, start = (start + V) | 0) {
       const wrong = (countAt + start) | 0;
       const right = (wrong + dim) | 0;
@@ -306,6 +307,13 @@ class SequenceSampler implements Sampler {
       for (let v = 0; v < V; v = (v + 1) | 0) {
         used0 = (used0 + table[(wrong + v) | 0]!) | 0;
         used1 = (used1 + table[(right + v) | 0]!) | 0;
+      }
+      // A row no response used (most of them in small groups) is `0·w'_0 + 0·w'_1 - 0·pi`, +0
+      // whatever the signs when the weights are finite: the sink is told so at once, and its
+      // counts, already 0, need no clearing.
+      if ((used0 | used1) === 0 && finite) {
+        out.zeros((offset + start) | 0, (offset + start + V) | 0);
+        continue;
       }
       const W = used0 * w0 + used1 * w1;
       for (let v = 0; v < V; v = (v + 1) | 0) {

@@ -51,6 +51,27 @@ export class ShiftedSums implements VectorSink {
   }
 
   /**
+   * Components `from .. to - 1` of the vector started last are 0, as `put(j, 0)` for each. After
+   * the block's first vector, a component whose shift is 0 is left as it is: its difference is
+   * then ±0, and adding ±0 or its square to sums that started at +0 changes no bit.
+   */
+  zeros(from: number, to: number): void {
+    if (this.first) {
+      for (let j = from; j < to; j++) this.put(j, 0);
+      return;
+    }
+    const sums = this.sums;
+    for (let j = from, at = 3 * from; j < to; j++, at += 3) {
+      const shift = sums[at]!;
+      if (shift !== 0) {
+        const d = 0 - shift;
+        sums[at + 1] = sums[at + 1]! + d;
+        sums[at + 2] = sums[at + 2]! + d * d;
+      }
+    }
+  }
+
+  /**
    * Sets the block to `n` scalars (`dim` 1) summarised by their shift, and their sums of
    * differences from it and of squared differences, from a loop that keeps them in registers.
    */

@@ -93,6 +93,11 @@ export class VectorMoments implements VectorSink {
     this.m2[j] = this.m2[j]! + d * (x - updated);
   }
 
+  /** Welford's update of components `from .. to - 1` with 0, as `put(j, 0)` for each. */
+  zeros(from: number, to: number): void {
+    for (let j = from; j < to; j++) this.put(j, 0);
+  }
+
   /**
    * Chan's merge of a summary `(n, mean, m2)` of other vectors into this one, as if they had
    * been pushed after the vectors already seen.

@@ -10,4 +10,9 @@ export interface VectorSink {
   next(): void;
   /** Component `j` of the vector started last. */
   put(j: number, x: number): void;
+  /**
+   * Components `from .. to - 1` of the vector started last are 0: the same as `put(j, 0)` for
+   * each, bit for bit, which an accumulator may do faster.
+   */
+  zeros(from: number, to: number): void;
 }

@@ -6,10 +6,11 @@ import {
   type Shard,
   shardChunks,
 } from '../checkpoint/index.ts';
-import { ChunkFailure, type ChunkResult } from '../estimators/index.ts';
+import { ChunkFailure, type ChunkResult, createSimulationPool } from '../estimators/index.ts';
 import { substream } from '../rng/index.ts';
 import { batteryIdentity } from './battery.ts';
-import type { Check, MonteCarloCheck } from './check.ts';
+import type { BatteryProgress } from './battery-progress.ts';
+import { type Check, finish, type MonteCarloCheck, type MonteCarloOutcome } from './check.ts';
 import { baselineVarianceCheck } from './checks/baseline-variance-check.ts';
 import { simulationCheck } from './checks/simulation-check.ts';
 import type { BatteryResult } from './decide-battery.ts';
@@ -78,7 +79,47 @@ const checks: Check[] = [
     }),
   }),
   baselineVarianceCheck('rloo/variance', 'reinforce', 'rloo', 8, 0.3, 5000),
+  inThreadCheck(),
 ];
+
+/**
+ * A check that simulates in this thread, in three parts, as `dynamics` does: the mean of 3000
+ * uniforms of the run seed's substream.
+ */
+function inThreadCheck(): MonteCarloCheck {
+  function* evaluateInParts(seed: string | number): Generator<undefined, MonteCarloOutcome> {
+    const u = substream(seed, 'in-thread');
+    let sum = 0;
+    for (let part = 0; part < 3; part++) {
+      if (part > 0) yield;
+      for (let i = 0; i < 1000; i++) sum += u();
+    }
+    return {
+      estimate: [sum / 3000],
+      stderr: [Math.sqrt(1 / 36000)],
+      closedForm: [0.5],
+      groups: 3000,
+    };
+  }
+  return {
+    kind: 'monte-carlo',
+    id: 'in-thread/uniform-mean',
+    theorem: 'dynamics',
+    scheme: 'none',
+    M: null,
+    policy: 'none',
+    detail: '',
+    groups: 3000,
+    components: 1,
+    precondition: () => ({ ok: true, groupsNeeded: 3000, skewness: 0 }),
+    simulations: [],
+    outcome() {
+      throw new Error('simulates in this thread');
+    },
+    evaluate: (seed) => finish(evaluateInParts(seed)),
+    evaluateInParts,
+  };
+}
 const plan = planBattery(checks, SEED);
 const options = { alpha: settings.alpha, beta: settings.beta, threads: 1 };
 
@@ -183,6 +224,82 @@ describe('a battery cut into chunks', () => {
     expect((error as Error).message).toBe(
       "chunk 14 (check 'rs/softmax', its chunk 2) failed twice: injected fault",
     );
+  });
+});
+
+describe('a battery on a worker pool', () => {
+  it('runs its checks side by side with the bits of a run in one thread; progress hears of them in order', async () => {
+    const pool = createSimulationPool(1, 2);
+    try {
+      const events: string[] = [];
+      const fractions: number[][] = checks.map(() => []);
+      let current = -1;
+      const progress: BatteryProgress = {
+        start(_check, index) {
+          current = index;
+          events.push(`start ${index}`);
+        },
+        advance(fraction) {
+          fractions[current]!.push(fraction);
+        },
+        done(row) {
+          events.push(`done ${row.id}`);
+        },
+        stop() {
+          events.push('stop');
+        },
+      };
+      const chunks = new Map<number, ChunkResult>();
+      const result = await runBattery(plan, {
+        ...options,
+        pool,
+        progress,
+        onChunk: (i, r) => chunks.set(i, r),
+      });
+      expect(bits(result)).toBe(bits(reference.result));
+      expect([...chunks.keys()].sort((a, b) => a - b)).toEqual([...reference.chunks.keys()]);
+      expect(events).toEqual([
+        ...checks.flatMap((check, index) => [`start ${index}`, `done ${check.id}`]),
+        'stop',
+      ]);
+      // Each check's own progress, rising to 1: none of a check queued behind it.
+      for (const [index, check] of checks.entries()) {
+        const mine = fractions[index]!;
+        expect(mine.every((f, k) => f >= (mine[k - 1] ?? 0) && f <= 1)).toBe(true);
+        if (check.kind === 'monte-carlo' && check.simulations.length > 0) {
+          expect(mine.at(-1)).toBe(1);
+        }
+      }
+    } finally {
+      await pool.destroy();
+    }
+  });
+
+  it('a chunk failing twice in a check queued ahead stops the run, naming that check, and nothing runs on', async () => {
+    const pool = createSimulationPool(1, 2);
+    try {
+      const faults = (chunk: number, attempt: number) =>
+        chunk === 14 && attempt < 2 ? ('throw' as const) : undefined;
+      let after = 0;
+      let stopped = false;
+      const error = await runBattery(plan, {
+        ...options,
+        pool,
+        faults,
+        onChunk: () => {
+          if (stopped) after++;
+        },
+      }).catch((e: unknown) => e);
+      stopped = true;
+      expect(error).toBeInstanceOf(ChunkFailure);
+      expect((error as Error).message).toBe(
+        "chunk 14 (check 'rs/softmax', its chunk 2) failed twice: injected fault",
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(after).toBe(0);
+    } finally {
+      await pool.destroy();
+    }
   });
 });
 

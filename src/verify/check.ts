@@ -109,8 +109,22 @@ export interface MonteCarloCheck extends CheckBase {
    * shards skip it and `merge` computes it.
    */
   evaluate?(seed: string | number): MonteCarloOutcome;
+  /**
+   * {@link evaluate} in parts, for a battery that computes it in this thread beside the
+   * simulations of its worker pool: each `next()` does one part of the work (a few tens of
+   * milliseconds), and the last returns the outcome `evaluate` gives, bit for bit.
+   */
+  evaluateInParts?(seed: string | number): Iterator<undefined, MonteCarloOutcome, undefined>;
   /** The comparison, from the results of {@link simulations}, in the same order. */
   outcome(results: readonly SimulationResult[]): MonteCarloOutcome;
+}
+
+/** Runs an iterator of parts (`MonteCarloCheck.evaluateInParts`) to its end: its outcome. */
+export function finish<T>(parts: Iterator<undefined, T, undefined>): T {
+  for (;;) {
+    const step = parts.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Any check of the battery. */

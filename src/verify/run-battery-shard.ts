@@ -38,7 +38,9 @@ export async function runBatteryShard(
   const results = new Map<number, ChunkResult>(
     [...(options.completed ?? [])].filter(([index]) => mine(index)),
   );
-  const pool = options.threads > 1 ? createSimulationPool(options.threads) : undefined;
+  const ownPool =
+    options.threads > 1 && !options.pool ? createSimulationPool(options.threads) : undefined;
+  const pool = options.pool ?? ownPool;
   try {
     for (const [index, check] of checks.entries()) {
       const simulations = plan.simulations.filter((s) => s.check === index);
@@ -79,7 +81,7 @@ export async function runBatteryShard(
     }
   } finally {
     progress.stop();
-    await pool?.destroy();
+    await ownPool?.destroy();
   }
   return results;
 }

@@ -9,7 +9,7 @@ import {
 } from '../../dynamics/index.ts';
 import { firstStepThreshold, normalApproximation, VectorMoments } from '../../stats/index.ts';
 import type { Budget } from '../budget.ts';
-import type { MonteCarloCheck } from '../check.ts';
+import { finish, type MonteCarloCheck, type MonteCarloOutcome } from '../check.ts';
 
 /** One `dynamics` check before sizing: a scheme on a corpus, trained for a few steps. */
 export interface DynamicsCheckSpec {
@@ -126,18 +126,23 @@ export function dynamicsCheck(spec: DynamicsCheckSpec, alpha: number, m: number)
     outcome() {
       throw new Error(`check '${id}' simulates in this thread: call evaluate(seed)`);
     },
-    evaluate(seed) {
-      const run = configAt(seeds, seed);
-      const drift = new VectorMoments(components);
-      for (let c = 0; c < trainChunkCount(run); c++) {
-        drift.merge(VectorMoments.fromJSON(runTrainChunk(run, c).drift));
-      }
-      return {
-        estimate: Array.from(drift.mean),
-        stderr: Array.from(drift.stderr()),
-        closedForm: new Array(components).fill(0),
-        groups: seeds,
-      };
-    },
+    evaluate: (seed) => finish(evaluateInParts(seed)),
+    evaluateInParts,
   };
+
+  /** The paths' chunks one part at a time, merged in chunk order. */
+  function* evaluateInParts(seed: string | number): Generator<undefined, MonteCarloOutcome> {
+    const run = configAt(seeds, seed);
+    const drift = new VectorMoments(components);
+    for (let c = 0; c < trainChunkCount(run); c++) {
+      if (c > 0) yield;
+      drift.merge(VectorMoments.fromJSON(runTrainChunk(run, c).drift));
+    }
+    return {
+      estimate: Array.from(drift.mean),
+      stderr: Array.from(drift.stderr()),
+      closedForm: new Array(components).fill(0),
+      groups: seeds,
+    };
+  }
 }
