@@ -89,23 +89,20 @@ if (tests >= 0) process.exit(0);
 // import.meta.url of its compiled file in dist/src, so that what it finds relative to itself (the
 // worker files piscina starts, the Python shim, the audit's module worker) is found as before:
 // those are still the compiled files. The CLI (bin/) and the workers run the compiled modules.
-const ownUrl = {
+/** The plugin that keeps each bundled module's own `import.meta.url`, for a bundle in `outdir`. */
+const ownUrl = (outdir) => ({
   name: 'own-import-meta-url',
   setup(esbuild) {
     esbuild.onLoad({ filter: /\.js$/ }, ({ path }) => {
-      const from = relative(bundle, path).split(sep).join('/');
+      const from = relative(outdir, path).split(sep).join('/');
       const url = `new URL(${JSON.stringify(from)}, import.meta.url).href`;
       const contents = readFileSync(path, 'utf8').replaceAll('import.meta.url', url);
       return { contents, loader: 'js', resolveDir: dirname(path) };
     });
   },
-};
-rmSync(bundle, { recursive: true, force: true });
-await build({
-  entryPoints: [join(dist, 'src', 'index.js')],
-  outdir: bundle,
+});
+const options = {
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'esnext',
@@ -113,5 +110,22 @@ await build({
   keepNames: true,
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [ownUrl],
+};
+rmSync(bundle, { recursive: true, force: true });
+await build({
+  ...options,
+  entryPoints: [join(dist, 'src', 'index.js')],
+  outdir: bundle,
+  splitting: true,
+  plugins: [ownUrl(bundle)],
+});
+// The simulation pool's worker entry as one file too (`createSimulationPool` starts it when it
+// exists): a worker thread loads it while the run's own thread computes, and a run of a second or
+// two pays for that start; the ~80 compiled modules cost a worker as much as they cost an import.
+const workers = join(bundle, 'workers');
+await build({
+  ...options,
+  entryPoints: [join(dist, 'src', 'estimators', 'chunk-task.js')],
+  outdir: workers,
+  plugins: [ownUrl(workers)],
 });
