@@ -101,6 +101,11 @@ export async function runBattery(
   return decideBattery(checks, evaluations, options.alpha, options.beta);
 }
 
+/** Whether a check is computed in this thread: deterministic, or simulating there (`evaluate`). */
+function computedHere(check: Check): boolean {
+  return check.kind === 'deterministic' || check.evaluate !== undefined;
+}
+
 /**
  * The evaluations of a battery's checks, each computed once: the Monte Carlo checks' simulations
  * on the pool (or in this thread without one), the other checks in this thread. With a pool,
@@ -122,10 +127,9 @@ class BatteryWork {
     private readonly stop: AbortController,
     private readonly onAdvance: (index: number, fraction: number) => void,
   ) {
-    const here = (check: Check) => check.kind === 'deterministic' || check.evaluate !== undefined;
     const indices = plan.checks.map((_, index) => index);
-    this.simulated = indices.filter((index) => !here(plan.checks[index]!));
-    this.inThread = indices.filter((index) => here(plan.checks[index]!));
+    this.simulated = indices.filter((index) => !computedHere(plan.checks[index]!));
+    this.inThread = indices.filter((index) => computedHere(plan.checks[index]!));
   }
 
   /** Starts the first simulated check (the others follow it) and every check of this thread. */
@@ -139,9 +143,7 @@ class BatteryWork {
     const check = this.plan.checks[index]!;
     const started = this.started.get(index);
     if (started !== undefined) return started;
-    if (check.kind === 'deterministic' || check.evaluate !== undefined) {
-      return this.computeHere(index, false);
-    }
+    if (computedHere(check)) return this.computeHere(index, false);
     return this.remember(
       index,
       this.simulate(index, () => {}),
