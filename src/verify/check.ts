@@ -110,7 +110,7 @@ export interface MonteCarloCheck extends CheckBase {
    */
   evaluate?(seed: string | number): MonteCarloOutcome;
   /**
-   * {@link evaluate} in parts, for a battery that computes it in this thread beside the
+   * {@link MonteCarloCheck.evaluate} in parts, for a battery that computes it in this thread beside the
    * simulations of its worker pool: each `next()` does one part of the work (a few tens of
    * milliseconds), and the last returns the outcome `evaluate` gives, bit for bit.
    */
