@@ -14,18 +14,35 @@ const TEST_FILES = [
 ];
 
 /**
- * The test files that change the state of the process they run in (spies on process.stdout and
- * stderr, process.env, the working directory, signal handlers left by the CLI run in-process or
- * by the Python bridge), or that check the whole repository: each runs in a fresh module graph.
- * Every other file only calls the sources, whose module-level state is caches of pure results,
- * so those files share one module graph per vitest worker: the sources are imported once per
- * worker instead of once per file, which was a third of the suite's CPU time.
+ * The test files that change the state of the process they run in, and the checks of the whole
+ * repository: each runs in a fresh module graph. The changes: spies on process.stdout and stderr
+ * and a TTY stderr (exit-codes, output, isolated-module), the CLI run in-process, which sets
+ * process.exitCode and installs signal handlers (audit-cli, class-audit-cli, directory-flags, the
+ * CLI fuzz), the working directory (cli-argv), process.env and the Python bridge's signal
+ * handlers (audit-python).
+ *
+ * Every other file calls the sources, whose module-level state is caches of pure results, or
+ * starts the CLI in child processes: those files share one module graph per vitest worker, so
+ * the sources are imported once per worker instead of once per file, which was a third of the
+ * suite's CPU time.
  *
  * Their project's name sorts before the other's, so they start first (vitest orders files by
  * project name, then by the duration of the last run, or on a fresh clone by size): they hold
- * the longest files, which would otherwise start last and run alone at the end.
+ * the Python bridge's file, one of the longest, which would otherwise start late and run alone
+ * at the end.
  */
-const ISOLATED = ['src/cli/**', 'src/audit/**', 'properties/fuzz/**', 'deploy/**', 'test/**'];
+const ISOLATED = [
+  'src/audit/audit-cli.test.ts',
+  'src/audit/audit-python.test.ts',
+  'src/audit/class-audit-cli.test.ts',
+  'src/audit/isolated-module.test.ts',
+  'src/cli/directory-flags.test.ts',
+  'src/cli/exit-codes.test.ts',
+  'src/cli/output.test.ts',
+  'properties/fuzz/cli-argv.test.ts',
+  'properties/fuzz/cli.test.ts',
+  'test/**/*.test.ts',
+];
 
 /** Settings of both projects of the run's test files. */
 const testFiles = {
@@ -60,7 +77,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'isolated',
-          include: ISOLATED.map((glob) => `${glob}/*.test.ts`),
+          include: ISOLATED,
           exclude: ['test/package/**', '**/node_modules/**', TOTAL],
           ...testFiles,
         },
