@@ -89,7 +89,8 @@ describe('the packed tarball', () => {
     const shipped = files.map((file) => file.replace(/^package\//, ''));
     expect(shipped).toContain('dist/bundle/index.js'); // the package root, bundled
     expect(shipped).toContain('dist/src/index.d.ts');
-    expect(shipped).toContain('dist/src/estimators/chunk-task.js'); // the worker piscina starts
+    expect(shipped).toContain('dist/src/estimators/chunk-task.js'); // the worker entry, compiled
+    expect(shipped).toContain('dist/bundle/workers/chunk-task.js'); // and bundled, which runs
     expect(shipped).toContain('bin/rl-objective.js');
     expect(shipped).toContain('dist/src/audit/python-bridge.py'); // the shim audit --python runs
     expect(shipped).toContain('README.md');
