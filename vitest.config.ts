@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { ISOLATED } from './test/support/isolation/isolated-tests.ts';
 
 /** The false-fail total (test/support/budget/total.test.ts), run after every other file. */
 const TOTAL = 'test/support/budget/total.test.ts';
@@ -10,37 +11,6 @@ const TEST_FILES = [
   'properties/**/*.test.ts',
   'bench/**/*.test.ts',
   'deploy/**/*.test.ts',
-  'test/**/*.test.ts',
-];
-
-/**
- * The test files that change the state of the process they run in, and the checks of the whole
- * repository: each runs in a fresh module graph. The changes: spies on process.stdout and stderr
- * and a TTY stderr (exit-codes, output, isolated-module), the CLI run in-process, which sets
- * process.exitCode and installs signal handlers (audit-cli, class-audit-cli, directory-flags, the
- * CLI fuzz), the working directory (cli-argv), process.env and the Python bridge's signal
- * handlers (audit-python).
- *
- * Every other file calls the sources, whose module-level state is caches of pure results, or
- * starts the CLI in child processes: those files share one module graph per vitest worker, so
- * the sources are imported once per worker instead of once per file, which was a third of the
- * suite's CPU time.
- *
- * Their project's name sorts before the other's, so they start first (vitest orders files by
- * project name, then by the duration of the last run, or on a fresh clone by size): they hold
- * the Python bridge's file, one of the longest, which would otherwise start late and run alone
- * at the end.
- */
-const ISOLATED = [
-  'src/audit/audit-cli.test.ts',
-  'src/audit/audit-python.test.ts',
-  'src/audit/class-audit-cli.test.ts',
-  'src/audit/isolated-module.test.ts',
-  'src/cli/directory-flags.test.ts',
-  'src/cli/exit-codes.test.ts',
-  'src/cli/output.test.ts',
-  'properties/fuzz/cli-argv.test.ts',
-  'properties/fuzz/cli.test.ts',
   'test/**/*.test.ts',
 ];
 
@@ -62,6 +32,11 @@ export default defineConfig({
     // record per test file; the total is checked by a third project, which vitest starts only
     // once every file of the first two has finished.
     globalSetup: ['test/support/budget/global-setup.ts'],
+    // The files that change their process's state run in a fresh module graph each
+    // (test/support/isolation/isolated-tests.ts); the others share one per vitest worker. The
+    // isolated project's name sorts first, so its files start first (vitest orders files by
+    // project name, then by the last run's durations, or on a fresh clone by size): they hold
+    // the Python bridge's file, one of the longest, which would otherwise run alone at the end.
     projects: [
       {
         extends: true,
