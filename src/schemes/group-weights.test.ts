@@ -45,8 +45,15 @@ function groups(M: number): Float64Array[] {
 const SIZES = [1, 2, 3, 5, 8, 10, 12, 13, 16, 64, 100, 256, 1000];
 
 describe('groupWeightsInto', () => {
-  it('exists for the group-normalized family and rs', () => {
-    for (const spec of ['grpo', 'grpo:std=sample,eps-at=var', 'dr-grpo', 'verl-grpo', 'rs']) {
+  it('exists for the group-normalized family, rs and the count-form tables', () => {
+    for (const spec of [
+      'grpo',
+      'grpo:std=sample,eps-at=var',
+      'dr-grpo',
+      'verl-grpo',
+      'rs',
+      'design:target=log',
+    ]) {
       expect(resolveScheme(spec).bind(8).groupWeightsInto, spec).toBeDefined();
     }
   });

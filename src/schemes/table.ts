@@ -18,6 +18,11 @@ export function tableFormulas(
       for (let i = 0; i < M; i++) K += rewards[i]!;
       for (let i = 0; i < M; i++) out[i] = rewards[i] === 1 ? b[K - 1]! : a[K]!;
     },
+    // The same lookups once per class, for the simulators: a group's weights depend on K alone.
+    groupWeightsInto(_rewards, _start, K, out) {
+      out[0] = K < M ? a[K]! : 0;
+      out[1] = K > 0 ? b[K - 1]! : 0;
+    },
     weight,
   };
 }
