@@ -45,7 +45,7 @@ function groups(M: number): Float64Array[] {
 const SIZES = [1, 2, 3, 5, 8, 10, 12, 13, 16, 64, 100, 256, 1000];
 
 describe('groupWeightsInto', () => {
-  it('exists for the group-normalized family, rs and the count-form tables', () => {
+  it('exists for the group-normalized family, rs, the count-form tables, reinforce and rloo', () => {
     for (const spec of [
       'grpo',
       'grpo:std=sample,eps-at=var',
@@ -53,6 +53,9 @@ describe('groupWeightsInto', () => {
       'verl-grpo',
       'rs',
       'design:target=log',
+      'reinforce',
+      'rloo',
+      'trl-rloo',
     ]) {
       expect(resolveScheme(spec).bind(8).groupWeightsInto, spec).toBeDefined();
     }

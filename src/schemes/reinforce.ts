@@ -16,6 +16,10 @@ export const reinforce: SchemeKind = {
     advantagesInto(rewards, out) {
       for (let i = 0; i < M; i++) out[i] = rewards[i]!;
     },
+    groupWeightsInto(_rewards, _start, _K, out) {
+      out[0] = 0;
+      out[1] = 1;
+    },
     weight: (R) => R,
     rewardGain: () => 1,
   }),
@@ -47,6 +51,11 @@ export function leaveOneOut(M: number): SchemeFormulas {
       let sum = 0;
       for (let i = 0; i < M; i++) sum += rewards[i]!;
       for (let i = 0; i < M; i++) out[i] = rewards[i]! - (sum - rewards[i]!) / (M - 1);
+    },
+    // The native expression once per reward value, `sum` being K exactly (a sum of 0s and 1s).
+    groupWeightsInto(_rewards, _start, K, out) {
+      out[0] = 0 - (K - 0) / (M - 1);
+      out[1] = 1 - (K - 1) / (M - 1);
     },
     weight: (R, K) => R - (K - R) / (M - 1),
     // 1 for the response's own reward, 1/(M - 1) for each of the M - 1 others.
