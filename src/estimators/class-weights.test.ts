@@ -53,7 +53,7 @@ describe('ClassWeights', () => {
   it.each([
     ['grpo', 8],
     ['grpo:std=sample', 16],
-    ['passk:k=3', 12],
+    ['chen-passk:k=4', 12],
   ])(
     '%s at M = %i: a group read at an offset has the weights of the same group at 0',
     (spec, M) => {
@@ -80,7 +80,7 @@ describe('ClassWeights', () => {
 
   it.each([
     ['grpo', 8],
-    ['passk:k=3', 12],
+    ['chen-passk:k=4', 12],
   ])('%s at M = %i: can fail: a group read one response late has other weights', (spec, M) => {
     // The routes that read the rewards (the two-weight form at a power-of-two M reads only K).
     const weights = new ClassWeights(scheme(spec, M));

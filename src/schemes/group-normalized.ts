@@ -304,6 +304,14 @@ function withFocalFactor(inner: SchemeFormulas, gamma: number, M: number): Schem
       for (let i = 0; i < M; i++) out[i] = out[i]! * factor;
     },
     weight: (R, K) => inner.weight(R, K) * focal(K),
+    ...(inner.groupWeightsInto && {
+      groupWeightsInto(rewards: ArrayLike<number>, start: number, K: number, out: Float64Array) {
+        inner.groupWeightsInto!(rewards, start, K, out);
+        const factor = focal(K);
+        out[0] = out[0]! * factor;
+        out[1] = out[1]! * factor;
+      },
+    }),
   };
 }
 

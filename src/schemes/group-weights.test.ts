@@ -45,7 +45,7 @@ function groups(M: number): Float64Array[] {
 const SIZES = [1, 2, 3, 5, 8, 10, 12, 13, 16, 64, 100, 256, 1000];
 
 describe('groupWeightsInto', () => {
-  it('exists for the group-normalized family, rs, the count-form tables, reinforce and rloo', () => {
+  it('exists for the group-normalized family and F-GRPO, rs, the count-form tables, reinforce, rloo and pass@k', () => {
     for (const spec of [
       'grpo',
       'grpo:std=sample,eps-at=var',
@@ -56,6 +56,8 @@ describe('groupWeightsInto', () => {
       'reinforce',
       'rloo',
       'trl-rloo',
+      'passk:k=4',
+      'f-grpo:gamma=1',
     ]) {
       expect(resolveScheme(spec).bind(8).groupWeightsInto, spec).toBeDefined();
     }

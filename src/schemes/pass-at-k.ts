@@ -21,6 +21,10 @@ export function passAtKFormulas(k: number, M: number, scale: number): SchemeForm
       const weight = K === 0 ? 0 : right(K - 1);
       for (let i = 0; i < M; i++) out[i] = rewards[i] === 1 ? weight : 0;
     },
+    groupWeightsInto(_rewards, _start, K, out) {
+      out[0] = 0;
+      out[1] = K === 0 ? 0 : right(K - 1);
+    },
     weight: (R, K) => (R === 1 ? right(K - 1) : 0),
   };
 }
