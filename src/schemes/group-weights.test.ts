@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { representativeSpecs } from '../../test/support/schemes/representative-specs.ts';
 import { UniformStream } from '../rng/uniform-stream.ts';
 import { exactSquareSums } from './group-normalized.ts';
-import { resolveScheme } from './resolve-scheme.ts';
+import { catalogueAt, resolveScheme } from './resolve-scheme.ts';
 import type { SchemeFormulas } from './scheme-kind.ts';
 
 // groupWeightsInto against advantagesInto, bit for bit (deterministic: no false-fail rate):
@@ -45,21 +45,11 @@ function groups(M: number): Float64Array[] {
 const SIZES = [1, 2, 3, 5, 8, 10, 12, 13, 16, 64, 100, 256, 1000];
 
 describe('groupWeightsInto', () => {
-  it('exists for the group-normalized family and F-GRPO, rs, the count-form tables, reinforce, rloo and pass@k', () => {
-    for (const spec of [
-      'grpo',
-      'grpo:std=sample,eps-at=var',
-      'dr-grpo',
-      'verl-grpo',
-      'rs',
-      'design:target=log',
-      'reinforce',
-      'rloo',
-      'trl-rloo',
-      'passk:k=4',
-      'f-grpo:gamma=1',
-    ]) {
-      expect(resolveScheme(spec).bind(8).groupWeightsInto, spec).toBeDefined();
+  it('exists for every catalogue scheme (the battery crosses them with every policy) and the GRPO presets', () => {
+    for (const M of [11, 16, 64, 100]) {
+      for (const spec of [...catalogueAt(M), 'grpo:std=sample,eps-at=var', 'verl-grpo']) {
+        expect(resolveScheme(spec).bind(M).groupWeightsInto, `${spec} at M = ${M}`).toBeDefined();
+      }
     }
   });
 
