@@ -101,7 +101,9 @@ export function normalApproximation(
   const n = parts.length;
   // rest[k]: the moments of parts k..n-1 (the rarest k left out); largest[k] their largest
   // |mean|; rareWeight[k] the weight left out.
+  // Stryker disable next-line ArrayDeclaration: a preallocated length only; every entry is set below
   const rest: Moments[] = new Array(n);
+  // Stryker disable next-line ArrayDeclaration: a preallocated length only; every entry is set below
   const largest: number[] = new Array(n);
   rest[n - 1] = mixtureMoments([parts[n - 1]!]);
   largest[n - 1] = Math.abs(parts[n - 1]!.mean);

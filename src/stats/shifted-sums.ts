@@ -21,6 +21,7 @@ export class ShiftedSums implements VectorSink {
   private readonly mean: Float64Array;
   private readonly m2: Float64Array;
   /** Whether the vector started last is the block's first, whose components are the shifts. */
+  // Stryker disable next-line BooleanLiteral: next() sets it before any put() reads it
   private first = false;
 
   constructor(readonly dim: number) {

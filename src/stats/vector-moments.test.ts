@@ -1,7 +1,7 @@
 import { sampleVariance } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { substream } from '../rng/substream.ts';
-import { VectorMoments } from './vector-moments.ts';
+import { VectorMoments, vectorMomentsSchema } from './vector-moments.ts';
 
 const data = (n: number) => {
   const u = substream(1, 'moments');
@@ -121,5 +121,38 @@ describe('VectorMoments, the edges of its contract', () => {
     expect(() => VectorMoments.fromJSON({ n: 2, mean: [0, 1], m2: [0] })).toThrow(
       /mean and m2 differ in length/,
     );
+  });
+
+  it('vectorMomentsSchema takes what toJSON writes, and refuses what no accumulator can hold', () => {
+    // What a checkpoint or a shard's part stores: the non-finite and -0 floats spelled out.
+    const stored = VectorMoments.fromJSON({
+      n: 4,
+      mean: ['Infinity', '-0', 1.5],
+      m2: [0, 0, 2.25],
+    });
+    const json = JSON.parse(JSON.stringify(stored));
+    expect(vectorMomentsSchema().parse(json)).toEqual(json);
+    for (const float of ['NaN', 'Infinity', '-Infinity', '-0']) {
+      expect(vectorMomentsSchema().safeParse({ n: 2, mean: [float], m2: [0] }).success, float).toBe(
+        true,
+      );
+    }
+    expect(
+      vectorMomentsSchema().safeParse({ n: Number.MAX_SAFE_INTEGER, mean: [], m2: [] }).success,
+    ).toBe(true);
+    const refused: unknown[] = [
+      { n: -1, mean: [0], m2: [0] },
+      { n: 1.5, mean: [0], m2: [0] },
+      { n: 2 ** 53, mean: [0], m2: [0] },
+      { n: 2, mean: ['nan'], m2: [0] },
+      { n: 2, mean: [0], m2: [0], extra: 1 },
+      { n: 2, mean: [0] },
+    ];
+    for (const value of refused) {
+      expect(vectorMomentsSchema().safeParse(value).success, JSON.stringify(value)).toBe(false);
+    }
+    const uneven = vectorMomentsSchema().safeParse({ n: 2, mean: [0, 1], m2: [0] });
+    expect(uneven.success).toBe(false);
+    expect(uneven.error?.issues[0]?.message).toBe('mean and m2 differ in length');
   });
 });

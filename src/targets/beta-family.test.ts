@@ -67,6 +67,14 @@ describe('incompleteBeta (stdlib betainc) against mpmath', () => {
     expect(() => incompleteBeta(1.5, 1, 1)).toThrow(InputError);
     expect(() => incompleteBetaDensity(0.5, Number.NaN, 1)).toThrow(InputError);
   });
+
+  it('names the parameter that is out of range', () => {
+    for (const f of [incompleteBeta, incompleteBetaDensity]) {
+      expect(() => f(-0.5, 1, 1)).toThrow(/^t must /);
+      expect(() => f(0.5, 0, 1)).toThrow(/^a must be a finite number > 0/);
+      expect(() => f(0.5, 1, 0)).toThrow(/^b must be a finite number > 0/);
+    }
+  });
 });
 
 describe('the target beta:a=A,b=B (docs/theory.md §9)', () => {
@@ -90,6 +98,26 @@ describe('the target beta:a=A,b=B (docs/theory.md §9)', () => {
     expect(() => target('beta:a=0,b=1')).toThrow("target 'beta': a must be a finite number > 0");
     expect(() => target('beta:a=1,b=-1')).toThrow(InputError);
     expect(() => target('beta:a=1,b=1,k=2')).toThrow(/has no key 'k'; allowed keys: a, b/);
+  });
+
+  it('logComplement is log(1 - h), without the cancellation of 1 - h near t = 1', () => {
+    // I_t(1, k) = 1 - (1-t)^k: the log of the complement is k log(1 - t) exactly. It is computed
+    // at 1 - t, whose rounding (eps/2) is an absolute floor near t = 0.
+    const passk = target('beta:a=1,b=4');
+    for (const t of [0, 1e-9, 0.3, 0.9, 1 - 1e-9]) {
+      const exact = 4 * Math.log1p(-t);
+      expect(Math.abs(passk.logComplement!(t) - exact), `t = ${t}`).toBeLessThanOrEqual(
+        8 * EPS * Math.abs(exact) + 4 * EPS,
+      );
+    }
+    // Where 1 - h does not cancel, it is the log of the plain difference.
+    const general = target('beta:a=2.5,b=0.7');
+    for (const t of [0.01, 0.2, 0.5]) {
+      const plain = Math.log(1 - general.h(t));
+      expect(Math.abs(general.logComplement!(t) - plain)).toBeLessThanOrEqual(
+        1e-12 * Math.abs(plain) + 1e-15,
+      );
+    }
   });
 
   it('hPrime is the derivative of h (central difference, 1e-7 relative to max(1, |hPrime|))', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors/input-error.ts';
 import { bernsteinPolynomial } from '../math/bernstein.ts';
-import { target } from './targets.ts';
+import { TARGET_NAMES, target } from './targets.ts';
 
 const TS = [0.01, 0.2, 0.5, 0.8, 0.99];
 const EPS = Number.EPSILON;
@@ -97,5 +97,28 @@ describe('target', () => {
     'passk:k=x',
   ])('rejects %j with an InputError', (spec) => {
     expect(() => target(spec)).toThrow(InputError);
+  });
+
+  it.each([
+    [
+      'nope',
+      `unknown target 'nope'; allowed: ${TARGET_NAMES.join(', ')}, or expr:FORMULA, dexpr:FORMULA`,
+    ],
+    ['exprt', "unknown target 'exprt'"],
+    ['passk:k=1.5', "target 'passk': k must be a positive integer, got 1.5"],
+    ['power:q', "target spec 'power:q': expected key=value, got 'q'"],
+  ])('the error for %j names the target and what is wrong', (spec, message) => {
+    expect(() => target(spec)).toThrow(message);
+  });
+
+  it('derivativeInBernstein refuses a degree that is not a non-negative integer, for every target', () => {
+    const specs = ['identity', 'log', 'logit', 'arcsin', 'power:q=2', 'passk:k=3', 'beta:a=2,b=3'];
+    for (const spec of [...specs, 'expr:t^2', 'dexpr:2*t']) {
+      for (const n of [-1, 1.5, Number.NaN, 2 ** 53]) {
+        expect(() => target(spec).derivativeInBernstein(n), `${spec} n=${n}`).toThrow(
+          `degree n must be a non-negative integer, got ${n}`,
+        );
+      }
+    }
   });
 });
