@@ -23,6 +23,8 @@ function catalogueSpecs(): string[] {
     'pkpo:k=2,estimator=s-loo',
     'verl-grpo-passk:norm-by-std=false',
     'grpo:filter=dapo',
+    // The count-form tables' lookup (table reads a file; design builds its tables).
+    'design:target=log',
   ];
 }
 

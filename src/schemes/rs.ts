@@ -17,7 +17,9 @@ export const rs: SchemeKind = {
     },
     // The same operations: `(M * 0) / K` and `(M * 1) / K`, each once.
     groupWeightsInto(_rewards, _start, K, out) {
+      // Stryker disable next-line ConditionalExpression,ArithmeticOperator: (M * 0) / K is +0 for every K > 0, as are the guard's 0 and M * 0 * K
       out[0] = K === 0 ? 0 : (M * 0) / K;
+      // Stryker disable next-line ConditionalExpression,ArithmeticOperator: (M / 1) / K is (M * 1) / K; at K = 0 no response is correct, so the callers never read this weight
       out[1] = K === 0 ? 0 : (M * 1) / K;
     },
     weight: (R, K) => (K === 0 ? 0 : (M * R) / K),

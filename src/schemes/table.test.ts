@@ -28,7 +28,12 @@ describe('table:file=...', () => {
 
   const bad: [string, string, string | RegExp][] = [
     ['malformed.json', '{"M": 2, "a": [0, 1', /malformed JSON/],
-    ['lengths.json', '{"M": 3, "a": [0, 1], "b": [0, 1, 2]}', /a and b must each have M entries/],
+    // A rule of the whole object: no field named before it.
+    [
+      'lengths.json',
+      '{"M": 3, "a": [0, 1], "b": [0, 1, 2]}',
+      /\]\}; a and b must each have M entries$/,
+    ],
     ['missing-b.json', '{"M": 2, "a": [0, 1]}', /b: /],
     ['strings.json', '{"M": 2, "a": [0, "x"], "b": [0, 1]}', /a\.1: /],
     ['bad-m.json', '{"M": 0, "a": [], "b": []}', /M: /],

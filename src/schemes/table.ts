@@ -20,7 +20,9 @@ export function tableFormulas(
     },
     // The same lookups once per class, for the simulators: a group's weights depend on K alone.
     groupWeightsInto(_rewards, _start, K, out) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: at K = M no response is wrong, so the callers never read this weight (ClassWeights sets it to 0)
       out[0] = K < M ? a[K]! : 0;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: at K = 0 no response is correct, so the callers never read this weight (ClassWeights sets it to 0)
       out[1] = K > 0 ? b[K - 1]! : 0;
     },
     weight,
