@@ -141,32 +141,56 @@ describe('algorithm1Groups (the sampler loop)', () => {
   // same bits. The cases cover each weight route (pattern table up to M = 10, the two-weight
   // form, the native formula), groups straddling a refill and larger than the buffer (`take`),
   // softmax counts packed in one integer (groups larger than a field holds, one answer filling its
-  // field) and counted in
-  // memory (ten answers), split guide buckets (logits far apart, a sequence at scale 9), a corpus changing prompts.
+  // field) and counted in memory (ten answers), split guide buckets (logits far apart, a sequence
+  // at scale 9), a corpus changing prompts; and the guided softmax loop's pooling of equal counts
+  // (`pooled`: a scheme whose weights depend on K alone, M within a field), also for groups
+  // straddling a refill (M = 12 does not divide the buffer) and not for GRPO at an M where its
+  // sum of squares rounds (M = 12, 37).
   it.each([
-    ['rs', 16, 'softmax:logits=0;1;2;3,correct=1', 3000],
-    ['grpo', 8, 'softmax:logits=0.1;-0.4;0.3;0;0.8,correct=0;2', 3000],
-    ['passk:k=3', 12, 'softmax:logits=0;-12;3;-20;1;-15,correct=1;2', 2000],
-    ['grpo:std=sample', 37, 'softmax:logits=0;-9;0.2,correct=0', 600],
-    ['verl-grpo', 5000, 'softmax:logits=0.3;0;-0.3,correct=2', 6],
-    ['grpo', 16, 'softmax:logits=0;1;2;3;-1;0.5;-3;2;1;0,correct=1;4;7', 2000],
-    ['rs', 4000, 'softmax:logits=12;0;0,correct=0', 5],
-    ['grpo', 16, 'sequence:V=4,L=3,r=1,seed=7', 1500],
-    ['rs', 1, 'sequence:V=4,L=3,r=1,seed=7,scale=9', 3000],
-    ['passk:k=2', 13, 'sequence:V=2,L=6,r=1,seed=7', 700],
-    ['rloo', 8, CORPUS, 2500],
-    ['grpo', 64, CORPUS, 300],
-    ['reinforce', 3, 'bernoulli:p=0.3', 2000],
-  ])('%s, M = %i, %s: the same bits as the plain loop', (spec, M, text, groups) => {
-    const policy = buildPolicy(parsePolicy(text));
-    const s = scheme(spec, M);
-    const fast = new VectorMoments(policy.dim);
-    const stream = new UniformStream(4, 'samplers');
-    algorithm1Groups(policy, s, groups, stream, fast);
-    const reference = new UniformStream(4, 'samplers');
-    const slow = plainAlgorithm1(policy, s, groups, reference);
-    expect(fast.toJSON()).toEqual(slow.toJSON());
-    expect(stream.index).toBe(reference.index);
+    ['rs', 16, 'softmax:logits=0;1;2;3,correct=1', 3000, true],
+    ['rs', 12, 'softmax:logits=0;1;2;3,correct=1', 3000, true],
+    ['dr-grpo', 6, 'softmax:logits=0;1;2;3,correct=1;2', 3000, true],
+    ['grpo', 12, 'softmax:logits=0;1;2;3,correct=1', 3000, false],
+    ['grpo', 8, 'softmax:logits=0.1;-0.4;0.3;0;0.8,correct=0;2', 3000, true],
+    ['passk:k=3', 12, 'softmax:logits=0;-12;3;-20;1;-15,correct=1;2', 2000, true],
+    ['grpo:std=sample', 37, 'softmax:logits=0;-9;0.2,correct=0', 600, false],
+    ['verl-grpo', 5000, 'softmax:logits=0.3;0;-0.3,correct=2', 6, false],
+    ['rs', 64, 'softmax:logits=0;1;2;3,correct=1', 300, false],
+    ['grpo', 16, 'softmax:logits=0;1;2;3;-1;0.5;-3;2;1;0,correct=1;4;7', 2000, false],
+    ['rs', 4000, 'softmax:logits=12;0;0,correct=0', 5, false],
+    ['grpo', 16, 'sequence:V=4,L=3,r=1,seed=7', 1500, false],
+    ['rs', 1, 'sequence:V=4,L=3,r=1,seed=7,scale=9', 3000, false],
+    ['passk:k=2', 13, 'sequence:V=2,L=6,r=1,seed=7', 700, false],
+    ['rloo', 8, CORPUS, 2500, false],
+    ['grpo', 64, CORPUS, 300, false],
+    ['reinforce', 3, 'bernoulli:p=0.3', 2000, false],
+  ])(
+    '%s, M = %i, %s: the same bits as the plain loop (pooled %s)',
+    (spec, M, text, groups, pooled) => {
+      const policy = buildPolicy(parsePolicy(text));
+      const s = scheme(spec, M);
+      const fast = new VectorMoments(policy.dim);
+      const stream = new UniformStream(4, 'samplers');
+      algorithm1Groups(policy, s, groups, stream, fast);
+      const reference = new UniformStream(4, 'samplers');
+      const slow = plainAlgorithm1(policy, s, groups, reference, 'documented', pooled);
+      expect(fast.toJSON()).toEqual(slow.toJSON());
+      expect(stream.index).toBe(reference.index);
+    },
+  );
+
+  it('can fail: pooling equal counts changes the last bits of the sums, and only those', () => {
+    const policy = buildPolicy(parsePolicy('softmax:logits=0;1;2;3,correct=1'));
+    const s = scheme('rs', 16);
+    const pooled = new VectorMoments(policy.dim);
+    algorithm1Groups(policy, s, 3000, new UniformStream(4, 'samplers'), pooled);
+    const each = plainAlgorithm1(policy, s, 3000, new UniformStream(4, 'samplers'));
+    expect(pooled.toJSON()).not.toEqual(each.toJSON());
+    expect(pooled.n).toBe(each.n);
+    for (let j = 0; j < policy.dim; j++) {
+      expect(Math.abs(pooled.mean[j]! - each.mean[j]!)).toBeLessThan(1e-15 * 16);
+      expect(Math.abs(pooled.m2[j]! - each.m2[j]!)).toBeLessThan(1e-12 * each.m2[j]!);
+    }
   });
 
   it('can fail: the same update summed by answer instead of by class differs in the last bits', () => {

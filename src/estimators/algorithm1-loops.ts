@@ -3,9 +3,10 @@ import { UNIFORM_BUFFER, type UniformStream } from '../rng/index.ts';
 import type { GradedScheme } from '../schemes/index.ts';
 import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/index.ts';
 import type { VectorMoments } from '../stats/index.ts';
-import { ShiftedSums } from '../stats/index.ts';
+import { ShiftedSums, VectorBuffer } from '../stats/index.ts';
 import { BernoulliGroup } from './bernoulli-group.ts';
 import type { GroupWeights } from './class-weights.ts';
+import { CountHistogram } from './count-histogram.ts';
 import { classWeightsOf } from './graded-class-weights.ts';
 import { promptBlocks, putZeros } from './prompt-blocks.ts';
 
@@ -69,8 +70,15 @@ export function algorithm1Groups(
  * softmax policy with binary rewards and few answers), specialised: the stream draws the
  * responses as it makes the uniforms (`refillGuided`: the same uniforms, so the same answers),
  * a group's counts are the differences of the stream's running sums of entries, and its classes
- * in response order are the stream's rewards; the weights, the update and the moments are the
- * sampler loop's, so the bits are too. A group that straddles refills gathers its classes.
+ * in response order are the stream's rewards; the weights and the update are the sampler loop's,
+ * so a group's update has the same bits. A group that straddles refills gathers its classes.
+ *
+ * Pooled, when the weights depend on `K` alone (`GroupWeights.byCount`) and a group's counts fit
+ * the guide entries' fields (`M <= low`): a group's update is then a function of its counts per
+ * answer, so each block keeps only its distinct counts and their numbers of groups
+ * ({@link CountHistogram}), and adds each distinct update once, weighted by its groups, in the
+ * order the counts were first met (`ShiftedSums.addRepeated`): the same moments up to the
+ * rounding of those sums, with one update per distinct count instead of one per group.
  *
  * `u` must not have been read yet, or only to the end of its buffer; it is left where the
  * groups end, its buffer holding uniforms again.
@@ -87,6 +95,9 @@ function algorithm1Guided(
   const invM = 1 / M;
   const w = new Float64Array(weightsOf.classes);
   const block = new ShiftedSums(moments.dim);
+  const byCount = M <= guided.low ? weightsOf.byCount : null;
+  const histogram = byCount === null ? null : new CountHistogram(BLOCK);
+  const update = new VectorBuffer(moments.dim);
   const gathered = new Int32Array(M);
   const { rewards, counts } = u;
   let k = u.index;
@@ -118,9 +129,25 @@ function algorithm1Guided(
           k += part;
         }
       }
-      weightsOf.into(classes, start, K, w);
-      block.next();
-      prompt.update(w, invM, block, 0);
+      if (histogram !== null) {
+        histogram.add(guided.takeCounts(), K);
+      } else {
+        weightsOf.into(classes, start, K, w);
+        block.next();
+        prompt.update(w, invM, block, 0);
+      }
+    }
+    if (histogram !== null && byCount !== null) {
+      const { keys, times, correct, order } = histogram;
+      for (let i = 0; i < histogram.size; i++) {
+        const slot = order[i]!;
+        const K = correct[slot]!;
+        w[0] = byCount[2 * K]!;
+        w[1] = byCount[2 * K + 1]!;
+        guided.updateCounts(keys[slot]!, M, K, w, invM, update, 0);
+        block.addRepeated(update.x, times[slot]!);
+      }
+      histogram.clear();
     }
     block.flushInto(moments);
     done += size;

@@ -40,7 +40,12 @@ describe('ClassWeights', () => {
           const K = rewards.reduce((a, b) => a + b, 0);
           weights.into(Int32Array.from(rewards), 0, K, w);
           expect([...w], `${spec}: [${rewards}]`).toEqual(expected);
+          // The table by count, where the scheme declares its weights a function of K.
+          if (weights.byCount !== null) {
+            expect([...weights.byCount.subarray(2 * K, 2 * K + 2)], spec).toEqual(expected);
+          }
         }
+        expect(weights.byCount !== null, spec).toBe(s.orderFree === true);
       }
     },
   );

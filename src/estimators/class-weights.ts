@@ -13,6 +13,12 @@ export interface GroupWeights {
    * `w[0..classes-1]`: 0 for a class with no response.
    */
   into(rewards: Int32Array, start: number, K: number, w: Float64Array): void;
+  /**
+   * With two classes, when the weights depend on `K` alone (`Scheme.orderFree`): those of each
+   * `K = 0..M` at `[2K, 2K + 1]`, the bits {@link into} writes for every group with `K` correct
+   * answers; else null.
+   */
+  readonly byCount: Float64Array | null;
 }
 
 /**
@@ -35,6 +41,7 @@ export class ClassWeights implements GroupWeights {
   private readonly z: Float64Array;
   /** A group's rewards copied to the start of an array, for the native formula. */
   private readonly group: Int32Array;
+  readonly byCount: Float64Array | null = null;
 
   constructor(private readonly scheme: Scheme) {
     const M = scheme.M;
@@ -53,6 +60,18 @@ export class ClassWeights implements GroupWeights {
         table[2 * pattern + 1] = two[1]!;
       }
       this.table = table;
+    }
+    if (scheme.orderFree) {
+      // Any group with K correct answers gives the same bits: take the one with them first.
+      const byCount = new Float64Array(2 * (M + 1));
+      const rewards = new Int32Array(M);
+      const two = new Float64Array(2);
+      for (let K = 0; K <= M; K++) {
+        if (K > 0) rewards[K - 1] = 1;
+        this.into(rewards, 0, K, two);
+        byCount.set(two, 2 * K);
+      }
+      this.byCount = byCount;
     }
   }
 

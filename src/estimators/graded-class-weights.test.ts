@@ -18,7 +18,17 @@ import { gradedScheme } from '../schemes/graded-scheme.ts';
 import { scheme } from '../schemes/scheme.ts';
 import { VectorMoments } from '../stats/vector-moments.ts';
 import { algorithm1Groups } from './algorithm1-loops.ts';
+import { ClassWeights, type GroupWeights } from './class-weights.ts';
 import { GRADED_PATTERN_LIMIT, GradedClassWeights } from './graded-class-weights.ts';
+
+/**
+ * The binary weights of `spec` at `M` without their table by count, so that the guided softmax
+ * loop updates group by group, as the graded loop does, instead of pooling equal counts.
+ */
+function unpooled(spec: string, M: number): GroupWeights {
+  const weights = new ClassWeights(scheme(spec, M));
+  return { classes: 2, byCount: null, into: (r, start, K, w) => weights.into(r, start, K, w) };
+}
 
 // Deterministic (fixed seeds, bit-for-bit comparisons): false-fail rate 0.
 
@@ -114,7 +124,8 @@ describe('graded softmax with two classes at levels 0, 1 is the binary path, bit
     );
     const groups = 1500;
     const a = new VectorMoments(binary.dim);
-    algorithm1Groups(binary, scheme(spec, M), groups, new UniformStream(seed, 'graded'), a);
+    const u = new UniformStream(seed, 'graded');
+    algorithm1Groups(binary, scheme(spec, M), groups, u, a, unpooled(spec, M));
     const b = new VectorMoments(graded.dim);
     const s = gradedScheme(spec, levelClasses([0, 1]), M);
     algorithm1Groups(graded, s, groups, new UniformStream(seed, 'graded'), b);
@@ -185,7 +196,8 @@ describe('the graded sampler loop against the plain loop', () => {
     const policy = buildPolicy(parsePolicy('softmax:logits=0;1;2;3,correct=1'));
     const s = scheme('grpo', 8);
     const fast = new VectorMoments(policy.dim);
-    algorithm1Groups(policy, s, 2000, new UniformStream(4, 'samplers'), fast);
+    const u = new UniformStream(4, 'samplers');
+    algorithm1Groups(policy, s, 2000, u, fast, unpooled('grpo', 8));
     expect(plainAlgorithm1(policy, s, 2000, new UniformStream(4, 'samplers')).toJSON()).toEqual(
       fast.toJSON(),
     );

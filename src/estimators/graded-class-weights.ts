@@ -21,6 +21,8 @@ export const GRADED_PATTERN_LIMIT = 2 ** 14;
  */
 export class GradedClassWeights implements GroupWeights {
   readonly classes: number;
+  /** Graded schemes are not pooled by count. */
+  readonly byCount = null;
   private readonly M: number;
   private readonly table: Float64Array | null = null;
   private readonly z: Float64Array;

@@ -98,6 +98,8 @@ export class SoftmaxSampler implements Sampler, GuidedSampler {
   private classSum = 0;
   /** Guided: the answers' fields of a group's sum of entries not yet added into the counts. */
   private pending = 0;
+  /** Guided: whether {@link count} added responses into the counts in memory since the update. */
+  private inTable = false;
 
   constructor(
     private readonly categorical: Categorical,
@@ -181,6 +183,7 @@ export class SoftmaxSampler implements Sampler, GuidedSampler {
       return correct;
     }
     this.spill();
+    this.inTable = true;
     let correct = 0;
     for (let a = from; a < to; a = (a + field) | 0) {
       const b = Math.min(to, a + field);
@@ -195,6 +198,38 @@ export class SoftmaxSampler implements Sampler, GuidedSampler {
     this.drawn += to - from;
     this.classSum += correct;
     return correct;
+  }
+
+  takeCounts(): number {
+    const { table, K, countAt, guideBits: bits } = this;
+    let packed = this.pending;
+    if (this.inTable) {
+      // At most `low` responses: every count fits its field.
+      for (let y = 0; y < K; y++) {
+        packed = (packed + (table[countAt + y]! << (bits * y))) | 0;
+        table[countAt + y] = 0;
+      }
+      this.inTable = false;
+    }
+    this.pending = 0;
+    this.drawn = 0;
+    this.classSum = 0;
+    return packed;
+  }
+
+  updateCounts(
+    packed: number,
+    M: number,
+    K: number,
+    w: Float64Array,
+    scale: number,
+    out: VectorSink,
+    offset: number,
+  ): void {
+    this.pending = packed;
+    this.drawn = M;
+    this.classSum = K;
+    this.update(w, scale, out, offset);
   }
 
   draw(uniforms: Float64Array, k: number, count: number): number {
@@ -328,5 +363,6 @@ export class SoftmaxSampler implements Sampler, GuidedSampler {
     this.drawn = 0;
     this.classSum = 0;
     this.pending = 0;
+    this.inTable = false;
   }
 }

@@ -39,6 +39,9 @@ export function groupNormalized(norm: GroupNormalization, M: number): SchemeForm
     epsInRoot ? Math.sqrt(variance + eps) : Math.sqrt(variance) + eps;
   // Built on the first call of groupWeightsInto: only the simulators call it.
   let exact: Uint8Array | false | null = null;
+  // Without scaling the weights are `R - K/M`; with it, they depend on the order only through the
+  // rounding of the sum of squares, which no K has when every partial sum is exact.
+  const orderFree = !scale || everySquareSumExact(M);
   return {
     advantagesInto(rewards, out) {
       let sum = 0;
@@ -92,6 +95,7 @@ export function groupNormalized(norm: GroupNormalization, M: number): SchemeForm
       out[0] = d0 / sd;
       out[1] = d1 / sd;
     },
+    orderFree,
     weight(R, K) {
       const mean = K / M;
       if (!scale) return R - mean;
@@ -120,6 +124,12 @@ export function groupNormalized(norm: GroupNormalization, M: number): SchemeForm
       return (2 + Math.sqrt(2 * M)) / floor;
     },
   };
+}
+
+/** Whether {@link exactSquareSums} holds for every `K` of a group of `M`. */
+function everySquareSumExact(M: number): boolean {
+  const exact = exactSquareSums(M);
+  return exact !== false && exact.every((x) => x === 1);
 }
 
 /** Above this group size the squares are always summed response by response. */
@@ -311,6 +321,7 @@ function withFocalFactor(inner: SchemeFormulas, gamma: number, M: number): Schem
         out[0] = out[0]! * factor;
         out[1] = out[1]! * factor;
       },
+      orderFree: inner.orderFree,
     }),
   };
 }

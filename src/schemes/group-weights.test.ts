@@ -111,3 +111,61 @@ describe('groupWeightsInto', () => {
     expect(groups(100).some((rewards) => difference(everywhere, rewards) !== null)).toBe(true);
   });
 });
+
+/**
+ * The first count `K` at which two of `rewards` with `K` ones get different weights from the
+ * native formula (the weight of each class at its first response), or null.
+ */
+function orderDependence(f: SchemeFormulas, all: readonly Float64Array[]): string | null {
+  const byK = new Map<number, string>();
+  for (const rewards of all) {
+    const M = rewards.length;
+    const out = new Float64Array(M);
+    f.advantagesInto(rewards, out);
+    const K = rewards.reduce((k, r) => k + r, 0);
+    const wrong = rewards.indexOf(0);
+    const right = rewards.indexOf(1);
+    const weights = `${wrong < 0 ? '' : out[wrong]} ${right < 0 ? '' : out[right]}`;
+    const seen = byK.get(K);
+    if (seen !== undefined && seen !== weights) return `K = ${K}: ${seen} and ${weights}`;
+    byK.set(K, weights);
+  }
+  return null;
+}
+
+describe('orderFree', () => {
+  // Deterministic: every pattern up to M = 12, 200 random groups above.
+  it.each(SIZES)('holds where declared at M = %i: K alone, never the rewards', (M) => {
+    for (const spec of representativeSpecs(M)) {
+      const formulas = resolveScheme(spec).bind(M);
+      if (!formulas.orderFree) continue;
+      expect(orderDependence(formulas, groups(M)), spec).toBeNull();
+      // Rewards it must not read: NaN where the group's rewards would be.
+      const nowhere = new Float64Array(M + 7).fill(Number.NaN);
+      const two = new Float64Array(2);
+      const want = new Float64Array(2);
+      for (let K = 0; K <= M; K++) {
+        const rewards = Float64Array.from({ length: M + 7 }, (_, i) =>
+          i >= 5 && i < 5 + K ? 1 : 0,
+        );
+        formulas.groupWeightsInto!(rewards, 5, K, want);
+        formulas.groupWeightsInto!(nowhere, 5, K, two);
+        expect([...two], `${spec}, K = ${K}`).toEqual([...want]);
+      }
+    }
+  });
+
+  it('is declared by the schemes whose weights are integer sums, and GRPO where no sum rounds', () => {
+    const declared = (spec: string, M: number) => resolveScheme(spec).bind(M).orderFree === true;
+    for (const spec of ['rs', 'reinforce', 'rloo', 'trl-rloo', 'passk:k=2', 'dr-grpo'])
+      expect(declared(spec, 12), spec).toBe(true);
+    expect(declared('grpo', 16)).toBe(true);
+    expect(declared('f-grpo:gamma=1', 16)).toBe(true);
+    expect(declared('grpo', 12)).toBe(false);
+    expect(declared('grpo:filter=dapo', 16)).toBe(false);
+  });
+
+  it('can fail: GRPO at M = 12 gives other bits to groups of the same K in another order', () => {
+    expect(orderDependence(resolveScheme('grpo').bind(12), groups(12))).not.toBeNull();
+  });
+});

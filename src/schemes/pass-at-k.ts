@@ -25,6 +25,7 @@ export function passAtKFormulas(k: number, M: number, scale: number): SchemeForm
       out[0] = 0;
       out[1] = K === 0 ? 0 : right(K - 1);
     },
+    orderFree: true,
     weight: (R, K) => (R === 1 ? right(K - 1) : 0),
   };
 }

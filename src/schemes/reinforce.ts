@@ -20,6 +20,7 @@ export const reinforce: SchemeKind = {
       out[0] = 0;
       out[1] = 1;
     },
+    orderFree: true,
     weight: (R) => R,
     rewardGain: () => 1,
   }),
@@ -57,6 +58,7 @@ export function leaveOneOut(M: number): SchemeFormulas {
       out[0] = 0 - (K - 0) / (M - 1);
       out[1] = 1 - (K - 1) / (M - 1);
     },
+    orderFree: true,
     weight: (R, K) => R - (K - R) / (M - 1),
     // 1 for the response's own reward, 1/(M - 1) for each of the M - 1 others.
     rewardGain: () => 2,

@@ -22,6 +22,7 @@ export const rs: SchemeKind = {
       // Stryker disable next-line ConditionalExpression,ArithmeticOperator: (M / 1) / K is (M * 1) / K; at K = 0 no response is correct, so the callers never read this weight
       out[1] = K === 0 ? 0 : (M * 1) / K;
     },
+    orderFree: true,
     weight: (R, K) => (K === 0 ? 0 : (M * R) / K),
   }),
 };

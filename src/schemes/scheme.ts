@@ -39,6 +39,8 @@ export interface Scheme {
    * otherwise.
    */
   readonly groupWeightsInto?: SchemeFormulas['groupWeightsInto'];
+  /** `SchemeFormulas.orderFree`: the two weights are a function of `K` alone, bit for bit. */
+  readonly orderFree?: boolean;
   /** `a[s]`: weight of a wrong answer when `s` of the other `M - 1` answers are right. */
   readonly a: readonly number[];
   /** `b[s]`: weight of a right answer when `s` of the other `M - 1` answers are right. */
@@ -75,6 +77,7 @@ export function scheme(spec: string, M: number): Scheme {
     c: Object.freeze(c),
     advantagesInto: patternTable(native, M),
     ...(formulas.groupWeightsInto ? { groupWeightsInto: formulas.groupWeightsInto } : {}),
+    ...(formulas.groupWeightsInto && formulas.orderFree ? { orderFree: true } : {}),
     advantages(rewards) {
       if (rewards.length !== M) {
         throw new InputError(`${label}: expected ${M} rewards, got ${rewards.length}`);

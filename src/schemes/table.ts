@@ -25,6 +25,7 @@ export function tableFormulas(
       // Stryker disable next-line ConditionalExpression,EqualityOperator: at K = 0 no response is correct, so the callers never read this weight (ClassWeights sets it to 0)
       out[1] = K > 0 ? b[K - 1]! : 0;
     },
+    orderFree: true,
     weight,
   };
 }

@@ -21,7 +21,7 @@ export {
   type VectorMomentsJson,
   vectorMomentsSchema,
 } from './vector-moments.ts';
-export type { VectorSink } from './vector-sink.ts';
+export { VectorBuffer, type VectorSink } from './vector-sink.ts';
 export {
   type Verdict,
   type VerdictInput,

@@ -73,4 +73,57 @@ describe('ShiftedSums', () => {
     mutant.flushInto(c);
     expect(c.toJSON()).not.toEqual(a.toJSON());
   });
+
+  it('adds a vector repeated: as many adds, up to rounding; the same bits once', () => {
+    const xs = Array.from({ length: 40 }, (_, n) =>
+      Float64Array.of(3 + Math.sin(n), n % 5, -2e-3 * n),
+    );
+    const times = xs.map((_, n) => 1 + ((n * 37) % 23));
+    const repeated = new ShiftedSums(3);
+    const added = new ShiftedSums(3);
+    xs.forEach((x, n) => {
+      repeated.addRepeated(x, times[n]!);
+      for (let t = 0; t < times[n]!; t++) added.add(x);
+    });
+    const a = new VectorMoments(3);
+    const b = new VectorMoments(3);
+    repeated.flushInto(a);
+    added.flushInto(b);
+    expect(a.n).toBe(times.reduce((s, t) => s + t, 0));
+    expect(b.n).toBe(a.n);
+    for (let j = 0; j < 3; j++) {
+      // The first vector is the shift whether it comes once or many times.
+      expect(Math.abs(a.mean[j]! - b.mean[j]!)).toBeLessThan(1e-14 * (1 + Math.abs(b.mean[j]!)));
+      expect(Math.abs(a.m2[j]! - b.m2[j]!)).toBeLessThan(1e-12 * b.m2[j]!);
+    }
+    const once = new ShiftedSums(3);
+    const plain = new ShiftedSums(3);
+    for (const x of xs) {
+      once.addRepeated(x, 1);
+      plain.add(x);
+    }
+    const c = new VectorMoments(3);
+    const d = new VectorMoments(3);
+    once.flushInto(c);
+    plain.flushInto(d);
+    expect(c.toJSON()).toEqual(d.toJSON());
+  });
+
+  it('can fail: a repeated vector counted once is another block', () => {
+    const x = Float64Array.of(1, 2);
+    const y = Float64Array.of(4, -1);
+    const a = new ShiftedSums(2);
+    a.addRepeated(x, 1);
+    a.addRepeated(y, 3);
+    const b = new ShiftedSums(2);
+    b.add(x);
+    b.add(y);
+    const ma = new VectorMoments(2);
+    const mb = new VectorMoments(2);
+    a.flushInto(ma);
+    b.flushInto(mb);
+    expect(ma.n).toBe(4);
+    expect(ma.mean[0]).toBe(13 / 4);
+    expect(mb.mean[0]).toBe(5 / 2);
+  });
 });

@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ShiftedSums } from './shifted-sums.ts';
 import { VectorMoments } from './vector-moments.ts';
-import type { VectorSink } from './vector-sink.ts';
+import { VectorBuffer, type VectorSink } from './vector-sink.ts';
 
 // Deterministic: false-fail rate 0. The contract of every VectorSink: `zeros(from, to)` is
 // `put(j, 0)` for each component of the range, bit for bit, whatever came before (the block's
@@ -100,5 +100,21 @@ describe.each(SINKS)('VectorSink contract: $name', ({ make }) => {
       byZeros.sink.zeros(0, 2);
     }
     expect(bits(byZeros.moments())).not.toBe(bits(byPut.moments()));
+  });
+});
+
+describe('VectorBuffer', () => {
+  it('keeps the vector sent last, its unsent components 0', () => {
+    const buffer = new VectorBuffer(4);
+    buffer.next();
+    buffer.put(2, 5);
+    buffer.put(0, -1);
+    buffer.zeros(1, 2);
+    buffer.put(3, 7);
+    expect([...buffer.x]).toEqual([-1, 0, 5, 7]);
+    buffer.next();
+    buffer.put(1, 2);
+    buffer.zeros(2, 4);
+    expect([...buffer.x]).toEqual([0, 2, 0, 0]);
   });
 });

@@ -16,3 +16,28 @@ export interface VectorSink {
    */
   zeros(from: number, to: number): void;
 }
+
+/**
+ * A {@link VectorSink} that keeps the last vector sent to it, in {@link x}: for a loop that needs
+ * a vector whole, e.g. to add it to an accumulator more than once.
+ */
+export class VectorBuffer implements VectorSink {
+  /** The vector started last, as far as its components were sent. */
+  readonly x: Float64Array;
+
+  constructor(readonly dim: number) {
+    this.x = new Float64Array(dim);
+  }
+
+  next(): void {
+    this.x.fill(0);
+  }
+
+  put(j: number, x: number): void {
+    this.x[j] = x;
+  }
+
+  zeros(from: number, to: number): void {
+    this.x.fill(0, from, to);
+  }
+}

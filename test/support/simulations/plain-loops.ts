@@ -159,6 +159,9 @@ function classWeights(classes: readonly number[], weights: readonly number[], C:
 /**
  * Algorithm 1 (docs/theory.md §1) for `groups` groups of `policy` under `scheme`, plainly: each
  * group's update into shifted sums over blocks of 1024 groups, Chan-merged into the moments.
+ * `pooled`: each block's groups with the same responses' cells (the same answer counts) summed
+ * as one update times their number, in the order first met, as the guided softmax loop does for
+ * a scheme whose weights depend on `K` alone.
  */
 export function plainAlgorithm1(
   policy: Policy,
@@ -166,11 +169,21 @@ export function plainAlgorithm1(
   groups: number,
   u: UniformStream,
   summation: Summation = 'documented',
+  pooled = false,
 ): VectorMoments {
   const prompts = plainPrompts(policy, summation);
-  return blockMoments(policy.dim, groups, () => {
+  const countsOf = (responses: readonly Response[]): string => {
+    const counts = new Map<number, number>();
+    for (const r of responses)
+      for (const cell of r.cells) counts.set(cell, (counts.get(cell) ?? 0) + 1);
+    return JSON.stringify([...counts].sort((x, y) => x[0] - y[0]));
+  };
+  let key = '';
+  const keyOf = pooled ? () => key : undefined;
+  return blockMoments(policy.dim, groups, keyOf, () => {
     const prompt = prompts[drawPrompt(policy, u)]!;
     const responses = Array.from({ length: scheme.M }, () => prompt.draw(u));
+    key = countsOf(responses);
     const rewards = responses.map((r) => r.reward);
     const w = classWeights(rewards, scheme.advantages(rewards), 2);
     const g = new Float64Array(policy.dim);
@@ -198,7 +211,7 @@ export function plainGradedAlgorithm1(
   const { pi, classOf, dim } = policy;
   const cdf = runningSums(pi);
   const rewards = policy.description.rewards;
-  return blockMoments(dim, groups, () => {
+  return blockMoments(dim, groups, undefined, () => {
     const answers = Array.from({ length: scheme.M }, () => invert(cdf, u.next()));
     const classes = answers.map((y) => classOf[y]!);
     const w = classWeights(
@@ -218,22 +231,43 @@ export function plainGradedAlgorithm1(
   });
 }
 
-/** `groups` updates summarised as the loops do: shifted sums over blocks of 1024, Chan-merged. */
-function blockMoments(dim: number, groups: number, update: () => Float64Array): VectorMoments {
+/**
+ * `groups` updates summarised as the loops do: shifted sums over blocks of 1024, Chan-merged.
+ * With `keyOf` (read after each update), a block's updates of equal keys are summed once each,
+ * times their number (`t·d` and `t·d²`), in the order their keys were first met.
+ */
+function blockMoments(
+  dim: number,
+  groups: number,
+  keyOf: (() => string) | undefined,
+  update: () => Float64Array,
+): VectorMoments {
   const moments = new VectorMoments(dim);
   for (let done = 0; done < groups; ) {
     const size = Math.min(BLOCK, groups - done);
-    const updates = Array.from({ length: size }, update);
-    const shift = updates[0]!;
+    const byKey = new Map<string, { g: Float64Array; times: number }>();
+    const terms: { g: Float64Array; times: number }[] = [];
+    for (let n = 0; n < size; n++) {
+      const g = update();
+      const key = keyOf?.();
+      const seen = key === undefined ? undefined : byKey.get(key);
+      if (seen !== undefined) seen.times++;
+      else {
+        const term = { g, times: 1 };
+        terms.push(term);
+        if (key !== undefined) byKey.set(key, term);
+      }
+    }
+    const shift = terms[0]!.g;
     const mean = new Float64Array(dim);
     const m2 = new Float64Array(dim);
     for (let j = 0; j < dim; j++) {
       let sum = 0;
       let squares = 0;
-      for (const g of updates) {
+      for (const { g, times } of terms) {
         const d = g[j]! - shift[j]!;
-        sum += d;
-        squares += d * d;
+        sum += times * d;
+        squares += times * (d * d);
       }
       mean[j] = shift[j]! + sum / size;
       m2[j] = Math.max(0, squares - (sum * sum) / size);
