@@ -37,6 +37,13 @@ export interface ChunkRunOptions<Task, Result> {
   readonly threads?: number;
   /** A pool to run on (kept running afterwards), e.g. shared by the checks of a battery. */
   readonly pool?: WorkerPool<Task, Result>;
+  /**
+   * With `pool`: this thread computes chunks throughout, beside the pool's workers, as it does
+   * beside a pool the run starts itself; for a pool started early for this run alone, of its
+   * threads but one. Default false: this thread computes only while the pool's workers load
+   * (they are the run's threads, e.g. a battery's pool).
+   */
+  readonly computeHere?: boolean;
   /** Cancels the run: it rejects with the signal's reason once running chunks are stopped. */
   readonly signal?: AbortSignal;
   /**
@@ -117,7 +124,8 @@ export async function runChunkTasks<Task, Result>(
     return;
   }
   if (options.pool) {
-    await runOnPool(options.pool, work, chunks, onResult, options, 'while-loading');
+    const here = options.computeHere === true ? 'throughout' : 'while-loading';
+    await runOnPool(options.pool, work, chunks, onResult, options, here);
     return;
   }
   // This thread is one of the run's threads: it computes from the start, while the workers

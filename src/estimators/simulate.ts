@@ -29,6 +29,11 @@ export interface SimulateOptions
   readonly threads?: number;
   /** A worker pool to run on instead (kept running afterwards), e.g. one shared by many runs. */
   readonly pool?: SimulationPool;
+  /**
+   * With `pool`: this thread computes too, throughout the run, beside the pool's workers (a pool
+   * of the run's threads but one, started early: `simulate --threads`); default false.
+   */
+  readonly computeHere?: boolean;
   /** Told after every completed chunk. */
   readonly onProgress?: (progress: SimulationProgress) => void;
 }

@@ -160,6 +160,8 @@ class SequenceSampler implements Sampler {
    * rewards (-1 for a response with a token in a split bucket, until it is drawn by search).
    */
   private table: Int32Array;
+  /** Whether the last draw left responses with a token in a split bucket to {@link resolve}. */
+  private split = false;
   private readonly verdictAt: number;
   private readonly countAt: number;
   private readonly pathAt: number;
@@ -196,30 +198,129 @@ class SequenceSampler implements Sampler {
 
   draw(uniforms: Float64Array, k: number, count: number): number {
     if (this.rewards.length < count) this.grow(count);
+    const four = count & ~3;
+    this.split = false;
+    let correct = this.drawFours(uniforms, k, four) + this.drawEach(uniforms, k, four, count);
+    if (this.split) correct += this.resolve(uniforms, k, count);
+    this.count(count);
+    return correct;
+  }
+
+  /**
+   * Draws responses `0 .. four - 1` (`four` a multiple of 4) four at a time, their tokens side by
+   * side: each response's tokens are one chain of dependent loads (a token's entry gives the
+   * next token's row), and four chains overlap. The same tokens, transitions and rewards as
+   * {@link drawEach}. Returns the number of correct responses among those with no token in a
+   * split bucket; the others get reward -1 and set {@link split}, for {@link resolve}.
+   */
+  private drawFours(uniforms: Float64Array, k: number, four: number): number {
     const { table, G, V, L, shift, pathAt, rewardAt } = this;
-    const n = (count * L) | 0;
-    // The entries' rows `next(l) + v` of a response sum to its tokens' sum plus
-    // `sum_l next(l) = L + V·L(L-1)/2`: the verdict of the tokens' sum is read there.
     const verdictAt = (this.verdictAt - (L + (V * L * (L - 1)) / 2)) | 0;
     let correct = 0;
     let split = 0;
-    // Token by token, with no call and no inner loop, so that the compiled loop keeps its
-    // arrays at hand, and `| 0` keeps its integer arithmetic free of overflow checks; a response
-    // ends every L tokens.
+    for (let i = 0; i < four; i = (i + 4) | 0) {
+      const t0 = (k + i * L) | 0;
+      const p0 = (pathAt + i * L) | 0;
+      let a = 0;
+      let b = 0;
+      let c = 0;
+      let d = 0;
+      let sa = 0;
+      let sb = 0;
+      let sc = 0;
+      let sd = 0;
+      let bad = 0;
+      let next = 1;
+      for (let l = 0; l < L; l = (l + 1) | 0) {
+        let ea = table[(a + ((uniforms[t0 + l]! * G) | 0)) | 0]!;
+        let eb = table[(b + ((uniforms[t0 + L + l]! * G) | 0)) | 0]!;
+        let ec = table[(c + ((uniforms[t0 + 2 * L + l]! * G) | 0)) | 0]!;
+        let ed = table[(d + ((uniforms[t0 + 3 * L + l]! * G) | 0)) | 0]!;
+        if ((ea | eb | ec | ed) < 0) {
+          if (ea < 0) {
+            bad |= 1;
+            ea = ~ea;
+          }
+          if (eb < 0) {
+            bad |= 2;
+            eb = ~eb;
+          }
+          if (ec < 0) {
+            bad |= 4;
+            ec = ~ec;
+          }
+          if (ed < 0) {
+            bad |= 8;
+            ed = ~ed;
+          }
+        }
+        const ya = ea >> shift;
+        const yb = eb >> shift;
+        const yc = ec >> shift;
+        const yd = ed >> shift;
+        table[(p0 + l) | 0] = ((a >> shift) * V + ya - next) | 0;
+        table[(p0 + L + l) | 0] = ((b >> shift) * V + yb - next) | 0;
+        table[(p0 + 2 * L + l) | 0] = ((c >> shift) * V + yc - next) | 0;
+        table[(p0 + 3 * L + l) | 0] = ((d >> shift) * V + yd - next) | 0;
+        sa = (sa + ya) | 0;
+        sb = (sb + yb) | 0;
+        sc = (sc + yc) | 0;
+        sd = (sd + yd) | 0;
+        a = ea;
+        b = eb;
+        c = ec;
+        d = ed;
+        next = (next + V) | 0;
+      }
+      const ra = bad & 1 ? -1 : table[(verdictAt + sa) | 0]!;
+      const rb = bad & 2 ? -1 : table[(verdictAt + sb) | 0]!;
+      const rc = bad & 4 ? -1 : table[(verdictAt + sc) | 0]!;
+      const rd = bad & 8 ? -1 : table[(verdictAt + sd) | 0]!;
+      table[(rewardAt + i) | 0] = ra;
+      table[(rewardAt + i + 1) | 0] = rb;
+      table[(rewardAt + i + 2) | 0] = rc;
+      table[(rewardAt + i + 3) | 0] = rd;
+      if (bad !== 0) {
+        split = 1;
+        // A response drawn later by search counts there, not here.
+        correct =
+          (correct +
+            (ra & ~(ra >> 31)) +
+            (rb & ~(rb >> 31)) +
+            (rc & ~(rc >> 31)) +
+            (rd & ~(rd >> 31))) |
+          0;
+      } else {
+        correct = (correct + ra + rb + rc + rd) | 0;
+      }
+    }
+    if (split !== 0) this.split = true;
+    return correct;
+  }
+
+  /**
+   * Draws responses `from .. count - 1` one at a time, token after token; returns and marks as
+   * {@link drawFours} does.
+   */
+  private drawEach(uniforms: Float64Array, k: number, from: number, count: number): number {
+    const { table, G, V, L, shift, pathAt, rewardAt } = this;
+    const n = (count * L) | 0;
+    const verdictAt = (this.verdictAt - (L + (V * L * (L - 1)) / 2)) | 0;
+    let correct = 0;
+    let split = 0;
     let l = 0;
     let rowAt = 0;
     let next = 1;
     let sum = 0;
-    let i = 0;
+    let i = from;
     let bad = 0;
-    for (let t = 0; t < n; t = (t + 1) | 0) {
+    for (let t = (from * L) | 0; t < n; t = (t + 1) | 0) {
       let entry = table[(rowAt + ((uniforms[k + t]! * G) | 0)) | 0]!;
       if (entry < 0) {
         bad = 1;
         entry = ~entry;
       }
       const to = entry >> shift;
-      // The transition (row, v), with `v = to - next`.
       table[(pathAt + t) | 0] = ((rowAt >> shift) * V + to - next) | 0;
       sum = (sum + to) | 0;
       rowAt = entry;
@@ -242,8 +343,7 @@ class SequenceSampler implements Sampler {
         sum = 0;
       }
     }
-    if (split !== 0) correct += this.resolve(uniforms, k, count);
-    this.count(count);
+    if (split !== 0) this.split = true;
     return correct;
   }
 

@@ -91,26 +91,44 @@ export function registerSimulate(root: Command): void {
         return runTwoPath({ ...input, moves, alpha, threads }, flags);
       }
       const options = { ...input, alpha, threads, ...checkpointFlags(flags), ...testFaults() };
+      // A run on T threads starts its T - 1 workers first, so that they load beside this
+      // thread's loading of the simulator and reading of the input rather than after them; the
+      // run then computes in this thread and on them, as on a pool of its own (docs/simulate.md).
+      const early =
+        threads !== undefined && threads > 1
+          ? import('../../estimators/simulation-pool.ts').then((m) => {
+              m.requireThreads(threads);
+              return m.createSimulationPool(threads - 1, 2);
+            })
+          : undefined;
+      // A refused thread count is reported below, as bad input, before any work.
+      early?.catch(() => {});
       const [lib, { runChunkedCommand }, format] = await Promise.all([
         import('../../estimators/index.ts'),
         import('../checkpointed-run.ts'),
         import('../format-simulation.ts'),
       ]);
-      await runChunkedCommand(
-        'simulate',
-        PROGRESS,
-        (events, progress) =>
-          lib.simulate({
-            ...options,
-            ...events,
-            onProgress: (p) => progress(p.groupsDone, p.groups),
-          }),
-        (result) => {
-          const json = flags.json && `${JSON.stringify(format.simulationJson(result))}\n`;
-          process.stdout.write(json || format.simulationText(result));
-          process.exitCode = EXIT_OF_OUTCOME[result.outcome];
-        },
-      );
+      const pool = await early;
+      try {
+        await runChunkedCommand(
+          'simulate',
+          PROGRESS,
+          (events, progress) =>
+            lib.simulate({
+              ...options,
+              ...(pool && { pool, computeHere: true }),
+              ...events,
+              onProgress: (p) => progress(p.groupsDone, p.groups),
+            }),
+          (result) => {
+            const json = flags.json && `${JSON.stringify(format.simulationJson(result))}\n`;
+            process.stdout.write(json || format.simulationText(result));
+            process.exitCode = EXIT_OF_OUTCOME[result.outcome];
+          },
+        );
+      } finally {
+        await pool?.destroy();
+      }
     });
 }
 
