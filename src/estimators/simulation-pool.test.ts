@@ -58,6 +58,30 @@ describe('worker pools', () => {
     expect(results).toEqual(all.map((c) => runChunk(simulation, c)));
   });
 
+  it.each([
+    [true, 'throughout'],
+    [false, 'only while it loads'],
+  ])(
+    'on a given pool, loaded, computeHere %s: this thread computes %s, with the same bits',
+    async (computeHere) => {
+      const { work, counts } = countingWork();
+      const pool = createSimulationPool(1, 2);
+      await pool.whenLoaded();
+      const results: ChunkResult[] = [];
+      try {
+        await runChunkTasks(work, all, (r) => results.push(r), { pool, computeHere });
+      } finally {
+        await pool.destroy();
+      }
+      expect(counts.pools).toEqual([]);
+      // Throughout, this thread takes a chunk at once, before its first yield to the pool.
+      if (computeHere) expect(counts.here).toBeGreaterThan(0);
+      else expect(counts.here).toBe(0);
+      results.sort((a, b) => a.first - b.first);
+      expect(results).toEqual(all.map((c) => runChunk(simulation, c)));
+    },
+  );
+
   it('start no more workers than there are chunks, and check the thread count first', async () => {
     const { work, counts } = countingWork();
     const results: ChunkResult[] = [];
