@@ -72,7 +72,7 @@ export interface GuidedSampler extends GuideTable {
    */
   count(sums: Int32Array, from: number, to: number): number;
   /**
-   * After the {@link count} calls of one group of at most `low` responses: the group's counts
+   * After the {@link GuidedSampler.count} calls of one group of at most `low` responses: the group's counts
    * per answer packed into one non-negative int32, answer `y`'s count in its field of the guide
    * entries (the bits above `low`'s, answer by answer), taken out of the sampler, which is left
    * as before the group. Equal counts give equal keys.
@@ -80,7 +80,8 @@ export interface GuidedSampler extends GuideTable {
   takeCounts(): number;
   /**
    * {@link Sampler.update} of a group of `M` responses, `K` of them correct, whose counts
-   * {@link takeCounts} gave as `packed`: the same bits as the update after its {@link count}.
+   * {@link GuidedSampler.takeCounts} gave as `packed`: the same bits as the update after its
+   * {@link GuidedSampler.count}.
    */
   updateCounts(
     packed: number,

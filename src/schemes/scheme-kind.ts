@@ -23,7 +23,7 @@ export interface SchemeFormulas {
    */
   groupWeightsInto?(rewards: ArrayLike<number>, start: number, K: number, out: Float64Array): void;
   /**
-   * True when {@link groupWeightsInto} reads `K` alone, never the rewards: a group's two weights
+   * True when {@link SchemeFormulas.groupWeightsInto} reads `K` alone, never the rewards: a group's two weights
    * are then the same bits whatever the order of its rewards (tested on the catalogue, at every
    * pattern), so the simulators may pool the groups that have the same answer counts
    * (docs/theory.md §6). Absent where rounding makes the weights depend on the order (GRPO's sum
