@@ -200,7 +200,8 @@ class SequenceSampler implements Sampler {
     if (this.rewards.length < count) this.grow(count);
     const four = count & ~3;
     this.split = false;
-    let correct = this.drawFours(uniforms, k, four) + this.drawEach(uniforms, k, four, count);
+    let correct = four === 0 ? 0 : this.drawFours(uniforms, k, four);
+    correct += this.drawEach(uniforms, k, four, count);
     if (this.split) correct += this.resolve(uniforms, k, count);
     this.count(count);
     return correct;
