@@ -216,6 +216,10 @@ async function runOnPool<Task, Result>(
   // chunks itself (the same pure function, so the same bits) instead of waiting; the workers
   // take the first ones as soon as they can.
   const meanwhile = async () => {
+    // One turn of the event loop first: a pool whose workers have loaded while this thread was
+    // busy (reading the input, building the run) gets its first tasks now, not after this
+    // thread's first chunk.
+    await yieldToEventLoop();
     while ((hereLane === 'throughout' || !pool.loaded) && !stop.signal.aborted) {
       const chunk = next();
       if (chunk === undefined) return;

@@ -74,7 +74,8 @@ describe('worker pools', () => {
         await pool.destroy();
       }
       expect(counts.pools).toEqual([]);
-      // Throughout, this thread takes a chunk at once, before its first yield to the pool.
+      // Throughout, this thread takes a chunk after one turn of the event loop, in which the
+      // worker can finish at most the two tasks it holds (this thread hands out the next ones).
       if (computeHere) expect(counts.here).toBeGreaterThan(0);
       else expect(counts.here).toBe(0);
       results.sort((a, b) => a.first - b.first);
