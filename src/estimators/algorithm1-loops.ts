@@ -202,6 +202,17 @@ export function algorithm1Bernoulli(
   }
   const twoWeights = byPattern === null ? scheme.groupWeightsInto : undefined;
   const two = new Float64Array(2);
+  // Weights that depend on K alone: each K's two terms once, so that the loop reads a table
+  // instead of calling the scheme (a call that many schemes in one process make megamorphic).
+  let termsByK: Float64Array | null = null;
+  if (twoWeights !== undefined && scheme.orderFree) {
+    termsByK = new Float64Array(2 * (M + 1));
+    for (let K = 0; K <= M; K++) {
+      twoWeights(rewards, 0, K, two);
+      termsByK[2 * K] = two[0]! * (0 - p);
+      termsByK[2 * K + 1] = two[1]! * (1 - p);
+    }
+  }
   // Per interleaved group g: its terms Z (R - p) for R = 0 and R = 1, and its update.
   const terms = new Float64Array(2 * INTERLEAVED);
   const updates = new Float64Array(INTERLEAVED);
@@ -228,9 +239,15 @@ export function algorithm1Bernoulli(
       ) {
         for (let g = 0; g < INTERLEAVED; g++) {
           const start = k + g * M;
-          twoWeights(drawn, start, counts[start + M]! - counts[start]!, two);
-          terms[2 * g] = two[0]! * (0 - p);
-          terms[2 * g + 1] = two[1]! * (1 - p);
+          const K = counts[start + M]! - counts[start]!;
+          if (termsByK !== null) {
+            terms[2 * g] = termsByK[2 * K]!;
+            terms[2 * g + 1] = termsByK[2 * K + 1]!;
+          } else {
+            twoWeights(drawn, start, K, two);
+            terms[2 * g] = two[0]! * (0 - p);
+            terms[2 * g + 1] = two[1]! * (1 - p);
+          }
         }
         let a0 = 0;
         let a1 = 0;
