@@ -27,6 +27,7 @@ export default defineConfig({
       'src/stats/**/*.test.ts',
       'src/graded/**/*.test.ts',
       'src/estimators/update-laws.test.ts',
+      'src/estimators/closed-forms.test.ts',
       'properties/objective.test.ts',
       'properties/schemes.test.ts',
       'properties/design.test.ts',
