@@ -71,7 +71,10 @@ function enumeratedUpdate(text: string, spec: string, M: number): number[] {
   const dim = rs[0]!.score.length;
   const mean = new Array<number>(dim).fill(0);
   for (let n = 0; n < rs.length ** M; n++) {
-    const group = Array.from({ length: M }, (_, i) => rs[Math.floor(n / rs.length ** i) % rs.length]!);
+    const group = Array.from(
+      { length: M },
+      (_, i) => rs[Math.floor(n / rs.length ** i) % rs.length]!,
+    );
     const Z = s.advantages(group.map((r) => r.reward));
     const prob = group.reduce((p, r) => p * r.prob, 1);
     for (let j = 0; j < dim; j++) {
