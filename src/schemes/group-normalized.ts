@@ -222,7 +222,7 @@ export const drGrpo: SchemeKind = {
   usage: 'dr-grpo',
   summary: 'Z = R - K/M, mean baseline, no std; h = (1 - 1/M) t',
   limit: { text: 't = I_t(1, 1)', target: () => 'beta:a=1,b=1' },
-  // Stryker disable next-line StringLiteral: std and epsAt are read only when scale is true
+  // Stryker disable next-line StringLiteral,ObjectLiteral: std, eps and epsAt are read only when scale is true, and an absent scale is false
   read: () => (M) => groupNormalized({ scale: false, std: 'population', eps: 0, epsAt: 'std' }, M),
 };
 
@@ -355,7 +355,16 @@ export const verlGrpo: SchemeKind = {
           rewardGain: () => 1,
         };
       }
-      return groupNormalized({ scale, std: 'sample', eps: VERL_EPS, epsAt: 'std' }, M);
+      return groupNormalized(
+        {
+          scale,
+          std: 'sample',
+          eps: VERL_EPS,
+          // Stryker disable next-line StringLiteral: epsAt is only compared with 'var'
+          epsAt: 'std',
+        },
+        M,
+      );
     };
   },
 };
@@ -438,7 +447,17 @@ export const trlGrpo: SchemeKind = {
     const scale =
       reader.choice('scale-rewards', ['group', 'none'], 'group', TRL_SCALE_REWARDS_ALIASES) ===
       'group';
-    return (M) => groupNormalized({ scale, std: 'sample', eps: TRL_EPS, epsAt: 'std' }, M);
+    return (M) =>
+      groupNormalized(
+        {
+          scale,
+          std: 'sample',
+          eps: TRL_EPS,
+          // Stryker disable next-line StringLiteral: epsAt is only compared with 'var'
+          epsAt: 'std',
+        },
+        M,
+      );
   },
 };
 
@@ -455,5 +474,15 @@ export const openrlhfGroupNorm: SchemeKind = {
   summary: 'OpenRLHF group_norm: (R - mean)/(sample std + 1e-9); M >= 2',
   minM: 2,
   minMReason: 'OpenRLHF needs n_samples_per_prompt > 1',
-  read: () => (M) => groupNormalized({ scale: true, std: 'sample', eps: 1e-9, epsAt: 'std' }, M),
+  read: () => (M) =>
+    groupNormalized(
+      {
+        scale: true,
+        std: 'sample',
+        eps: 1e-9,
+        // Stryker disable next-line StringLiteral: epsAt is only compared with 'var'
+        epsAt: 'std',
+      },
+      M,
+    ),
 };

@@ -23,6 +23,9 @@ function catalogueSpecs(): string[] {
     'pkpo:k=2,estimator=s-loo',
     'verl-grpo-passk:norm-by-std=false',
     'grpo:filter=dapo',
+    // Not in the catalogue, but simulated and with loops of their own.
+    'mean-scaled:offset=0.5',
+    'f-grpo:gamma=1.5',
     // The count-form tables' lookup (table reads a file; design builds its tables).
     'design:target=log',
   ];

@@ -42,11 +42,13 @@ describe('rewardGain bounds the l1 norm of a weight’s gradient in the rewards 
     ['grpo', [0, 0.5, 1]],
     ['grpo:std=sample', [-1, 0.2, 3]],
     ['grpo:eps=0.01,eps-at=var', [0, 0.25, 1]],
+    ['grpo:eps=1,eps-at=var', [0, 0.5, 1]],
     ['grpo:eps=0', [0, 0.5, 1]],
     ['verl-grpo', [0, 0.5, 1]],
     ['trl-grpo', [0, 1, 2]],
     ['openrlhf-group-norm', [-2, 0, 1]],
     ['mean-scaled:offset=0.5', [0, 0.5, 1]],
+    ['mean-scaled:offset=1', [-0.75, 0, 1]],
     ['dr-grpo', [0, 0.3, 1]],
   ])('%s on every group of rewards in %j, M = 2 to 5', (spec, values) => {
     for (let M = 2; M <= 5; M++) {
@@ -83,6 +85,15 @@ describe('rewardGain bounds the l1 norm of a weight’s gradient in the rewards 
     for (const r of [0, 0.5, 1, 0.1]) {
       f.advantagesInto([r], out);
       expect(out[0]).toBe(0);
+    }
+  });
+
+  it('verl-grpo at M = 1 (mean 0, std 1): Z = R/(1 + 1e-6) or R, gradient at most 1', () => {
+    for (const spec of ['verl-grpo', 'verl-grpo:norm-by-std=false']) {
+      const f = resolveScheme(spec).bind(1);
+      const gain = f.rewardGain!([0, 0.5, 1]);
+      expect(gain, spec).toBe(1);
+      expect(gradientNorm(f, Float64Array.of(0.5)), spec).toBeLessThanOrEqual(gain * (1 + 1e-6));
     }
   });
 
