@@ -112,6 +112,32 @@ describe('rewardGain bounds the l1 norm of a weight’s gradient in the rewards 
     expect(Number.isFinite(withEps.rewardGain!([0, 0.1]))).toBe(true);
   });
 
+  it('grpo with the population std: the floor is the smallest std of a group not all equal (enumerated)', () => {
+    // The gain is (2 + sqrt(2M))/s at the smallest denominator s a group that is not all equal
+    // can have; with the population std that is the smallest std over those groups, plus eps
+    // (or under the root with eps-at=var).
+    for (const [spec, eps, underRoot] of [
+      ['grpo', 1e-8, false],
+      ['grpo:eps=0.01,eps-at=var', 0.01, true],
+    ] as const) {
+      for (const M of [2, 3, 4, 5]) {
+        const values = [0, 0.25, 1];
+        let smallest = Number.POSITIVE_INFINITY;
+        for (const g of groupsOf(values, M)) {
+          if (allEqual(g)) continue;
+          const mean = g.reduce((a, b) => a + b, 0) / M;
+          const variance = g.reduce((a, b) => a + (b - mean) ** 2, 0) / M;
+          smallest = Math.min(smallest, variance);
+        }
+        const floor = underRoot ? Math.sqrt(smallest + eps) : Math.sqrt(smallest) + eps;
+        const gain = resolveScheme(spec).bind(M).rewardGain!(values);
+        expect(Math.abs(gain * floor - (2 + Math.sqrt(2 * M))), `${spec} at M = ${M}`).toBeLessThan(
+          1e-9 * gain * floor,
+        );
+      }
+    }
+  });
+
   it('the check can fail: grpo exceeds the gain of the same formula without the std division', () => {
     const M = 4;
     const f = resolveScheme('grpo').bind(M);
