@@ -138,6 +138,20 @@ describe('rewardGain bounds the l1 norm of a weight’s gradient in the rewards 
     }
   });
 
+  it('mean-scaled at M = 20: the bound holds where the mean is near the lowest reward and one reward is the highest', () => {
+    // The worst case of (r_i - mean)/(mean + offset): the smallest denominator and the largest
+    // numerator at once, which one high reward among M - 1 low ones comes close to.
+    for (const [spec, values] of [
+      ['mean-scaled:offset=1', [-0.75, 1]],
+      ['mean-scaled:offset=0.5', [0, 1]],
+    ] as const) {
+      const M = 20;
+      const f = resolveScheme(spec).bind(M);
+      const group = Float64Array.from({ length: M }, (_, i) => (i === 0 ? values[1] : values[0]));
+      expect(gradientNorm(f, group), spec).toBeLessThanOrEqual(f.rewardGain!(values) * (1 + 1e-6));
+    }
+  });
+
   it('the check can fail: grpo exceeds the gain of the same formula without the std division', () => {
     const M = 4;
     const f = resolveScheme('grpo').bind(M);
