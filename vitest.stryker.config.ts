@@ -18,7 +18,10 @@ export default defineConfig({
     // The size sweeps read it and cap their group sizes (test/support/mutation/mutation-run.ts).
     provide: { mutationRun: true },
     globalSetup: ['test/support/budget/global-setup.ts'],
-    setupFiles: ['test/support/budget/record-file.ts'],
+    // Stryker finds a test by its name, and a property test's name carries its seed: without a
+    // fixed seed (the unit tests' properties draw one per process) the name changes between the
+    // initial run and a mutant's, and the test is silently not run on the mutant.
+    setupFiles: ['test/support/budget/record-file.ts', 'properties/setup.ts'],
     include: [
       'src/math/**/*.test.ts',
       'src/objective/**/*.test.ts',
