@@ -18,7 +18,9 @@ const TEST_FILES = [
 const testFiles = {
   // The CLI that tests start in child processes, compiled once per run.
   globalSetup: ['test/support/cli/compiled-cli.ts'],
-  setupFiles: ['test/support/budget/record-file.ts'],
+  // properties/setup.ts fixes fast-check's seed for every file, not only those that import it:
+  // a property's seed is part of its test's name, and a run must be deterministic.
+  setupFiles: ['test/support/budget/record-file.ts', 'properties/setup.ts'],
 };
 
 // Two cores: vitest workers times piscina threads must stay at or below the core count,
