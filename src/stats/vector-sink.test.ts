@@ -114,6 +114,9 @@ describe('VectorBuffer', () => {
     expect([...buffer.x]).toEqual([-1, 0, 5, 7]);
     buffer.next();
     buffer.put(1, 2);
+    buffer.put(2, 3);
+    buffer.put(3, 4);
+    // zeros is put(j, 0) for each component of the range, whatever was put there before.
     buffer.zeros(2, 4);
     expect([...buffer.x]).toEqual([0, 2, 0, 0]);
   });
