@@ -32,6 +32,13 @@ describe('binomialRatio C(n, r)/C(m, r) against exact BigInt fractions', () => {
     }
   });
 
+  it('keeps its factors exact until they pass 2^53 (150 factors of about 300, a product near 1e371)', () => {
+    // Uncapped under the mutation run, unlike the sweep above: one case of the product path
+    // whose unflushed numerator and denominator would overflow.
+    const ulps = exactErrorUlps(binomialRatio(150, 300, 150), exact(150, 300, 150));
+    expect(ulps).toBeLessThanOrEqual(2 + 150 / 4);
+  });
+
   it('is within 1e-12 relative on the log-binomial path (more than 256 factors, m = 4095)', () => {
     const m = 4095;
     for (const [n, r] of [
