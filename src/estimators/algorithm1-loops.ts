@@ -5,7 +5,7 @@ import { PATTERN_TABLE_MAX_M, type Scheme } from '../schemes/index.ts';
 import type { VectorMoments } from '../stats/index.ts';
 import { ShiftedSums, VectorBuffer } from '../stats/index.ts';
 import { BernoulliGroup } from './bernoulli-group.ts';
-import type { GroupWeights } from './class-weights.ts';
+import { ClassWeights, type GroupWeights } from './class-weights.ts';
 import { CountHistogram } from './count-histogram.ts';
 import { classWeightsOf } from './graded-class-weights.ts';
 import { promptBlocks, putZeros } from './prompt-blocks.ts';
@@ -202,17 +202,11 @@ export function algorithm1Bernoulli(
   }
   const twoWeights = byPattern === null ? scheme.groupWeightsInto : undefined;
   const two = new Float64Array(2);
-  // Weights that depend on K alone: each K's two terms once, so that the loop reads a table
-  // instead of calling the scheme (a call that many schemes in one process make megamorphic).
-  let termsByK: Float64Array | null = null;
-  if (twoWeights !== undefined && scheme.orderFree) {
-    termsByK = new Float64Array(2 * (M + 1));
-    for (let K = 0; K <= M; K++) {
-      twoWeights(rewards, 0, K, two);
-      termsByK[2 * K] = two[0]! * (0 - p);
-      termsByK[2 * K + 1] = two[1]! * (1 - p);
-    }
-  }
+  // Weights that depend on K alone: each K's two terms `w[R]·(R - p)` once, from the weights' table
+  // by count, so that the loop reads a table instead of calling the scheme (a call that many
+  // schemes in one process make megamorphic).
+  const byCount = twoWeights === undefined ? null : new ClassWeights(scheme).byCount;
+  const termsByK = byCount?.map((w, j) => w * ((j & 1) - p)) ?? null;
   // Per interleaved group g: its terms Z (R - p) for R = 0 and R = 1, and its update.
   const terms = new Float64Array(2 * INTERLEAVED);
   const updates = new Float64Array(INTERLEAVED);

@@ -163,6 +163,11 @@ class SequenceSampler implements Sampler {
   /** Whether the last draw left responses with a token in a split bucket to {@link resolve}. */
   private split = false;
   private readonly verdictAt: number;
+  /**
+   * Where the draw loops read a response's verdict from the sum of its entries' rows: those rows
+   * `next(l) + v` sum to its tokens' sum plus `sum_l next(l) = L + V·L(L-1)/2`.
+   */
+  private readonly verdictOfRowsAt: number;
   private readonly countAt: number;
   private readonly pathAt: number;
   private rewardAt: number;
@@ -192,6 +197,7 @@ class SequenceSampler implements Sampler {
       });
     }
     table.set(verdictOfSum, this.verdictAt);
+    this.verdictOfRowsAt = (this.verdictAt - (L + (V * L * (L - 1)) / 2)) | 0;
     this.table = table;
     this.rewards = table.subarray(this.rewardAt, this.rewardAt);
   }
@@ -216,7 +222,7 @@ class SequenceSampler implements Sampler {
    */
   private drawFours(uniforms: Float64Array, k: number, four: number): number {
     const { table, G, V, L, shift, pathAt, rewardAt } = this;
-    const verdictAt = (this.verdictAt - (L + (V * L * (L - 1)) / 2)) | 0;
+    const verdictAt = this.verdictOfRowsAt;
     let correct = 0;
     let split = 0;
     for (let i = 0; i < four; i = (i + 4) | 0) {
@@ -306,9 +312,12 @@ class SequenceSampler implements Sampler {
   private drawEach(uniforms: Float64Array, k: number, from: number, count: number): number {
     const { table, G, V, L, shift, pathAt, rewardAt } = this;
     const n = (count * L) | 0;
-    const verdictAt = (this.verdictAt - (L + (V * L * (L - 1)) / 2)) | 0;
+    const verdictAt = this.verdictOfRowsAt;
     let correct = 0;
     let split = 0;
+    // Token by token, with no call and no inner loop, so that the compiled loop keeps its
+    // arrays at hand, and `| 0` keeps its integer arithmetic free of overflow checks; a response
+    // ends every L tokens.
     let l = 0;
     let rowAt = 0;
     let next = 1;
@@ -322,6 +331,7 @@ class SequenceSampler implements Sampler {
         entry = ~entry;
       }
       const to = entry >> shift;
+      // The transition (row, v), with `v = to - next`.
       table[(pathAt + t) | 0] = ((rowAt >> shift) * V + to - next) | 0;
       sum = (sum + to) | 0;
       rowAt = entry;

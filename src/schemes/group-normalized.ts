@@ -37,11 +37,10 @@ export function groupNormalized(norm: GroupNormalization, M: number): SchemeForm
   const epsInRoot = norm.epsAt === 'var';
   const denominator = (variance: number): number =>
     epsInRoot ? Math.sqrt(variance + eps) : Math.sqrt(variance) + eps;
-  // Built on the first call of groupWeightsInto: only the simulators call it.
-  let exact: Uint8Array | false | null = null;
+  const exact = scale ? exactSquareSums(M) : false;
   // Without scaling the weights are `R - K/M`; with it, they depend on the order only through the
   // rounding of the sum of squares, which no K has when every partial sum is exact.
-  const orderFree = !scale || everySquareSumExact(M);
+  const orderFree = !scale || (exact !== false && exact.every((x) => x === 1));
   return {
     advantagesInto(rewards, out) {
       let sum = 0;
@@ -76,7 +75,6 @@ export function groupNormalized(norm: GroupNormalization, M: number): SchemeForm
         out[1] = d1;
         return;
       }
-      exact ??= exactSquareSums(M);
       let squares = 0;
       if (exact !== false && exact[K] === 1) {
         squares = K * (d1 * d1) + (M - K) * (d0 * d0);
@@ -124,12 +122,6 @@ export function groupNormalized(norm: GroupNormalization, M: number): SchemeForm
       return (2 + Math.sqrt(2 * M)) / floor;
     },
   };
-}
-
-/** Whether {@link exactSquareSums} holds for every `K` of a group of `M`. */
-function everySquareSumExact(M: number): boolean {
-  const exact = exactSquareSums(M);
-  return exact !== false && exact.every((x) => x === 1);
 }
 
 /** Above this group size the squares are always summed response by response. */
