@@ -8,7 +8,7 @@ import { canonicalJson, type JsonValue } from './canonical-json.ts';
  * a chunk of the same configuration holds: it is part of every run identity, so files written
  * in an older format are refused rather than misread or merged with chunks that differ.
  */
-export const CHECKPOINT_FORMAT_VERSION = 3;
+export const CHECKPOINT_FORMAT_VERSION = 4;
 
 /** The code that computed a run: rl-objective's package version and the file format version. */
 export interface RunVersion {

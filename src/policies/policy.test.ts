@@ -61,17 +61,27 @@ function plainResponse(policy: Policy, uniforms: number[]): { reward: number; sc
   }
   if (d.kind !== 'sequence') throw new Error('unsupported');
   const { V, L, r } = d;
+  // The whole sequence from one uniform, by inversion over the V^L sequences in enumeration
+  // order (y_0 the most significant digit), each of probability prod_l q_row(y_l).
+  const rowProbabilities = (row: number) =>
+    softmaxProbabilities(policy.theta.subarray(row * V, row * V + V));
+  const tokensOf = (index: number) =>
+    Array.from({ length: L }, (_, l) => Math.floor(index / V ** (L - 1 - l)) % V);
+  const rowOf = (l: number, y: readonly number[]) => (l === 0 ? 0 : 1 + (l - 1) * V + y[l - 1]!);
+  const probabilities = Array.from({ length: V ** L }, (_, index) => {
+    const y = tokensOf(index);
+    let prob = 1;
+    for (let l = 0; l < L; l++) prob *= rowProbabilities(rowOf(l, y))[y[l]!]!;
+    return prob;
+  });
+  const y = tokensOf(pick(probabilities, uniforms[0]!));
   const score = new Array<number>(policy.dim).fill(0);
-  let prev = 0;
-  let sum = 0;
   for (let l = 0; l < L; l++) {
-    const row = l === 0 ? 0 : 1 + (l - 1) * V + prev;
-    const q = softmaxProbabilities(policy.theta.subarray(row * V, row * V + V));
-    const y = pick(q, uniforms[l]!);
-    for (let v = 0; v < V; v++) score[row * V + v]! += (v === y ? 1 : 0) - q[v]!;
-    sum += y;
-    prev = y;
+    const row = rowOf(l, y);
+    const q = rowProbabilities(row);
+    for (let v = 0; v < V; v++) score[row * V + v]! += (v === y[l] ? 1 : 0) - q[v]!;
   }
+  const sum = y.reduce((a, b) => a + b, 0);
   return { reward: sum % V === r ? 1 : 0, score };
 }
 

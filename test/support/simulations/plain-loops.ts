@@ -100,25 +100,27 @@ function plainPrompts(policy: Policy, summation: Summation): PlainPrompt[] {
     const { V, L, r } = description;
     const rows = theta.length / V;
     const pi = new Float64Array(theta.length);
-    const cdfs: number[][] = [];
-    for (let row = 0; row < rows; row++) {
+    for (let row = 0; row < rows; row++)
       pi.set(softmaxProbabilities(theta.subarray(row * V, row * V + V)), row * V);
-      cdfs.push(runningSums(pi.subarray(row * V, row * V + V)));
-    }
+    // The sequences in enumeration order (y_0 the most significant digit), each with its
+    // probability, the product of its tokens' in the rows they are drawn from.
+    const tokensOf = (index: number) =>
+      Array.from({ length: L }, (_, l) => Math.floor(index / V ** (L - 1 - l)) % V);
+    const rowOf = (l: number, y: readonly number[]) => (l === 0 ? 0 : 1 + (l - 1) * V + y[l - 1]!);
+    const cdf = runningSums(
+      Array.from({ length: V ** L }, (_, index) => {
+        const y = tokensOf(index);
+        let prob = 1;
+        for (let l = 0; l < L; l++) prob *= pi[rowOf(l, y) * V + y[l]!]!;
+        return prob;
+      }),
+    );
     return {
       offset,
       draw(u) {
-        const cells: number[] = [];
-        let prev = 0;
-        let sum = 0;
-        for (let l = 0; l < L; l++) {
-          const row = l === 0 ? 0 : 1 + (l - 1) * V + prev;
-          const y = invert(cdfs[row]!, u.next());
-          cells.push(row * V + y);
-          sum += y;
-          prev = y;
-        }
-        return { reward: sum % V === r ? 1 : 0, cells };
+        const y = tokensOf(invert(cdf, u.next()));
+        const sum = y.reduce((a, b) => a + b, 0);
+        return { reward: sum % V === r ? 1 : 0, cells: y.map((v, l) => rowOf(l, y) * V + v) };
       },
       update(responses, ws, g) {
         const n = [0, 1].map(() => new Array<number>(theta.length).fill(0));
