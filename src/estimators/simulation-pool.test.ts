@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { StartCounterTask } from '../../test/support/pool/start-counter.ts';
 import type { ChunkResult } from './chunk-result.ts';
 import { type ChunkTask, runChunk, runChunkTask } from './chunk-task.ts';
 import { type ChunkWork, runChunkTasks } from './run-chunks.ts';
 import { buildSimulation } from './simulation-input.ts';
-import { createSimulationPool } from './simulation-pool.ts';
+import { createSimulationPool, createWorkerPool } from './simulation-pool.ts';
 
 // Deterministic: no false-fail rate. One thread per pool (CONTRIBUTING), except the start/stop
 // stress, which runs its pools of up to 4 threads in a child process one after another.
@@ -114,4 +115,58 @@ describe('worker pools', () => {
     expect(output).toMatch(/threads 4: 2 start\/stop cycles, 0 aborts, 0 other failures/);
     expect(status).toBe(0);
   }, 120_000);
+
+  it('hand a worker all the tasks it may hold at once, also when they have a signal', async () => {
+    const pool = createWorkerPool<StartCounterTask, number>(
+      new URL('../../test/support/pool/start-counter', import.meta.url),
+      'countStart',
+      1,
+      2,
+    );
+    try {
+      await pool.whenLoaded();
+      const started = new SharedArrayBuffer(4);
+      const signal = new AbortController().signal;
+      const results = [pool.run({ started }, signal), pool.run({ started }, signal)];
+      // Microtasks only (where piscina posts tasks), no turn of the event loop: this thread
+      // takes no result from the worker before it blocks below.
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+      // This thread blocked, so the worker can start the second task only if it already holds
+      // it. The wait's limit only ends the test when it does not (piscina keeps a task with a
+      // signal back while its worker runs another, and this thread would hand it over after
+      // taking the first result); passing takes microseconds.
+      const counter = new Int32Array(started);
+      const deadline = Date.now() + 20_000;
+      while (Atomics.load(counter, 0) < 2 && Date.now() < deadline) {
+        Atomics.wait(counter, 0, Atomics.load(counter, 0), 100);
+      }
+      expect(Atomics.load(counter, 0)).toBe(2);
+      expect((await Promise.all(results)).sort()).toEqual([1, 2]);
+    } finally {
+      await pool.destroy();
+    }
+  });
+
+  it('reject a task with the reason of its signal, at once, and start none after it aborted', async () => {
+    const pool = createWorkerPool<StartCounterTask, number>(
+      new URL('../../test/support/pool/start-counter', import.meta.url),
+      'countStart',
+      1,
+    );
+    try {
+      const started = new SharedArrayBuffer(4);
+      const controller = new AbortController();
+      const reason = new Error('stop');
+      const running = pool.run({ started }, controller.signal);
+      controller.abort(reason);
+      await expect(running).rejects.toBe(reason);
+      await expect(pool.run({ started }, controller.signal)).rejects.toBe(reason);
+      // The first task may have run on the worker, unseen; the second never started.
+      await pool.whenLoaded();
+      expect(await pool.run({ started })).toBeLessThanOrEqual(2);
+      expect(Atomics.load(new Int32Array(started), 0)).toBeLessThanOrEqual(2);
+    } finally {
+      await pool.destroy();
+    }
+  });
 });

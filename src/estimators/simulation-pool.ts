@@ -37,11 +37,35 @@ export interface WorkerPool<Task, Result> {
   whenLoaded(): Promise<void>;
   /**
    * Runs the pool's task function on a worker. Rejects when the task throws, when its worker dies
-   * (piscina then starts a new one), or with an AbortError when `signal` aborts.
+   * (piscina then starts a new one), or with the signal's reason as soon as `signal` aborts; a
+   * task already running then finishes on its worker, unseen.
    */
   run(task: Task, signal?: AbortSignal): Promise<Result>;
   /** Stops the workers, once each has loaded its task module (see `announceLoaded`). */
   destroy(): Promise<void>;
+}
+
+/**
+ * `start()`'s promise, or a rejection with the reason of `signal` as soon as it aborts (without
+ * starting when it has already). Hand-written: Node has no helper that races a promise with a
+ * signal.
+ */
+function untilAborted<T>(signal: AbortSignal, start: () => Promise<T>): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    start().then(
+      (result) => {
+        signal.removeEventListener('abort', abort);
+        resolve(result);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** A pool of worker threads running simulation chunks (`runChunkTask`). */
@@ -133,7 +157,10 @@ export function createWorkerPool<Task, Result>(
       return loaded;
     },
     whenLoaded: () => initial,
-    run: (task, signal) => pool.run(task, signal ? { signal } : {}),
+    // Not piscina's own signal: piscina runs at most one task that has a signal on a worker (to
+    // abort one, it stops its worker), which would leave each worker idle between its tasks
+    // until this thread hands it the next, however many tasks it may hold.
+    run: (task, signal) => (signal ? untilAborted(signal, () => pool.run(task)) : pool.run(task)),
     async destroy() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => {
