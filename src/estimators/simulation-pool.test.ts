@@ -6,7 +6,7 @@ import type { ChunkResult } from './chunk-result.ts';
 import { type ChunkTask, runChunk, runChunkTask } from './chunk-task.ts';
 import { type ChunkWork, runChunkTasks } from './run-chunks.ts';
 import { buildSimulation } from './simulation-input.ts';
-import { createSimulationPool, createWorkerPool } from './simulation-pool.ts';
+import { createSimulationPool, createWorkerPool, dropStaleResult } from './simulation-pool.ts';
 
 // Deterministic: no false-fail rate. One thread per pool (CONTRIBUTING), except the start/stop
 // stress, which runs its pools of up to 4 threads in a child process one after another.
@@ -168,5 +168,14 @@ describe('worker pools', () => {
     } finally {
       await pool.destroy();
     }
+  });
+
+  it("drop piscina's report of a result with no task, and throw any other error on", () => {
+    expect(() =>
+      dropStaleResult(new Error('Unexpected message from Worker: { taskId: 54 }')),
+    ).not.toThrow();
+    const other = new Error('worker exited with code: 1');
+    expect(() => dropStaleResult(other)).toThrow(other);
+    expect(() => dropStaleResult('Unexpected message from Worker')).toThrow();
   });
 });

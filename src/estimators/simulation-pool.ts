@@ -68,6 +68,18 @@ function untilAborted<T>(signal: AbortSignal, start: () => Promise<T>): Promise<
   });
 }
 
+/**
+ * The listener of a piscina pool's `error` event. piscina reports there the result of a task it
+ * no longer tracks: a worker holding two tasks can post the first one's result and then exit
+ * on the second, and when its exit is handled first, piscina fails both tasks (the chunks run
+ * again) and the result that follows has no task. It is dropped here. Any other error is thrown
+ * on, uncaught, as it would be with no listener.
+ */
+export function dropStaleResult(error: unknown): void {
+  if (error instanceof Error && error.message.startsWith('Unexpected message from Worker')) return;
+  throw error;
+}
+
 /** A pool of worker threads running simulation chunks (`runChunkTask`). */
 export type SimulationPool = WorkerPool<ChunkTask, ChunkResult>;
 
@@ -147,6 +159,7 @@ export function createWorkerPool<Task, Result>(
     );
   };
   for (const worker of pool.threads) track(worker);
+  pool.on('error', dropStaleResult);
   let loaded = false;
   const initial = Promise.all(loading.values()).then(() => {
     loaded = true;
