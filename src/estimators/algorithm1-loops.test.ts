@@ -142,7 +142,8 @@ describe('algorithm1Groups (the sampler loop)', () => {
   // form, the native formula), groups straddling a refill and larger than the buffer (`take`),
   // softmax counts packed in one integer (groups larger than a field holds, one answer filling its
   // field) and counted in memory (ten answers), split guide buckets (logits far apart, a sequence
-  // at scale 9), a corpus changing prompts; and the guided softmax loop's pooling of equal counts
+  // at scale 9), sequences longer than one table of prefixes (their later tokens drawn by rows,
+  // split buckets among them), a corpus changing prompts; and the guided softmax loop's pooling of equal counts
   // (`pooled`: a scheme whose weights depend on K alone, M within a field), also for groups
   // straddling a refill (M = 12 does not divide the buffer) and not for GRPO at an M where its
   // sum of squares rounds (M = 12, 37).
@@ -161,6 +162,8 @@ describe('algorithm1Groups (the sampler loop)', () => {
     ['grpo', 16, 'sequence:V=4,L=3,r=1,seed=7', 1500, false],
     ['rs', 1, 'sequence:V=4,L=3,r=1,seed=7,scale=9', 3000, false],
     ['passk:k=2', 13, 'sequence:V=2,L=6,r=1,seed=7', 700, false],
+    ['grpo', 8, 'sequence:V=3,L=9,r=2,seed=5,scale=9', 600, false],
+    ['rs', 2, 'sequence:V=70,L=2,r=3,seed=1', 800, false],
     ['rloo', 8, CORPUS, 2500, false],
     ['grpo', 64, CORPUS, 300, false],
     ['reinforce', 3, 'bernoulli:p=0.3', 2000, false],

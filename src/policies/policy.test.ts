@@ -6,6 +6,7 @@ import { buildPolicy } from './build-policy.ts';
 import { softmaxProbabilities } from './categorical.ts';
 import { parsePolicy } from './parse-policy.ts';
 import type { Policy } from './policy.ts';
+import { prefixLength } from './sequence-sampler.ts';
 
 /**
  * A sink that writes each component it is sent into `g`, and counts how often each was sent
@@ -61,20 +62,23 @@ function plainResponse(policy: Policy, uniforms: number[]): { reward: number; sc
   }
   if (d.kind !== 'sequence') throw new Error('unsupported');
   const { V, L, r } = d;
-  // The whole sequence from one uniform, by inversion over the V^L sequences in enumeration
-  // order (y_0 the most significant digit), each of probability prod_l q_row(y_l).
+  // The first P tokens from one uniform, by inversion over the V^P prefixes in enumeration
+  // order (y_0 the most significant digit), each of probability prod_l q_row(y_l); then each
+  // later token from one uniform in its row.
+  const P = prefixLength(V, L);
   const rowProbabilities = (row: number) =>
     softmaxProbabilities(policy.theta.subarray(row * V, row * V + V));
-  const tokensOf = (index: number) =>
-    Array.from({ length: L }, (_, l) => Math.floor(index / V ** (L - 1 - l)) % V);
+  const prefixOf = (index: number) =>
+    Array.from({ length: P }, (_, l) => Math.floor(index / V ** (P - 1 - l)) % V);
   const rowOf = (l: number, y: readonly number[]) => (l === 0 ? 0 : 1 + (l - 1) * V + y[l - 1]!);
-  const probabilities = Array.from({ length: V ** L }, (_, index) => {
-    const y = tokensOf(index);
+  const probabilities = Array.from({ length: V ** P }, (_, index) => {
+    const y = prefixOf(index);
     let prob = 1;
-    for (let l = 0; l < L; l++) prob *= rowProbabilities(rowOf(l, y))[y[l]!]!;
+    for (let l = 0; l < P; l++) prob *= rowProbabilities(rowOf(l, y))[y[l]!]!;
     return prob;
   });
-  const y = tokensOf(pick(probabilities, uniforms[0]!));
+  const y = prefixOf(pick(probabilities, uniforms[0]!));
+  for (let l = P; l < L; l++) y.push(pick(rowProbabilities(rowOf(l, y)), uniforms[1 + l - P]!));
   const score = new Array<number>(policy.dim).fill(0);
   for (let l = 0; l < L; l++) {
     const row = rowOf(l, y);
@@ -92,6 +96,10 @@ describe('every policy sampler', () => {
     'softmax:logits=0;-12;3;-20;1;-15,correct=1;2',
     'sequence:V=4,L=3,r=1,seed=7',
     'sequence:V=3,L=4,r=2,seed=5,scale=9',
+    // Longer than one table of prefixes holds: 7 tokens together, then 2 by their rows, whose
+    // far-apart logits split guide buckets; one token together, then one by its row.
+    'sequence:V=3,L=9,r=2,seed=5,scale=9',
+    'sequence:V=70,L=2,r=3,seed=1',
   ])("%s: the update from counts is the sum of the responses' scores", (text) => {
     const policy = buildPolicy(parsePolicy(text));
     const sampler = policy.sampler().prompts[0]!;
@@ -160,5 +168,22 @@ describe('every policy sampler', () => {
     sampler.draw(uniforms, 0, 4);
     sampler.update(Float64Array.of(-1, 1), 1, into(swapped), 0);
     expect(Math.max(...g.map((x, j) => Math.abs(x - swapped[j]!)))).toBeGreaterThan(1e-3);
+  });
+});
+
+describe('prefixLength', () => {
+  // Deterministic: false-fail rate 0. The largest l <= L with V^l <= 4096, at least 1.
+  it.each([
+    [4, 3, 3],
+    [4, 6, 6],
+    [4, 7, 6],
+    [2, 16, 12],
+    [10, 5, 3],
+    [64, 3, 2],
+    [70, 2, 1],
+    [5000, 1, 1],
+    [1, 40, 40],
+  ])('V = %i, L = %i: %i tokens drawn together', (V, L, P) => {
+    expect(prefixLength(V, L)).toBe(P);
   });
 });

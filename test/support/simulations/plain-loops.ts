@@ -6,6 +6,7 @@
 // counts, and of the moments.
 import type { GradedPolicy, Policy } from '../../../src/policies/index.ts';
 import { softmaxProbabilities } from '../../../src/policies/index.ts';
+import { prefixLength } from '../../../src/policies/sequence-sampler.ts';
 import type { UniformStream } from '../../../src/rng/index.ts';
 import type { GradedScheme, Scheme } from '../../../src/schemes/index.ts';
 import { VectorMoments } from '../../../src/stats/index.ts';
@@ -102,23 +103,29 @@ function plainPrompts(policy: Policy, summation: Summation): PlainPrompt[] {
     const pi = new Float64Array(theta.length);
     for (let row = 0; row < rows; row++)
       pi.set(softmaxProbabilities(theta.subarray(row * V, row * V + V)), row * V);
-    // The sequences in enumeration order (y_0 the most significant digit), each with its
-    // probability, the product of its tokens' in the rows they are drawn from.
-    const tokensOf = (index: number) =>
-      Array.from({ length: L }, (_, l) => Math.floor(index / V ** (L - 1 - l)) % V);
+    // The first P tokens together: the prefixes in enumeration order (y_0 the most significant
+    // digit), each with its probability, the product of its tokens' in the rows they are drawn
+    // from; then each later token in its row.
+    const P = prefixLength(V, L);
     const rowOf = (l: number, y: readonly number[]) => (l === 0 ? 0 : 1 + (l - 1) * V + y[l - 1]!);
-    const cdf = runningSums(
-      Array.from({ length: V ** L }, (_, index) => {
-        const y = tokensOf(index);
+    const prefixOf = (index: number) =>
+      Array.from({ length: P }, (_, l) => Math.floor(index / V ** (P - 1 - l)) % V);
+    const prefixCdf = runningSums(
+      Array.from({ length: V ** P }, (_, index) => {
+        const y = prefixOf(index);
         let prob = 1;
-        for (let l = 0; l < L; l++) prob *= pi[rowOf(l, y) * V + y[l]!]!;
+        for (let l = 0; l < P; l++) prob *= pi[rowOf(l, y) * V + y[l]!]!;
         return prob;
       }),
+    );
+    const rowCdfs = Array.from({ length: rows }, (_, row) =>
+      runningSums(pi.subarray(row * V, row * V + V)),
     );
     return {
       offset,
       draw(u) {
-        const y = tokensOf(invert(cdf, u.next()));
+        const y = prefixOf(invert(prefixCdf, u.next()));
+        for (let l = P; l < L; l++) y.push(invert(rowCdfs[rowOf(l, y)]!, u.next()));
         const sum = y.reduce((a, b) => a + b, 0);
         return { reward: sum % V === r ? 1 : 0, cells: y.map((v, l) => rowOf(l, y) * V + v) };
       },
