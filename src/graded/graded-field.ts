@@ -38,7 +38,11 @@ export interface GradedField {
    * absolute terms: a closed field's computed curl never exceeds it (see {@link gradedField}).
    */
   readonly tolerance: number;
-  /** The rounding bound on a line integral along segments of total l1 length at most `length`. */
+  /**
+   * The rounding bound on a line integral along segments of total l1 length at most `length`:
+   * `length (2 e_w + 2 w_max (rho + (g + 8) u))`, with `e_w`, `w_max`, `rho` and `u` as in
+   * {@link gradedField} and `g = max(1, ceil(M/2))` the nodes of the Gauss–Legendre rule.
+   */
   integralTolerance(length: number): number;
   /** `W_j(q)`, `j = 0..C-1`. */
   W(q: readonly number[]): Float64Array;
