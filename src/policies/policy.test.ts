@@ -34,6 +34,9 @@ function into(g: Float64Array): VectorSink & { readonly sent: Int32Array } {
 // answer, class or row is off by more than 1e-3.
 const TOLERANCE = 1e-12;
 
+/** A sequence policy's prefix probabilities, made once per policy: every response reads them. */
+const prefixProbabilities = new WeakMap<Policy, number[]>();
+
 /** The response drawn from `uniforms` (width of them): its reward and score vector. */
 function plainResponse(policy: Policy, uniforms: number[]): { reward: number; score: number[] } {
   const d = policy.description;
@@ -71,12 +74,16 @@ function plainResponse(policy: Policy, uniforms: number[]): { reward: number; sc
   const prefixOf = (index: number) =>
     Array.from({ length: P }, (_, l) => Math.floor(index / V ** (P - 1 - l)) % V);
   const rowOf = (l: number, y: readonly number[]) => (l === 0 ? 0 : 1 + (l - 1) * V + y[l - 1]!);
-  const probabilities = Array.from({ length: V ** P }, (_, index) => {
-    const y = prefixOf(index);
-    let prob = 1;
-    for (let l = 0; l < P; l++) prob *= rowProbabilities(rowOf(l, y))[y[l]!]!;
-    return prob;
-  });
+  let probabilities = prefixProbabilities.get(policy);
+  if (probabilities === undefined) {
+    probabilities = Array.from({ length: V ** P }, (_, index) => {
+      const y = prefixOf(index);
+      let prob = 1;
+      for (let l = 0; l < P; l++) prob *= rowProbabilities(rowOf(l, y))[y[l]!]!;
+      return prob;
+    });
+    prefixProbabilities.set(policy, probabilities);
+  }
   const y = prefixOf(pick(probabilities, uniforms[0]!));
   for (let l = P; l < L; l++) y.push(pick(rowProbabilities(rowOf(l, y)), uniforms[1 + l - P]!));
   const score = new Array<number>(policy.dim).fill(0);
