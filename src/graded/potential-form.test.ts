@@ -227,3 +227,13 @@ describe('which form, and what each part states', () => {
     );
   });
 });
+
+describe('the mean reward on levels symmetric about 0', () => {
+  it('dr-grpo on levels -1, 1: J = (1 - 1/M)(E[r] - r_0), a multiple of the mean reward', () => {
+    // The classes' distances from r_0 decide which class gives the factor; r_j + r_0 is 0 here.
+    const report = gradedObjective({ scheme: 'dr-grpo', M: 4, levels: [-1, 1], q: [[0.5, 0.5]] });
+    expect(report.objective!.form).toBe('mean-reward');
+    expect(Math.abs(report.objective!.factor! - 0.75)).toBeLessThanOrEqual(1e-15);
+    expect(report.objective!.text).toBe('J = 0.75 (E[r] - -1) (a multiple of the mean reward)');
+  });
+});
