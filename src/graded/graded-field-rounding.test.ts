@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compositionsOf } from '../../test/support/graded/reference-weights.ts';
 import {
   add,
-  binom,
-  type Frac,
+  exactMultinomialPmf,
   frac,
   fromDouble,
   mul,
@@ -14,18 +13,6 @@ import { type GradedScheme, gradedScheme } from '../schemes/graded-scheme.ts';
 import { gradedField } from './graded-field.ts';
 
 const u = Number.EPSILON;
-
-/** `Multinomial(M', q)` of the counts `n`, in exact rationals from the doubles `q`. */
-function exactPmf(n: readonly number[], q: readonly number[]): Frac {
-  let p = frac(1);
-  let left = n.reduce((a, b) => a + b, 0);
-  n.forEach((count, i) => {
-    p = mul(p, frac(binom(left, count)));
-    left -= count;
-    for (let m = 0; m < count; m++) p = mul(p, fromDouble(q[i]!));
-  });
-  return p;
-}
 
 /** The rounding bounds as gradedField's TSDoc states them, written out from its formulas. */
 function statedBounds(s: GradedScheme, largestWeight: number) {
@@ -144,7 +131,7 @@ describe('the sums are compensated: 2u of the sum of |terms| (gradedField TSDoc)
       let exact = frac(0);
       let absolute = 0;
       for (const n of compositionsOf(M - 1, classes.C)) {
-        const p = exactPmf(n, q);
+        const p = exactMultinomialPmf(n, q);
         const w = s.weight(j, n);
         exact = add(exact, mul(p, fromDouble(w)));
         absolute += Math.abs(toNumber(p) * w);
@@ -167,7 +154,7 @@ describe('the sums are compensated: 2u of the sum of |terms| (gradedField TSDoc)
         let exact = frac(0);
         let absolute = 0;
         for (const n of compositionsOf(M - 2, classes.C)) {
-          const p = exactPmf(n, q);
+          const p = exactMultinomialPmf(n, q);
           const nk = [...n];
           nk[k]!++;
           const n0 = [...n];

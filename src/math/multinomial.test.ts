@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { compositionsOf } from '../../test/support/graded/reference-weights.ts';
 import {
   add,
-  binom,
+  exactMultinomialPmf,
   type Frac,
   frac,
-  fromDouble,
-  mul,
   toNumber,
 } from '../../test/support/objective/exact.ts';
 import { binomialPmf } from './binomial-pmf.ts';
@@ -14,19 +12,6 @@ import { compositions } from './compositions.ts';
 import { MultinomialLaw } from './multinomial.ts';
 
 const u = Number.EPSILON;
-
-/** `total!/prod n_i! prod q_i^n_i` in exact rationals, from the doubles `q`. */
-function exactPmf(n: readonly number[], q: readonly number[]): Frac {
-  let p = frac(1);
-  let left = n.reduce((a, b) => a + b, 0);
-  n.forEach((count, i) => {
-    p = mul(p, frac(binom(left, count)));
-    left -= count;
-    const qi = fromDouble(q[i]!);
-    for (let m = 0; m < count; m++) p = mul(p, qi);
-  });
-  return p;
-}
 
 /** The bound of MultinomialLaw: `2R` Pascal steps and the ratios' `2C` per step, per factor. */
 function bound(total: number, parts: number): number {
@@ -48,7 +33,7 @@ describe('MultinomialLaw', () => {
     law.pmf(q, p);
     let sum: Frac = frac(0);
     compositionsOf(total, q.length).forEach((n, i) => {
-      const exact = exactPmf(n, q);
+      const exact = exactMultinomialPmf(n, q);
       sum = add(sum, exact);
       const ref = toNumber(exact);
       if (ref === 0) expect(p[i]).toBe(0);
@@ -115,7 +100,7 @@ describe('MultinomialLaw', () => {
     const law = new MultinomialLaw(comps);
     const p = new Float64Array(comps.count);
     law.pmf([0.2, 0.5, 0.3], p);
-    const ref = toNumber(exactPmf([7, 0, 0], [0.5, 0.2, 0.3]));
+    const ref = toNumber(exactMultinomialPmf([7, 0, 0], [0.5, 0.2, 0.3]));
     expect(Math.abs(p[comps.rank([7, 0, 0])]! - ref) / ref).toBeGreaterThan(0.5);
   });
 });

@@ -71,6 +71,19 @@ function basisNumerators(n: number, p: bigint, q: bigint): bigint[] {
   return Array.from({ length: n + 1 }, (_, k) => binom(n, k) * p ** BigInt(k) * q ** BigInt(n - k));
 }
 
+/** `(sum n)! / prod n_i! · prod q_i^n_i`, the multinomial probability of the counts `n`, exactly, from the doubles `q`. */
+export function exactMultinomialPmf(n: readonly number[], q: readonly number[]): Frac {
+  let p = frac(1);
+  let left = n.reduce((a, b) => a + b, 0);
+  n.forEach((count, i) => {
+    p = mul(p, frac(binom(left, count)));
+    left -= count;
+    const qi = fromDouble(q[i]!);
+    for (let m = 0; m < count; m++) p = mul(p, qi);
+  });
+  return p;
+}
+
 /** Exact `h_M(t) = (1/M) sum_s c_s I_t(s+1, M-s)`, with `I_t(s+1, M-s) = P(Bin(M,t) >= s+1)`. */
 export function exactH(c: readonly Frac[], t: Frac): Frac {
   const M = c.length;
