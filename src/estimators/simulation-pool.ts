@@ -47,8 +47,8 @@ export interface WorkerPool<Task, Result> {
 
 /**
  * `start()`'s promise, or a rejection with the reason of `signal` as soon as it aborts (without
- * starting when it has already). Hand-written: Node has no helper that races a promise with a
- * signal.
+ * starting when it has already). Hand-written rather than a race with `util.aborted`, so that
+ * the abort listener goes as soon as the task settles: a run's signal outlives many tasks.
  */
 function untilAborted<T>(signal: AbortSignal, start: () => Promise<T>): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
